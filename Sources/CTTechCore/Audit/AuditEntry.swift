@@ -1,0 +1,84 @@
+import Crypto
+
+/// One line of the append-only audit log. `hash` chains it to the entry before it.
+public struct AuditEntry: Sendable, Codable, Hashable {
+    public var seq: Int64
+    /// Epoch milliseconds.
+    public var at: Int64
+    public var actorID: String
+    public var actorLabel: String
+    public var action: String
+    public var entityType: String
+    public var entityID: String
+    public var stateID: String?
+    /// What changed, as compact JSON written by the caller (before/after of the fields that matter).
+    public var details: String
+    public var prevHash: String
+    public var hash: String
+
+    public init(
+        seq: Int64, at: Int64, actorID: String, actorLabel: String, action: String, entityType: String, entityID: String,
+        stateID: String?, details: String, prevHash: String, hash: String
+    ) {
+        self.seq = seq
+        self.at = at
+        self.actorID = actorID
+        self.actorLabel = actorLabel
+        self.action = action
+        self.entityType = entityType
+        self.entityID = entityID
+        self.stateID = stateID
+        self.details = details
+        self.prevHash = prevHash
+        self.hash = hash
+    }
+}
+
+/// An audit event before it is placed in the chain.
+public struct AuditEvent: Sendable, Hashable {
+    public var actorID: String
+    public var actorLabel: String
+    public var action: String
+    public var entityType: String
+    public var entityID: String
+    public var stateID: String?
+    public var details: [String: String]
+
+    public init(
+        actorID: String, actorLabel: String, action: String, entityType: String, entityID: String, stateID: String?,
+        details: [String: String] = [:]
+    ) {
+        self.actorID = actorID
+        self.actorLabel = actorLabel
+        self.action = action
+        self.entityType = entityType
+        self.entityID = entityID
+        self.stateID = stateID
+        self.details = details
+    }
+
+    /// The details as JSON with sorted keys, so the same event always hashes the same.
+    public var detailsJSON: String {
+        "{" + details.keys.sorted().map { "\(jsonString($0)):\(jsonString(details[$0] ?? ""))" }.joined(separator: ",") + "}"
+    }
+}
+
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}

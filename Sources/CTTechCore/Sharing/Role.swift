@@ -1,0 +1,41 @@
+/// The personas of DOMAIN.md §1, as granted to a user per partner state or globally.
+public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
+    case administrator
+    case programmeOfficer = "programme-officer"
+    case facilitator
+    case focalPoint = "focal-point"
+    case assessor
+    case policyMaker = "policy-maker"
+    case reviewer
+    case donorViewer = "donor-viewer"
+
+    public var title: String {
+        switch self {
+        case .administrator: "Administrator"
+        case .programmeOfficer: "Programme officer"
+        case .facilitator: "Facilitator"
+        case .focalPoint: "National focal point"
+        case .assessor: "Analyst / assessor"
+        case .policyMaker: "Policy maker"
+        case .reviewer: "Human-rights / gender reviewer"
+        case .donorViewer: "Donor / partner viewer"
+        }
+    }
+}
+
+/// One role given to one user, either for one partner state or for the whole programme (`stateID == nil`).
+public struct RoleGrant: Sendable, Codable, Hashable {
+    public var id: String
+    public var userID: String
+    public var role: Role
+    public var stateID: String?
+
+    public init(id: String, userID: String, role: Role, stateID: String?) {
+        self.id = id
+        self.userID = userID
+        self.role = role
+        self.stateID = stateID
+    }
+
+    public var isGlobal: Bool { stateID == nil }
+}

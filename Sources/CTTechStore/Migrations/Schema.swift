@@ -1,0 +1,26 @@
+import FluentKit
+import SQLKit
+
+/// Every migration, in order. Landed migrations are never edited: a change is a new numbered struct.
+enum Schema {
+    static let all: [any Migration] = [
+        M0001PartnerStatesAndAccounts(),
+        M0002SessionsAndTokens(),
+        M0003AuditLog(),
+        M0004ReferenceData(),
+    ]
+}
+
+extension Database {
+    var sqlDatabase: any SQLDatabase {
+        get throws {
+            guard let sql = self as? any SQLDatabase else { throw StoreError.unavailable("driver without SQL support") }
+            return sql
+        }
+    }
+}
+
+extension SQLDataType {
+    /// BOOLEAN on both databases (SQLite stores 0/1 under numeric affinity).
+    static let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))
+}

@@ -1,0 +1,211 @@
+import CTTechCore
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import ServiceLifecycle
+
+/// Where the data lives: an SQLite file (the default, for a laptop or a single national server) or PostgreSQL.
+public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(url: String, searchPath: [String]?)
+
+    /// Reads `CTTECH_DATABASE_URL`-style text: `postgres://…`/`postgresql://…`, `sqlite://PATH`, `sqlite:PATH` or a bare file path.
+    public static func parse(_ text: String) throws -> DatabaseLocation {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") { return .postgres(url: trimmed, searchPath: nil) }
+        for prefix in ["sqlite://", "sqlite:"] where trimmed.hasPrefix(prefix) {
+            let path = String(trimmed.dropFirst(prefix.count))
+            guard !path.isEmpty else { throw StoreError.configuration("the SQLite URL names no file") }
+            return .sqlite(path: path)
+        }
+        guard !trimmed.isEmpty, !trimmed.contains("://") else {
+            throw StoreError.configuration("unsupported database URL (use postgres://… or a SQLite file path)")
+        }
+        return .sqlite(path: trimmed)
+    }
+
+    public var kind: DatabaseKind {
+        switch self {
+        case .sqlite: .sqlite
+        case .postgres: .postgres
+        }
+    }
+
+    /// A description without the password, for logs.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): return "sqlite:\(path)"
+        case .postgres(let url, _):
+            guard var components = URLComponents(string: url) else { return "postgres" }
+            if components.password != nil { components.password = "***" }
+            return components.string ?? "postgres"
+        }
+    }
+}
+
+public enum DatabaseKind: String, Sendable { case sqlite, postgres }
+
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    case configuration(String)
+    case unavailable(String)
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .configuration(let m): "database configuration: \(m)"
+        case .unavailable(let m): "database unavailable: \(m)"
+        case .corrupt(let m): "stored data is not valid: \(m)"
+        }
+    }
+}
+
+/// The open database: a FluentKit `Databases` for connections and migrations, and SQLKit for every query.
+///
+/// Writes go through ``write(_:)``: one transaction on one connection. On SQLite it starts with
+/// `BEGIN IMMEDIATE` under an in-process lock, so writers queue instead of failing with BUSY, and every
+/// connection gets a busy timeout for writers in other processes (the CLI while the server runs).
+public final class Persistence: Sendable {
+    public let location: DatabaseLocation
+    public let databases: Databases
+    let logger: Logger
+    private let writers = WriteQueue()
+
+    public var kind: DatabaseKind { location.kind }
+
+    public init(location: DatabaseLocation, logger: Logger) throws {
+        self.location = location
+        self.logger = logger
+        self.databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
+        switch location {
+        case .sqlite(let path):
+            databases.use(
+                .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url, let searchPath):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.searchPath = searchPath
+            databases.use(
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
+                as: .psql)
+        }
+    }
+
+    /// A Fluent database handle (used for migrations and connection checkout).
+    public var fluent: any Database {
+        guard let db = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()) else {
+            preconditionFailure("the database set was shut down while still in use")
+        }
+        return db
+    }
+
+    /// The SQLKit handle for reads.
+    public var sql: any SQLDatabase {
+        guard let sql = fluent as? any SQLDatabase else { preconditionFailure("both drivers implement SQLDatabase") }
+        return sql
+    }
+
+    /// Opens the file or server, sets SQLite's WAL mode and runs pending migrations.
+    public func prepare() async throws {
+        if case .sqlite = location {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        let migrations = Migrations()
+        migrations.add(Schema.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// Runs `body` in one transaction on one connection; commits when it returns, rolls back when it throws.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let isSQLite = kind == .sqlite
+        if isSQLite { await writers.acquire() }
+        do {
+            let result = try await fluent.withConnection { connection in
+                guard let tx = connection as? any SQLDatabase else { throw StoreError.unavailable("driver without SQL support") }
+                if isSQLite {
+                    try await tx.raw("PRAGMA busy_timeout = 10000").run()
+                    try await tx.raw("BEGIN IMMEDIATE").run()
+                } else {
+                    try await tx.raw("BEGIN").run()
+                }
+                do {
+                    let value = try await body(tx)
+                    try await tx.raw("COMMIT").run()
+                    return value
+                } catch {
+                    try? await tx.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+            if isSQLite { await writers.release() }
+            return result
+        } catch {
+            if isSQLite { await writers.release() }
+            throw error
+        }
+    }
+
+    /// Checks the database answers; used by `/healthz`.
+    public func ping() async throws {
+        _ = try await sql.raw("SELECT 1 AS ok").all()
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}
+
+/// A first-come, first-served lock for SQLite writers in this process.
+actor WriteQueue {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
+
+/// Runs the database's connection pools for the lifetime of the server.
+public struct PersistenceService: Service {
+    let persistence: Persistence
+
+    public init(_ persistence: Persistence) {
+        self.persistence = persistence
+    }
+
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await persistence.shutdown()
+    }
+}
+
+/// Current time in epoch milliseconds, the unit every stored timestamp uses (exact on both databases).
+public func epochMilliseconds(_ date: Date = Date()) -> Int64 {
+    Int64((date.timeIntervalSince1970 * 1000).rounded())
+}
+
+extension Error {
+    /// Whether the database refused the write for a unique or foreign-key constraint.
+    var isConstraintViolation: Bool {
+        if let error = self as? any DatabaseError { return error.isConstraintFailure }
+        return String(describing: self).localizedCaseInsensitiveContains("constraint")
+    }
+}
