@@ -139,12 +139,18 @@ public struct AccountStore: Sendable {
         try await account(id: id)
     }
 
-    /// Creates an account with its first grants. Throws ``StoreConflict/duplicate`` when the e-mail is taken.
+    /// Creates an account with its first grants. Throws ``StoreConflict/duplicate`` when the e-mail is taken and
+    /// ``StoreConflict/missing`` when a grant names a state that does not exist.
     public func create(_ user: UserAccount, grants: [RoleGrant], by scope: AdministratorScope, audit: AuditEvent) async throws {
         let kind = persistence.kind
         try await persistence.write { tx in
             let taken = try await tx.select().column("id").from("users").where("email", .equal, SQLBind(user.email)).first()
             if taken != nil { throw StoreConflict.duplicate(field: "email") }
+            for stateID in grants.compactMap(\.stateID) {
+                if try await tx.select().column("id").from("partner_states").where("id", .equal, SQLBind(stateID)).first() == nil {
+                    throw StoreConflict.missing
+                }
+            }
             let now = epochMilliseconds()
             try await tx.insert(into: "users").model(UserRow(user, at: now), keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
             for grant in grants {

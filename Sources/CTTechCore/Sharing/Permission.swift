@@ -2,7 +2,7 @@
 public enum Permission: String, Sendable, Hashable, CaseIterable {
     /// Read a partner state's profile and home page.
     case viewState
-    /// Change a partner state's profile (name stays with administrators).
+    /// Change a partner state's profile: code, name, region, default marking and description.
     case editStateProfile
     /// Read the audit log of a partner state.
     case readStateAudit

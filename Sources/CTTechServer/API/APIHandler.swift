@@ -1,0 +1,185 @@
+import CTTechAPI
+import CTTechCore
+import CTTechStore
+import Foundation
+import OpenAPIRuntime
+
+/// The JSON API (`openapi.yaml`). Thin: checks access through ``Authorizer``, calls the same use cases as the web UI,
+/// converts types. Errors are thrown and become problem+json in ``ErrorMiddleware``.
+struct APIHandler: APIProtocol {
+    let services: AppServices
+
+    // MARK: Access
+
+    private func identity() throws -> Identity {
+        guard let identity = RequestIdentity.current else { throw AppError.unauthenticated }
+        return identity
+    }
+
+    private func asAdministrator() throws -> Granted {
+        let identity = try identity()
+        return Granted(identity: identity, tenant: nil, admin: try Authorizer.administrator(identity))
+    }
+
+    private func inState(_ stateID: String, _ permission: Permission) throws -> Granted {
+        let identity = try identity()
+        guard Identifier.isValid(stateID) else { throw AppError.notFound }
+        return Granted(identity: identity, tenant: try Authorizer.scope(identity, state: stateID, for: permission), admin: nil)
+    }
+
+    private func user(_ id: String, _ granted: Granted) async throws -> UserAccount {
+        guard Identifier.isValid(id), let user = try await services.accounts.find(try granted.requireAdmin(), id: id) else { throw AppError.notFound }
+        return user
+    }
+
+    // MARK: Operations
+
+    func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
+        let identity = try identity()
+        return .ok(.init(body: .json(.init(id: identity.userID, email: identity.email, displayName: identity.displayName, grants: identity.grants.map(Self.grant), tlp: .amberStrict))))
+    }
+
+    func listStates(_ input: Operations.ListStates.Input) async throws -> Operations.ListStates.Output {
+        let states = try await services.states.list(visible: Authorizer.visibleStates(try identity()))
+        return .ok(.init(body: .json(states.map(Self.state))))
+    }
+
+    func createState(_ input: Operations.CreateState.Input) async throws -> Operations.CreateState.Output {
+        guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
+        let draft = PartnerStateDraft(code: body.code, name: body.name, region: body.region, defaultTLP: body.defaultTlp ?? "AMBER", profile: body.profile)
+        let state = try await StateCreation(services: services).create(draft, granted: try asAdministrator())
+        return .created(.init(body: .json(Self.state(state))))
+    }
+
+    func getState(_ input: Operations.GetState.Input) async throws -> Operations.GetState.Output {
+        let granted = try inState(input.path.stateId, .viewState)
+        guard let state = try await services.states.find(try granted.requireTenant()) else { throw AppError.notFound }
+        return .ok(.init(body: .json(Self.state(state))))
+    }
+
+    func updateState(_ input: Operations.UpdateState.Input) async throws -> Operations.UpdateState.Output {
+        let granted = try inState(input.path.stateId, .editStateProfile)
+        guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
+        let scope = try granted.requireTenant()
+        guard let state = try await services.states.find(scope) else { throw AppError.notFound }
+        let clean = try PartnerStateDraft(code: body.code, name: body.name, region: body.region, defaultTLP: body.defaultTlp, profile: body.profile).validated()
+        var changed = state
+        (changed.code, changed.name, changed.region, changed.defaultTLP, changed.profile) = (clean.code, clean.name, clean.region, clean.tlp, clean.profile)
+        let audit = AuditEvent(try granted.requireIdentity(), "state.update", "partner_state", state.id, state: state.id, StateController.diff(state, changed))
+        let saved = try await services.states.update(changed, expectedVersion: body.version, scope: scope, audit: audit)
+        return .ok(.init(body: .json(Self.state(saved))))
+    }
+
+    func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output {
+        let scope = try asAdministrator().requireAdmin()
+        let users = try await services.accounts.list(scope)
+        let grants = try await services.accounts.grants(scope, userIDs: users.map(\.id))
+        return .ok(.init(body: .json(users.map { Self.user($0, grants: grants[$0.id] ?? []) })))
+    }
+
+    func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
+        guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
+        let granted = try asAdministrator()
+        let user = try await AccountCreation(services: services).create(
+            UserDraft(email: body.email, displayName: body.displayName), password: body.password, role: body.role, stateID: body.stateId, granted: granted)
+        return .created(.init(body: .json(Self.user(user, grants: try await services.accounts.grants(userID: user.id)))))
+    }
+
+    func getUser(_ input: Operations.GetUser.Input) async throws -> Operations.GetUser.Output {
+        let user = try await user(input.path.userId, try asAdministrator())
+        return .ok(.init(body: .json(Self.user(user, grants: try await services.accounts.grants(userID: user.id)))))
+    }
+
+    func updateUser(_ input: Operations.UpdateUser.Input) async throws -> Operations.UpdateUser.Output {
+        guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
+        let granted = try asAdministrator()
+        let existing = try await user(input.path.userId, granted)
+        let saved = try await AccountUpdate(services: services).update(
+            existing.id, draft: UserDraft(email: body.email, displayName: body.displayName, isActive: body.isActive), expectedVersion: body.version,
+            granted: granted)
+        return .ok(.init(body: .json(Self.user(saved, grants: try await services.accounts.grants(userID: saved.id)))))
+    }
+
+    func listGrants(_ input: Operations.ListGrants.Input) async throws -> Operations.ListGrants.Output {
+        let user = try await user(input.path.userId, try asAdministrator())
+        return .ok(.init(body: .json(try await services.accounts.grants(userID: user.id).map(Self.grant))))
+    }
+
+    func createGrant(_ input: Operations.CreateGrant.Input) async throws -> Operations.CreateGrant.Output {
+        guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
+        let granted = try asAdministrator()
+        let user = try await user(input.path.userId, granted)
+        let grant = try await GrantChange(services: services).grant(userID: user.id, role: body.role, stateID: body.stateId, granted: granted)
+        return .created(.init(body: .json(Self.grant(grant))))
+    }
+
+    func deleteGrant(_ input: Operations.DeleteGrant.Input) async throws -> Operations.DeleteGrant.Output {
+        let granted = try asAdministrator()
+        let user = try await user(input.path.userId, granted)
+        guard Identifier.isValid(input.path.grantId) else { throw AppError.notFound }
+        try await GrantChange(services: services).withdraw(grantID: input.path.grantId, userID: user.id, granted: granted)
+        return .noContent(.init())
+    }
+
+    func getReferenceData(_ input: Operations.GetReferenceData.Input) async throws -> Operations.GetReferenceData.Output {
+        _ = try identity()
+        guard let method = try await services.reference.method() else { throw AppError.notFound }
+        return .ok(
+            .init(
+                body: .json(
+                    .init(id: method.id, title: method.title, note: method.note, lists: ReferenceKind.allCases.map { Self.list(method, $0) }, tlp: .clear))))
+    }
+
+    func getReferenceList(_ input: Operations.GetReferenceList.Input) async throws -> Operations.GetReferenceList.Output {
+        _ = try identity()
+        guard let kind = ReferenceKind(rawValue: input.path.kind.rawValue), let method = try await services.reference.method() else {
+            throw AppError.notFound
+        }
+        return .ok(.init(body: .json(Self.list(method, kind))))
+    }
+
+    func listAudit(_ input: Operations.ListAudit.Input) async throws -> Operations.ListAudit.Output {
+        let limit = input.query.limit ?? 50
+        guard (1...PageRequest.maximumLimit).contains(limit) else {
+            throw ValidationFailure(field: "limit", "must be between 1 and \(PageRequest.maximumLimit)")
+        }
+        let page = PageRequest(limit: limit, before: input.query.before)
+        let entries: [AuditEntry]
+        if let stateID = input.query.stateId {
+            entries = try await services.audit.list(try inState(stateID, .readStateAudit).requireTenant(), page: page)
+        } else {
+            entries = try await services.audit.list(try asAdministrator().requireAdmin(), page: page)
+        }
+        let items = entries.map {
+            Components.Schemas.AuditEntry(
+                seq: $0.seq, at: Date(timeIntervalSince1970: Double($0.at) / 1000), actor: $0.actorLabel, action: $0.action, entityType: $0.entityType,
+                entityId: $0.entityID, stateId: $0.stateID, details: $0.details, hash: $0.hash)
+        }
+        return .ok(.init(body: .json(.init(items: items, nextBefore: entries.count == page.limit ? entries.last?.seq : nil, tlp: .amberStrict))))
+    }
+
+    // MARK: Conversions
+
+    static func grant(_ grant: RoleGrant) -> Components.Schemas.Grant {
+        .init(id: grant.id, role: Components.Schemas.Role(rawValue: grant.role.rawValue) ?? .donorViewer, stateId: grant.stateID)
+    }
+
+    static func state(_ state: PartnerState) -> Components.Schemas.PartnerState {
+        let tlp = Components.Schemas.Tlp(rawValue: state.defaultTLP.rawValue) ?? .amber
+        return .init(
+            id: state.id, code: state.code, name: state.name, region: state.region.rawValue, defaultTlp: tlp, profile: state.profile, version: state.version,
+            tlp: tlp)
+    }
+
+    static func user(_ user: UserAccount, grants: [RoleGrant]) -> Components.Schemas.User {
+        .init(
+            id: user.id, email: user.email, displayName: user.displayName, isActive: user.isActive, totpEnabled: user.hasTOTP, version: user.version,
+            grants: grants.map(grant))
+    }
+
+    static func list(_ method: MethodVersion, _ kind: ReferenceKind) -> Components.Schemas.ReferenceList {
+        .init(
+            kind: kind.rawValue, title: kind.title, methodVersion: method.id,
+            items: method.items(kind).map { .init(code: $0.code, name: $0.name, description: $0.description) })
+    }
+}

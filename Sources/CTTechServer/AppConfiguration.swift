@@ -1,0 +1,60 @@
+import Configuration
+import Foundation
+
+/// Everything the server needs to start. Command-line flags win over environment variables, which win over defaults.
+public struct AppConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// `CTTECH_DATABASE_URL`: a PostgreSQL URL or an SQLite file path (default `./cttech.sqlite`).
+    public var databaseURL: String
+    /// Load the fictional demo partner state and its accounts on start.
+    public var demo: Bool
+    /// Cookies get the `__Host-` prefix and `Secure`. Off only for plain http on a loopback address (see docs/security.md).
+    public var secureCookies: Bool
+    /// bcrypt cost; 12 in production, lower only in tests.
+    public var bcryptCost: UInt8
+    public var sessionLifetimeSeconds: Int
+    /// `json` (production) or `text`.
+    public var logFormat: String
+    public var logLevel: String
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "cttech.sqlite", demo: Bool = false, secureCookies: Bool? = nil,
+        bcryptCost: UInt8 = 12, sessionLifetimeSeconds: Int = 8 * 3600, logFormat: String = "json", logLevel: String = "info"
+    ) {
+        self.host = host
+        self.port = port
+        self.databaseURL = databaseURL
+        self.demo = demo
+        self.secureCookies = secureCookies ?? !Self.isLoopback(host)
+        self.bcryptCost = bcryptCost
+        self.sessionLifetimeSeconds = sessionLifetimeSeconds
+        self.logFormat = logFormat
+        self.logLevel = logLevel
+    }
+
+    /// Reads `CTTECH_*` environment variables under the given flag values.
+    public static func load(host: String? = nil, port: Int? = nil, demo: Bool = false, environment: ConfigReader? = nil) -> AppConfiguration {
+        let config = environment ?? ConfigReader(provider: EnvironmentVariablesProvider())
+        let resolvedHost = host ?? config.string(forKey: "cttech.host", default: "127.0.0.1")
+        let secure = config.string(forKey: "cttech.secure.cookies").map { ["1", "true", "yes"].contains($0.lowercased()) }
+        return AppConfiguration(
+            host: resolvedHost,
+            port: port ?? config.int(forKey: "cttech.port", default: 8080),
+            databaseURL: config.string(forKey: "cttech.database.url", default: "cttech.sqlite"),
+            demo: demo || config.bool(forKey: "cttech.demo", default: false),
+            secureCookies: secure,
+            bcryptCost: UInt8(clamping: config.int(forKey: "cttech.bcrypt.cost", default: 12)),
+            sessionLifetimeSeconds: config.int(forKey: "cttech.session.hours", default: 8) * 3600,
+            logFormat: config.string(forKey: "cttech.log.format", default: "json"),
+            logLevel: config.string(forKey: "cttech.log.level", default: "info")
+        )
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    var sessionCookieName: String { secureCookies ? "__Host-cttech_session" : "cttech_session" }
+    var loginCSRFCookieName: String { secureCookies ? "__Host-cttech_login" : "cttech_login" }
+}

@@ -1,0 +1,41 @@
+import CTTechAPI
+import CTTechWeb
+import Foundation
+import Hummingbird
+import Prometheus
+
+/// Health, metrics, static assets and the API description.
+struct SystemController {
+    let services: AppServices
+    let metrics: PrometheusCollectorRegistry
+
+    func addRoutes(to routes: RouteTable) {
+        routes.get("/healthz", .anonymous) { _, _, _ in
+            do {
+                try await services.persistence.ping()
+                return Self.json(#"{"status":"ok","database":"ok"}"#, status: .ok)
+            } catch {
+                return Self.json(#"{"status":"degraded","database":"unavailable"}"#, status: .serviceUnavailable)
+            }
+        }
+        routes.get("/metrics", .anonymous) { _, _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
+        }
+        let css = PageRenderer.staticAsset(named: "app.css")
+        routes.get("/static/{name}", .anonymous) { _, context, _ in
+            guard context.parameters.get("name") == "app.css", let css else { throw AppError.notFound }
+            return Response(status: .ok, headers: [.contentType: css.contentType], body: .init(byteBuffer: ByteBuffer(bytes: css.bytes)))
+        }
+        let spec = APISpec.url.flatMap { try? Data(contentsOf: $0) }
+        routes.get("/api/openapi.yaml", .anonymous) { _, _, _ in
+            guard let spec else { throw AppError.notFound }
+            return Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(bytes: spec)))
+        }
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

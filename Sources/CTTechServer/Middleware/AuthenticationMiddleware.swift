@@ -1,0 +1,40 @@
+import CTTechCore
+import CTTechStore
+import Hummingbird
+
+/// Finds who is asking: a bearer token (API) or the session cookie. Never rejects by itself; routes decide what they need.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let services: AppServices
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let authorization = request.headers[.authorization] {
+            guard authorization.hasPrefix("Bearer "),
+                let userID = try await services.tokens.userID(forToken: String(authorization.dropFirst(7))),
+                let identity = try await services.accounts.identity(userID: userID)
+            else { throw AppError.unauthenticated }
+            context.identity = identity
+            context.viaBearerToken = true
+        } else if let token = request.cookies[services.configuration.sessionCookieName]?.value, token.utf8.count <= 100,
+            let session = try await services.sessions.find(token: token)
+        {
+            context.session = session
+            context.csrfToken = session.csrfToken
+            if !session.awaitingTOTP {
+                context.identity = try await services.accounts.identity(userID: session.userID)
+            }
+        }
+        return try await RequestIdentity.$current.withValue(context.identity) {
+            try await RequestIdentity.$session.withValue(context.session) {
+                try await next(request, context)
+            }
+        }
+    }
+}
+
+/// The identity of the request in flight, for the generated OpenAPI handlers, which do not see the request context.
+enum RequestIdentity {
+    @TaskLocal static var current: Identity?
+    @TaskLocal static var session: LoginSession?
+}

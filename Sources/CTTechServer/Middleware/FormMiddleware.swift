@@ -1,0 +1,44 @@
+import CTTechCore
+import HTTPTypes
+import Hummingbird
+
+/// For every state-changing request: refuses cross-site requests, reads and parses web forms once (1 MiB at most) and checks
+/// the CSRF token (ARCHITECTURE.md, invariant 6).
+///
+/// - Web forms carry `_csrf`: the session's token, or before login the value of the login cookie (double submit).
+/// - The API with a session cookie needs the `X-CSRF-Token` header; with a bearer token there is no cookie to abuse.
+struct FormMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let configuration: AppConfiguration
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
+        if request.headers[.secFetchSite] == "cross-site" { throw AppError.csrf }
+        var context = context
+        var request = request
+        if request.uri.path.hasPrefix("/api/") {
+            if !context.viaBearerToken, let expected = context.csrfToken {
+                guard let sent = request.headers[.csrfToken], constantTimeEquals(sent, expected) else { throw AppError.csrf }
+            }
+            let buffer = try await collect(&request, context: context)
+            request.body = .init(buffer: buffer)
+            return try await next(request, context)
+        }
+        guard let type = request.headers[.contentType]?.lowercased(), type.hasPrefix("application/x-www-form-urlencoded") else {
+            throw AppError.unsupportedMediaType
+        }
+        let buffer = try await collect(&request, context: context)
+        context.form = try FormData.parse(buffer)
+        let expected = context.csrfToken ?? request.cookies[configuration.loginCSRFCookieName]?.value
+        guard let expected, let sent = context.form["_csrf"], constantTimeEquals(sent, expected) else { throw AppError.csrf }
+        return try await next(request, context)
+    }
+
+    private func collect(_ request: inout Request, context: Context) async throws -> ByteBuffer {
+        do {
+            return try await request.collectBody(upTo: context.maxUploadSize)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw AppError.payloadTooLarge(context.maxUploadSize)
+        }
+    }
+}

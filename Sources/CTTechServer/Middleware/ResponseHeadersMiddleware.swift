@@ -1,0 +1,42 @@
+import HTTPTypes
+import Hummingbird
+
+/// Security headers on every response (ARCHITECTURE.md, invariant 6) and the request id for support and logs.
+struct ResponseHeadersMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let strictTransportSecurity: Bool
+
+    static let contentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+        + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        Self.apply(to: &response.headers, path: request.uri.path, requestID: context.id, hsts: strictTransportSecurity)
+        return response
+    }
+
+    static func apply(to headers: inout HTTPFields, path: String, requestID: String, hsts: Bool) {
+        headers[.contentSecurityPolicy] = contentSecurityPolicy
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[.xFrameOptionsField] = "DENY"
+        headers[.referrerPolicyField] = "no-referrer"
+        headers[.crossOriginOpenerPolicy] = "same-origin"
+        headers[.crossOriginResourcePolicy] = "same-origin"
+        headers[.permissionsPolicy] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+        headers[.requestID] = requestID
+        if hsts { headers[.strictTransportSecurity] = "max-age=31536000" }
+        if headers[.cacheControl] == nil { headers[.cacheControl] = path.hasPrefix("/static/") ? "public, max-age=86400" : "no-store" }
+    }
+}
+
+extension HTTPField.Name {
+    static let xFrameOptionsField = Self("X-Frame-Options")!
+    static let referrerPolicyField = Self("Referrer-Policy")!
+    static let crossOriginOpenerPolicy = Self("Cross-Origin-Opener-Policy")!
+    static let crossOriginResourcePolicy = Self("Cross-Origin-Resource-Policy")!
+    static let permissionsPolicy = Self("Permissions-Policy")!
+    static let requestID = Self("X-Request-Id")!
+    static let csrfToken = Self("X-CSRF-Token")!
+    static let secFetchSite = Self("Sec-Fetch-Site")!
+}

@@ -1,0 +1,42 @@
+import CTTechCore
+import CTTechWeb
+import Hummingbird
+
+extension AuditEvent {
+    init(_ identity: Identity, _ action: String, _ entityType: String, _ entityID: String, state: String?, _ details: [String: String] = [:]) {
+        self.init(
+            actorID: identity.userID, actorLabel: identity.email, action: action, entityType: entityType, entityID: entityID, stateID: state,
+            details: details)
+    }
+}
+
+extension AppRequestContext {
+    /// The layout every page of a signed-in user shares.
+    func layout(_ title: String, tlp: TLP, path: String, flash: String? = nil, state: PartnerState? = nil) -> LayoutModel {
+        LayoutModel(
+            title: title, tlp: tlp, identity: identity, csrf: csrfToken, path: path, flash: flash, stateName: state?.name ?? "",
+            stateSteps: state.map { MethodSteps.available(for: $0) } ?? [])
+    }
+}
+
+/// The eight steps of the national method, listed in a state's navigation only once they work in this installation.
+enum MethodSteps {
+    static func available(for state: PartnerState) -> [(String, String)] {
+        [("Overview", SiteURL.state(state.id))]
+    }
+}
+
+extension Request {
+    /// An integer query parameter, or nil when absent; a malformed one is a 400.
+    func queryInt64(_ name: String) throws -> Int64? {
+        guard let text = uri.queryParameters.get(name) else { return nil }
+        guard let value = Int64(text) else { throw AppError.badRequest("Query parameter \(name) must be a whole number.") }
+        return value
+    }
+}
+
+/// Only same-site relative paths are followed after login, never another host.
+func safeRedirectTarget(_ next: String?) -> String {
+    guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.utf8.count < 500 else { return SiteURL.home }
+    return next
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Logging
+
+/// One JSON object per line on standard error: time, level, label, message and metadata (the request id among them).
+struct JSONLogHandler: LogHandler {
+    let label: String
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+
+    init(label: String) {
+        self.label = label
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String, function: String, line: UInt
+    ) {
+        var fields: [String: String] = [
+            "ts": ISO8601DateFormatter().string(from: Date()), "level": level.rawValue, "logger": label, "msg": message.description,
+        ]
+        for (key, value) in metadata.merging(explicit ?? [:], uniquingKeysWith: { $1 }) {
+            fields[key == "hb.request.id" ? "request_id" : key] = value.description
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
+        FileHandle.standardError.write(data + Data([0x0A]))
+    }
+}
+
+/// Sets up process-wide logging once: JSON lines in production, plain text when asked.
+public enum LoggingSetup {
+    public static func bootstrap(format: String, level: String) {
+        let parsed = Logger.Level(rawValue: level) ?? .info
+        LoggingSystem.bootstrap { label in
+            if format == "text" {
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = parsed
+                return handler
+            }
+            var handler = JSONLogHandler(label: label)
+            handler.logLevel = parsed
+            return handler
+        }
+    }
+}

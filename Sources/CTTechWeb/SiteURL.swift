@@ -1,0 +1,16 @@
+/// Every URL of the web UI in one place: route templates for the router and builders for links.
+public enum SiteURL {
+    public static let home = "/home"
+    public static let login = "/login"
+    public static let adminUsers = "/admin/users"
+    public static let adminStates = "/admin/states"
+
+    public static func state(_ id: String) -> String { "/states/\(id)" }
+    public static func stateEdit(_ id: String) -> String { "/states/\(id)/edit" }
+    public static func stateAudit(_ id: String) -> String { "/states/\(id)/audit" }
+    public static func adminUser(_ id: String) -> String { "/admin/users/\(id)" }
+    public static func adminUserGrants(_ id: String) -> String { "/admin/users/\(id)/grants" }
+    public static func adminUserGrantRemove(_ id: String, _ grantID: String) -> String { "/admin/users/\(id)/grants/\(grantID)/delete" }
+    public static func adminUserPassword(_ id: String) -> String { "/admin/users/\(id)/password" }
+    public static func reference(_ kind: String) -> String { "/reference/\(kind)" }
+}

@@ -1,0 +1,217 @@
+import ArgumentParser
+import CTTechCore
+import CTTechServer
+import CTTechStore
+import Foundation
+import Hummingbird
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@main
+struct CTTech: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cttech",
+        abstract: "CT TECH toolkit: assess and counter terrorist use of new technologies.",
+        discussion: "The database is ./cttech.sqlite unless CTTECH_DATABASE_URL names another SQLite file or a postgres:// URL.",
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, AuditCommand.self, BackupCommand.self]
+    )
+}
+
+/// Options every command shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "Database URL (overrides CTTECH_DATABASE_URL): a SQLite file path or postgres://user:pass@host/db.")
+    var database: String?
+
+    /// Opens and migrates the database, runs `body`, and always closes the database again.
+    func with<T>(quiet: Bool = true, _ body: (Persistence) async throws -> T) async throws -> T {
+        let persistence = try await open(quiet: quiet)
+        do {
+            let result = try await body(persistence)
+            await persistence.shutdown()
+            return result
+        } catch {
+            await persistence.shutdown()
+            throw error
+        }
+    }
+
+    func open(quiet: Bool = true) async throws -> Persistence {
+        let configuration = AppConfiguration.load()
+        var logger = Logger(label: "cttech")
+        logger.logLevel = quiet ? .warning : .info
+        let persistence = try Persistence(location: DatabaseLocation.parse(database ?? configuration.databaseURL), logger: logger)
+        try await persistence.prepare()
+        return persistence
+    }
+}
+
+/// The actor written into audit entries for command-line changes.
+func commandLineActor() -> (id: String, label: String) {
+    let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    return ("cli", "cli:\(user)")
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start the web UI and the API.")
+
+    @Option(help: "Address to listen on (CTTECH_HOST, default 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (CTTECH_PORT, default 8080).") var port: Int?
+    @Flag(help: "Load the fictional demo partner states and one account per role, and print their logins.") var demo = false
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        var configuration = AppConfiguration.load(host: host, port: port, demo: demo)
+        if let url = db.database { configuration.databaseURL = url }
+        LoggingSetup.bootstrap(format: configuration.logFormat, level: configuration.logLevel)
+        let app = try await buildApplication(configuration: configuration)
+        try await app.runService()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or upgrade the database schema, then exit.")
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let location = try await db.with(quiet: false) { $0.location }
+        print("Database is up to date (\(location)).")
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an account with one role grant.",
+            discussion: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")). The password is asked for unless --password-stdin is given.")
+
+        @Option(help: "E-mail address (the login).") var email: String
+        @Option(help: "Role to grant.") var role: String?
+        @Flag(help: "Shorthand for --role administrator (the first administrator of a new installation).") var admin = false
+        @Option(help: "Partner state code for the grant; omit for a programme-wide grant.") var state: String?
+        @Option(help: "Display name (defaults to the part of the e-mail before @).") var name: String?
+        @Flag(help: "Read the password from standard input (one line) instead of prompting.") var passwordStdin = false
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            guard let role = Role(rawValue: admin ? "administrator" : (role ?? "")) else {
+                throw ValidationError("--role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")) (or use --admin)")
+            }
+            let password = try readPassword(fromStdin: passwordStdin)
+            try PasswordPolicy.check(password)
+            let draft = UserDraft(email: email, displayName: name ?? String(email.split(separator: "@").first ?? ""))
+            let clean = try draft.validated()
+            try await db.with { persistence in try await create(user: clean, role: role, password: password, in: persistence) }
+            print("Created \(clean.email) as \(role.rawValue)\(state.map { " for \($0.uppercased())" } ?? "").")
+        }
+
+        private func create(user clean: (email: String, displayName: String), role: Role, password: String, in persistence: Persistence) async throws {
+            var stateID: String?
+            if let state {
+                guard let found = try await PartnerStateStore(persistence).find(code: state, visible: SystemAuthority.allStates) else {
+                    throw ValidationError("no partner state with code \(state)")
+                }
+                stateID = found.id
+            }
+            let configuration = AppConfiguration.load()
+            let user = UserAccount(
+                id: Identifier.make(), email: clean.email, displayName: clean.displayName,
+                passwordHash: try await PasswordHasher(cost: configuration.bcryptCost).hash(password), totpSecret: nil, isActive: true,
+                failedLogins: 0, lockedUntil: nil, version: 1)
+            let actor = commandLineActor()
+            do {
+                try await AccountStore(persistence).create(
+                    user, grants: [RoleGrant(id: Identifier.make(), userID: user.id, role: role, stateID: stateID)],
+                    by: SystemAuthority.administrator(actorID: actor.id),
+                    audit: AuditEvent(
+                        actorID: actor.id, actorLabel: actor.label, action: "user.create", entityType: "user", entityID: user.id, stateID: stateID,
+                        details: ["email": user.email, "grant": role.rawValue]))
+            } catch StoreConflict.duplicate {
+                throw ValidationError("an account with e-mail \(clean.email) already exists")
+            }
+        }
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "Manage API bearer tokens.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an API bearer token for a user and print it once.")
+
+        @Option(help: "E-mail of the account the token acts as.") var user: String
+        @Option(help: "A label to recognise the token by.") var label = "cli"
+        @Option(help: "Days until the token expires (0: never).") var days = 90
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            let token = try await db.with { persistence in
+                guard let account = try await AccountStore(persistence).account(email: user), account.isActive else {
+                    throw ValidationError("no active account with e-mail \(user)")
+                }
+                let actor = commandLineActor()
+                return try await APITokenStore(persistence).create(
+                userID: account.id, label: label, lifetimeMilliseconds: days > 0 ? Int64(days) * 86_400_000 : nil,
+                audit: AuditEvent(
+                    actorID: actor.id, actorLabel: actor.label, action: "token.create", entityType: "api_token", entityID: "", stateID: nil,
+                    details: ["user": account.email, "label": label]))
+            }
+            print(token)
+        }
+    }
+}
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Audit log tools.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the hash chain of the whole audit log.",
+            discussion: "Exits 0 and prints the head hash when intact; exits 1 and names the first bad entry otherwise.")
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            let result = try await db.with { try await AuditLogStore($0).verify() }
+            switch result {
+            case .intact(let count, let head):
+                print("Audit log intact: \(count) entries, head \(head)")
+            case .broken(let seq, let reason):
+                print("Audit log BROKEN at entry \(seq): \(reason)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Write a consistent copy of the database while the server runs (SQLite file, or pg_dump archive).")
+    @Option(help: "File to write; must not exist.") var to: String
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        try await db.with { try await Backup.write($0, to: to) }
+        print("Backup written to \(to).")
+    }
+}
+
+/// Reads a password without echo from the terminal, or one line from standard input.
+func readPassword(fromStdin: Bool) throws -> String {
+    if fromStdin {
+        guard let line = readLine(strippingNewline: true) else { throw ValidationError("no password on standard input") }
+        return line
+    }
+    #if canImport(Glibc)
+        guard let first = getpass("Password: ").map({ String(cString: $0) }), let second = getpass("Repeat password: ").map({ String(cString: $0) }) else {
+            throw ValidationError("could not read the password")
+        }
+        guard first == second else { throw ValidationError("the two passwords differ") }
+        return first
+    #else
+        throw ValidationError("use --password-stdin on this system")
+    #endif
+}
