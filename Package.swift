@@ -98,6 +98,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "CTTechTestSupport",
+            dependencies: ["CTTechStore", "CTTechCore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/CTTechTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CTTechCoreTests",
             dependencies: ["CTTechCore", .product(name: "PropertyBased", package: "swift-property-based")],
@@ -105,14 +111,15 @@ let package = Package(
         ),
         .testTarget(
             name: "CTTechStoreTests",
-            dependencies: ["CTTechStore", "CTTechCore"],
+            dependencies: ["CTTechStore", "CTTechCore", "CTTechTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CTTechServerTests",
             dependencies: [
-                "CTTechServer", "CTTechStore", "CTTechCore",
+                "CTTechServer", "CTTechStore", "CTTechCore", "CTTechAPI", "CTTechTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,9 +1,6 @@
 import CTTechCore
 import CTTechStore
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Demo content: two fictional partner states and one account per role. No real state's assessment, ever.
 public enum DemoData {
@@ -73,7 +70,7 @@ public enum DemoData {
         for login in logins { lines.append("  \(login.email.padding(toLength: 36, withPad: " ", startingAt: 0)) \(login.role)") }
         lines.append("  password for every demo account: \(password)")
         lines.append("")
-        print(lines.joined(separator: "\n"))
-        fflush(stdout)
+        // Written straight to the file descriptor: print() buffers when standard output is not a terminal.
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }
