@@ -75,13 +75,16 @@ struct SessionCleanup: Service {
     let logger: Logger
 
     func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                try await sessions.purgeExpired()
-            } catch {
-                logger.warning("session cleanup failed", metadata: ["error": "\(error)"])
+        // Cancelled as soon as shutdown starts, so a sleeping cleanup never holds the server open.
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await sessions.purgeExpired()
+                } catch {
+                    logger.warning("session cleanup failed", metadata: ["error": "\(error)"])
+                }
+                try await Task.sleep(for: .seconds(600))
             }
-            try? await Task.sleep(for: .seconds(600))
         }
     }
 }

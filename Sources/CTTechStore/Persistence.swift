@@ -4,6 +4,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PostgresKit
@@ -75,6 +76,7 @@ public final class Persistence: Sendable {
     public let databases: Databases
     let logger: Logger
     private let writers = WriteQueue()
+    private let closed = NIOLockedValueBox(false)
 
     public var kind: DatabaseKind { location.kind }
 
@@ -156,8 +158,13 @@ public final class Persistence: Sendable {
         _ = try await sql.raw("SELECT 1 AS ok").all()
     }
 
+    /// Closes every connection; calling it again does nothing.
     public func shutdown() async {
-        await databases.shutdownAsync()
+        let alreadyClosed = closed.withLockedValue { value in
+            defer { value = true }
+            return value
+        }
+        if !alreadyClosed { await databases.shutdownAsync() }
     }
 }
 

@@ -1,0 +1,164 @@
+import CTTechAPI
+import CTTechCore
+import CTTechServer
+import CTTechStore
+import CTTechTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Invariant 1: every route × every role × a foreign state answers 403/404 (or, for routes open to every signed-in user,
+/// answers without a byte of the foreign state's data). The route lists come from the router's own table and from
+/// openapi.yaml, so a new route is walked without touching this file.
+@Suite("Access matrix: tenant isolation on every route")
+struct AccessMatrixTests {
+    static let nonAdministrators = Role.allCases.filter { $0 != .administrator }
+
+    func webPath(_ template: String, world: TestWorld) -> String {
+        template.replacingOccurrences(of: "{stateID}", with: world.foreign.id)
+            .replacingOccurrences(of: "{userID}", with: world.foreignFocal.id)
+            .replacingOccurrences(of: "{grantID}", with: world.foreignGrantID)
+            .replacingOccurrences(of: "{kind}", with: "technologies")
+            .replacingOccurrences(of: "{name}", with: "app.css")
+    }
+
+    static let hostileForm = [
+        "code": "HACK", "name": "Hacked", "region": "other", "defaultTLP": "CLEAR", "profile": "overwritten", "version": "1",
+        "email": "intruder@example.org", "displayName": "Intruder", "password": "intruder-password", "role": "administrator", "isActive": "on",
+        "current": "correct horse battery", "new": "another long password", "secret": String(repeating: "A", count: 32), "code2": "000000",
+    ]
+
+    @Test(arguments: TestDatabase.kinds)
+    func everyWebRouteRefusesAForeignState(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            let routes = try buildRouter(services: world.services).routes
+            #expect(routes.count >= 25)
+            for route in routes {
+                for role in Self.nonAdministrators {
+                    // setup: a fresh session each time, so a route like /logout cannot spoil the next request
+                    let session = try await world.session(role)
+                    var form = Self.hostileForm
+                    form["_csrf"] = session.csrf
+                    // act
+                    let response = try await client.send(
+                        route.method, webPath(route.path, world: world), session: session, form: route.method == .get ? nil : form)
+                    // check
+                    let label = "\(route.method) \(route.path) as \(role.rawValue)"
+                    #expect(!response.text.contains(TestWorld.foreignMarker), "\(label) leaked the foreign state")
+                    switch route.access {
+                    case .state, .administrator:
+                        #expect([.forbidden, .notFound].contains(response.status), "\(label) answered \(response.status)")
+                    case .anonymous, .signedIn:
+                        #expect(response.status.code < 500, "\(label) answered \(response.status)")
+                    }
+                }
+            }
+            try await expectForeignStateUntouched(world)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func everyProtectedWebRouteSendsStrangersToLogin(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            for route in try buildRouter(services: world.services).routes where route.access != .anonymous {
+                let response = try await client.send(
+                    route.method, webPath(route.path, world: world), form: route.method == .get ? nil : Self.hostileForm)
+                // GET: redirect to the login page; POST without a session: refused by CSRF before anything else.
+                #expect([.found, .seeOther, .unauthorized, .forbidden].contains(response.status), "\(route.method) \(route.path): \(response.status)")
+                #expect(!response.text.contains(TestWorld.foreignMarker))
+            }
+        }
+    }
+
+    /// The walk above must not pass for the wrong reason (a path that never matches): the home state's users do get in.
+    @Test(arguments: TestDatabase.kinds)
+    func homeStateRoutesOpenForTheirUsers(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            let routes = try buildRouter(services: world.services).routes
+            for route in routes where route.method == .get {
+                guard case .state(let permission) = route.access else { continue }
+                for role in Self.nonAdministrators {
+                    let path = route.path.replacingOccurrences(of: "{stateID}", with: world.home.id)
+                    let response = try await client.send(.get, path, session: try await world.session(role))
+                    let allowed = permission.stateRoles.contains(role)
+                    #expect(response.status == (allowed ? .ok : .forbidden), "GET \(route.path) as \(role.rawValue): \(response.status)")
+                }
+            }
+            let admin = try await world.session(.administrator)
+            for route in routes where route.method == .get && route.access == .administrator {
+                let path = route.path.replacingOccurrences(of: "{userID}", with: world.foreignFocal.id)
+                #expect(try await client.send(.get, path, session: admin).status == .ok, "GET \(route.path) as administrator")
+            }
+        }
+    }
+
+    /// Operations every signed-in user may call; they must still never return another state's data.
+    static let openToEverySignedInUser: Set<String> = ["GET /me", "GET /states", "GET /reference-data", "GET /reference-data/{kind}"]
+
+    @Test(arguments: TestDatabase.kinds)
+    func everyAPIOperationRefusesAForeignState(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            let operations = try OpenAPIPaths.operations()
+            #expect(operations.count >= 15)
+            let body = """
+                {"code":"HACK","name":"Hacked","region":"other","defaultTlp":"CLEAR","profile":"x","version":1,"email":"intruder@example.org",
+                "displayName":"Intruder","password":"intruder-password","isActive":true,"role":"administrator","stateId":"\(world.foreign.id)"}
+                """
+            for role in Self.nonAdministrators {
+                let token = try await world.bearer(role)
+                for (method, template) in operations {
+                    let path = "/api/v1" + webPath(template, world: world).replacingOccurrences(of: "{stateId}", with: world.foreign.id)
+                        .replacingOccurrences(of: "{userId}", with: world.foreignFocal.id).replacingOccurrences(of: "{grantId}", with: world.foreignGrantID)
+                    let response = try await client.send(
+                        method, path, json: [.post, .put].contains(method) ? body : nil, headers: [.authorization: "Bearer \(token)"])
+                    let label = "\(method) \(template) as \(role.rawValue)"
+                    #expect(!response.text.contains(TestWorld.foreignMarker), "\(label) leaked the foreign state")
+                    if Self.openToEverySignedInUser.contains("\(method) \(template)") {
+                        #expect(response.status == .ok, "\(label): \(response.status)")
+                    } else {
+                        #expect([.forbidden, .notFound].contains(response.status), "\(label): \(response.status)")
+                        #expect(response.headers[.contentType] == "application/problem+json", "\(label) must answer problem+json")
+                    }
+                }
+                // the audit log of the foreign state, asked for by id
+                let audit = try await client.send(.get, "/api/v1/audit?stateId=\(world.foreign.id)", headers: [.authorization: "Bearer \(token)"])
+                #expect([.forbidden, .notFound].contains(audit.status))
+            }
+            try await expectForeignStateUntouched(world)
+        }
+    }
+
+    func expectForeignStateUntouched(_ world: TestWorld) async throws {
+        let scope = SystemAuthority.tenant(world.foreign.id, permission: .viewState)
+        #expect(try await world.services.states.find(scope) == world.foreign)
+        #expect(try await world.services.accounts.grants(userID: world.foreignFocal.id).map(\.id) == [world.foreignGrantID])
+        #expect(try await world.services.accounts.account(email: "intruder@example.org") == nil)
+        for role in Self.nonAdministrators {
+            #expect(try await world.services.accounts.grants(userID: world.user(role).id).count == 1)
+        }
+    }
+}
+
+/// The operations listed in openapi.yaml, read from the document the server ships.
+enum OpenAPIPaths {
+    static func operations() throws -> [(HTTPRequest.Method, String)] {
+        guard let url = APISpec.url else { throw CocoaError(.fileNoSuchFile) }
+        var result: [(HTTPRequest.Method, String)] = []
+        var currentPath: String?
+        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+            if line.hasPrefix("  /"), line.hasSuffix(":") {
+                currentPath = String(line.dropFirst(2).dropLast())
+            } else if line.hasPrefix("components:") {
+                currentPath = nil
+            } else if let path = currentPath, line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") {
+                let word = line.trimmingCharacters(in: .whitespaces).dropLast()
+                if let method = HTTPRequest.Method(word.uppercased()), ["GET", "POST", "PUT", "DELETE", "PATCH"].contains(method.rawValue) {
+                    result.append((method, path))
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,145 @@
+import CTTechCore
+import CTTechServer
+import CTTechStore
+import CTTechTestSupport
+import CTTechWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+
+/// A running application on a fresh database with two fictional states, one account per role in the home state
+/// (the administrator programme-wide) and a focal point of the foreign state.
+struct TestWorld: Sendable {
+    static let password = "correct horse battery"
+    /// Text that only the foreign state's data contains; no response to a home-state user may ever include it.
+    static let foreignMarker = "NORVANIA-CONFIDENTIAL-7731"
+
+    let services: AppServices
+    let home: PartnerState
+    let foreign: PartnerState
+    let people: [Role: UserAccount]
+    let foreignFocal: UserAccount
+    let foreignGrantID: String
+
+    static var configuration: AppConfiguration {
+        AppConfiguration(
+            host: "127.0.0.1", port: 0, databaseURL: "unused", demo: false, secureCookies: true, bcryptCost: 4, logFormat: "text", logLevel: "error")
+    }
+
+    static func seed(_ persistence: Persistence) async throws -> TestWorld {
+        let services = AppServices(configuration: configuration, persistence: persistence, pages: try await PageRenderer())
+        let admin = SystemAuthority.administrator(actorID: "test")
+        func event(_ action: String) -> AuditEvent {
+            AuditEvent(actorID: "test", actorLabel: "test", action: action, entityType: "test", entityID: "x", stateID: nil)
+        }
+        let home = PartnerState(
+            id: Identifier.make(), code: "VLD", name: "Republic of Valdoria", region: .other, defaultTLP: .amber, profile: "Home profile.", version: 1)
+        let foreign = PartnerState(
+            id: Identifier.make(), code: "NRV", name: "Kingdom of Norvania \(foreignMarker)", region: .other, defaultTLP: .red,
+            profile: "Secret \(foreignMarker)", version: 1)
+        try await services.states.create(home, by: admin, audit: event("state.create"))
+        try await services.states.create(foreign, by: admin, audit: event("state.create"))
+        let hash = try await services.passwords.hash(password)
+        var people: [Role: UserAccount] = [:]
+        for role in Role.allCases {
+            let user = UserAccount(
+                id: Identifier.make(), email: "\(role.rawValue)@valdoria.example", displayName: "\(role.title) Ва́лдория", passwordHash: hash,
+                totpSecret: nil, isActive: true, failedLogins: 0, lockedUntil: nil, version: 1)
+            let grant = RoleGrant(id: Identifier.make(), userID: user.id, role: role, stateID: role == .administrator ? nil : home.id)
+            try await services.accounts.create(user, grants: [grant], by: admin, audit: event("user.create"))
+            people[role] = user
+        }
+        let foreignFocal = UserAccount(
+            id: Identifier.make(), email: "focal@norvania.example", displayName: "Norvanian \(foreignMarker)", passwordHash: hash, totpSecret: nil,
+            isActive: true, failedLogins: 0, lockedUntil: nil, version: 1)
+        let foreignGrant = RoleGrant(id: Identifier.make(), userID: foreignFocal.id, role: .focalPoint, stateID: foreign.id)
+        try await services.accounts.create(foreignFocal, grants: [foreignGrant], by: admin, audit: event("user.create"))
+        return TestWorld(
+            services: services, home: home, foreign: foreign, people: people, foreignFocal: foreignFocal, foreignGrantID: foreignGrant.id)
+    }
+
+    func user(_ role: Role) -> UserAccount {
+        guard let user = people[role] else { preconditionFailure("every role is seeded") }
+        return user
+    }
+
+    /// A fresh signed-in session for a role, made directly in the store (the login flow has tests of its own).
+    func session(_ role: Role) async throws -> Session {
+        let (token, session) = try await services.sessions.create(userID: user(role).id, awaitingTOTP: false, lifetimeMilliseconds: 3_600_000)
+        return Session(cookie: "__Host-cttech_session=\(token)", csrf: session.csrfToken)
+    }
+
+    func bearer(_ role: Role) async throws -> String {
+        try await services.tokens.create(
+            userID: user(role).id, label: "test", lifetimeMilliseconds: nil,
+            audit: AuditEvent(actorID: "test", actorLabel: "test", action: "token.create", entityType: "api_token", entityID: "", stateID: nil))
+    }
+}
+
+struct Session: Sendable {
+    let cookie: String
+    let csrf: String
+}
+
+/// Builds the real application on a fresh database of `kind`, seeds the world, and runs `test` against it in process.
+func withApp(_ kind: DatabaseKind, _ test: @escaping @Sendable (TestWorld, any TestClientProtocol) async throws -> Void) async throws {
+    try await withTestDatabase(kind) { persistence in
+        let world = try await TestWorld.seed(persistence)
+        var logger = Logger(label: "cttech-test")
+        logger.logLevel = .error
+        let app = try await buildApplication(configuration: TestWorld.configuration, persistence: persistence, logger: logger)
+        try await app.test(.router) { client in try await test(world, client) }
+    }
+}
+
+extension TestClientProtocol {
+    /// A request with an optional session cookie, form fields (URL-encoded) or raw body.
+    @discardableResult
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, session: Session? = nil, form: [String: String]? = nil, json: String? = nil,
+        headers extra: HTTPFields = [:], body raw: ByteBuffer? = nil
+    ) async throws -> TestResponse {
+        var headers = extra
+        if let session { headers[.cookie] = [headers[.cookie], session.cookie].compactMap { $0 }.joined(separator: "; ") }
+        var body = raw
+        if let form {
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            body = ByteBuffer(string: formEncode(form))
+        }
+        if let json {
+            headers[.contentType] = "application/json"
+            body = ByteBuffer(string: json)
+        }
+        return try await execute(uri: uri, method: method, headers: headers, body: body)
+    }
+}
+
+func formEncode(_ fields: [String: String]) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    return fields.sorted { $0.key < $1.key }
+        .map { "\($0.key.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+        .joined(separator: "&")
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    /// The value of a cookie the response sets, and the whole Set-Cookie line.
+    func setCookie(_ name: String) -> (value: String, line: String)? {
+        for line in headers[values: .setCookie] where line.hasPrefix(name + "=") {
+            let value = line.dropFirst(name.count + 1).prefix { $0 != ";" }
+            return (String(value), line)
+        }
+        return nil
+    }
+
+    /// The value of the first hidden `name` field in an HTML form.
+    func hiddenField(_ name: String) -> String? {
+        guard let range = text.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return String(text[range.upperBound...].prefix { $0 != "\"" })
+    }
+}
