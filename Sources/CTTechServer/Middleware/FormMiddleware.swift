@@ -29,8 +29,13 @@ struct FormMiddleware: RouterMiddleware {
         }
         let buffer = try await collect(&request, context: context)
         context.form = try FormData.parse(buffer)
-        let expected = context.csrfToken ?? request.cookies[configuration.loginCSRFCookieName]?.value
-        guard let expected, let sent = context.form["_csrf"], constantTimeEquals(sent, expected) else { throw AppError.csrf }
+        // A signed-in form must carry its session's token. The login form carries the login cookie's token; it may be
+        // posted while an older session cookie is still present (that session is then replaced, never reused).
+        let loginToken = request.cookies[configuration.loginCSRFCookieName]?.value
+        let accepted = request.uri.path == "/login" ? [context.csrfToken, loginToken] : [context.csrfToken ?? loginToken]
+        guard let sent = context.form["_csrf"], !sent.isEmpty, accepted.contains(where: { $0.map { constantTimeEquals(sent, $0) } ?? false }) else {
+            throw AppError.csrf
+        }
         return try await next(request, context)
     }
 
