@@ -80,7 +80,8 @@ public final class Persistence: Sendable {
 
     public var kind: DatabaseKind { location.kind }
 
-    public init(location: DatabaseLocation, logger: Logger) throws {
+    /// - Parameter connectionsPerEventLoop: PostgreSQL pool size per event loop (SQLite always uses one connection per loop).
+    public init(location: DatabaseLocation, logger: Logger, connectionsPerEventLoop: Int = 4) throws {
         self.location = location
         self.logger = logger
         self.databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
@@ -92,7 +93,7 @@ public final class Persistence: Sendable {
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = searchPath
             databases.use(
-                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
                 as: .psql)
         }
     }

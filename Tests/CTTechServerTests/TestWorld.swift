@@ -32,16 +32,16 @@ struct TestWorld: Sendable {
     static func seed(_ persistence: Persistence) async throws -> TestWorld {
         let services = AppServices(configuration: configuration, persistence: persistence, pages: try await PageRenderer())
         let admin = SystemAuthority.administrator(actorID: "test")
-        func event(_ action: String) -> AuditEvent {
-            AuditEvent(actorID: "test", actorLabel: "test", action: action, entityType: "test", entityID: "x", stateID: nil)
+        func event(_ action: String, state: String? = nil) -> AuditEvent {
+            AuditEvent(actorID: "test", actorLabel: "test", action: action, entityType: "test", entityID: "x", stateID: state)
         }
         let home = PartnerState(
             id: Identifier.make(), code: "VLD", name: "Republic of Valdoria", region: .other, defaultTLP: .amber, profile: "Home profile.", version: 1)
         let foreign = PartnerState(
             id: Identifier.make(), code: "NRV", name: "Kingdom of Norvania \(foreignMarker)", region: .other, defaultTLP: .red,
             profile: "Secret \(foreignMarker)", version: 1)
-        try await services.states.create(home, by: admin, audit: event("state.create"))
-        try await services.states.create(foreign, by: admin, audit: event("state.create"))
+        try await services.states.create(home, by: admin, audit: event("state.create", state: home.id))
+        try await services.states.create(foreign, by: admin, audit: event("state.create", state: foreign.id))
         let hash = try await services.passwords.hash(password)
         var people: [Role: UserAccount] = [:]
         for role in Role.allCases {

@@ -156,3 +156,4 @@ struct AccountStoreTests {
         #expect(throws: StoreError.self) { try DatabaseLocation.parse("mysql://h/db") }
     }
 }
+

@@ -34,17 +34,56 @@ public enum TestDatabase {
             })
         case .postgres:
             guard let url = postgresURL else { throw StoreError.configuration("CTTECH_TEST_POSTGRES_URL is not set") }
+            // Tests run in parallel; bounding the live schemas keeps the connections under the server's default of 100.
+            await postgresSlots.acquire()
             let schema = "t_" + Identifier.make().replacingOccurrences(of: "-", with: "")
-            let admin = try Persistence(location: .postgres(url: url, searchPath: nil), logger: logger)
-            try await admin.sql.raw("CREATE SCHEMA \(ident: schema)").run()
-            let persistence = try Persistence(location: .postgres(url: url, searchPath: [schema]), logger: logger)
-            try await persistence.prepare()
-            return TestStore(persistence: persistence, cleanup: {
-                await persistence.shutdown()
-                try? await admin.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-                await admin.shutdown()
-            })
+            do {
+                try await onAdminConnection(url) { try await $0.sql.raw("CREATE SCHEMA \(ident: schema)").run() }
+                let persistence = try Persistence(location: .postgres(url: url, searchPath: [schema]), logger: logger, connectionsPerEventLoop: 2)
+                try await persistence.prepare()
+                return TestStore(persistence: persistence, cleanup: {
+                    await persistence.shutdown()
+                    try? await onAdminConnection(url) { try await $0.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+                    await postgresSlots.release()
+                })
+            } catch {
+                await postgresSlots.release()
+                throw error
+            }
         }
+    }
+
+    static let postgresSlots = Slots(8)
+
+    private static func onAdminConnection(_ url: String, _ body: (Persistence) async throws -> Void) async throws {
+        let admin = try Persistence(location: .postgres(url: url, searchPath: nil), logger: logger, connectionsPerEventLoop: 1)
+        do {
+            try await body(admin)
+            await admin.shutdown()
+        } catch {
+            await admin.shutdown()
+            throw error
+        }
+    }
+}
+
+/// A counting semaphore for async code.
+actor Slots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = count }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
 

@@ -1,6 +1,7 @@
 import CTTechCore
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// For every state-changing request: refuses cross-site requests, reads and parses web forms once (1 MiB at most) and checks
 /// the CSRF token (ARCHITECTURE.md, invariant 6).
@@ -43,6 +44,8 @@ struct FormMiddleware: RouterMiddleware {
         do {
             return try await request.collectBody(upTo: context.maxUploadSize)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw AppError.payloadTooLarge(context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
             throw AppError.payloadTooLarge(context.maxUploadSize)
         }
     }

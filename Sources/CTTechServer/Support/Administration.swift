@@ -28,7 +28,10 @@ struct AccountCreation {
         var clean: (email: String, displayName: String) = ("", "")
         do { clean = try draft.validated() } catch { issues += error.issues }
         do { try PasswordPolicy.check(password) } catch { issues += error.issues }
-        let grantRole = try role.map { try GrantChange.parseRole($0) }
+        var grantRole: Role?
+        if let role {
+            do { grantRole = try GrantChange.parseRole(role) } catch { issues += error.issues }
+        }
         if let stateID, !Identifier.isValid(stateID) { issues.append(FieldIssue(field: "stateID", message: "is not a partner state")) }
         if !issues.isEmpty { throw ValidationFailure(issues) }
         let user = UserAccount(
