@@ -71,7 +71,8 @@ public enum AppError: Error, Sendable {
         case let error as StoreConflict:
             switch error {
             case .staleVersion(let current):
-                return .conflict("Someone saved this record since you opened it (it is now at version \(current)). Review the current values and save again.")
+                return .conflict(
+                    "Someone saved this record since you opened it (it is now at version \(current)). Review the current values and save again.")
             case .duplicate(let field): return .invalid(ValidationFailure(field: field, "is already taken"))
             case .missing: return .notFound
             }

@@ -10,7 +10,9 @@ import Prometheus
 import ServiceLifecycle
 
 /// The composition root: opens the database, wires services, routes and middleware. `main` and the tests both call it.
-public func buildApplication(configuration: AppConfiguration, persistence: Persistence? = nil, logger: Logger? = nil) async throws
+public func buildApplication(
+    configuration: AppConfiguration, persistence: Persistence? = nil, logger: Logger? = nil
+) async throws
     -> some ApplicationProtocol
 {
     let logger = logger ?? Logger(label: "cttech")
@@ -29,7 +31,8 @@ public func buildApplication(configuration: AppConfiguration, persistence: Persi
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cttech"),
         services: [PersistenceService(persistence), SessionCleanup(sessions: services.sessions, logger: logger)],
         onServerRunning: { channel in
-            logger.info("cttech is listening", metadata: ["address": "\(channel.localAddress?.description ?? "?")", "database": "\(persistence.location)"])
+            logger.info(
+                "cttech is listening", metadata: ["address": "\(channel.localAddress?.description ?? "?")", "database": "\(persistence.location)"])
         },
         logger: logger
     )

@@ -152,7 +152,8 @@ public struct AccountStore: Sendable {
                 }
             }
             let now = epochMilliseconds()
-            try await tx.insert(into: "users").model(UserRow(user, at: now), keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+            try await tx.insert(into: "users").model(UserRow(user, at: now), keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+                .run()
             for grant in grants {
                 try await Self.insertGrant(grant, on: tx, at: now)
             }
@@ -166,8 +167,9 @@ public struct AccountStore: Sendable {
     ) async throws -> UserAccount {
         let kind = persistence.kind
         return try await persistence.write { tx in
-            guard var user = try await tx.select().column("*").from("users").where("id", .equal, SQLBind(id))
-                .first(decoding: UserRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.account
+            guard
+                var user = try await tx.select().column("*").from("users").where("id", .equal, SQLBind(id))
+                    .first(decoding: UserRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.account
             else { throw StoreConflict.missing }
             guard user.version == expectedVersion else { throw StoreConflict.staleVersion(current: user.version) }
             if user.email != email {
@@ -224,13 +226,16 @@ public struct AccountStore: Sendable {
     }
 
     /// Removes one grant of one user; returns the removed grant.
-    public func removeGrant(id: String, userID: String, by scope: AdministratorScope, audit: @escaping @Sendable (RoleGrant) -> AuditEvent)
+    public func removeGrant(
+        id: String, userID: String, by scope: AdministratorScope, audit: @escaping @Sendable (RoleGrant) -> AuditEvent
+    )
         async throws -> RoleGrant
     {
         let kind = persistence.kind
         return try await persistence.write { tx in
-            guard let grant = try await tx.select().column("*").from("role_grants").where("id", .equal, SQLBind(id))
-                .where("user_id", .equal, SQLBind(userID)).first(decoding: GrantRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.grant
+            guard
+                let grant = try await tx.select().column("*").from("role_grants").where("id", .equal, SQLBind(id))
+                    .where("user_id", .equal, SQLBind(userID)).first(decoding: GrantRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.grant
             else { throw StoreConflict.missing }
             try await tx.delete(from: "role_grants").where("id", .equal, SQLBind(id)).run()
             try await AuditLogStore.append(audit(grant), on: tx, kind: kind)

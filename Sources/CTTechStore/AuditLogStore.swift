@@ -21,7 +21,8 @@ public struct AuditLogStore: Sendable {
         }
         let entry = AuditChain.seal(event, after: head.seq == 0 ? nil : (head.seq, head.hash), at: at)
         try await tx.insert(into: "audit_log").model(AuditRow(entry), keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
-        try await tx.update("audit_head").set("seq", to: SQLBind(entry.seq)).set("hash", to: SQLBind(entry.hash)).where("id", .equal, SQLBind(1)).run()
+        try await tx.update("audit_head").set("seq", to: SQLBind(entry.seq)).set("hash", to: SQLBind(entry.hash)).where("id", .equal, SQLBind(1))
+            .run()
         return entry
     }
 

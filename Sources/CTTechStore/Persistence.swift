@@ -93,7 +93,9 @@ public final class Persistence: Sendable {
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = searchPath
             databases.use(
-                .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop, connectionPoolTimeout: .seconds(30),
+                    sqlLogLevel: .trace),
                 as: .psql)
         }
     }

@@ -21,14 +21,18 @@ public struct ReferenceDataStore: Sendable {
 
     static func insert(_ method: MethodVersion, current: Bool, on sql: any SQLDatabase) async throws {
         try await sql.insert(into: "method_versions")
-            .model(VersionRow(id: method.id, title: method.title, note: method.note, isCurrent: current, createdAt: epochMilliseconds()),
-                keyEncodingStrategy: .convertToSnakeCase)
+            .model(
+                VersionRow(id: method.id, title: method.title, note: method.note, isCurrent: current, createdAt: epochMilliseconds()),
+                keyEncodingStrategy: .convertToSnakeCase
+            )
             .run()
         var rows: [ItemRow] = []
         for kind in ReferenceKind.allCases {
             for (index, item) in method.items(kind).enumerated() {
                 rows.append(
-                    ItemRow(methodVersion: method.id, kind: kind.rawValue, code: item.code, position: index, name: item.name, description: item.description))
+                    ItemRow(
+                        methodVersion: method.id, kind: kind.rawValue, code: item.code, position: index, name: item.name,
+                        description: item.description))
             }
         }
         try await sql.insert(into: "reference_items").models(rows, keyEncodingStrategy: .convertToSnakeCase).run()

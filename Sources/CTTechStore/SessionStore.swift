@@ -38,16 +38,20 @@ public struct SessionStore: Sendable {
         try await persistence.write { tx in
             try await tx.insert(into: "sessions").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
         }
-        return (token, LoginSession(idHash: row.idHash, userID: userID, csrfToken: row.csrfToken, awaitingTOTP: awaitingTOTP, expiresAt: row.expiresAt))
+        return (
+            token, LoginSession(idHash: row.idHash, userID: userID, csrfToken: row.csrfToken, awaitingTOTP: awaitingTOTP, expiresAt: row.expiresAt)
+        )
     }
 
     /// The live session for a cookie token, or nil when unknown or expired.
     public func find(token: String, now: Int64 = epochMilliseconds()) async throws -> LoginSession? {
-        guard let row = try await persistence.sql.select().column("*").from("sessions")
-            .where("id_hash", .equal, SQLBind(Identifier.sha256Hex(token)))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase), row.expiresAt > now
+        guard
+            let row = try await persistence.sql.select().column("*").from("sessions")
+                .where("id_hash", .equal, SQLBind(Identifier.sha256Hex(token)))
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase), row.expiresAt > now
         else { return nil }
-        return LoginSession(idHash: row.idHash, userID: row.userId, csrfToken: row.csrfToken, awaitingTOTP: row.awaitingTotp, expiresAt: row.expiresAt)
+        return LoginSession(
+            idHash: row.idHash, userID: row.userId, csrfToken: row.csrfToken, awaitingTOTP: row.awaitingTotp, expiresAt: row.expiresAt)
     }
 
     /// Ends a session (logout, or replacing it at login).
@@ -103,9 +107,10 @@ public struct APITokenStore: Sendable {
     /// The user a live token belongs to, or nil.
     public func userID(forToken token: String, now: Int64 = epochMilliseconds()) async throws -> String? {
         guard token.hasPrefix("ctt_"), token.utf8.count < 100 else { return nil }
-        guard let row = try await persistence.sql.select().column("*").from("api_tokens")
-            .where("token_hash", .equal, SQLBind(Identifier.sha256Hex(token)))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase), !row.revoked
+        guard
+            let row = try await persistence.sql.select().column("*").from("api_tokens")
+                .where("token_hash", .equal, SQLBind(Identifier.sha256Hex(token)))
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase), !row.revoked
         else { return nil }
         if let expiry = row.expiresAt, expiry <= now { return nil }
         return row.userId

@@ -169,7 +169,9 @@ public struct AdminUsersPage: WebPage {
     public let layout: LayoutModel
     let users: [Row]
 
-    public static func make(layout: LayoutModel, users: [UserAccount], grants: [String: [RoleGrant]], states: [PartnerState], now: Int64)
+    public static func make(
+        layout: LayoutModel, users: [UserAccount], grants: [String: [RoleGrant]], states: [PartnerState], now: Int64
+    )
         -> AdminUsersPage
     {
         let codes = Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0.code) })
@@ -264,7 +266,8 @@ public struct AuditLogPage: WebPage {
             layout: layout, heading: heading,
             entries: entries.map {
                 Row(
-                    seq: $0.seq, at: utcTimestamp($0.at), actor: $0.actorLabel, action: $0.action, entity: "\($0.entityType) \($0.entityID.prefix(8))",
+                    seq: $0.seq, at: utcTimestamp($0.at), actor: $0.actorLabel, action: $0.action,
+                    entity: "\($0.entityType) \($0.entityID.prefix(8))",
                     details: $0.details)
             }, nextHref: next)
     }

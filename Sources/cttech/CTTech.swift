@@ -87,7 +87,8 @@ struct UserCommand: AsyncParsableCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create an account with one role grant.",
-            discussion: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")). The password is asked for unless --password-stdin is given.")
+            discussion: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")). The password is asked for unless --password-stdin is given."
+        )
 
         @Option(help: "E-mail address (the login).") var email: String
         @Option(help: "Role to grant.") var role: String?
@@ -109,7 +110,8 @@ struct UserCommand: AsyncParsableCommand {
             print("Created \(clean.email) as \(role.rawValue)\(state.map { " for \($0.uppercased())" } ?? "").")
         }
 
-        private func create(user clean: (email: String, displayName: String), role: Role, password: String, in persistence: Persistence) async throws {
+        private func create(user clean: (email: String, displayName: String), role: Role, password: String, in persistence: Persistence) async throws
+        {
             var stateID: String?
             if let state {
                 guard let found = try await PartnerStateStore(persistence).find(code: state, visible: SystemAuthority.allStates) else {
@@ -155,10 +157,10 @@ struct TokenCommand: AsyncParsableCommand {
                 }
                 let actor = commandLineActor()
                 return try await APITokenStore(persistence).create(
-                userID: account.id, label: label, lifetimeMilliseconds: days > 0 ? Int64(days) * 86_400_000 : nil,
-                audit: AuditEvent(
-                    actorID: actor.id, actorLabel: actor.label, action: "token.create", entityType: "api_token", entityID: "", stateID: nil,
-                    details: ["user": account.email, "label": label]))
+                    userID: account.id, label: label, lifetimeMilliseconds: days > 0 ? Int64(days) * 86_400_000 : nil,
+                    audit: AuditEvent(
+                        actorID: actor.id, actorLabel: actor.label, action: "token.create", entityType: "api_token", entityID: "", stateID: nil,
+                        details: ["user": account.email, "label": label]))
             }
             print(token)
         }
@@ -206,7 +208,8 @@ func readPassword(fromStdin: Bool) throws -> String {
         return line
     }
     #if canImport(Glibc)
-        guard let first = getpass("Password: ").map({ String(cString: $0) }), let second = getpass("Repeat password: ").map({ String(cString: $0) }) else {
+        guard let first = getpass("Password: ").map({ String(cString: $0) }), let second = getpass("Repeat password: ").map({ String(cString: $0) })
+        else {
             throw ValidationError("could not read the password")
         }
         guard first == second else { throw ValidationError("the two passwords differ") }

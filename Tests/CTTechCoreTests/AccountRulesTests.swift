@@ -49,7 +49,11 @@ struct AccountRulesTests {
     }
 
     @Test func userDraftReportsEveryProblemAtOnce() {
-        #expect(throws: ValidationFailure([FieldIssue(field: "email", message: "is not an e-mail address"), FieldIssue(field: "displayName", message: "is required")])) {
+        #expect(
+            throws: ValidationFailure([
+                FieldIssue(field: "email", message: "is not an e-mail address"), FieldIssue(field: "displayName", message: "is required"),
+            ])
+        ) {
             try UserDraft(email: "not-an-email", displayName: " ").validated()
         }
     }
@@ -63,7 +67,8 @@ struct AccountRulesTests {
     }
 
     @Test func stateDraftValidation() throws {
-        let clean = try PartnerStateDraft(code: "vld", name: "Republic of Valdoria", region: "other", defaultTLP: "AMBER+STRICT", profile: nil).validated()
+        let clean = try PartnerStateDraft(code: "vld", name: "Republic of Valdoria", region: "other", defaultTLP: "AMBER+STRICT", profile: nil)
+            .validated()
         #expect(clean.code == "VLD")
         #expect(clean.tlp == .amberStrict)
         #expect(clean.profile == "")

@@ -36,7 +36,8 @@ struct AuditChainTests {
     }
 
     @Test func detailsJSONIsCanonical() {
-        let event = AuditEvent(actorID: "a", actorLabel: "a", action: "x", entityType: "t", entityID: "e", stateID: nil, details: ["b": "2\"", "a": "1\n"])
+        let event = AuditEvent(
+            actorID: "a", actorLabel: "a", action: "x", entityType: "t", entityID: "e", stateID: nil, details: ["b": "2\"", "a": "1\n"])
         #expect(event.detailsJSON == #"{"a":"1\n","b":"2\""}"#)
     }
 
@@ -88,7 +89,8 @@ struct AuditChainTests {
             var entries = chain(length)
             let target = index % length
             entries[target].details = "{\"tampered\":\"\(index)\"}"
-            #expect(AuditChain.verify(entries, recordedHead: nil) == .broken(seq: Int64(target + 1), reason: "its content was altered (hash mismatch)"))
+            #expect(
+                AuditChain.verify(entries, recordedHead: nil) == .broken(seq: Int64(target + 1), reason: "its content was altered (hash mismatch)"))
         }
     }
 }

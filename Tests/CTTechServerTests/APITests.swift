@@ -31,7 +31,8 @@ struct APITests {
             let session = try await world.session(.administrator)
             let body = #"{"code":"NEW","name":"New fictional state","region":"caribbean"}"#
             #expect(try await client.send(.post, "/api/v1/states", session: session, json: body).status == .forbidden)
-            let created = try await client.send(.post, "/api/v1/states", session: session, json: body, headers: [HTTPField.Name("X-CSRF-Token")!: session.csrf])
+            let created = try await client.send(
+                .post, "/api/v1/states", session: session, json: body, headers: [HTTPField.Name("X-CSRF-Token")!: session.csrf])
             #expect(created.status == .created)
             #expect(created.text.contains(#""defaultTlp":"AMBER""#))
         }
@@ -44,7 +45,8 @@ struct APITests {
             // create an account with a first grant
             let created = try await client.send(
                 .post, "/api/v1/users",
-                json: #"{"email":"new@valdoria.example","displayName":"Новый","password":"long enough password","role":"assessor","stateId":"\#(world.home.id)"}"#,
+                json:
+                    #"{"email":"new@valdoria.example","displayName":"Новый","password":"long enough password","role":"assessor","stateId":"\#(world.home.id)"}"#,
                 headers: auth)
             #expect(created.status == .created)
             struct User: Decodable { var id: String; var grants: [Grant] }

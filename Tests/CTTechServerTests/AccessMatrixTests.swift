@@ -66,7 +66,8 @@ struct AccessMatrixTests {
                 let response = try await client.send(
                     route.method, webPath(route.path, world: world), form: route.method == .get ? nil : Self.hostileForm)
                 // GET: redirect to the login page; POST without a session: refused by CSRF before anything else.
-                #expect([.found, .seeOther, .unauthorized, .forbidden].contains(response.status), "\(route.method) \(route.path): \(response.status)")
+                #expect(
+                    [.found, .seeOther, .unauthorized, .forbidden].contains(response.status), "\(route.method) \(route.path): \(response.status)")
                 #expect(!response.text.contains(TestWorld.foreignMarker))
             }
         }
@@ -109,8 +110,11 @@ struct AccessMatrixTests {
             for role in Self.nonAdministrators {
                 let token = try await world.bearer(role)
                 for (method, template) in operations {
-                    let path = "/api/v1" + webPath(template, world: world).replacingOccurrences(of: "{stateId}", with: world.foreign.id)
-                        .replacingOccurrences(of: "{userId}", with: world.foreignFocal.id).replacingOccurrences(of: "{grantId}", with: world.foreignGrantID)
+                    let path =
+                        "/api/v1"
+                        + webPath(template, world: world).replacingOccurrences(of: "{stateId}", with: world.foreign.id)
+                        .replacingOccurrences(of: "{userId}", with: world.foreignFocal.id).replacingOccurrences(
+                            of: "{grantId}", with: world.foreignGrantID)
                     let response = try await client.send(
                         method, path, json: [.post, .put].contains(method) ? body : nil, headers: [.authorization: "Bearer \(token)"])
                     let label = "\(method) \(template) as \(role.rawValue)"

@@ -17,7 +17,9 @@ struct AuthenticationTests {
         return ("__Host-cttech_login=\(login.value)", try #require(page.hiddenField("_csrf")))
     }
 
-    func logIn(_ client: any TestClientProtocol, _ email: String, _ password: String = TestWorld.password, extraCookie: String? = nil) async throws
+    func logIn(
+        _ client: any TestClientProtocol, _ email: String, _ password: String = TestWorld.password, extraCookie: String? = nil
+    ) async throws
         -> TestResponse
     {
         let form = try await loginForm(client)
@@ -149,7 +151,8 @@ struct AuthenticationTests {
             let session = try await world.session(.reviewer)
             let page = try await client.send(.get, "/account", session: session)
             let secret = try #require(page.hiddenField("secret"))
-            let wrong = try await client.send(.post, "/account/totp", session: session, form: ["_csrf": session.csrf, "secret": secret, "code": "000000"])
+            let wrong = try await client.send(
+                .post, "/account/totp", session: session, form: ["_csrf": session.csrf, "secret": secret, "code": "000000"])
             #expect(wrong.status == .badRequest)
             let code = String(format: "%06d", TOTP(secret: secret).compute())
             let on = try await client.send(.post, "/account/totp", session: session, form: ["_csrf": session.csrf, "secret": secret, "code": code])

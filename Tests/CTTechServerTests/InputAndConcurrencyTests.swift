@@ -51,7 +51,8 @@ struct InputAndConcurrencyTests {
                 headers[.contentType] = "application/json"
                 let broken = try await client.send(method, path, headers: headers, body: invalidUTF8)
                 #expect(broken.status == .badRequest, "\(method) \(path) with invalid UTF-8: \(broken.status)")
-                let huge = try await client.send(method, path, headers: headers, body: ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024))
+                let huge = try await client.send(
+                    method, path, headers: headers, body: ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024))
                 #expect(huge.status == .contentTooLarge, "\(method) \(path) with 2 MiB: \(huge.status)")
                 #expect(try problem(huge).status == 413)
             }
@@ -89,7 +90,10 @@ struct InputAndConcurrencyTests {
             // missing and oversized fields: the form again, status 400, messages, the user's input kept
             let response = try await client.send(
                 .post, "/admin/states", session: admin,
-                form: ["_csrf": admin.csrf, "code": "", "name": String(repeating: "x", count: 201), "region": "other", "defaultTLP": "AMBER", "profile": "keep me"])
+                form: [
+                    "_csrf": admin.csrf, "code": "", "name": String(repeating: "x", count: 201), "region": "other", "defaultTLP": "AMBER",
+                    "profile": "keep me",
+                ])
             #expect(response.status == .badRequest)
             #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
             #expect(response.text.contains("code: is required"))
@@ -97,12 +101,14 @@ struct InputAndConcurrencyTests {
             #expect(response.text.contains(">keep me</textarea>"))
             // invalid UTF-8 and broken escapes in a form: a clear 400, never a crash
             var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: admin.cookie]
-            let invalid = try await client.send(.post, "/admin/states", headers: headers, body: ByteBuffer(string: "_csrf=\(admin.csrf)&name=%C3%28%FF"))
+            let invalid = try await client.send(
+                .post, "/admin/states", headers: headers, body: ByteBuffer(string: "_csrf=\(admin.csrf)&name=%C3%28%FF"))
             #expect(invalid.status == .badRequest)
             #expect(invalid.text.contains("not valid UTF-8"))
             let escape = try await client.send(.post, "/admin/states", headers: headers, body: ByteBuffer(string: "_csrf=\(admin.csrf)&name=%G1"))
             #expect(escape.status == .badRequest)
-            let huge = try await client.send(.post, "/admin/states", headers: headers, body: ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024))
+            let huge = try await client.send(
+                .post, "/admin/states", headers: headers, body: ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024))
             #expect(huge.status == .contentTooLarge)
             headers[.contentType] = "text/plain"
             #expect(try await client.send(.post, "/admin/states", headers: headers, body: ByteBuffer(string: "x")).status == .unsupportedMediaType)
@@ -123,7 +129,9 @@ struct InputAndConcurrencyTests {
             #expect(created.status == .seeOther)
             let page = try await client.send(.get, try #require(created.headers[.location]), session: admin)
             #expect(page.text.contains("جمهورية فالدوريا الجديدة"))
-            #expect(page.text.contains("Профиль &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more") || page.text.contains("Профиль &lt;script&gt;"))
+            #expect(
+                page.text.contains("Профиль &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more")
+                    || page.text.contains("Профиль &lt;script&gt;"))
             #expect(!page.text.contains("<script>alert"))
             let user = try await client.send(
                 .post, "/admin/users", session: admin,
@@ -178,7 +186,8 @@ struct InputAndConcurrencyTests {
             let userPath = "/api/v1/users/\(world.user(.assessor).id)"
             let userBody = #"{"email":"assessor@valdoria.example","displayName":"%@","isActive":true,"version":1}"#
             #expect(try await client.send(.put, userPath, json: userBody.replacingOccurrences(of: "%@", with: "A"), headers: admin).status == .ok)
-            #expect(try await client.send(.put, userPath, json: userBody.replacingOccurrences(of: "%@", with: "B"), headers: admin).status == .conflict)
+            #expect(
+                try await client.send(.put, userPath, json: userBody.replacingOccurrences(of: "%@", with: "B"), headers: admin).status == .conflict)
         }
     }
 }

@@ -36,7 +36,8 @@ struct TestWorld: Sendable {
             AuditEvent(actorID: "test", actorLabel: "test", action: action, entityType: "test", entityID: "x", stateID: state)
         }
         let home = PartnerState(
-            id: Identifier.make(), code: "VLD", name: "Republic of Valdoria", region: .other, defaultTLP: .amber, profile: "Home profile.", version: 1)
+            id: Identifier.make(), code: "VLD", name: "Republic of Valdoria", region: .other, defaultTLP: .amber, profile: "Home profile.", version: 1
+        )
         let foreign = PartnerState(
             id: Identifier.make(), code: "NRV", name: "Kingdom of Norvania \(foreignMarker)", region: .other, defaultTLP: .red,
             profile: "Secret \(foreignMarker)", version: 1)
@@ -121,7 +122,9 @@ func formEncode(_ fields: [String: String]) -> String {
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "-._~")
     return fields.sorted { $0.key < $1.key }
-        .map { "\($0.key.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+        .map {
+            "\($0.key.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }
         .joined(separator: "&")
 }
 

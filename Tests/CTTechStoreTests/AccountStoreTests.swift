@@ -38,7 +38,8 @@ struct AccountStoreTests {
             let orphan = Fixture.user("b@example.org")
             await #expect(throws: StoreConflict.missing) {
                 try await accounts.create(
-                    orphan, grants: [RoleGrant(id: Identifier.make(), userID: orphan.id, role: .assessor, stateID: Identifier.make())], by: Fixture.admin,
+                    orphan, grants: [RoleGrant(id: Identifier.make(), userID: orphan.id, role: .assessor, stateID: Identifier.make())],
+                    by: Fixture.admin,
                     audit: Fixture.event("user.create"))
             }
             #expect(try await accounts.count() == 1)
@@ -95,7 +96,8 @@ struct AccountStoreTests {
             #expect(try await sessions.find(token: token, now: session.expiresAt) == nil)
             #expect(try await sessions.find(token: token + "x") == nil)
             _ = try await accounts.update(
-                id: user.id, email: user.email, displayName: "S", isActive: false, expectedVersion: 1, by: Fixture.admin, audit: Fixture.event("user.update"))
+                id: user.id, email: user.email, displayName: "S", isActive: false, expectedVersion: 1, by: Fixture.admin,
+                audit: Fixture.event("user.update"))
             #expect(try await sessions.find(token: token) == nil)
             #expect(try await accounts.identity(userID: user.id) == nil)
         }
@@ -114,7 +116,8 @@ struct AccountStoreTests {
             #expect(try await tokens.userID(forToken: token, now: epochMilliseconds() + 2_000) == nil)
             #expect(try await tokens.userID(forToken: "ctt_guess") == nil)
             struct Row: Codable { var tokenHash: String }
-            let stored = try await db.sql.select().column("token_hash").from("api_tokens").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let stored = try await db.sql.select().column("token_hash").from("api_tokens").all(
+                decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             #expect(stored.map(\.tokenHash) == [Identifier.sha256Hex(token)])
         }
     }
@@ -156,4 +159,3 @@ struct AccountStoreTests {
         #expect(throws: StoreError.self) { try DatabaseLocation.parse("mysql://h/db") }
     }
 }
-

@@ -13,7 +13,8 @@ struct AuditLogStoreTests {
         try await store.create(state, by: Fixture.admin, audit: Fixture.event("state.create", state: state.id))
         for i in 1...4 {
             state.profile = "revision \(i)"
-            state = try await store.update(state, expectedVersion: i, scope: Fixture.scope(state), audit: Fixture.event("state.update", state: state.id, ["n": "\(i)"]))
+            state = try await store.update(
+                state, expectedVersion: i, scope: Fixture.scope(state), audit: Fixture.event("state.update", state: state.id, ["n": "\(i)"]))
         }
         return state
     }

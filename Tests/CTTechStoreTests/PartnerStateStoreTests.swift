@@ -19,7 +19,8 @@ struct PartnerStateStoreTests {
             // check
             #expect(try await store.find(Fixture.scope(valdoria)) == valdoria)
             #expect(try await store.list(visible: SystemAuthority.allStates).map(\.code) == ["NRV", "VLD"])
-            let user = Identity(userID: "u", email: "u@x.org", displayName: "U", grants: [RoleGrant(id: "g", userID: "u", role: .assessor, stateID: valdoria.id)])
+            let user = Identity(
+                userID: "u", email: "u@x.org", displayName: "U", grants: [RoleGrant(id: "g", userID: "u", role: .assessor, stateID: valdoria.id)])
             #expect(try await store.list(visible: Authorizer.visibleStates(user)).map(\.code) == ["VLD"])
             let nobody = Identity(userID: "n", email: "n@x.org", displayName: "N", grants: [])
             #expect(try await store.list(visible: Authorizer.visibleStates(nobody)).isEmpty)

@@ -28,10 +28,12 @@ public enum TestDatabase {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("cttech-test-\(Identifier.make()).sqlite").path
             let persistence = try Persistence(location: .sqlite(path: path), logger: logger)
             try await persistence.prepare()
-            return TestStore(persistence: persistence, cleanup: {
-                await persistence.shutdown()
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            })
+            return TestStore(
+                persistence: persistence,
+                cleanup: {
+                    await persistence.shutdown()
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                })
         case .postgres:
             guard let url = postgresURL else { throw StoreError.configuration("CTTECH_TEST_POSTGRES_URL is not set") }
             // Tests run in parallel; bounding the live schemas keeps the connections under the server's default of 100.
@@ -41,11 +43,13 @@ public enum TestDatabase {
                 try await onAdminConnection(url) { try await $0.sql.raw("CREATE SCHEMA \(ident: schema)").run() }
                 let persistence = try Persistence(location: .postgres(url: url, searchPath: [schema]), logger: logger, connectionsPerEventLoop: 2)
                 try await persistence.prepare()
-                return TestStore(persistence: persistence, cleanup: {
-                    await persistence.shutdown()
-                    try? await onAdminConnection(url) { try await $0.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
-                    await postgresSlots.release()
-                })
+                return TestStore(
+                    persistence: persistence,
+                    cleanup: {
+                        await persistence.shutdown()
+                        try? await onAdminConnection(url) { try await $0.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+                        await postgresSlots.release()
+                    })
             } catch {
                 await postgresSlots.release()
                 throw error

@@ -24,7 +24,8 @@ extension MethodVersion {
             ],
             .actorTypes: [
                 .init("A1", "Organised group"), .init("A2", "Network / affiliate"), .init("A3", "Lone actor"),
-                .init("A4", "State-sponsored proxy"), .init("A9", "Other", "Never ethnicity, religion or nationality: profiling is a human-rights failure."),
+                .init("A4", "State-sponsored proxy"),
+                .init("A9", "Other", "Never ethnicity, religion or nationality: profiling is a human-rights failure."),
             ],
             .capabilityAreas: [
                 .init("F01", "Threat assessment and foresight"), .init("F02", "OSINT and social-media investigation"),

@@ -36,7 +36,12 @@ struct APIHandler: APIProtocol {
 
     func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
         let identity = try identity()
-        return .ok(.init(body: .json(.init(id: identity.userID, email: identity.email, displayName: identity.displayName, grants: identity.grants.map(Self.grant), tlp: .amberStrict))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        id: identity.userID, email: identity.email, displayName: identity.displayName, grants: identity.grants.map(Self.grant),
+                        tlp: .amberStrict))))
     }
 
     func listStates(_ input: Operations.ListStates.Input) async throws -> Operations.ListStates.Output {
@@ -46,7 +51,8 @@ struct APIHandler: APIProtocol {
 
     func createState(_ input: Operations.CreateState.Input) async throws -> Operations.CreateState.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
-        let draft = PartnerStateDraft(code: body.code, name: body.name, region: body.region, defaultTLP: body.defaultTlp ?? "AMBER", profile: body.profile)
+        let draft = PartnerStateDraft(
+            code: body.code, name: body.name, region: body.region, defaultTLP: body.defaultTlp ?? "AMBER", profile: body.profile)
         let state = try await StateCreation(services: services).create(draft, granted: try asAdministrator())
         return .created(.init(body: .json(Self.state(state))))
     }
@@ -62,10 +68,14 @@ struct APIHandler: APIProtocol {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let scope = try granted.requireTenant()
         guard let state = try await services.states.find(scope) else { throw AppError.notFound }
-        let clean = try PartnerStateDraft(code: body.code, name: body.name, region: body.region, defaultTLP: body.defaultTlp, profile: body.profile).validated()
+        let clean = try PartnerStateDraft(code: body.code, name: body.name, region: body.region, defaultTLP: body.defaultTlp, profile: body.profile)
+            .validated()
         var changed = state
-        (changed.code, changed.name, changed.region, changed.defaultTLP, changed.profile) = (clean.code, clean.name, clean.region, clean.tlp, clean.profile)
-        let audit = AuditEvent(try granted.requireIdentity(), "state.update", "partner_state", state.id, state: state.id, StateController.diff(state, changed))
+        (changed.code, changed.name, changed.region, changed.defaultTLP, changed.profile) = (
+            clean.code, clean.name, clean.region, clean.tlp, clean.profile
+        )
+        let audit = AuditEvent(
+            try granted.requireIdentity(), "state.update", "partner_state", state.id, state: state.id, StateController.diff(state, changed))
         let saved = try await services.states.update(changed, expectedVersion: body.version, scope: scope, audit: audit)
         return .ok(.init(body: .json(Self.state(saved))))
     }
@@ -81,7 +91,8 @@ struct APIHandler: APIProtocol {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let granted = try asAdministrator()
         let user = try await AccountCreation(services: services).create(
-            UserDraft(email: body.email, displayName: body.displayName), password: body.password, role: body.role, stateID: body.stateId, granted: granted)
+            UserDraft(email: body.email, displayName: body.displayName), password: body.password, role: body.role, stateID: body.stateId,
+            granted: granted)
         return .created(.init(body: .json(Self.user(user, grants: try await services.accounts.grants(userID: user.id)))))
     }
 
@@ -127,7 +138,9 @@ struct APIHandler: APIProtocol {
         return .ok(
             .init(
                 body: .json(
-                    .init(id: method.id, title: method.title, note: method.note, lists: ReferenceKind.allCases.map { Self.list(method, $0) }, tlp: .clear))))
+                    .init(
+                        id: method.id, title: method.title, note: method.note, lists: ReferenceKind.allCases.map { Self.list(method, $0) },
+                        tlp: .clear))))
     }
 
     func getReferenceList(_ input: Operations.GetReferenceList.Input) async throws -> Operations.GetReferenceList.Output {
@@ -152,7 +165,8 @@ struct APIHandler: APIProtocol {
         }
         let items = entries.map {
             Components.Schemas.AuditEntry(
-                seq: $0.seq, at: Date(timeIntervalSince1970: Double($0.at) / 1000), actor: $0.actorLabel, action: $0.action, entityType: $0.entityType,
+                seq: $0.seq, at: Date(timeIntervalSince1970: Double($0.at) / 1000), actor: $0.actorLabel, action: $0.action,
+                entityType: $0.entityType,
                 entityId: $0.entityID, stateId: $0.stateID, details: $0.details, hash: $0.hash)
         }
         return .ok(.init(body: .json(.init(items: items, nextBefore: entries.count == page.limit ? entries.last?.seq : nil, tlp: .amberStrict))))
@@ -167,7 +181,8 @@ struct APIHandler: APIProtocol {
     static func state(_ state: PartnerState) -> Components.Schemas.PartnerState {
         let tlp = Components.Schemas.Tlp(rawValue: state.defaultTLP.rawValue) ?? .amber
         return .init(
-            id: state.id, code: state.code, name: state.name, region: state.region.rawValue, defaultTlp: tlp, profile: state.profile, version: state.version,
+            id: state.id, code: state.code, name: state.name, region: state.region.rawValue, defaultTlp: tlp, profile: state.profile,
+            version: state.version,
             tlp: tlp)
     }
 

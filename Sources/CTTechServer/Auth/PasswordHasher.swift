@@ -3,6 +3,8 @@ import Crypto
 import HummingbirdBcrypt
 import NIOPosix
 
+import struct Foundation.Data
+
 /// bcrypt password hashing off the event loop.
 ///
 /// The password is first reduced to base64(SHA-256(password)) so that bcrypt's 72-byte limit never silently
@@ -27,5 +29,3 @@ public struct PasswordHasher: Sendable {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(Self.prehash(password), hash: hash) }
     }
 }
-
-import struct Foundation.Data

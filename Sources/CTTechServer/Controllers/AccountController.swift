@@ -26,7 +26,8 @@ struct AccountController {
             try await services.accounts.setPassword(
                 userID: identity.userID, hash: try await services.passwords.hash(new), keepingSession: context.session?.idHash,
                 audit: AuditEvent(identity, "user.password_change", "user", identity.userID, state: nil))
-            return try await page(context, request, identity: identity, failure: nil, flash: "Password changed. Your other sessions were ended.", status: .ok)
+            return try await page(
+                context, request, identity: identity, failure: nil, flash: "Password changed. Your other sessions were ended.", status: .ok)
         }
         routes.post("/account/totp", .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
@@ -36,7 +37,8 @@ struct AccountController {
             }
             guard LoginService.verifyTOTP(secret: secret, code: context.form["code"] ?? "") else {
                 return try await page(
-                    context, request, identity: identity, failure: ValidationFailure(field: "code", "does not match; check the key and your device's clock"),
+                    context, request, identity: identity,
+                    failure: ValidationFailure(field: "code", "does not match; check the key and your device's clock"),
                     flash: nil, status: .badRequest, secret: secret)
             }
             try await services.accounts.setTOTP(
@@ -66,7 +68,8 @@ struct AccountController {
         let newSecret = secret ?? String(Identifier.secret(byteCount: 24).prefix(32))
         let encoded = LoginService.base32(ofSecret: newSecret, label: account.email)
         let page = AccountPage(
-            layout: context.layout("Your account", tlp: .amberStrict, path: "/account", flash: flash), csrf: context.csrfToken ?? "", account: account,
+            layout: context.layout("Your account", tlp: .amberStrict, path: "/account", flash: flash), csrf: context.csrfToken ?? "",
+            account: account,
             newSecret: newSecret, newSecretBase32: encoded.base32, newSecretURL: encoded.url, failure: failure)
         return .html(services.pages.render(page), status: status)
     }

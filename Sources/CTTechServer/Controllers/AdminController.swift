@@ -34,7 +34,8 @@ struct AdminController {
             let grants = try await services.accounts.grants(scope, userIDs: users.map(\.id))
             let states = try await services.states.list(visible: Authorizer.visibleStates(try granted.requireIdentity()))
             let layout = context.layout("Accounts", tlp: .amberStrict, path: request.uri.path)
-            return .html(services.pages.render(AdminUsersPage.make(layout: layout, users: users, grants: grants, states: states, now: epochMilliseconds())))
+            return .html(
+                services.pages.render(AdminUsersPage.make(layout: layout, users: users, grants: grants, states: states, now: epochMilliseconds())))
         }
         routes.get("/admin/users/new", .administrator) { request, context, _ in
             try await userForm(context, request, user: nil, draft: UserDraft(email: nil, displayName: nil), status: .ok)
@@ -48,16 +49,20 @@ struct AdminController {
                     draft, password: context.form["password"] ?? "", role: role, stateID: stateID, granted: granted)
                 return .seeOther(SiteURL.adminUser(user.id))
             } catch let failure as ValidationFailure {
-                return try await userForm(context, request, user: nil, draft: draft, role: role, stateID: stateID, failure: failure, status: .badRequest)
+                return try await userForm(
+                    context, request, user: nil, draft: draft, role: role, stateID: stateID, failure: failure, status: .badRequest)
             } catch StoreConflict.duplicate(let field) {
                 return try await userForm(
-                    context, request, user: nil, draft: draft, role: role, stateID: stateID, failure: ValidationFailure(field: field, "is already taken"),
+                    context, request, user: nil, draft: draft, role: role, stateID: stateID,
+                    failure: ValidationFailure(field: field, "is already taken"),
                     status: .badRequest)
             }
         }
         routes.get("/admin/users/{userID}", .administrator) { request, context, granted in
             let user = try await loadUser(context, granted)
-            return try await userForm(context, request, user: user, draft: UserDraft(email: user.email, displayName: user.displayName, isActive: user.isActive), status: .ok)
+            return try await userForm(
+                context, request, user: user, draft: UserDraft(email: user.email, displayName: user.displayName, isActive: user.isActive), status: .ok
+            )
         }
         routes.post("/admin/users/{userID}", .administrator) { request, context, granted in
             let user = try await loadUser(context, granted)
@@ -74,7 +79,8 @@ struct AdminController {
                 let message = "Someone changed this account while you were editing it. Your entries are kept below; save again to replace theirs."
                 return try await userForm(context, request, user: shown, draft: draft, conflict: message, status: .conflict)
             } catch StoreConflict.duplicate(let field) {
-                return try await userForm(context, request, user: user, draft: draft, failure: ValidationFailure(field: field, "is already taken"), status: .badRequest)
+                return try await userForm(
+                    context, request, user: user, draft: draft, failure: ValidationFailure(field: field, "is already taken"), status: .badRequest)
             }
         }
         routes.post("/admin/users/{userID}/grants", .administrator) { request, context, granted in
@@ -120,7 +126,9 @@ struct AdminController {
             let page = PageRequest(limit: 50, before: try request.queryInt64("before"))
             let entries = try await services.audit.list(try granted.requireAdmin(), page: page)
             let layout = context.layout("Audit log", tlp: .amberStrict, path: request.uri.path)
-            return .html(services.pages.render(AuditLogPage.make(layout: layout, heading: "Audit log", entries: entries, basePath: "/audit", pageSize: page.limit)))
+            return .html(
+                services.pages.render(
+                    AuditLogPage.make(layout: layout, heading: "Audit log", entries: entries, basePath: "/audit", pageSize: page.limit)))
         }
     }
 
@@ -135,7 +143,8 @@ struct AdminController {
         _ context: AppRequestContext, _ request: Request, draft: PartnerStateDraft, failure: ValidationFailure? = nil, status: HTTPResponse.Status
     ) -> Response {
         let page = StateFormPage.make(
-            layout: context.layout("New partner state", tlp: .amber, path: request.uri.path), heading: "New partner state", action: SiteURL.adminStates,
+            layout: context.layout("New partner state", tlp: .amber, path: request.uri.path), heading: "New partner state",
+            action: SiteURL.adminStates,
             cancelHref: SiteURL.adminStates, csrf: context.csrfToken ?? "", version: nil, draft: draft, failure: failure)
         return .html(services.pages.render(page), status: status)
     }
@@ -149,7 +158,8 @@ struct AdminController {
         if let user { grants = try await services.accounts.grants(userID: user.id) }
         let page = UserFormPage.make(
             layout: context.layout(user == nil ? "New account" : "Account", tlp: .amberStrict, path: request.uri.path), csrf: context.csrfToken ?? "",
-            user: user, draft: draft, grants: grants, states: states, selectedRole: role, selectedState: stateID, failure: failure, conflict: conflict)
+            user: user, draft: draft, grants: grants, states: states, selectedRole: role, selectedState: stateID, failure: failure, conflict: conflict
+        )
         return .html(services.pages.render(page), status: status)
     }
 }

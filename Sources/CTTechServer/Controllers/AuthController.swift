@@ -33,7 +33,9 @@ struct AuthController {
             httpOnly: true, sameSite: .strict)
     }
 
-    private func loginForm(_ request: Request, _ context: AppRequestContext, email: String, message: String?, status: HTTPResponse.Status)
+    private func loginForm(
+        _ request: Request, _ context: AppRequestContext, email: String, message: String?, status: HTTPResponse.Status
+    )
         async throws -> Response
     {
         let cookieName = services.configuration.loginCSRFCookieName
@@ -44,7 +46,9 @@ struct AuthController {
             noAccounts: try await services.accounts.count() == 0)
         var response = Response.html(services.pages.render(page), status: status)
         response.setCookie(
-            Cookie(name: cookieName, value: token, maxAge: 3600, path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .strict))
+            Cookie(
+                name: cookieName, value: token, maxAge: 3600, path: "/", secure: services.configuration.secureCookies, httpOnly: true,
+                sameSite: .strict))
         return response
     }
 
@@ -82,7 +86,9 @@ struct AuthController {
                 try await services.sessions.delete(idHash: session.idHash)
                 return .seeOther(SiteURL.login)
             }
-            return totpForm(context, next: context.form["next"] ?? "", message: "That code is not right. Check your device's clock and try again.", status: .unauthorized)
+            return totpForm(
+                context, next: context.form["next"] ?? "", message: "That code is not right. Check your device's clock and try again.",
+                status: .unauthorized)
         }
         return try await startSession(for: account, replacing: session, awaitingTOTP: false, next: context.form["next"])
     }

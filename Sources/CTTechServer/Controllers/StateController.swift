@@ -32,18 +32,23 @@ struct StateController {
             do {
                 let clean = try draft.validated()
                 var changed = state
-                (changed.code, changed.name, changed.region, changed.defaultTLP, changed.profile) = (clean.code, clean.name, clean.region, clean.tlp, clean.profile)
+                (changed.code, changed.name, changed.region, changed.defaultTLP, changed.profile) = (
+                    clean.code, clean.name, clean.region, clean.tlp, clean.profile
+                )
                 let audit = AuditEvent(identity, "state.update", "partner_state", state.id, state: state.id, Self.diff(state, changed))
                 _ = try await services.states.update(changed, expectedVersion: version, scope: scope, audit: audit)
                 return .seeOther(SiteURL.state(state.id))
             } catch let failure as ValidationFailure {
                 return form(context, request, state: state, version: version, draft: draft, failure: failure, status: .badRequest)
             } catch StoreConflict.staleVersion(let current) {
-                let message = "Someone saved this profile while you were editing it. The form below still holds your text; "
+                let message =
+                    "Someone saved this profile while you were editing it. The form below still holds your text; "
                     + "compare it with the current profile, then save again to replace it."
                 return form(context, request, state: state, version: current, draft: draft, conflict: message, status: .conflict)
             } catch StoreConflict.duplicate(let field) {
-                return form(context, request, state: state, version: version, draft: draft, failure: ValidationFailure(field: field, "is already taken"), status: .badRequest)
+                return form(
+                    context, request, state: state, version: version, draft: draft, failure: ValidationFailure(field: field, "is already taken"),
+                    status: .badRequest)
             }
         }
         routes.get("/states/{stateID}/audit", .state(.readStateAudit)) { request, context, granted in
@@ -54,7 +59,8 @@ struct StateController {
             return .html(
                 services.pages.render(
                     AuditLogPage.make(
-                        layout: layout, heading: "Audit log of \(state.name)", entries: entries, basePath: SiteURL.stateAudit(state.id), pageSize: page.limit)))
+                        layout: layout, heading: "Audit log of \(state.name)", entries: entries, basePath: SiteURL.stateAudit(state.id),
+                        pageSize: page.limit)))
         }
     }
 
@@ -64,7 +70,8 @@ struct StateController {
     }
 
     private func form(
-        _ context: AppRequestContext, _ request: Request, state: PartnerState, version: Int, draft: PartnerStateDraft, failure: ValidationFailure? = nil,
+        _ context: AppRequestContext, _ request: Request, state: PartnerState, version: Int, draft: PartnerStateDraft,
+        failure: ValidationFailure? = nil,
         conflict: String? = nil, status: HTTPResponse.Status
     ) -> Response {
         let layout = context.layout("Edit \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state)
@@ -75,7 +82,8 @@ struct StateController {
     }
 
     static func draft(of state: PartnerState) -> PartnerStateDraft {
-        PartnerStateDraft(code: state.code, name: state.name, region: state.region.rawValue, defaultTLP: state.defaultTLP.rawValue, profile: state.profile)
+        PartnerStateDraft(
+            code: state.code, name: state.name, region: state.region.rawValue, defaultTLP: state.defaultTLP.rawValue, profile: state.profile)
     }
 
     static func draft(from form: FormData) -> PartnerStateDraft {

@@ -17,7 +17,10 @@ public enum DemoData {
             "Fictional partner state used for demonstrations and training. Valdoria's counter-terrorism coordination centre leads the national "
                 + "assessment with the national police, the financial intelligence unit and the ministry of digital affairs."
         ),
-        ("NRV", "Kingdom of Norvania", .other, "Second fictional partner state, used to show that one state's workspace is invisible to another's users."),
+        (
+            "NRV", "Kingdom of Norvania", .other,
+            "Second fictional partner state, used to show that one state's workspace is invisible to another's users."
+        ),
     ]
 
     static let people: [(email: String, name: String, role: Role, state: String?)] = [
@@ -42,7 +45,8 @@ public enum DemoData {
                 continue
             }
             let state = PartnerState(
-                id: Identifier.make(), code: entry.code, name: entry.name, region: entry.region, defaultTLP: .amber, profile: entry.profile, version: 1)
+                id: Identifier.make(), code: entry.code, name: entry.name, region: entry.region, defaultTLP: .amber, profile: entry.profile,
+                version: 1)
             try await services.states.create(
                 state, by: admin,
                 audit: AuditEvent(
@@ -66,7 +70,10 @@ public enum DemoData {
     }
 
     static func announce(_ logins: [Login], configuration: AppConfiguration) {
-        var lines = ["", "Demo data loaded (fictional partner states Valdoria and Norvania). Log in at http://\(configuration.host):\(configuration.port)/login with:"]
+        var lines = [
+            "",
+            "Demo data loaded (fictional partner states Valdoria and Norvania). Log in at http://\(configuration.host):\(configuration.port)/login with:",
+        ]
         for login in logins { lines.append("  \(login.email.padding(toLength: 36, withPad: " ", startingAt: 0)) \(login.role)") }
         lines.append("  password for every demo account: \(password)")
         lines.append("")

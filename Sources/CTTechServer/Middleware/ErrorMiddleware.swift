@@ -22,7 +22,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 return response
             }
             if status == .unauthorized && request.method == .get {
-                let next = request.uri.path == "/" ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                let next =
+                    request.uri.path == "/" ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                 return Response.redirect(to: "/login" + next, type: .found)
             }
             let html = pages.errorPage(

@@ -10,7 +10,8 @@ struct StateCreation {
         let identity = try granted.requireIdentity()
         let clean = try draft.validated()
         let state = PartnerState(
-            id: Identifier.make(), code: clean.code, name: clean.name, region: clean.region, defaultTLP: clean.tlp, profile: clean.profile, version: 1)
+            id: Identifier.make(), code: clean.code, name: clean.name, region: clean.region, defaultTLP: clean.tlp, profile: clean.profile, version: 1
+        )
         let audit = AuditEvent(identity, "state.create", "partner_state", state.id, state: state.id, ["code": state.code, "name": state.name])
         try await services.states.create(state, by: scope, audit: audit)
         return state
