@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# End-to-end check of the command line and the server process, on SQLite and (when CTTECH_CLI_POSTGRES_URL is set)
+# PostgreSQL: every command's --help, migrate, user create, token create, audit verify (intact and tampered),
+# backup while the server runs, graceful shutdown on SIGTERM, and two instances sharing sessions through PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product cttech >/dev/null
+BIN="$(swift build --show-bin-path)/cttech"
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+passed=0
+failed=0
+check() { # check "description" command...
+    local what="$1"; shift
+    if "$@" >"$WORK/out" 2>&1; then passed=$((passed + 1)); echo "ok   $what"; else failed=$((failed + 1)); echo "FAIL $what"; sed 's/^/     /' "$WORK/out"; fi
+}
+refuses() { ! "$@"; }
+
+wait_for() { for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.1; done; return 1; }
+
+for cmd in "" serve migrate "user create" "token create" "audit verify" backup; do
+    # shellcheck disable=SC2086
+    check "cttech $cmd --help" "$BIN" $cmd --help
+done
+
+run_suite() { # run_suite NAME DATABASE_URL TAMPER_COMMAND PORT
+    local name="$1" db="$2" tamper="$3" port="$4"
+    export CTTECH_DATABASE_URL="$db" CTTECH_BCRYPT_COST=4 CTTECH_LOG_LEVEL=warning
+    check "$name: migrate" "$BIN" migrate
+    check "$name: migrate again is a no-op" "$BIN" migrate
+    check "$name: create the first administrator" bash -c "echo 'a long admin password' | '$BIN' user create --admin --email admin@example.org --name 'Админ' --password-stdin"
+    check "$name: duplicate e-mail is refused" refuses bash -c "echo 'a long admin password' | '$BIN' user create --admin --email ADMIN@example.org --password-stdin"
+    check "$name: short password is refused" refuses bash -c "echo 'short' | '$BIN' user create --role assessor --email a@example.org --password-stdin"
+    check "$name: unknown role is refused" refuses bash -c "echo 'a long enough pass' | '$BIN' user create --role emperor --email e@example.org --password-stdin"
+    check "$name: unknown state is refused" refuses bash -c "echo 'a long enough pass' | '$BIN' user create --role assessor --state XXX --email s@example.org --password-stdin"
+    local token
+    token="$("$BIN" token create --user admin@example.org --label smoke)"
+    check "$name: token create prints a token" test "${token:0:4}" = "ctt_"
+    check "$name: token for an unknown user is refused" refuses "$BIN" token create --user nobody@example.org
+    check "$name: audit verify on an intact log" "$BIN" audit verify
+
+    "$BIN" serve --port "$port" >"$WORK/$name-serve.log" 2>&1 &
+    local pid=$!
+    PIDS+=("$pid")
+    check "$name: server answers /healthz" wait_for "$port"
+    check "$name: bearer token works on the API" bash -c "curl -fs -H 'Authorization: Bearer $token' http://127.0.0.1:$port/api/v1/me | grep -q admin@example.org"
+    check "$name: backup while the server runs" "$BIN" backup --to "$WORK/$name-backup"
+    check "$name: backup refuses to overwrite" refuses "$BIN" backup --to "$WORK/$name-backup"
+    kill -TERM "$pid"
+    check "$name: graceful shutdown on SIGTERM exits 0" wait "$pid"
+
+    bash -c "$tamper"
+    "$BIN" audit verify >"$WORK/verify" 2>&1 && status=0 || status=$?
+    check "$name: audit verify exits non-zero after tampering" test "$status" -ne 0
+    check "$name: and names the first bad entry" grep -q "BROKEN at entry 1" "$WORK/verify"
+    unset CTTECH_DATABASE_URL
+}
+
+run_suite sqlite "$WORK/cli.sqlite" "sqlite3 '$WORK/cli.sqlite' \"UPDATE audit_log SET details = '{}' WHERE seq = 1\"" 18411
+check "sqlite: the backup is a working database" "$BIN" audit verify --database "$WORK/sqlite-backup"
+
+if [ -n "${CTTECH_CLI_POSTGRES_URL:-}" ]; then
+    run_suite postgres "$CTTECH_CLI_POSTGRES_URL" "psql -q '$CTTECH_CLI_POSTGRES_URL' -c \"UPDATE audit_log SET details = '{}' WHERE seq = 1\"" 18412
+    # Two instances on one database: log in through one, use the session on the other.
+    psql -q "$CTTECH_CLI_POSTGRES_URL" -c "UPDATE audit_log SET details = '{\"email\":\"admin@example.org\"}' WHERE seq = 1" >/dev/null
+    export CTTECH_DATABASE_URL="$CTTECH_CLI_POSTGRES_URL" CTTECH_BCRYPT_COST=4 CTTECH_LOG_LEVEL=warning
+    "$BIN" serve --port 18413 >"$WORK/a.log" 2>&1 & PIDS+=("$!")
+    "$BIN" serve --port 18414 >"$WORK/b.log" 2>&1 & PIDS+=("$!")
+    wait_for 18413 && wait_for 18414
+    jar="$WORK/jar"
+    csrf="$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:18413/login | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')"
+    curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "email=admin@example.org" \
+        --data-urlencode "password=a long admin password" http://127.0.0.1:18413/login
+    check "postgres: a session made on instance A works on instance B" bash -c "curl -fs -b '$jar' http://127.0.0.1:18414/home | grep -q 'Your partner states'"
+    unset CTTECH_DATABASE_URL
+fi
+
+echo "cli-smoke: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
