@@ -30,7 +30,7 @@ cookie="cttech_session=$(awk '$6 == "cttech_session" {print $7}' "$jar")"
 curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$PORT/home" | grep -q "Republic of Valdoria" || { echo "login failed"; exit 1; }
 
 run() { # run NAME PATH [HEADER]
-    local out="$WORK/$1.txt"
+    local out; out="$WORK/$(echo "$1" | tr -c "a-zA-Z0-9\n" "_").txt"
     if [ -n "${3:-}" ]; then wrk -t2 -c16 -d"${DURATION}s" --latency -H "$3" "http://127.0.0.1:$PORT$2" >"$out"; else wrk -t2 -c16 -d"${DURATION}s" --latency "http://127.0.0.1:$PORT$2" >"$out"; fi
     local rps p99 non2xx
     rps=$(awk '/Requests\/sec/ {print $2}' "$out")
