@@ -1,4 +1,5 @@
 import CTTechCore
+import Foundation
 
 /// The login form. `message` is the one generic reason a login failed.
 public struct LoginPage: WebPage {
@@ -252,7 +253,20 @@ public struct AuditLogPage: WebPage {
         let actor: String
         let action: String
         let entity: String
-        let details: String
+        let details: [Detail]
+    }
+
+    struct Detail: Sendable {
+        let key: String
+        let value: String
+    }
+
+    /// The entry's details JSON as key/value pairs for display; anything unreadable is shown as it is.
+    static func details(_ json: String) -> [Detail] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return [Detail(key: "raw", value: json)]
+        }
+        return object.keys.sorted().map { Detail(key: $0, value: "\(object[$0] ?? "")") }
     }
 
     public let layout: LayoutModel
@@ -268,7 +282,7 @@ public struct AuditLogPage: WebPage {
                 Row(
                     seq: $0.seq, at: utcTimestamp($0.at), actor: $0.actorLabel, action: $0.action,
                     entity: "\($0.entityType) \($0.entityID.prefix(8))",
-                    details: $0.details)
+                    details: details($0.details))
             }, nextHref: next)
     }
 }

@@ -56,7 +56,9 @@ struct MalformedInputWalkTests {
         try await withApp(kind) { world, client in
             let session = try await world.session(.administrator)
             let token = try await world.bearer(.administrator)
-            let junk = ["x", "..%2F..%2Fetc%2Fpasswd", String(repeating: "9", count: 5_000), "%00", "11111111-1111-4111-8111-111111111111", "'%20OR%201=1--"]
+            let junk = [
+                "x", "..%2F..%2Fetc%2Fpasswd", String(repeating: "9", count: 5_000), "%00", "11111111-1111-4111-8111-111111111111", "'%20OR%201=1--",
+            ]
             for value in junk {
                 for template in ["/states/{v}", "/states/{v}/edit", "/states/{v}/audit", "/admin/users/{v}"] {
                     let response = try await client.send(.get, template.replacingOccurrences(of: "{v}", with: value), session: session)
