@@ -108,8 +108,7 @@ public struct StateFormPage: WebPage {
     let regions: [Choice]
     let tlps: [Choice]
     let conflict: String?
-    let hasErrors: Bool
-    let errorList: [String]
+    let errors: FormErrors
     let codeError: String?
     let nameError: String?
     let profileError: String?
@@ -123,8 +122,7 @@ public struct StateFormPage: WebPage {
             code: draft.code ?? "", name: draft.name ?? "", profile: draft.profile ?? "",
             regions: Region.allCases.map { Choice(value: $0.rawValue, label: $0.title, selected: $0.rawValue == draft.region) },
             tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft.defaultTLP ?? "AMBER")) },
-            conflict: conflict, hasErrors: !(failure?.issues.isEmpty ?? true),
-            errorList: failure?.issues.map { "\($0.field): \($0.message)" } ?? [], codeError: failure?.message(for: "code"),
+            conflict: conflict, errors: FormErrors(failure), codeError: failure?.message(for: "code"),
             nameError: failure?.message(for: "name"), profileError: failure?.message(for: "profile"))
     }
 }
@@ -214,8 +212,7 @@ public struct UserFormPage: WebPage {
     let grantAction: String
     let passwordAction: String
     let conflict: String?
-    let hasErrors: Bool
-    let errorList: [String]
+    let errors: FormErrors
     let emailError: String?
     let displayNameError: String?
     let passwordError: String?
@@ -238,8 +235,7 @@ public struct UserFormPage: WebPage {
                     removeAction: SiteURL.adminUserGrantRemove(id, $0.id), csrf: csrf)
             },
             grantAction: SiteURL.adminUserGrants(id), passwordAction: SiteURL.adminUserPassword(id), conflict: conflict,
-            hasErrors: !(failure?.issues.isEmpty ?? true), errorList: failure?.issues.map { "\($0.field): \($0.message)" } ?? [],
-            emailError: failure?.message(for: "email"), displayNameError: failure?.message(for: "displayName"),
+            errors: FormErrors(failure), emailError: failure?.message(for: "email"), displayNameError: failure?.message(for: "displayName"),
             passwordError: failure?.message(for: "password"))
     }
 }
@@ -318,8 +314,7 @@ public struct AccountPage: WebPage {
     let newSecret: String
     let newSecretBase32: String
     let newSecretURL: String
-    let hasErrors: Bool
-    let errorList: [String]
+    let errors: FormErrors
 
     public init(
         layout: LayoutModel, csrf: String, account: UserAccount, newSecret: String, newSecretBase32: String, newSecretURL: String,
@@ -333,7 +328,18 @@ public struct AccountPage: WebPage {
         self.newSecret = newSecret
         self.newSecretBase32 = newSecretBase32
         self.newSecretURL = newSecretURL
-        self.hasErrors = !(failure?.issues.isEmpty ?? true)
-        self.errorList = failure?.issues.map { "\($0.field): \($0.message)" } ?? []
+        self.errors = FormErrors(failure)
+    }
+}
+
+/// The summary of a refused form shown above it (template partial `errors`).
+struct FormErrors: Sendable {
+    let hasErrors: Bool
+    let errorList: [String]
+
+    init(_ failure: ValidationFailure?) {
+        let list = failure?.issues.map { "\($0.field): \($0.message)" } ?? []
+        self.hasErrors = !list.isEmpty
+        self.errorList = list
     }
 }
