@@ -1,0 +1,31 @@
+import Benchmark
+import CTTechCore
+
+/// The register computation of issue 3's goal: 1,000 risks × 20 assessors, aggregated, then 10,000 Monte Carlo draws.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 5)
+
+    var generator = SplitMix64(seed: 7)
+    let ratings: [[Double]] = (0..<1_000).map { _ in (0..<20).map { _ in Double(1 + Int(generator.next() % 25)) } }
+    let risks: [RiskEstimate] = (0..<1_000).compactMap { i in
+        let p = 0.001 + generator.nextUnit() * 0.3
+        let impact = 1.5 + generator.nextUnit() * 3
+        guard let likelihood = try? UncertainEstimate(low: p / 3, best: p, high: min(1, p * 2), within: 0...1),
+            let impactEstimate = try? UncertainEstimate(low: max(1, impact - 1), best: impact, high: min(5, impact + 1), within: 1...5)
+        else { return nil }
+        return RiskEstimate(id: "r\(i)", likelihood: likelihood, impact: impactEstimate)
+    }
+
+    Benchmark("Aggregate 1,000 items × 20 assessors") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(ratings.map { RatingSummary($0) }) }
+    }
+
+    Benchmark("Monte Carlo: 1,000 risks × 10,000 draws") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(MonteCarloPrioritisation.run(risks, draws: 10_000, seed: 1)) }
+    }
+
+    Benchmark("Monte Carlo: 200 risks × 10,000 draws") { benchmark in
+        let subset = Array(risks.prefix(200))
+        for _ in benchmark.scaledIterations { blackHole(MonteCarloPrioritisation.run(subset, draws: 10_000, seed: 1)) }
+    }
+}

@@ -1,0 +1,44 @@
+/// What a group of assessors said about one item in one round (DOMAIN.md §4, "several assessors").
+///
+/// Quartiles use linear interpolation between order statistics ("type 7": for sorted x₀…xₙ₋₁ and probability p,
+/// h = (n − 1)p and Q(p) = x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋)). Consensus when IQR ≤ 1 and at least 75 % of the ratings lie
+/// within ±1 of the median.
+public struct RatingSummary: Sendable, Hashable, Codable {
+    public let count: Int
+    public let median: Double
+    public let mean: Double
+    public let minimum: Double
+    public let maximum: Double
+    public let lowerQuartile: Double
+    public let upperQuartile: Double
+    public var interquartileRange: Double { upperQuartile - lowerQuartile }
+    /// Share of ratings within ±1 of the median, 0…1.
+    public let shareNearMedian: Double
+    public let consensus: Bool
+
+    /// Nil for no ratings: an assessor who did not score is not carried forward, and nothing is invented.
+    public init?(_ ratings: [Double]) {
+        guard !ratings.isEmpty else { return nil }
+        let sorted = ratings.sorted()
+        count = sorted.count
+        let middle = Self.quantile(sorted, 0.5)
+        median = middle
+        mean = sorted.reduce(0, +) / Double(sorted.count)
+        minimum = sorted[0]
+        maximum = sorted[sorted.count - 1]
+        lowerQuartile = Self.quantile(sorted, 0.25)
+        upperQuartile = Self.quantile(sorted, 0.75)
+        let near = sorted.filter { abs($0 - middle) <= 1 }.count
+        shareNearMedian = Double(near) / Double(sorted.count)
+        consensus = upperQuartile - lowerQuartile <= 1 && shareNearMedian >= 0.75
+    }
+
+    /// Type-7 quantile of already sorted values.
+    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+        precondition(!sorted.isEmpty && (0...1).contains(p))
+        let h = Double(sorted.count - 1) * p
+        let lower = Int(h.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        return sorted[lower] + (h - Double(lower)) * (sorted[upper] - sorted[lower])
+    }
+}

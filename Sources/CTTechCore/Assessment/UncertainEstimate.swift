@@ -1,0 +1,50 @@
+/// An estimate with its interval: low ≤ best ≤ high (DOMAIN.md §4, "every estimate carries an interval").
+public struct UncertainEstimate: Sendable, Hashable, Codable {
+    public let low: Double
+    public let best: Double
+    public let high: Double
+
+    /// Refuses an interval out of order or outside `bounds`, naming the problem.
+    public init(low: Double, best: Double, high: Double, within bounds: ClosedRange<Double>) throws(ValidationFailure) {
+        guard low.isFinite, best.isFinite, high.isFinite else { throw ValidationFailure(field: "estimate", "must be numbers") }
+        guard bounds.contains(low), bounds.contains(best), bounds.contains(high) else {
+            throw ValidationFailure(field: "estimate", "must lie between \(bounds.lowerBound) and \(bounds.upperBound)")
+        }
+        guard low <= best else { throw ValidationFailure(field: "estimate", "low must not exceed best") }
+        guard best <= high else { throw ValidationFailure(field: "estimate", "best must not exceed high") }
+        self.low = low
+        self.best = best
+        self.high = high
+    }
+
+    /// Inverse CDF of the triangular distribution (low, mode = best, high) at u ∈ [0, 1).
+    public func triangular(_ u: Double) -> Double {
+        let width = high - low
+        guard width > 0 else { return best }
+        let split = (best - low) / width
+        if u < split {
+            return low + (u * width * (best - low)).squareRoot()
+        }
+        return high - ((1 - u) * width * (high - best)).squareRoot()
+    }
+}
+
+/// The five log bands in which likelihood over the horizon is shown (DOMAIN.md §4).
+public enum LikelihoodBand: String, Sendable, CaseIterable, Codable {
+    case remote = "<0.2 %"
+    case unlikely = "0.2–1 %"
+    case possible = "1–5 %"
+    case likely = "5–25 %"
+    case veryLikely = ">25 %"
+
+    /// A probability's band; a value on a boundary belongs to the band below it.
+    public static func band(for probability: Double) -> LikelihoodBand {
+        switch probability {
+        case ...0.002: .remote
+        case ...0.01: .unlikely
+        case ...0.05: .possible
+        case ...0.25: .likely
+        default: .veryLikely
+        }
+    }
+}
