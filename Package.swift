@@ -9,7 +9,9 @@ let package = Package(
     name: "cttech",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "cttech", targets: ["cttech"])
+        .executable(name: "cttech", targets: ["cttech"]),
+        // The domain alone, for the benchmark package in Benchmarks/.
+        .library(name: "CTTechCore", targets: ["CTTechCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

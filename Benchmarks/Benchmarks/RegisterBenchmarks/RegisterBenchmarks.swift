@@ -3,7 +3,8 @@ import CTTechCore
 
 /// The register computation of issue 3's goal: 1,000 risks × 20 assessors, aggregated, then 10,000 Monte Carlo draws.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 5)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 5)
 
     var generator = SplitMix64(seed: 7)
     let ratings: [[Double]] = (0..<1_000).map { _ in (0..<20).map { _ in Double(1 + Int(generator.next() % 25)) } }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One risk as the register ranks it: likelihood over the horizon as a probability interval, impact as a 1–5 interval.
 public struct RiskEstimate: Sendable, Hashable {
     public let id: String
@@ -122,5 +124,3 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// A uniform double in [0, 1) from the top 53 bits.
     public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }
-
-import Foundation

@@ -23,11 +23,13 @@ public enum RiskScale {
             for c in 0..<width {
                 if r > 0 && levels[r][c] < levels[r - 1][c] {
                     throw ValidationFailure(
-                        field: "matrix", "cell (likelihood \(r + 1), impact \(c + 1)) ranks below the less likely cell (likelihood \(r), impact \(c + 1))")
+                        field: "matrix",
+                        "cell (likelihood \(r + 1), impact \(c + 1)) ranks below the less likely cell (likelihood \(r), impact \(c + 1))")
                 }
                 if c > 0 && levels[r][c] < levels[r][c - 1] {
                     throw ValidationFailure(
-                        field: "matrix", "cell (likelihood \(r + 1), impact \(c + 1)) ranks below the lower-impact cell (likelihood \(r + 1), impact \(c))")
+                        field: "matrix",
+                        "cell (likelihood \(r + 1), impact \(c + 1)) ranks below the lower-impact cell (likelihood \(r + 1), impact \(c))")
                 }
                 if colours[levels[r][c]] == nil {
                     throw ValidationFailure(field: "matrix", "level \(levels[r][c]) has no colour")

@@ -1,0 +1,90 @@
+/// Another national security risk, entered on the same axes as the scenarios (step 4).
+public struct OtherRisk: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var family: String
+    public var likelihood: UncertainEstimate
+    public var impact: UncertainEstimate
+    public var confidence: Confidence
+
+    public init(id: String, title: String, family: String, likelihood: UncertainEstimate, impact: UncertainEstimate, confidence: Confidence) {
+        self.id = id
+        self.title = title
+        self.family = family
+        self.likelihood = likelihood
+        self.impact = impact
+        self.confidence = confidence
+    }
+}
+
+/// The national risk register: scenarios and other risks ranked together with uncertainty (DOMAIN.md §4).
+public struct RiskRegister: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public let id: String
+        public let title: String
+        public let kind: Kind
+        /// Median, spread and consensus of the assessors' own I × C scores (scenarios only).
+        public let threat: RatingSummary?
+        public let band: ThreatBand?
+        public let likelihood: UncertainEstimate
+        public let impact: UncertainEstimate
+        public let confidence: Confidence
+        public let rank: RankDistribution
+        /// High impact (best ≥ 4) with low confidence: an intelligence requirement.
+        public let intelligenceRequirement: Bool
+    }
+
+    public enum Kind: String, Sendable, Hashable { case scenario, otherRisk = "other-risk" }
+
+    public let entries: [Entry]
+
+    /// Builds the register from each scenario's scores in `round` and the other risks.
+    ///
+    /// Per scenario: threat = summary of the assessors' I × C; likelihood = the medians of their low, best and high;
+    /// impact = the minimum, median and maximum of their combined impacts; confidence = the most common one (ties go to
+    /// the lower). Scenarios nobody scored in the round are left out (nothing is carried forward). Entries are ordered by
+    /// median rank, then mean score.
+    public static func compute(
+        scenarios: [ThreatScenario], scores: [ScenarioScore], round: Int, otherRisks: [OtherRisk], draws: Int = 10_000, seed: UInt64 = 2024
+    ) -> RiskRegister {
+        var prepared:
+            [(
+                id: String, title: String, kind: Kind, threat: RatingSummary?, likelihood: UncertainEstimate, impact: UncertainEstimate,
+                confidence: Confidence
+            )] = []
+        let byScenario = Dictionary(grouping: scores.filter { $0.round == round }, by: \.scenarioID)
+        for scenario in scenarios {
+            guard let own = byScenario[scenario.id], !own.isEmpty, let threat = RatingSummary(own.map { Double($0.threat) }) else { continue }
+            let median = { (values: [Double]) in RatingSummary.quantile(values.sorted(), 0.5) }
+            let lows = own.map(\.likelihood.low)
+            let bests = own.map(\.likelihood.best)
+            let highs = own.map(\.likelihood.high)
+            let (l, b, h) = (median(lows), median(bests), median(highs))
+            guard let likelihood = try? UncertainEstimate(low: min(l, b), best: b, high: max(b, h), within: 0...1) else { continue }
+            let impacts = own.map { Double($0.combinedImpact) }.sorted()
+            guard let impact = try? UncertainEstimate(low: impacts[0], best: median(impacts), high: impacts[impacts.count - 1], within: 1...5) else {
+                continue
+            }
+            prepared.append((scenario.id, scenario.title, .scenario, threat, likelihood, impact, modalConfidence(own.map(\.confidence))))
+        }
+        for risk in otherRisks {
+            prepared.append((risk.id, risk.title, .otherRisk, nil, risk.likelihood, risk.impact, risk.confidence))
+        }
+        let estimates = prepared.map { RiskEstimate(id: $0.id, likelihood: $0.likelihood, impact: $0.impact) }
+        let ranks = MonteCarloPrioritisation.run(estimates, draws: draws, seed: seed).ranks
+        let entries = zip(prepared, ranks).map { item, rank in
+            Entry(
+                id: item.id, title: item.title, kind: item.kind, threat: item.threat, band: item.threat.map { ThreatBand.band(for: $0.median) },
+                likelihood: item.likelihood, impact: item.impact, confidence: item.confidence, rank: rank,
+                intelligenceRequirement: item.impact.best >= 4 && item.confidence == .low)
+        }
+        return RiskRegister(entries: entries.sorted { ($0.rank.medianRank, -$0.rank.meanScore) < ($1.rank.medianRank, -$1.rank.meanScore) })
+    }
+
+    static func modalConfidence(_ values: [Confidence]) -> Confidence {
+        let counts = Dictionary(grouping: values, by: { $0 }).mapValues(\.count)
+        return Confidence.allCases.max { (counts[$0] ?? 0, -index($0)) < (counts[$1] ?? 0, -index($1)) } ?? .low
+    }
+
+    private static func index(_ c: Confidence) -> Int { Confidence.allCases.firstIndex(of: c) ?? 0 }
+}
