@@ -8,6 +8,7 @@ enum Schema {
         M0002SessionsAndTokens(),
         M0003AuditLog(),
         M0004ReferenceData(),
+        M0005Assessments(),
     ]
 }
 
@@ -23,4 +24,9 @@ extension Database {
 extension SQLDataType {
     /// BOOLEAN on both databases (SQLite stores 0/1 under numeric affinity).
     static let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))
+}
+
+extension SQLDataType {
+    /// 64-bit floating point on both databases (PostgreSQL's REAL would be 32-bit and round probabilities).
+    static let double = SQLDataType.custom(SQLRaw("DOUBLE PRECISION"))
 }
