@@ -14,6 +14,7 @@ public struct AppServices: Sendable {
     public let tokens: APITokenStore
     public let audit: AuditLogStore
     public let reference: ReferenceDataStore
+    public let assessments: AssessmentStore
     public let pages: PageRenderer
     public let passwords: PasswordHasher
     public let lockout: LockoutPolicy
@@ -30,6 +31,7 @@ public struct AppServices: Sendable {
         self.tokens = APITokenStore(persistence)
         self.audit = AuditLogStore(persistence)
         self.reference = ReferenceDataStore(persistence)
+        self.assessments = AssessmentStore(persistence)
         self.pages = pages
         self.passwords = PasswordHasher(cost: configuration.bcryptCost)
         self.lockout = LockoutPolicy()

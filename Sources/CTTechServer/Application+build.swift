@@ -59,6 +59,7 @@ public func buildRouter(services: AppServices) throws -> BuiltRouter {
     AdminController(services: services).addRoutes(to: routes)
     AccountController(services: services).addRoutes(to: routes)
     ReferenceController(services: services).addRoutes(to: routes)
+    AssessmentController(services: services).addRoutes(to: routes)
     // Compact JSON: smaller on slow venue networks and cheaper to encode than the generator's pretty-printed default.
     try APIHandler(services: services).registerHandlers(
         on: router, serverURL: Servers.Server1.url(), configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))

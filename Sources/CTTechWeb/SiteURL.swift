@@ -14,3 +14,17 @@ public enum SiteURL {
     public static func adminUserPassword(_ id: String) -> String { "/admin/users/\(id)/password" }
     public static func reference(_ kind: String) -> String { "/reference/\(kind)" }
 }
+
+extension SiteURL {
+    public static func assessments(_ stateID: String) -> String { "/states/\(stateID)/assessments" }
+    public static func assessment(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)" }
+    public static func assessmentRound(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/round" }
+    public static func register(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/register" }
+    public static func scenarios(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/scenarios" }
+    public static func scenario(_ stateID: String, _ id: String, _ scenarioID: String) -> String {
+        "/states/\(stateID)/assessments/\(id)/scenarios/\(scenarioID)"
+    }
+    public static func scores(_ stateID: String, _ id: String, _ scenarioID: String) -> String {
+        "/states/\(stateID)/assessments/\(id)/scenarios/\(scenarioID)/scores"
+    }
+}

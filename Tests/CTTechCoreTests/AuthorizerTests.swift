@@ -45,6 +45,22 @@ struct AuthorizerTests {
         #expect(try Authorizer.administrator(admin).userID == "u")
     }
 
+    @Test func administratorsNeedAStateGrantForAssessmentData() throws {
+        let admin = identity([(.administrator, nil)])
+        for permission in [Permission.viewAssessment, .manageAssessment, .writeScenario, .scoreScenario] {
+            #expect(throws: AccessDenied.self) { try Authorizer.scope(admin, state: home, for: permission) }
+        }
+        let adminAndAssessor = identity([(.administrator, nil), (.assessor, home)])
+        #expect(Authorizer.allows(adminAndAssessor, state: home, .scoreScenario))
+        #expect(!Authorizer.allows(adminAndAssessor, state: home, .manageAssessment))
+    }
+
+    @Test func donorViewersNeverSeeAssessments() {
+        let donor = identity([(.donorViewer, home)])
+        #expect(Authorizer.allows(donor, state: home, .viewState))
+        #expect(!Authorizer.allows(donor, state: home, .viewAssessment))
+    }
+
     /// Law: whatever roles a user holds for other states, no permission on a state without a grant for it is ever given.
     @Test func noScopeWithoutAGrantForThatState() async {
         let roles = Gen<Role>.case.array(of: 0...6)

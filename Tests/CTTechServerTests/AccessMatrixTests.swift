@@ -22,12 +22,17 @@ struct AccessMatrixTests {
             .replacingOccurrences(of: "{grantID}", with: world.foreignGrantID)
             .replacingOccurrences(of: "{kind}", with: "technologies")
             .replacingOccurrences(of: "{name}", with: "app.css")
+            .replacingOccurrences(of: "{assessmentID}", with: world.foreignAssessmentID)
+            .replacingOccurrences(of: "{scenarioID}", with: world.foreignScenarioID)
     }
 
     static let hostileForm = [
         "code": "HACK", "name": "Hacked", "region": "other", "defaultTLP": "CLEAR", "profile": "overwritten", "version": "1",
         "email": "intruder@example.org", "displayName": "Intruder", "password": "intruder-password", "role": "administrator", "isActive": "on",
         "current": "correct horse battery", "new": "another long password", "secret": String(repeating: "A", count: 32), "code2": "000000",
+        "title": "Hostile", "period": "2025", "horizonYears": "2", "tlp": "CLEAR", "narrative": "x", "actorType": "A1", "technology.T01": "on",
+        "purpose.P1": "on", "to": "closed", "intent": "5", "actorCapability": "5", "technologyAccessibility": "5", "opportunity": "5",
+        "likelihoodLow": "0.1", "likelihoodBest": "0.2", "likelihoodHigh": "0.3", "confidence": "high",
     ]
 
     @Test(arguments: TestDatabase.kinds)
@@ -82,6 +87,8 @@ struct AccessMatrixTests {
                 guard case .state(let permission) = route.access else { continue }
                 for role in Self.nonAdministrators {
                     let path = route.path.replacingOccurrences(of: "{stateID}", with: world.home.id)
+                        .replacingOccurrences(of: "{assessmentID}", with: world.homeAssessmentID)
+                        .replacingOccurrences(of: "{scenarioID}", with: world.homeScenarioID)
                     let response = try await client.send(.get, path, session: try await world.session(role))
                     let allowed = permission.stateRoles.contains(role)
                     #expect(response.status == (allowed ? .ok : .forbidden), "GET \(route.path) as \(role.rawValue): \(response.status)")
@@ -142,6 +149,13 @@ struct AccessMatrixTests {
         for role in Self.nonAdministrators {
             #expect(try await world.services.accounts.grants(userID: world.user(role).id).count == 1)
         }
+        let assessments = try await world.services.assessments.list(scope)
+        #expect(assessments.map(\.id) == [world.foreignAssessmentID])
+        #expect(try await world.services.assessments.scenarios(scope, assessmentID: world.foreignAssessmentID).map(\.id) == [world.foreignScenarioID])
+        #expect(
+            try await world.services.assessments.currentRound(scope, assessmentID: world.foreignAssessmentID)
+                == ScoringRound(number: 1, status: .open))
+        #expect(try await world.services.assessments.scoresForRegister(scope, assessmentID: world.foreignAssessmentID, round: 1).isEmpty)
     }
 }
 

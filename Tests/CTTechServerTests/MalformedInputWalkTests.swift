@@ -15,7 +15,8 @@ struct MalformedInputWalkTests {
     func path(_ template: String, _ world: TestWorld, id: String) -> String {
         template.replacingOccurrences(of: "{stateID}", with: world.home.id).replacingOccurrences(of: "{userID}", with: world.user(.assessor).id)
             .replacingOccurrences(of: "{grantID}", with: id).replacingOccurrences(of: "{kind}", with: "technologies")
-            .replacingOccurrences(of: "{name}", with: "app.css")
+            .replacingOccurrences(of: "{name}", with: "app.css").replacingOccurrences(of: "{assessmentID}", with: world.homeAssessmentID)
+            .replacingOccurrences(of: "{scenarioID}", with: world.homeScenarioID)
     }
 
     @Test(arguments: TestDatabase.kinds)

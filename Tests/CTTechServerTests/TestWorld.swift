@@ -23,6 +23,11 @@ struct TestWorld: Sendable {
     let people: [Role: UserAccount]
     let foreignFocal: UserAccount
     let foreignGrantID: String
+    /// One assessment with one scenario in each state (round 1 open).
+    let homeAssessmentID: String
+    let homeScenarioID: String
+    let foreignAssessmentID: String
+    let foreignScenarioID: String
 
     static var configuration: AppConfiguration {
         AppConfiguration(
@@ -58,8 +63,23 @@ struct TestWorld: Sendable {
             isActive: true, failedLogins: 0, lockedUntil: nil, version: 1)
         let foreignGrant = RoleGrant(id: Identifier.make(), userID: foreignFocal.id, role: .focalPoint, stateID: foreign.id)
         try await services.accounts.create(foreignFocal, grants: [foreignGrant], by: admin, audit: event("user.create"))
+        var ids: [String] = []
+        for state in [home, foreign] {
+            let scope = SystemAuthority.tenant(state.id, permission: .manageAssessment)
+            let marker = state.id == foreign.id ? " \(foreignMarker)" : ""
+            let assessment = Assessment(
+                id: Identifier.make(), stateID: state.id, title: "National assessment\(marker)", period: "2025–2026", horizonYears: 2,
+                methodVersion: MethodVersion.defaultID, tlp: .amber, status: .draft, version: 1)
+            try await services.assessments.create(assessment, scope: scope, audit: event("assessment.create", state: state.id))
+            let scenario = ThreatScenario(
+                id: Identifier.make(), assessmentID: assessment.id, title: "Drone attack on a stadium\(marker)", narrative: "Fictional\(marker).",
+                actorType: "A3", technologies: ["T09"], purposes: ["P7"], targetSector: "Mass gatherings", version: 1)
+            try await services.assessments.addScenario(scenario, scope: scope, audit: event("scenario.create", state: state.id))
+            ids += [assessment.id, scenario.id]
+        }
         return TestWorld(
-            services: services, home: home, foreign: foreign, people: people, foreignFocal: foreignFocal, foreignGrantID: foreignGrant.id)
+            services: services, home: home, foreign: foreign, people: people, foreignFocal: foreignFocal, foreignGrantID: foreignGrant.id,
+            homeAssessmentID: ids[0], homeScenarioID: ids[1], foreignAssessmentID: ids[2], foreignScenarioID: ids[3])
     }
 
     func user(_ role: Role) -> UserAccount {

@@ -54,7 +54,9 @@ public enum MonteCarloPrioritisation {
             return (a, b, "\(pair.0)>\(pair.1)")
         }
         var pairWins = [Int](repeating: 0, count: pairIndices.count)
-        var scored = [(score: Double, index: Int)](repeating: (0, 0), count: n)
+        // Each draw sorts packed integer keys: the score as a Float bit pattern (monotone for non-negative values), inverted
+        // so that ascending order is descending score, above the risk's index (exact ties keep input order).
+        var keys = [UInt64](repeating: 0, count: n)
         var rankOf = [Int](repeating: 0, count: n)
         for _ in 0..<draws {
             for i in 0..<n {
@@ -62,13 +64,14 @@ public enum MonteCarloPrioritisation {
                 let logP = triangular(low: l.low, mode: l.best, high: l.high, u: generator.nextUnit())
                 let impact = risks[i].impact.triangular(generator.nextUnit())
                 let score = pow10(logP) * impact
-                scored[i] = (score, i)
+                keys[i] = UInt64(~Float(score).bitPattern) << 32 | UInt64(i)
                 scoreSums[i] += score
             }
-            scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
-            for (rank, entry) in scored.enumerated() {
-                rankOf[entry.index] = rank
-                histogram[entry.index * n + rank] += 1
+            keys.sort()
+            for (rank, key) in keys.enumerated() {
+                let index = Int(key & 0xFFFF_FFFF)
+                rankOf[index] = rank
+                histogram[index * n + rank] += 1
             }
             for (k, pair) in pairIndices.enumerated() where rankOf[pair.0] < rankOf[pair.1] { pairWins[k] += 1 }
         }

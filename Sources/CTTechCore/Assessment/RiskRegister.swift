@@ -38,6 +38,9 @@ public struct RiskRegister: Sendable {
 
     public let entries: [Entry]
 
+    /// A register with no entries (no revealed round yet).
+    public static let empty = RiskRegister(entries: [])
+
     /// Builds the register from each scenario's scores in `round` and the other risks.
     ///
     /// Per scenario: threat = summary of the assessors' I × C; likelihood = the medians of their low, best and high;

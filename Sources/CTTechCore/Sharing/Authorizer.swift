@@ -1,13 +1,14 @@
 /// The authorisation layer: the only place that turns an ``Identity`` into scopes.
 public enum Authorizer {
-    /// Grants a ``TenantScope`` when the identity holds a role carrying `permission` for that state, or is an administrator.
-    /// A user with no grant at all for the state gets `.notFound`, so a foreign state's existence is not revealed.
+    /// Grants a ``TenantScope`` when the identity holds a role carrying `permission` for that state, or is an administrator
+    /// and the permission is a platform one. A user with no grant at all for the state gets `.notFound`, so a foreign
+    /// state's existence is not revealed.
     public static func scope(_ identity: Identity, state stateID: String, for permission: Permission) throws(AccessDenied) -> TenantScope {
-        if identity.isAdministrator {
+        if identity.isAdministrator && permission.heldByAdministrators {
             return TenantScope(stateID: stateID, userID: identity.userID, permission: permission)
         }
         let roles = identity.roles(inState: stateID)
-        if roles.isEmpty { throw .notFound }
+        if roles.isEmpty { throw identity.isAdministrator ? .forbidden("Assessment data needs a grant for this partner state.") : .notFound }
         guard !roles.isDisjoint(with: permission.stateRoles) else {
             throw .forbidden("Your role for this partner state does not allow this.")
         }

@@ -7,17 +7,38 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     /// Read the audit log of a partner state.
     case readStateAudit
 
+    /// Read a state's assessments, scenarios, own scores and the register (steps 1–4).
+    case viewAssessment
+    /// Open assessments, run scoring rounds (close, reveal, next round).
+    case manageAssessment
+    /// Write threat scenarios.
+    case writeScenario
+    /// Score scenarios in an open round.
+    case scoreScenario
+
     /// Create partner states, accounts and grants; read the whole audit log.
     case administer
 
-    /// The state roles that carry this permission. Administrators hold every state permission on every state:
-    /// they run the platform and manage state profiles; national assessment data gets narrower permissions as it lands.
+    /// The state roles that carry this permission (administrators: see ``heldByAdministrators``).
     public var stateRoles: Set<Role> {
         switch self {
         case .viewState: Set(Role.allCases)
         case .editStateProfile: [.focalPoint]
         case .readStateAudit: [.focalPoint]
+        case .viewAssessment: [.focalPoint, .assessor, .facilitator, .policyMaker, .reviewer, .programmeOfficer]
+        case .manageAssessment: [.focalPoint, .facilitator]
+        case .writeScenario: [.focalPoint, .assessor, .facilitator]
+        case .scoreScenario: [.focalPoint, .assessor]
         case .administer: []
+        }
+    }
+
+    /// Platform permissions administrators hold on every state. National assessment data is not among them: an
+    /// administrator sees a state's assessments only with a grant for that state (DOMAIN.md §1).
+    public var heldByAdministrators: Bool {
+        switch self {
+        case .viewState, .editStateProfile, .readStateAudit, .administer: true
+        case .viewAssessment, .manageAssessment, .writeScenario, .scoreScenario: false
         }
     }
 }

@@ -15,14 +15,18 @@ extension AppRequestContext {
     func layout(_ title: String, tlp: TLP, path: String, flash: String? = nil, state: PartnerState? = nil) -> LayoutModel {
         LayoutModel(
             title: title, tlp: tlp, identity: identity, csrf: csrfToken, path: path, flash: flash, stateName: state?.name ?? "",
-            stateSteps: state.map { MethodSteps.available(for: $0) } ?? [])
+            stateSteps: state.map { MethodSteps.available(for: $0, identity: identity) } ?? [])
     }
 }
 
 /// The eight steps of the national method, listed in a state's navigation only once they work in this installation.
 enum MethodSteps {
-    static func available(for state: PartnerState) -> [(String, String)] {
-        [("Overview", SiteURL.state(state.id))]
+    static func available(for state: PartnerState, identity: Identity?) -> [(String, String)] {
+        var steps = [("Overview", SiteURL.state(state.id))]
+        if let identity, Authorizer.allows(identity, state: state.id, .viewAssessment) {
+            steps.append(("Steps 3–4 · Threat assessment", SiteURL.assessments(state.id)))
+        }
+        return steps
     }
 }
 

@@ -1,0 +1,205 @@
+import CTTechCore
+import CTTechStore
+import CTTechWeb
+import Hummingbird
+
+/// Steps 3–4: assessments, scenarios, scoring rounds and the national risk register of one partner state.
+struct AssessmentController {
+    let services: AppServices
+    static let registerDraws = 5_000
+    static let registerSeed: UInt64 = 2024
+
+    func addRoutes(to routes: RouteTable) {
+        routes.get("/states/{stateID}/assessments", .state(.viewAssessment)) { request, context, granted in
+            try await list(request, context, granted, draft: nil, failure: nil, status: .ok)
+        }
+        routes.post("/states/{stateID}/assessments", .state(.manageAssessment)) { request, context, granted in
+            let scope = try granted.requireTenant()
+            let draft = AssessmentDraft(
+                title: context.form["title"], period: context.form["period"], horizonYears: context.form["horizonYears"], tlp: context.form["tlp"])
+            do {
+                let clean = try draft.validated()
+                guard let method = try await services.reference.method() else { throw AppError.notFound }
+                let assessment = Assessment(
+                    id: Identifier.make(), stateID: scope.stateID, title: clean.title, period: clean.period, horizonYears: clean.horizonYears,
+                    methodVersion: method.id, tlp: clean.tlp, status: .draft, version: 1)
+                try await services.assessments.create(
+                    assessment, scope: scope,
+                    audit: AuditEvent(
+                        try granted.requireIdentity(), "assessment.create", "assessment", assessment.id, state: scope.stateID, ["title": clean.title])
+                )
+                return .seeOther(SiteURL.assessment(scope.stateID, assessment.id))
+            } catch let failure as ValidationFailure {
+                return try await list(request, context, granted, draft: draft, failure: failure, status: .badRequest)
+            }
+        }
+        routes.get("/states/{stateID}/assessments/{assessmentID}", .state(.viewAssessment)) { request, context, granted in
+            try await overview(request, context, granted, draft: nil, failure: nil, status: .ok)
+        }
+        routes.post("/states/{stateID}/assessments/{assessmentID}/round", .state(.manageAssessment)) { _, context, granted in
+            let (assessment, scope) = try await load(context, granted)
+            guard let target = ScoringRound.Status(rawValue: context.form["to"] ?? "") else {
+                throw ValidationFailure(field: "to", "must be open, closed or revealed")
+            }
+            do {
+                try await services.assessments.advanceRound(
+                    scope, assessmentID: assessment.id, to: target,
+                    audit: AuditEvent(try granted.requireIdentity(), "round.\(target.rawValue)", "assessment", assessment.id, state: scope.stateID))
+            } catch let violation as AssessmentRuleViolation {
+                throw AppError.conflict(Self.explain(violation))
+            }
+            return .seeOther(SiteURL.assessment(scope.stateID, assessment.id))
+        }
+        routes.post("/states/{stateID}/assessments/{assessmentID}/scenarios", .state(.writeScenario)) { request, context, granted in
+            let (assessment, scope) = try await load(context, granted)
+            let draft = Self.scenarioDraft(context.form)
+            do {
+                guard let method = try await services.reference.method(id: assessment.methodVersion) else { throw AppError.notFound }
+                let clean = try draft.validated(against: method)
+                let scenario = ThreatScenario(
+                    id: Identifier.make(), assessmentID: assessment.id, title: clean.title, narrative: clean.narrative, actorType: clean.actorType,
+                    technologies: clean.technologies, purposes: clean.purposes, targetSector: clean.targetSector, version: 1)
+                try await services.assessments.addScenario(
+                    scenario, scope: scope,
+                    audit: AuditEvent(
+                        try granted.requireIdentity(), "scenario.create", "scenario", scenario.id, state: scope.stateID, ["title": clean.title]))
+                return .seeOther(SiteURL.scenario(scope.stateID, assessment.id, scenario.id))
+            } catch let failure as ValidationFailure {
+                return try await overview(request, context, granted, draft: draft, failure: failure, status: .badRequest)
+            }
+        }
+        routes.get("/states/{stateID}/assessments/{assessmentID}/scenarios/{scenarioID}", .state(.viewAssessment)) { request, context, granted in
+            try await scenarioPage(request, context, granted, submitted: [:], failure: nil, status: .ok)
+        }
+        routes.post("/states/{stateID}/assessments/{assessmentID}/scenarios/{scenarioID}/scores", .state(.scoreScenario)) {
+            request, context, granted in
+            let (assessment, scope) = try await load(context, granted)
+            let scenario = try await loadScenario(context, scope, assessment)
+            guard let round = try await services.assessments.currentRound(scope, assessmentID: assessment.id) else { throw AppError.notFound }
+            do {
+                let score = try ScoreDraft(fields: context.form.fields).validated(
+                    scenarioID: scenario.id, round: round.number, assessorID: scope.userID)
+                try await services.assessments.submitScore(
+                    score, scope: scope,
+                    audit: AuditEvent(
+                        try granted.requireIdentity(), "score.submit", "scenario", scenario.id, state: scope.stateID, ["round": "\(round.number)"]))
+                return .seeOther(SiteURL.scenario(scope.stateID, assessment.id, scenario.id))
+            } catch let failure as ValidationFailure {
+                return try await scenarioPage(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
+            } catch let violation as AssessmentRuleViolation {
+                return try await scenarioPage(
+                    request, context, granted, submitted: context.form.fields, failure: ValidationFailure(field: "round", Self.explain(violation)),
+                    status: .conflict)
+            }
+        }
+        routes.get("/states/{stateID}/assessments/{assessmentID}/register", .state(.viewAssessment)) { request, context, granted in
+            let (assessment, scope) = try await load(context, granted)
+            let (register, basis) = try await registerFor(assessment, scope: scope)
+            let state = try await services.states.find(scope)
+            let layout = context.layout("Risk register · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path, state: state)
+            return .html(
+                services.pages.render(
+                    RegisterPage.make(
+                        layout: layout, assessment: assessment, register: register, basisRound: basis, draws: Self.registerDraws,
+                        seed: Self.registerSeed)))
+        }
+    }
+
+    /// The register of the latest revealed round; an open round is never aggregated, so no one infers peers' scores.
+    func registerFor(_ assessment: Assessment, scope: TenantScope) async throws -> (RiskRegister, Int?) {
+        guard let current = try await services.assessments.currentRound(scope, assessmentID: assessment.id) else { return (RiskRegister.empty, nil) }
+        let basis = current.status == .revealed ? current.number : current.number - 1
+        guard basis >= 1 else { return (RiskRegister.empty, nil) }
+        let scenarios = try await services.assessments.scenarios(scope, assessmentID: assessment.id)
+        let scores = try await services.assessments.scoresForRegister(scope, assessmentID: assessment.id, round: basis)
+        let register = RiskRegister.compute(
+            scenarios: scenarios, scores: scores, round: basis, otherRisks: [], draws: Self.registerDraws, seed: Self.registerSeed)
+        return (register, basis)
+    }
+
+    static func explain(_ violation: AssessmentRuleViolation) -> String {
+        switch violation {
+        case .roundNotOpen(let round): "Round \(round) is not open for scoring any more."
+        case .alreadyScored: "You have already scored this scenario in this round; every score is kept as submitted."
+        case .roundTransition(let from, let to): "A \(from.rawValue) round cannot become \(to.rawValue)."
+        }
+    }
+
+    static func scenarioDraft(_ form: FormData) -> ScenarioDraft {
+        let technologies = form.fields.keys.filter { $0.hasPrefix("technology.") }.map { String($0.dropFirst("technology.".count)) }.sorted()
+        let purposes = form.fields.keys.filter { $0.hasPrefix("purpose.") }.map { String($0.dropFirst("purpose.".count)) }.sorted()
+        return ScenarioDraft(
+            title: form["title"], narrative: form["narrative"], actorType: form["actorType"], technologies: technologies, purposes: purposes,
+            targetSector: form["targetSector"])
+    }
+
+    private func load(_ context: AppRequestContext, _ granted: Granted) async throws -> (Assessment, TenantScope) {
+        let scope = try granted.requireTenant()
+        guard let id = context.parameters.get("assessmentID"), Identifier.isValid(id),
+            let assessment = try await services.assessments.find(scope, id: id)
+        else { throw AppError.notFound }
+        return (assessment, scope)
+    }
+
+    private func loadScenario(_ context: AppRequestContext, _ scope: TenantScope, _ assessment: Assessment) async throws -> ThreatScenario {
+        guard let id = context.parameters.get("scenarioID"), Identifier.isValid(id),
+            let scenario = try await services.assessments.scenarios(scope, assessmentID: assessment.id).first(where: { $0.id == id })
+        else { throw AppError.notFound }
+        return scenario
+    }
+
+    private func list(
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, draft: AssessmentDraft?, failure: ValidationFailure?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let scope = try granted.requireTenant()
+        guard let state = try await services.states.find(scope) else { throw AppError.notFound }
+        let identity = try granted.requireIdentity()
+        let page = AssessmentsPage.make(
+            layout: context.layout("Threat assessments · \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state),
+            stateID: state.id, assessments: try await services.assessments.list(scope),
+            canCreate: Authorizer.allows(identity, state: state.id, .manageAssessment), csrf: context.csrfToken ?? "", draft: draft, failure: failure)
+        return .html(services.pages.render(page), status: status)
+    }
+
+    private func overview(
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, draft: ScenarioDraft?, failure: ValidationFailure?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let (assessment, scope) = try await load(context, granted)
+        let identity = try granted.requireIdentity()
+        guard let round = try await services.assessments.currentRound(scope, assessmentID: assessment.id),
+            let method = try await services.reference.method(id: assessment.methodVersion)
+        else { throw AppError.notFound }
+        let scenarios = try await services.assessments.scenarios(scope, assessmentID: assessment.id)
+        let mine = try await services.assessments.visibleScores(scope, assessmentID: assessment.id, round: round).filter(\.isOwn)
+        let page = AssessmentPage.make(
+            layout: context.layout(assessment.title, tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
+            assessment: assessment, round: round, scenarios: scenarios, scoredByMe: Set(mine.map(\.score.scenarioID)), method: method,
+            permissions: .init(
+                manage: Authorizer.allows(identity, state: scope.stateID, .manageAssessment),
+                write: Authorizer.allows(identity, state: scope.stateID, .writeScenario)), csrf: context.csrfToken ?? "", draft: draft,
+            failure: failure)
+        return .html(services.pages.render(page), status: status)
+    }
+
+    private func scenarioPage(
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String], failure: ValidationFailure?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let (assessment, scope) = try await load(context, granted)
+        let scenario = try await loadScenario(context, scope, assessment)
+        let identity = try granted.requireIdentity()
+        guard let round = try await services.assessments.currentRound(scope, assessmentID: assessment.id),
+            let method = try await services.reference.method(id: assessment.methodVersion)
+        else { throw AppError.notFound }
+        let shown = try await services.assessments.visibleScores(scope, assessmentID: assessment.id, round: round)
+        let alreadyScored = shown.contains { $0.isOwn && $0.score.scenarioID == scenario.id }
+        let canScore = Authorizer.allows(identity, state: scope.stateID, .scoreScenario) && ScoreVisibility.canScore(round) && !alreadyScored
+        let page = ScenarioPage.make(
+            layout: context.layout(scenario.title, tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
+            assessment: assessment, scenario: scenario, round: round, shown: shown, method: method, canScore: canScore || failure != nil,
+            csrf: context.csrfToken ?? "", submitted: submitted, failure: failure)
+        return .html(services.pages.render(page), status: status)
+    }
+}

@@ -1,0 +1,285 @@
+import CTTechCore
+import Foundation
+
+/// A state's assessments and, for those who may, the form to open one.
+public struct AssessmentsPage: WebPage {
+    public static let template = "assessments"
+    struct Row: Sendable {
+        let title: String
+        let period: String
+        let horizon: Int
+        let status: String
+        let href: String
+        let tlpLabel: String
+        let tlpClass: String
+    }
+
+    public let layout: LayoutModel
+    let assessments: [Row]
+    let canCreate: Bool
+    let createAction: String
+    let csrf: String
+    let errors: FormErrors
+    let draftTitle: String
+    let draftPeriod: String
+    let draftHorizon: String
+    let tlps: [Choice]
+
+    public static func make(
+        layout: LayoutModel, stateID: String, assessments: [Assessment], canCreate: Bool, csrf: String, draft: AssessmentDraft? = nil,
+        failure: ValidationFailure? = nil
+    ) -> AssessmentsPage {
+        AssessmentsPage(
+            layout: layout,
+            assessments: assessments.map {
+                Row(
+                    title: $0.title, period: $0.period, horizon: $0.horizonYears, status: $0.status.rawValue,
+                    href: SiteURL.assessment(stateID, $0.id),
+                    tlpLabel: $0.tlp.label, tlpClass: $0.tlp.cssClass)
+            }, canCreate: canCreate, createAction: SiteURL.assessments(stateID), csrf: csrf, errors: FormErrors(failure),
+            draftTitle: draft?.title ?? "", draftPeriod: draft?.period ?? "", draftHorizon: draft?.horizonYears ?? "2",
+            tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft?.tlp ?? "AMBER")) })
+    }
+}
+
+/// One assessment: its round, its scenarios, and the forms the user's role allows.
+public struct AssessmentPage: WebPage {
+    public static let template = "assessment"
+    struct Row: Sendable {
+        let title: String
+        let href: String
+        let actor: String
+        let technologies: String
+        let purposes: String
+        let scored: String
+    }
+
+    public let layout: LayoutModel
+    let title: String
+    let period: String
+    let horizon: Int
+    let methodVersion: String
+    let status: String
+    let roundNumber: Int
+    let roundStatus: String
+    let roundHelp: String
+    let canManage: Bool
+    let nextAction: String?
+    let nextStatus: String
+    let roundAction: String
+    let registerHref: String
+    let scenarios: [Row]
+    let canWrite: Bool
+    let scenarioAction: String
+    let csrf: String
+    let errors: FormErrors
+    let draftTitle: String
+    let draftNarrative: String
+    let draftSector: String
+    let actorTypes: [Choice]
+    let technologies: [Choice]
+    let purposes: [Choice]
+
+    public struct Permissions: Sendable {
+        public let manage: Bool
+        public let write: Bool
+
+        public init(manage: Bool, write: Bool) {
+            self.manage = manage
+            self.write = write
+        }
+    }
+
+    public static func make(
+        layout: LayoutModel, assessment: Assessment, round: ScoringRound, scenarios: [ThreatScenario], scoredByMe: Set<String>, method: MethodVersion,
+        permissions: Permissions, csrf: String, draft: ScenarioDraft? = nil, failure: ValidationFailure? = nil
+    ) -> AssessmentPage {
+        let names = { (kind: ReferenceKind) in Dictionary(uniqueKeysWithValues: method.items(kind).map { ($0.code, $0.name) }) }
+        let actorNames = names(.actorTypes)
+        let technologyNames = names(.technologies)
+        let purposeNames = names(.purposes)
+        let help: String
+        let next: (String, String)?
+        switch round.status {
+        case .open:
+            help = "Assessors score privately; nobody sees anyone else's scores."
+            next = ("Close round \(round.number)", "closed")
+        case .closed:
+            help = "Scoring is closed. Reveal the round to show everyone the spread and the anonymised rationales."
+            next = ("Reveal round \(round.number)", "revealed")
+        case .revealed:
+            help = "Spread and rationales are visible to all participants. Discuss, then open the next round to score again."
+            next = ("Open round \(round.number + 1)", "open")
+        }
+        return AssessmentPage(
+            layout: layout, title: assessment.title, period: assessment.period, horizon: assessment.horizonYears,
+            methodVersion: assessment.methodVersion, status: assessment.status.rawValue, roundNumber: round.number,
+            roundStatus: round.status.rawValue,
+            roundHelp: help, canManage: permissions.manage, nextAction: next?.0, nextStatus: next?.1 ?? "",
+            roundAction: SiteURL.assessmentRound(assessment.stateID, assessment.id),
+            registerHref: SiteURL.register(assessment.stateID, assessment.id),
+            scenarios: scenarios.map { s in
+                Row(
+                    title: s.title, href: SiteURL.scenario(assessment.stateID, assessment.id, s.id), actor: actorNames[s.actorType] ?? s.actorType,
+                    technologies: s.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
+                    purposes: s.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "), scored: scoredByMe.contains(s.id) ? "scored" : "—")
+            }, canWrite: permissions.write, scenarioAction: SiteURL.scenarios(assessment.stateID, assessment.id), csrf: csrf,
+            errors: FormErrors(failure), draftTitle: draft?.title ?? "", draftNarrative: draft?.narrative ?? "",
+            draftSector: draft?.targetSector ?? "",
+            actorTypes: method.items(.actorTypes).map { Choice(value: $0.code, label: $0.name, selected: $0.code == draft?.actorType) },
+            technologies: method.items(.technologies).map {
+                Choice(value: $0.code, label: $0.name, selected: draft?.technologies.contains($0.code) ?? false)
+            },
+            purposes: method.items(.purposes).map { Choice(value: $0.code, label: $0.name, selected: draft?.purposes.contains($0.code) ?? false) })
+    }
+}
+
+/// One scenario: its description, the scores the user may see, and the score form while the round is open.
+public struct ScenarioPage: WebPage {
+    public static let template = "scenario"
+    struct ScoreRow: Sendable {
+        let label: String
+        let intent: Int
+        let capability: Int
+        let threat: Int
+        let likelihood: String
+        let impact: Int
+        let confidence: String
+        let rationale: String
+    }
+
+    struct Summary: Sendable {
+        let median: String
+        let band: String
+        let mean: String
+        let min: String
+        let max: String
+        let iqr: String
+        let consensus: String
+    }
+
+    struct Field: Sendable {
+        let name: String
+        let label: String
+        let value: String
+    }
+
+    public let layout: LayoutModel
+    let assessmentHref: String
+    let assessmentTitle: String
+    let title: String
+    let actor: String
+    let technologies: String
+    let purposes: String
+    let sector: String
+    let narrative: String
+    let roundNumber: Int
+    let roundStatus: String
+    let summary: Summary?
+    let scoresCaption: String
+    let scores: [ScoreRow]
+    let canScore: Bool
+    let scoreAction: String
+    let csrf: String
+    let errors: FormErrors
+    let factors: [Field]
+    let impacts: [Field]
+    let likelihoodLow: String
+    let likelihoodBest: String
+    let likelihoodHigh: String
+    let rationale: String
+
+    public static func make(
+        layout: LayoutModel, assessment: Assessment, scenario: ThreatScenario, round: ScoringRound, shown: [ScoreVisibility.Shown],
+        method: MethodVersion, canScore: Bool, csrf: String, submitted: [String: String] = [:], failure: ValidationFailure? = nil
+    ) -> ScenarioPage {
+        let mine = shown.filter { $0.score.scenarioID == scenario.id }
+        let summary = round.status == .revealed ? RatingSummary(mine.map { Double($0.score.threat) }) : nil
+        let names = { (kind: ReferenceKind) in Dictionary(uniqueKeysWithValues: method.items(kind).map { ($0.code, $0.name) }) }
+        let factorNames = [
+            ("intent", "Intent"), ("actorCapability", "Actor capability"), ("technologyAccessibility", "Technology accessibility"),
+            ("opportunity", "Opportunity / vulnerability"),
+        ]
+        return ScenarioPage(
+            layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id), assessmentTitle: assessment.title,
+            title: scenario.title, actor: names(.actorTypes)[scenario.actorType] ?? scenario.actorType,
+            technologies: scenario.technologies.map { names(.technologies)[$0] ?? $0 }.joined(separator: ", "),
+            purposes: scenario.purposes.map { names(.purposes)[$0] ?? $0 }.joined(separator: ", "), sector: scenario.targetSector,
+            narrative: scenario.narrative, roundNumber: round.number, roundStatus: round.status.rawValue,
+            summary: summary.map {
+                Summary(
+                    median: format($0.median), band: ThreatBand.band(for: $0.median).rawValue, mean: format($0.mean), min: format($0.minimum),
+                    max: format($0.maximum), iqr: format($0.interquartileRange), consensus: $0.consensus ? "consensus" : "no consensus")
+            },
+            scoresCaption: round.status == .revealed
+                ? "All scores of this round, without names" : "Your own score (others stay hidden until the reveal)",
+            scores: mine.map {
+                ScoreRow(
+                    label: $0.label, intent: $0.score.intent, capability: min($0.score.actorCapability, $0.score.technologyAccessibility),
+                    threat: $0.score.threat,
+                    likelihood: "\(format($0.score.likelihood.low))–\(format($0.score.likelihood.best))–\(format($0.score.likelihood.high))",
+                    impact: $0.score.combinedImpact, confidence: $0.score.confidence.rawValue, rationale: $0.score.rationale)
+            }, canScore: canScore, scoreAction: SiteURL.scores(assessment.stateID, assessment.id, scenario.id), csrf: csrf,
+            errors: FormErrors(failure),
+            factors: factorNames.map { Field(name: $0.0, label: $0.1, value: submitted[$0.0] ?? "3") },
+            impacts: ImpactDimension.allCases.map {
+                Field(
+                    name: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
+                    value: submitted["impact.\($0.rawValue)"] ?? "3")
+            }, likelihoodLow: submitted["likelihoodLow"] ?? "0.01", likelihoodBest: submitted["likelihoodBest"] ?? "0.05",
+            likelihoodHigh: submitted["likelihoodHigh"] ?? "0.2", rationale: submitted["rationale"] ?? "")
+    }
+}
+
+/// The national risk register as a table (charts follow).
+public struct RegisterPage: WebPage {
+    public static let template = "register"
+    struct Row: Sendable {
+        let rank: Int
+        let rankLow: Int
+        let rankHigh: Int
+        let title: String
+        let kind: String
+        let threat: String
+        let consensus: String
+        let likelihood: String
+        let impact: String
+        let topFive: String
+        let intelligence: Bool
+    }
+
+    public let layout: LayoutModel
+    let assessmentHref: String
+    let assessmentTitle: String
+    let basis: String
+    let draws: Int
+    let seed: UInt64
+    let entries: [Row]
+
+    public static func make(
+        layout: LayoutModel, assessment: Assessment, register: RiskRegister, basisRound: Int?, draws: Int, seed: UInt64
+    ) -> RegisterPage {
+        RegisterPage(
+            layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id), assessmentTitle: assessment.title,
+            basis: basisRound.map { "Scenarios as scored in round \($0) (the latest revealed round)." } ?? "No round has been revealed yet.",
+            draws: draws, seed: seed,
+            entries: register.entries.map { e in
+                Row(
+                    rank: e.rank.medianRank, rankLow: e.rank.rankLow, rankHigh: e.rank.rankHigh, title: e.title,
+                    kind: e.kind == .scenario ? "scenario" : "other risk",
+                    threat: e.threat.map { "\(format($0.median)) \(ThreatBand.band(for: $0.median).rawValue)" } ?? "—",
+                    consensus: e.threat.map { $0.consensus ? "yes" : "no" } ?? "—",
+                    likelihood: "\(percent(e.likelihood.low))–\(percent(e.likelihood.best))–\(percent(e.likelihood.high))",
+                    impact: "\(format(e.impact.low))–\(format(e.impact.best))–\(format(e.impact.high))", topFive: percent(e.rank.probabilityTopK),
+                    intelligence: e.intelligenceRequirement)
+            })
+    }
+}
+
+/// A number with at most two decimals and no trailing zeros.
+func format(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+}
+
+func percent(_ value: Double) -> String { "\(format(value * 100)) %" }
