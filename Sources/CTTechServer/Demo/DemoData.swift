@@ -66,7 +66,12 @@ public enum DemoData {
                     actorID: "demo-seed", actorLabel: "demo seed", action: "user.create", entityType: "user", entityID: user.id, stateID: stateID,
                     details: ["email": user.email, "grant": person.role.rawValue]))
         }
-        return people.map { Login(email: $0.email, role: "\($0.role.rawValue)\($0.state.map { " · " + $0 } ?? "")") }
+        if let valdoria = stateIDs["VLD"] {
+            try await DemoAssessment.seed(services, stateID: valdoria, stateCode: "VLD", passwordHash: hash)
+        }
+        var logins = people.map { Login(email: $0.email, role: "\($0.role.rawValue)\($0.state.map { " · " + $0 } ?? "")") }
+        logins += DemoAssessment.assessors.filter { !$0.name.isEmpty }.map { Login(email: $0.email, role: "assessor · VLD") }
+        return logins
     }
 
     static func announce(_ logins: [Login], configuration: AppConfiguration) {

@@ -1,0 +1,93 @@
+import CTTechCore
+import CTTechStore
+
+/// A realistic, entirely fictional national assessment for Valdoria: twelve scenarios across technologies and purposes,
+/// six assessors, two revealed rounds (round 2 closer to consensus on some items than others).
+enum DemoAssessment {
+    static let assessors: [(email: String, name: String)] = [
+        ("assessor@demo.cttech.example", ""), ("analyst2@demo.cttech.example", "Ivan Petrović"), ("analyst3@demo.cttech.example", "Amina Yusuf"),
+        ("analyst4@demo.cttech.example", "Chen Wei"), ("analyst5@demo.cttech.example", "Sofía Ortega"), ("focal@demo.cttech.example", ""),
+    ]
+
+    /// (title, actor, technologies, purposes, sector, typical intent, actor capability, accessibility, best likelihood, impact, spread)
+    static let scenarios: [(String, String, [String], [String], String, Int, Int, Int, Double, Int, Int)] = [
+        ("Deepfake video inciting violence before elections", "A2", ["T08", "T01"], ["P1", "P10"], "Elections", 4, 3, 5, 0.3, 4, 0),
+        ("Crypto-funded travel of foreign terrorist fighters", "A1", ["T04"], ["P3"], "Financial system", 4, 3, 4, 0.2, 3, 1),
+        ("Drone attack on a stadium crowd", "A3", ["T09"], ["P7"], "Mass gatherings", 3, 2, 4, 0.03, 5, 1),
+        ("3D-printed firearms for a lone attacker", "A3", ["T11"], ["P6", "P7"], "Public spaces", 3, 2, 3, 0.05, 4, 2),
+        ("Recruitment of minors on gaming platforms", "A2", ["T07", "T02"], ["P2"], "Youth", 4, 3, 5, 0.4, 3, 0),
+        ("Ransomware on the national power grid", "A4", ["T12", "T14"], ["P8"], "Energy", 2, 4, 3, 0.02, 5, 2),
+        ("Encrypted-app coordination of an urban attack", "A1", ["T02"], ["P5"], "Public spaces", 4, 3, 5, 0.1, 4, 1),
+        ("Mobile-money fundraising through charities", "A2", ["T05"], ["P3"], "Non-profit sector", 3, 3, 5, 0.25, 2, 0),
+        ("Dark-web purchase of explosive precursors", "A3", ["T03"], ["P6"], "Chemical supply chain", 3, 2, 3, 0.04, 4, 2),
+        ("AI-generated training manuals", "A2", ["T08"], ["P4"], "Online", 3, 3, 5, 0.35, 2, 1),
+        ("GNSS spoofing against port operations", "A4", ["T16"], ["P8"], "Maritime", 2, 4, 2, 0.01, 4, 2),
+        ("Terrorist-operated archive of propaganda", "A2", ["T06", "T01"], ["P1"], "Online", 5, 3, 5, 0.6, 2, 0),
+    ]
+
+    static func seed(_ services: AppServices, stateID: String, stateCode: String, passwordHash: String) async throws {
+        let scope = SystemAuthority.tenant(stateID, actorID: "demo-seed", permission: .manageAssessment)
+        guard try await services.assessments.list(scope).isEmpty else { return }
+        func audit(_ action: String, _ entity: String, _ id: String) -> AuditEvent {
+            AuditEvent(actorID: "demo-seed", actorLabel: "demo seed", action: action, entityType: entity, entityID: id, stateID: stateID)
+        }
+        var assessorIDs: [String] = []
+        for person in assessors {
+            if let existing = try await services.accounts.account(email: person.email) {
+                assessorIDs.append(existing.id)
+                continue
+            }
+            let user = UserAccount(
+                id: Identifier.make(), email: person.email, displayName: person.name, passwordHash: passwordHash, totpSecret: nil, isActive: true,
+                failedLogins: 0, lockedUntil: nil, version: 1)
+            try await services.accounts.create(
+                user, grants: [RoleGrant(id: Identifier.make(), userID: user.id, role: .assessor, stateID: stateID)],
+                by: SystemAuthority.administrator(actorID: "demo-seed"), audit: audit("user.create", "user", user.id))
+            assessorIDs.append(user.id)
+        }
+        let assessment = Assessment(
+            id: Identifier.make(), stateID: stateID, title: "National assessment of terrorist use of new technologies 2025", period: "2025–2026",
+            horizonYears: 2, methodVersion: MethodVersion.defaultID, tlp: .amber, status: .draft, version: 1)
+        try await services.assessments.create(assessment, scope: scope, audit: audit("assessment.create", "assessment", assessment.id))
+        var scenarioIDs: [String] = []
+        for entry in scenarios {
+            let scenario = ThreatScenario(
+                id: Identifier.make(), assessmentID: assessment.id, title: entry.0,
+                narrative: "Fictional scenario for \(stateCode): \(entry.0.lowercased()).",
+                actorType: entry.1, technologies: entry.2, purposes: entry.3, targetSector: entry.4, version: 1)
+            try await services.assessments.addScenario(scenario, scope: scope, audit: audit("scenario.create", "scenario", scenario.id))
+            scenarioIDs.append(scenario.id)
+        }
+        var generator = SplitMix64(seed: 20_251_024)
+        for round in 1...2 {
+            if round > 1 {
+                try await services.assessments.advanceRound(
+                    scope, assessmentID: assessment.id, to: .open, audit: audit("round.open", "assessment", assessment.id))
+            }
+            for (index, entry) in scenarios.enumerated() {
+                // Round 2 narrows the spread, except on the items whose spread is 2: those stay contested.
+                let spread = round == 1 ? entry.10 + 1 : (entry.10 == 2 ? 2 : 0)
+                for assessorID in assessorIDs {
+                    func jitter(_ base: Int) -> Int { min(5, max(1, base + Int(generator.next() % UInt64(2 * spread + 1)) - spread)) }
+                    let best = entry.8 * (0.7 + generator.nextUnit() * 0.6)
+                    var fields = [
+                        "intent": "\(jitter(entry.5))", "actorCapability": "\(jitter(entry.6))", "technologyAccessibility": "\(jitter(entry.7))",
+                        "opportunity": "\(jitter(3))", "likelihoodLow": "\(best / 3)", "likelihoodBest": "\(best)",
+                        "likelihoodHigh": "\(min(1, best * 2))",
+                        "confidence": ["low", "moderate", "high"][Int(generator.next() % 3)],
+                        "rationale": round == 1 ? "Initial view on \(entry.0.lowercased())." : "Revised after the discussion of round 1.",
+                    ]
+                    for dimension in ImpactDimension.allCases { fields["impact.\(dimension.rawValue)"] = "\(jitter(entry.9))" }
+                    let score = try ScoreDraft(fields: fields).validated(scenarioID: scenarioIDs[index], round: round, assessorID: assessorID)
+                    let assessorScope = SystemAuthority.tenant(stateID, actorID: assessorID, permission: .scoreScenario)
+                    try await services.assessments.submitScore(
+                        score, scope: assessorScope, audit: audit("score.submit", "scenario", scenarioIDs[index]))
+                }
+            }
+            try await services.assessments.advanceRound(
+                scope, assessmentID: assessment.id, to: .closed, audit: audit("round.closed", "assessment", assessment.id))
+            try await services.assessments.advanceRound(
+                scope, assessmentID: assessment.id, to: .revealed, audit: audit("round.revealed", "assessment", assessment.id))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import CTTechCore
+import CTTechServer
+import CTTechStore
+import CTTechTestSupport
+import CTTechWeb
+import Testing
+
+@Suite("Demo data")
+struct DemoDataTests {
+    @Test func demoIsFictionalCompleteAndIdempotent() async throws {
+        try await withTestDatabase(.sqlite) { db in
+            let services = AppServices(configuration: TestWorld.configuration, persistence: db, pages: try await PageRenderer())
+            let logins = try await DemoData.seed(services)
+            _ = try await DemoData.seed(services)
+            let states = try await services.states.list(visible: SystemAuthority.allStates)
+            #expect(states.map(\.name) == ["Kingdom of Norvania", "Republic of Valdoria"])
+            #expect(Set(logins.map(\.email)).count == logins.count)
+            let valdoria = try #require(states.first { $0.code == "VLD" })
+            let scope = SystemAuthority.tenant(valdoria.id, permission: .viewAssessment)
+            let assessments = try await services.assessments.list(scope)
+            #expect(assessments.count == 1)
+            let assessment = try #require(assessments.first)
+            let scenarios = try await services.assessments.scenarios(scope, assessmentID: assessment.id)
+            #expect(scenarios.count == 12)
+            #expect(Set(scenarios.flatMap(\.technologies)).count >= 10)
+            #expect(try await services.assessments.currentRound(scope, assessmentID: assessment.id) == ScoringRound(number: 2, status: .revealed))
+            let round2 = try await services.assessments.scoresForRegister(scope, assessmentID: assessment.id, round: 2)
+            #expect(Set(round2.map(\.assessorID)).count == 6)
+            let register = RiskRegister.compute(scenarios: scenarios, scores: round2, round: 2, otherRisks: [], draws: 500)
+            let consensus = register.entries.compactMap(\.threat).map(\.consensus)
+            #expect(consensus.contains(true) && consensus.contains(false))
+            guard case .intact = try await services.audit.verify() else {
+                Issue.record("the demo's audit log must verify")
+                return
+            }
+        }
+    }
+}
