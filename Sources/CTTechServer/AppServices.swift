@@ -15,6 +15,7 @@ public struct AppServices: Sendable {
     public let audit: AuditLogStore
     public let reference: ReferenceDataStore
     public let assessments: AssessmentStore
+    let registerCache = RegisterCache(capacity: 64)
     public let pages: PageRenderer
     public let passwords: PasswordHasher
     public let lockout: LockoutPolicy

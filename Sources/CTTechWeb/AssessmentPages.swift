@@ -255,6 +255,8 @@ public struct RegisterPage: WebPage {
     let draws: Int
     let seed: UInt64
     let entries: [Row]
+    let hasEntries: Bool
+    let chartHref: String
 
     public static func make(
         layout: LayoutModel, assessment: Assessment, register: RiskRegister, basisRound: Int?, draws: Int, seed: UInt64
@@ -272,7 +274,7 @@ public struct RegisterPage: WebPage {
                     likelihood: "\(percent(e.likelihood.low))–\(percent(e.likelihood.best))–\(percent(e.likelihood.high))",
                     impact: "\(format(e.impact.low))–\(format(e.impact.best))–\(format(e.impact.high))", topFive: percent(e.rank.probabilityTopK),
                     intelligence: e.intelligenceRequirement)
-            })
+            }, hasEntries: !register.entries.isEmpty, chartHref: SiteURL.registerChart(assessment.stateID, assessment.id))
     }
 }
 

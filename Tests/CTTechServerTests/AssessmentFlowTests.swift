@@ -90,6 +90,10 @@ struct AssessmentFlowTests {
             #expect(register.status == .ok)
             #expect(register.text.contains("Ransomware on hospitals"))
             #expect(register.text.contains("round 1"))
+            let chart = try await client.send(.get, base + "/register.svg", session: focal)
+            #expect(chart.headers[.contentType] == "image/svg+xml; charset=utf-8")
+            #expect(chart.text.hasPrefix("<svg") && chart.text.contains("<circle") && !chart.text.contains("<script"))
+            #expect(register.text.contains("register.svg"))
             // donors never see assessments
             #expect(try await client.send(.get, base + "/register", session: try await world.session(.donorViewer)).status == .forbidden)
         }
