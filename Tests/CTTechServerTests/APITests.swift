@@ -114,4 +114,47 @@ struct APITests {
             #expect(page.text.contains("TLP:CLEAR"))
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func assessmentScoresStayPrivateUntilRevealInTheAPI(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup: two assessors score the home scenario through the store
+            let scope = { (role: Role) in SystemAuthority.tenant(world.home.id, actorID: world.user(role).id, permission: .scoreScenario) }
+            for (role, intent) in [(Role.assessor, 2), (.focalPoint, 5)] {
+                var fields = [
+                    "intent": "\(intent)", "actorCapability": "4", "technologyAccessibility": "4", "opportunity": "3", "likelihoodLow": "0.01",
+                    "likelihoodBest": "0.02", "likelihoodHigh": "0.04", "confidence": "high", "rationale": "Secret reasoning \(intent)",
+                ]
+                for d in ImpactDimension.allCases { fields["impact.\(d.rawValue)"] = "3" }
+                let score = try ScoreDraft(fields: fields).validated(scenarioID: world.homeScenarioID, round: 1, assessorID: world.user(role).id)
+                try await world.services.assessments.submitScore(
+                    score, scope: scope(role),
+                    audit: AuditEvent(
+                        actorID: "t", actorLabel: "t", action: "score.submit", entityType: "scenario", entityID: "x", stateID: world.home.id))
+            }
+            let auth: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.assessor))"]
+            let base = "/api/v1/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
+            // act and check: before the reveal the assessor sees only their own score, and the register is empty
+            let before = try await client.send(.get, base + "/scores", headers: auth)
+            #expect(before.status == .ok)
+            #expect(before.text.contains("Secret reasoning 2") && !before.text.contains("Secret reasoning 5"))
+            let emptyRegister = try await client.send(.get, base + "/register", headers: auth)
+            #expect(emptyRegister.text.contains(#""entries":[]"#))
+            let manage = SystemAuthority.tenant(world.home.id, permission: .manageAssessment)
+            let event = AuditEvent(actorID: "t", actorLabel: "t", action: "round", entityType: "assessment", entityID: "x", stateID: world.home.id)
+            try await world.services.assessments.advanceRound(manage, assessmentID: world.homeAssessmentID, to: .closed, audit: event)
+            let closed = try await client.send(.get, base + "/scores", headers: auth)
+            #expect(!closed.text.contains("Secret reasoning 5"))
+            try await world.services.assessments.advanceRound(manage, assessmentID: world.homeAssessmentID, to: .revealed, audit: event)
+            let after = try await client.send(.get, base + "/scores", headers: auth)
+            #expect(after.text.contains("Secret reasoning 5") && after.text.contains(#""assessor":"Assessor "#))
+            #expect(!after.text.contains(world.user(.focalPoint).id))
+            let register = try await client.send(.get, base + "/register", headers: auth)
+            #expect(register.status == .ok)
+            #expect(register.text.contains(#""basisRound":1"#) && register.text.contains("Drone attack on a stadium"))
+            #expect(register.text.contains(#""threatMedian":14"#))  // 2 × 4 = 8 and 5 × 4 = 20 → median 14
+            let donor: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.donorViewer))"]
+            #expect(try await client.send(.get, base + "/register", headers: donor).status == .forbidden)
+        }
+    }
 }

@@ -198,3 +198,95 @@ struct APIHandler: APIProtocol {
             items: method.items(kind).map { .init(code: $0.code, name: $0.name, description: $0.description) })
     }
 }
+
+// MARK: Steps 3–4
+
+extension APIHandler {
+    private func assessment(_ stateID: String, _ assessmentID: String) async throws -> (Assessment, TenantScope, ScoringRound) {
+        let identity = RequestIdentity.current
+        guard let identity else { throw AppError.unauthenticated }
+        guard Identifier.isValid(stateID), Identifier.isValid(assessmentID) else { throw AppError.notFound }
+        let scope = try Authorizer.scope(identity, state: stateID, for: .viewAssessment)
+        guard let assessment = try await services.assessments.find(scope, id: assessmentID),
+            let round = try await services.assessments.currentRound(scope, assessmentID: assessmentID)
+        else { throw AppError.notFound }
+        return (assessment, scope, round)
+    }
+
+    static func assessment(_ a: Assessment, round: ScoringRound) -> Components.Schemas.Assessment {
+        .init(
+            id: a.id, stateId: a.stateID, title: a.title, period: a.period, horizonYears: a.horizonYears, methodVersion: a.methodVersion,
+            status: .init(rawValue: a.status.rawValue) ?? .draft, round: round.number, roundStatus: .init(rawValue: round.status.rawValue) ?? .open,
+            version: a.version, tlp: .init(rawValue: a.tlp.rawValue) ?? .amber)
+    }
+
+    static func interval(_ e: UncertainEstimate) -> Components.Schemas.Interval { .init(low: e.low, best: e.best, high: e.high) }
+
+    func listAssessments(_ input: Operations.ListAssessments.Input) async throws -> Operations.ListAssessments.Output {
+        guard let identity = RequestIdentity.current else { throw AppError.unauthenticated }
+        guard Identifier.isValid(input.path.stateId) else { throw AppError.notFound }
+        let scope = try Authorizer.scope(identity, state: input.path.stateId, for: .viewAssessment)
+        var result: [Components.Schemas.Assessment] = []
+        for a in try await services.assessments.list(scope) {
+            guard let round = try await services.assessments.currentRound(scope, assessmentID: a.id) else { continue }
+            result.append(Self.assessment(a, round: round))
+        }
+        return .ok(.init(body: .json(result)))
+    }
+
+    func getAssessment(_ input: Operations.GetAssessment.Input) async throws -> Operations.GetAssessment.Output {
+        let (a, _, round) = try await assessment(input.path.stateId, input.path.assessmentId)
+        return .ok(.init(body: .json(Self.assessment(a, round: round))))
+    }
+
+    func listScenarios(_ input: Operations.ListScenarios.Input) async throws -> Operations.ListScenarios.Output {
+        let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId)
+        let scenarios = try await services.assessments.scenarios(scope, assessmentID: a.id)
+        return .ok(
+            .init(
+                body: .json(
+                    scenarios.map {
+                        .init(
+                            id: $0.id, title: $0.title, narrative: $0.narrative, actorType: $0.actorType, technologies: $0.technologies,
+                            purposes: $0.purposes, targetSector: $0.targetSector, version: $0.version)
+                    })))
+    }
+
+    func listScores(_ input: Operations.ListScores.Input) async throws -> Operations.ListScores.Output {
+        let (a, scope, round) = try await assessment(input.path.stateId, input.path.assessmentId)
+        let shown = try await services.assessments.visibleScores(scope, assessmentID: a.id, round: round)
+        return .ok(
+            .init(
+                body: .json(
+                    shown.map { item in
+                        let s = item.score
+                        return .init(
+                            scenarioId: s.scenarioID, round: s.round, assessor: item.label, own: item.isOwn, intent: s.intent,
+                            actorCapability: s.actorCapability,
+                            technologyAccessibility: s.technologyAccessibility, opportunity: s.opportunity, threat: s.threat,
+                            likelihood: Self.interval(s.likelihood),
+                            impact: .init(additionalProperties: Dictionary(uniqueKeysWithValues: s.impact.map { ($0.key.rawValue, $0.value) })),
+                            confidence: s.confidence.rawValue, rationale: s.rationale)
+                    })))
+    }
+
+    func getRegister(_ input: Operations.GetRegister.Input) async throws -> Operations.GetRegister.Output {
+        let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId)
+        let (register, basis) = try await RegisterBuilder(services: services).build(a, scope: scope)
+        let entries = register.entries.map { e in
+            Components.Schemas.RegisterEntry(
+                id: e.id, title: e.title, kind: e.kind == .scenario ? .scenario : .otherRisk, threatMedian: e.threat?.median,
+                threatBand: e.band?.rawValue,
+                consensus: e.threat?.consensus, likelihood: Self.interval(e.likelihood), impact: Self.interval(e.impact),
+                confidence: e.confidence.rawValue,
+                medianRank: e.rank.medianRank, rankLow: e.rank.rankLow, rankHigh: e.rank.rankHigh, probabilityTop5: e.rank.probabilityTopK,
+                meanScore: e.rank.meanScore, intelligenceRequirement: e.intelligenceRequirement)
+        }
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        basisRound: basis, draws: RegisterBuilder.draws, seed: Int64(RegisterBuilder.seed), entries: entries,
+                        tlp: .init(rawValue: a.tlp.rawValue) ?? .amber))))
+    }
+}

@@ -6,8 +6,6 @@ import Hummingbird
 /// Steps 3–4: assessments, scenarios, scoring rounds and the national risk register of one partner state.
 struct AssessmentController {
     let services: AppServices
-    static let registerDraws = 5_000
-    static let registerSeed: UInt64 = 2024
 
     func addRoutes(to routes: RouteTable) {
         routes.get("/states/{stateID}/assessments", .state(.viewAssessment)) { request, context, granted in
@@ -94,38 +92,22 @@ struct AssessmentController {
         }
         routes.get("/states/{stateID}/assessments/{assessmentID}/register.svg", .state(.viewAssessment)) { _, context, granted in
             let (assessment, scope) = try await load(context, granted)
-            let (register, _) = try await registerFor(assessment, scope: scope)
+            let (register, _) = try await RegisterBuilder(services: services).build(assessment, scope: scope)
             return Response(
                 status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: RegisterChart.scatter(register))))
         }
         routes.get("/states/{stateID}/assessments/{assessmentID}/register", .state(.viewAssessment)) { request, context, granted in
             let (assessment, scope) = try await load(context, granted)
-            let (register, basis) = try await registerFor(assessment, scope: scope)
+            let (register, basis) = try await RegisterBuilder(services: services).build(assessment, scope: scope)
             let state = try await services.states.find(scope)
             let layout = context.layout("Risk register · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path, state: state)
             return .html(
                 services.pages.render(
                     RegisterPage.make(
-                        layout: layout, assessment: assessment, register: register, basisRound: basis, draws: Self.registerDraws,
-                        seed: Self.registerSeed)))
+                        layout: layout, assessment: assessment, register: register, basisRound: basis, draws: RegisterBuilder.draws,
+                        seed: RegisterBuilder.seed)))
         }
-    }
-
-    /// The register of the latest revealed round; an open round is never aggregated, so no one infers peers' scores.
-    /// Computed once per change of its inputs (the Monte Carlo run is the expensive part) and kept in ``RegisterCache``.
-    func registerFor(_ assessment: Assessment, scope: TenantScope) async throws -> (RiskRegister, Int?) {
-        guard let current = try await services.assessments.currentRound(scope, assessmentID: assessment.id) else { return (RiskRegister.empty, nil) }
-        let basis = current.status == .revealed ? current.number : current.number - 1
-        guard basis >= 1 else { return (RiskRegister.empty, nil) }
-        let scenarios = try await services.assessments.scenarios(scope, assessmentID: assessment.id)
-        let scores = try await services.assessments.scoresForRegister(scope, assessmentID: assessment.id, round: basis)
-        let key = RegisterCache.Key(assessmentID: assessment.id, round: basis, scenarios: scenarios, scores: scores)
-        if let cached = await services.registerCache.get(key) { return (cached, basis) }
-        let register = RiskRegister.compute(
-            scenarios: scenarios, scores: scores, round: basis, otherRisks: [], draws: Self.registerDraws, seed: Self.registerSeed)
-        await services.registerCache.put(key, register)
-        return (register, basis)
     }
 
     static func explain(_ violation: AssessmentRuleViolation) -> String {
