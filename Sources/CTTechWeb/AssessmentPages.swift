@@ -94,10 +94,9 @@ public struct AssessmentPage: WebPage {
         layout: LayoutModel, assessment: Assessment, round: ScoringRound, scenarios: [ThreatScenario], scoredByMe: Set<String>, method: MethodVersion,
         permissions: Permissions, csrf: String, draft: ScenarioDraft? = nil, failure: ValidationFailure? = nil
     ) -> AssessmentPage {
-        let names = { (kind: ReferenceKind) in Dictionary(uniqueKeysWithValues: method.items(kind).map { ($0.code, $0.name) }) }
-        let actorNames = names(.actorTypes)
-        let technologyNames = names(.technologies)
-        let purposeNames = names(.purposes)
+        let actorNames = method.names(.actorTypes)
+        let technologyNames = method.names(.technologies)
+        let purposeNames = method.names(.purposes)
         let help: String
         let next: (String, String)?
         switch round.status {
@@ -195,7 +194,7 @@ public struct ScenarioPage: WebPage {
     ) -> ScenarioPage {
         let mine = shown.filter { $0.score.scenarioID == scenario.id }
         let summary = round.status == .revealed ? RatingSummary(mine.map { Double($0.score.threat) }) : nil
-        let names = { (kind: ReferenceKind) in Dictionary(uniqueKeysWithValues: method.items(kind).map { ($0.code, $0.name) }) }
+        let names = method.names
         let factorNames = [
             ("intent", "Intent"), ("actorCapability", "Actor capability"), ("technologyAccessibility", "Technology accessibility"),
             ("opportunity", "Opportunity / vulnerability"),

@@ -56,6 +56,11 @@ public struct MethodVersion: Sendable, Codable, Hashable {
 
     public func items(_ kind: ReferenceKind) -> [ReferenceItem] { lists[kind] ?? [] }
 
+    /// Code → name for one list, to show names where records store codes.
+    public func names(_ kind: ReferenceKind) -> [String: String] {
+        Dictionary(items(kind).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Problems that make a method unusable: an empty list, a duplicate or blank code.
     public func problems() -> [String] {
         var found: [String] = []
