@@ -142,6 +142,20 @@ public struct AssessmentStore: Sendable {
             .first(decoding: AssessmentRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.assessment
     }
 
+    // MARK: Revision
+
+    /// The assessment's revision: it changes with every write to its scenarios, rounds or scores.
+    public func revision(_ scope: TenantScope, assessmentID: String) async throws -> Int64? {
+        struct Row: Codable { var revision: Int64 }
+        return try await persistence.sql.select().column("revision").from("assessments").where("id", .equal, SQLBind(assessmentID))
+            .where("state_id", .equal, SQLBind(scope.stateID)).first(decoding: Row.self)?.revision
+    }
+
+    static func bumpRevision(_ assessmentID: String, on tx: any SQLDatabase) async throws {
+        try await tx.update("assessments").set(SQLIdentifier("revision"), to: SQLRaw("revision + 1"))
+            .set("updated_at", to: SQLBind(epochMilliseconds())).where("id", .equal, SQLBind(assessmentID)).run()
+    }
+
     // MARK: Rounds
 
     /// The latest round of an assessment.
@@ -184,6 +198,7 @@ public struct AssessmentStore: Sendable {
                 try await tx.update("scoring_rounds").set("status", to: SQLBind(target.rawValue)).set("changed_at", to: SQLBind(now))
                     .where("assessment_id", .equal, SQLBind(assessmentID)).where("number", .equal, SQLBind(current.number)).run()
             }
+            try await Self.bumpRevision(assessmentID, on: tx)
             var event = audit
             event.details["round"] = "\(result.number) \(result.status.rawValue)"
             try await AuditLogStore.append(event, on: tx, kind: kind)
@@ -210,6 +225,7 @@ public struct AssessmentStore: Sendable {
                         createdAt: epochMilliseconds()),
                     keyEncodingStrategy: .convertToSnakeCase
                 ).run()
+            try await Self.bumpRevision(scenario.assessmentID, on: tx)
             try await AuditLogStore.append(audit, on: tx, kind: kind)
         }
     }
@@ -253,6 +269,7 @@ public struct AssessmentStore: Sendable {
                         confidence: score.confidence.rawValue, rationale: score.rationale, createdAt: epochMilliseconds()),
                     keyEncodingStrategy: .convertToSnakeCase
                 ).run()
+            try await Self.bumpRevision(scenario.assessmentId, on: tx)
             try await AuditLogStore.append(audit, on: tx, kind: kind)
         }
     }

@@ -119,4 +119,24 @@ struct AssessmentStoreTests {
             #expect(back == [stored])
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func everyChangeBumpsTheRevision(_ kind: DatabaseKind) async throws {
+        try await withTestDatabase(kind) { db in
+            let s = try await setup(db)  // create + one scenario
+            let store = AssessmentStore(db)
+            let home = Fixture.scope(s.state, .viewState)
+            #expect(try await store.revision(home, assessmentID: s.assessment.id) == 1)
+            try await store.submitScore(try score(s, s.assessors[0], intent: 3), scope: scope(s, s.assessors[0]), audit: Fixture.event("score"))
+            #expect(try await store.revision(home, assessmentID: s.assessment.id) == 2)
+            try await store.advanceRound(home, assessmentID: s.assessment.id, to: .closed, audit: Fixture.event("round"))
+            #expect(try await store.revision(home, assessmentID: s.assessment.id) == 3)
+            // refused changes leave it alone
+            await #expect(throws: AssessmentRuleViolation.self) {
+                try await store.submitScore(try score(s, s.assessors[1], intent: 3), scope: scope(s, s.assessors[1]), audit: Fixture.event("score"))
+            }
+            #expect(try await store.revision(home, assessmentID: s.assessment.id) == 3)
+            #expect(try await store.revision(Fixture.scope(s.foreign, .viewState), assessmentID: s.assessment.id) == nil)
+        }
+    }
 }

@@ -1,37 +1,27 @@
 import CTTechCore
 
-/// Keeps computed registers until their inputs change, so the Monte Carlo run happens once per change and not per request.
-/// The key is a digest of everything the computation reads; scores are never edited, only added, and a revealed round
-/// takes no new scores, so a changed input always changes the key. Bounded: the oldest entry goes first.
+/// Keeps computed registers by (assessment, revision), so the Monte Carlo run and the reading of every score happen once
+/// per change, not per request. A cached register is only ever served to a caller whose scope was already checked for
+/// that assessment's state. Bounded: the oldest entry goes first.
 actor RegisterCache {
     struct Key: Hashable, Sendable {
         let assessmentID: String
-        let round: Int
-        let digest: String
-
-        init(assessmentID: String, round: Int, scenarios: [ThreatScenario], scores: [ScenarioScore]) {
-            self.assessmentID = assessmentID
-            self.round = round
-            let scenarioPart = scenarios.map { "\($0.id):\($0.version):\($0.title)" }.joined(separator: "|")
-            let scorePart = scores.map { "\($0.scenarioID):\($0.assessorID):\($0.threat):\($0.likelihood):\($0.combinedImpact):\($0.confidence)" }
-                .sorted().joined(separator: "|")
-            self.digest = Identifier.sha256Hex(scenarioPart + "#" + scorePart)
-        }
+        let revision: Int64
     }
 
     private let capacity: Int
-    private var entries: [Key: RiskRegister] = [:]
+    private var entries: [Key: (RiskRegister, Int?)] = [:]
     private var order: [Key] = []
 
     init(capacity: Int) {
         self.capacity = capacity
     }
 
-    func get(_ key: Key) -> RiskRegister? { entries[key] }
+    func get(_ key: Key) -> (RiskRegister, Int?)? { entries[key] }
 
-    func put(_ key: Key, _ register: RiskRegister) {
+    func put(_ key: Key, _ value: (RiskRegister, Int?)) {
         if entries[key] == nil { order.append(key) }
-        entries[key] = register
+        entries[key] = value
         while order.count > capacity { entries[order.removeFirst()] = nil }
     }
 }

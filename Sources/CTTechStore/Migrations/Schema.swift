@@ -9,6 +9,7 @@ enum Schema {
         M0003AuditLog(),
         M0004ReferenceData(),
         M0005Assessments(),
+        M0006AssessmentRevision(),
     ]
 }
 
