@@ -163,6 +163,17 @@ public struct AssessmentStore: Sendable {
         try await Self.currentRound(on: persistence.sql, stateID: scope.stateID, assessmentID: assessmentID)
     }
 
+    /// The latest round of every assessment of the scope's state, in one query (for lists).
+    public func currentRounds(_ scope: TenantScope) async throws -> [String: ScoringRound] {
+        let rows = try await persistence.sql.select().column("*").from("scoring_rounds").where("state_id", .equal, SQLBind(scope.stateID))
+            .all(decoding: RoundRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var latest: [String: ScoringRound] = [:]
+        for row in rows where row.number > (latest[row.assessmentId]?.number ?? 0) {
+            latest[row.assessmentId] = ScoringRound(number: row.number, status: ScoringRound.Status(rawValue: row.status) ?? .closed)
+        }
+        return latest
+    }
+
     static func currentRound(on sql: any SQLDatabase, stateID: String, assessmentID: String) async throws -> ScoringRound? {
         guard
             let row = try await sql.select().column("*").from("scoring_rounds").where("assessment_id", .equal, SQLBind(assessmentID))

@@ -134,6 +134,8 @@ struct APITests {
             }
             let auth: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.assessor))"]
             let base = "/api/v1/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
+            let list = try await client.send(.get, "/api/v1/states/\(world.home.id)/assessments", headers: auth)
+            #expect(list.text.contains(#""round":1"#) && list.text.contains(#""roundStatus":"open""#) && list.text.contains(world.homeAssessmentID))
             // act and check: before the reveal the assessor sees only their own score, and the register is empty
             let before = try await client.send(.get, base + "/scores", headers: auth)
             #expect(before.status == .ok)

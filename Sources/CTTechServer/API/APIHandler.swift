@@ -226,11 +226,8 @@ extension APIHandler {
         guard let identity = RequestIdentity.current else { throw AppError.unauthenticated }
         guard Identifier.isValid(input.path.stateId) else { throw AppError.notFound }
         let scope = try Authorizer.scope(identity, state: input.path.stateId, for: .viewAssessment)
-        var result: [Components.Schemas.Assessment] = []
-        for a in try await services.assessments.list(scope) {
-            guard let round = try await services.assessments.currentRound(scope, assessmentID: a.id) else { continue }
-            result.append(Self.assessment(a, round: round))
-        }
+        let rounds = try await services.assessments.currentRounds(scope)
+        let result = try await services.assessments.list(scope).compactMap { a in rounds[a.id].map { Self.assessment(a, round: $0) } }
         return .ok(.init(body: .json(result)))
     }
 
