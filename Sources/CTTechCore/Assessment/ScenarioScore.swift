@@ -100,7 +100,7 @@ public struct ScoreDraft: Sendable, Hashable {
 }
 
 /// Who sees which scores: in an open or closed round nobody sees anyone else's; once revealed, everyone sees the spread
-/// and the rationales with assessors anonymised as "Assessor 1", "Assessor 2"… (the numbering is stable within a round).
+/// and the rationales with assessors anonymised as "Assessor 1", "Assessor 2"… (stable within a round for one viewer).
 public enum ScoreVisibility {
     public struct Shown: Sendable, Hashable {
         public let label: String
@@ -113,7 +113,8 @@ public enum ScoreVisibility {
         guard round.status == .revealed else {
             return inRound.filter { $0.assessorID == viewerID }.map { Shown(label: "You", score: $0, isOwn: true) }
         }
-        let assessors = Array(Set(inRound.map(\.assessorID))).sorted {
+        // Peers are numbered 1…n in an order no one can relate to names; the viewer is "You" and takes no number.
+        let assessors = Array(Set(inRound.map(\.assessorID)).subtracting([viewerID])).sorted {
             Identifier.sha256Hex($0 + "#\(round.number)") < Identifier.sha256Hex($1 + "#\(round.number)")
         }
         let numbers = Dictionary(uniqueKeysWithValues: assessors.enumerated().map { ($1, $0 + 1) })
