@@ -247,6 +247,60 @@ public struct AssessmentStore: Sendable {
             .all(decoding: ScenarioRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.scenario)
     }
 
+    // MARK: Other national risks
+
+    struct OtherRiskRow: Codable {
+        var id: String
+        var assessmentId: String
+        var stateId: String
+        var title: String
+        var family: String
+        var likelihoodLow: Double
+        var likelihoodBest: Double
+        var likelihoodHigh: Double
+        var impactLow: Double
+        var impactBest: Double
+        var impactHigh: Double
+        var confidence: String
+        var createdAt: Int64
+
+        var risk: OtherRisk? {
+            guard let likelihood = try? UncertainEstimate(low: likelihoodLow, best: likelihoodBest, high: likelihoodHigh, within: 0...1),
+                let impact = try? UncertainEstimate(low: impactLow, best: impactBest, high: impactHigh, within: 1...5),
+                let confidence = Confidence(rawValue: confidence)
+            else { return nil }
+            return OtherRisk(id: id, title: title, family: family, likelihood: likelihood, impact: impact, confidence: confidence)
+        }
+    }
+
+    /// Adds another national security risk (flood, pandemic, organised crime…) on the register's axes.
+    public func addOtherRisk(_ risk: OtherRisk, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        let kind = persistence.kind
+        try await persistence.write { tx in
+            guard
+                try await tx.select().column("id").from("assessments").where("id", .equal, SQLBind(assessmentID))
+                    .where("state_id", .equal, SQLBind(scope.stateID)).first() != nil
+            else { throw StoreConflict.missing }
+            try await tx.insert(into: "other_risks")
+                .model(
+                    OtherRiskRow(
+                        id: risk.id, assessmentId: assessmentID, stateId: scope.stateID, title: risk.title, family: risk.family,
+                        likelihoodLow: risk.likelihood.low, likelihoodBest: risk.likelihood.best, likelihoodHigh: risk.likelihood.high,
+                        impactLow: risk.impact.low, impactBest: risk.impact.best, impactHigh: risk.impact.high, confidence: risk.confidence.rawValue,
+                        createdAt: epochMilliseconds()),
+                    keyEncodingStrategy: .convertToSnakeCase
+                ).run()
+            try await Self.bumpRevision(assessmentID, on: tx)
+            try await AuditLogStore.append(audit, on: tx, kind: kind)
+        }
+    }
+
+    public func otherRisks(_ scope: TenantScope, assessmentID: String) async throws -> [OtherRisk] {
+        try await persistence.sql.select().column("*").from("other_risks").where("assessment_id", .equal, SQLBind(assessmentID))
+            .where("state_id", .equal, SQLBind(scope.stateID)).orderBy("created_at").limit(1000)
+            .all(decoding: OtherRiskRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.risk)
+    }
+
     // MARK: Scores
 
     /// Records one assessor's score in the current round: refused when the round is not open or the assessor already

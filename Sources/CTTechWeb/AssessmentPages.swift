@@ -256,13 +256,20 @@ public struct RegisterPage: WebPage {
     let entries: [Row]
     let hasEntries: Bool
     let chartHref: String
+    let canManage: Bool
+    let otherRiskAction: String
+    let csrf: String
+    let errors: FormErrors
+    let draft: [String: String]
 
     public static func make(
-        layout: LayoutModel, assessment: Assessment, register: RiskRegister, basisRound: Int?, draws: Int, seed: UInt64
+        layout: LayoutModel, assessment: Assessment, register: RiskRegister, basisRound: Int?, draws: Int, seed: UInt64, canManage: Bool = false,
+        csrf: String = "", draft: [String: String] = [:], failure: ValidationFailure? = nil
     ) -> RegisterPage {
         RegisterPage(
             layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id), assessmentTitle: assessment.title,
-            basis: basisRound.map { "Scenarios as scored in round \($0) (the latest revealed round)." } ?? "No round has been revealed yet.",
+            basis: basisRound.map { "Scenarios as scored in round \($0) (the latest revealed round), with the other national risks." }
+                ?? "No round has been revealed yet: scenarios join the register once one is; other national risks are ranked already.",
             draws: draws, seed: seed,
             entries: register.entries.map { e in
                 Row(
@@ -273,7 +280,13 @@ public struct RegisterPage: WebPage {
                     likelihood: "\(percent(e.likelihood.low))–\(percent(e.likelihood.best))–\(percent(e.likelihood.high))",
                     impact: "\(format(e.impact.low))–\(format(e.impact.best))–\(format(e.impact.high))", topFive: percent(e.rank.probabilityTopK),
                     intelligence: e.intelligenceRequirement)
-            }, hasEntries: !register.entries.isEmpty, chartHref: SiteURL.registerChart(assessment.stateID, assessment.id))
+            }, hasEntries: !register.entries.isEmpty, chartHref: SiteURL.registerChart(assessment.stateID, assessment.id), canManage: canManage,
+            otherRiskAction: SiteURL.otherRisks(assessment.stateID, assessment.id), csrf: csrf, errors: FormErrors(failure),
+            draft: [
+                "title": "", "family": "", "likelihoodLow": "0.01", "likelihoodBest": "0.05", "likelihoodHigh": "0.2", "impactLow": "2",
+                "impactBest": "3",
+                "impactHigh": "4",
+            ].merging(draft.filter { $0.key != "_csrf" }) { $1 })
     }
 }
 

@@ -21,6 +21,7 @@ extension SiteURL {
     public static func assessmentRound(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/round" }
     public static func register(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/register" }
     public static func registerChart(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/register.svg" }
+    public static func otherRisks(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/other-risks" }
     public static func scenarios(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/scenarios" }
     public static func scenario(_ stateID: String, _ id: String, _ scenarioID: String) -> String {
         "/states/\(stateID)/assessments/\(id)/scenarios/\(scenarioID)"

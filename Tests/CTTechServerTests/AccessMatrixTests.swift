@@ -156,6 +156,7 @@ struct AccessMatrixTests {
             try await world.services.assessments.currentRound(scope, assessmentID: world.foreignAssessmentID)
                 == ScoringRound(number: 1, status: .open))
         #expect(try await world.services.assessments.scoresForRegister(scope, assessmentID: world.foreignAssessmentID, round: 1).isEmpty)
+        #expect(try await world.services.assessments.otherRisks(scope, assessmentID: world.foreignAssessmentID).isEmpty)
     }
 }
 

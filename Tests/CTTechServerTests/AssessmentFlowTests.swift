@@ -77,7 +77,31 @@ struct AssessmentFlowTests {
                 .post, scenarioPath + "/scores", session: focal, form: scoreForm(focal, intent: 3, rationale: "late"))
             #expect(lateAssessor.status == .conflict)
             let registerBefore = try await client.send(.get, base + "/register", session: focal)
-            #expect(registerBefore.text.contains("No round has been revealed yet."))
+            #expect(registerBefore.text.contains("No round has been revealed yet"))
+            // other national risks: refused with reasons and the input kept, then ranked even before any reveal
+            let badRisk = try await client.send(
+                .post, base + "/other-risks", session: focal,
+                form: [
+                    "_csrf": focal.csrf, "title": "River flood in the capital", "family": "natural hazard", "likelihoodLow": "0.4",
+                    "likelihoodBest": "0.2",
+                    "likelihoodHigh": "0.5", "impactLow": "3", "impactBest": "4", "impactHigh": "7", "confidence": "high",
+                ])
+            #expect(badRisk.status == .badRequest)
+            #expect(badRisk.text.contains("impactHigh: must be a number from 1 to 5"))
+            #expect(badRisk.text.contains("value=\"River flood in the capital\""))
+            #expect(
+                try await client.send(.post, base + "/other-risks", session: assessor, form: ["_csrf": assessor.csrf, "title": "x"]).status
+                    == .forbidden)
+            let flood = try await client.send(
+                .post, base + "/other-risks", session: focal,
+                form: [
+                    "_csrf": focal.csrf, "title": "River flood in the capital", "family": "natural hazard", "likelihoodLow": "0.2",
+                    "likelihoodBest": "0.4",
+                    "likelihoodHigh": "0.6", "impactLow": "3", "impactBest": "4", "impactHigh": "5", "confidence": "high",
+                ])
+            #expect(flood.status == .seeOther)
+            let withFlood = try await client.send(.get, base + "/register", session: focal)
+            #expect(withFlood.text.contains("River flood in the capital") && !withFlood.text.contains("Ransomware on hospitals"))
             // reveal: everyone sees the spread and the rationales, without names
             #expect(try await client.send(.post, base + "/round", session: focal, form: ["_csrf": focal.csrf, "to": "revealed"]).status == .seeOther)
             let revealed = try await client.send(.get, scenarioPath, session: assessor)
@@ -88,7 +112,7 @@ struct AssessmentFlowTests {
             // the register ranks the revealed round
             let register = try await client.send(.get, base + "/register", session: try await world.session(.policyMaker))
             #expect(register.status == .ok)
-            #expect(register.text.contains("Ransomware on hospitals"))
+            #expect(register.text.contains("Ransomware on hospitals") && register.text.contains("River flood in the capital"))
             #expect(register.text.contains("round 1"))
             let chart = try await client.send(.get, base + "/register.svg", session: focal)
             #expect(chart.headers[.contentType] == "image/svg+xml; charset=utf-8")

@@ -26,7 +26,10 @@ struct DemoDataTests {
             #expect(try await services.assessments.currentRound(scope, assessmentID: assessment.id) == ScoringRound(number: 2, status: .revealed))
             let round2 = try await services.assessments.scoresForRegister(scope, assessmentID: assessment.id, round: 2)
             #expect(Set(round2.map(\.assessorID)).count == 6)
-            let register = RiskRegister.compute(scenarios: scenarios, scores: round2, round: 2, otherRisks: [], draws: 500)
+            let others = try await services.assessments.otherRisks(scope, assessmentID: assessment.id)
+            #expect(others.count == 8)
+            let register = RiskRegister.compute(scenarios: scenarios, scores: round2, round: 2, otherRisks: others, draws: 500)
+            #expect(register.entries.count == 20)
             let consensus = register.entries.compactMap(\.threat).map(\.consensus)
             #expect(consensus.contains(true) && consensus.contains(false))
             guard case .intact = try await services.audit.verify() else {

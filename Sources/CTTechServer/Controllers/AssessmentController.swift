@@ -98,16 +98,36 @@ struct AssessmentController {
                 body: .init(byteBuffer: ByteBuffer(string: RegisterChart.scatter(register))))
         }
         routes.get("/states/{stateID}/assessments/{assessmentID}/register", .state(.viewAssessment)) { request, context, granted in
-            let (assessment, scope) = try await load(context, granted)
-            let (register, basis) = try await RegisterBuilder(services: services).build(assessment, scope: scope)
-            let state = try await services.states.find(scope)
-            let layout = context.layout("Risk register · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path, state: state)
-            return .html(
-                services.pages.render(
-                    RegisterPage.make(
-                        layout: layout, assessment: assessment, register: register, basisRound: basis, draws: RegisterBuilder.draws,
-                        seed: RegisterBuilder.seed)))
+            try await registerPage(request, context, granted, draft: [:], failure: nil, status: .ok)
         }
+        routes.post("/states/{stateID}/assessments/{assessmentID}/other-risks", .state(.manageAssessment)) { request, context, granted in
+            let (assessment, scope) = try await load(context, granted)
+            do {
+                let risk = try OtherRiskDraft(fields: context.form.fields).validated(id: Identifier.make())
+                try await services.assessments.addOtherRisk(
+                    risk, assessmentID: assessment.id, scope: scope,
+                    audit: AuditEvent(
+                        try granted.requireIdentity(), "other_risk.create", "other_risk", risk.id, state: scope.stateID, ["title": risk.title]))
+                return .seeOther(SiteURL.register(scope.stateID, assessment.id))
+            } catch let failure as ValidationFailure {
+                return try await registerPage(request, context, granted, draft: context.form.fields, failure: failure, status: .badRequest)
+            }
+        }
+    }
+
+    private func registerPage(
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, draft: [String: String], failure: ValidationFailure?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let (assessment, scope) = try await load(context, granted)
+        let (register, basis) = try await RegisterBuilder(services: services).build(assessment, scope: scope)
+        let state = try await services.states.find(scope)
+        let layout = context.layout("Risk register · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path, state: state)
+        let page = RegisterPage.make(
+            layout: layout, assessment: assessment, register: register, basisRound: basis, draws: RegisterBuilder.draws, seed: RegisterBuilder.seed,
+            canManage: Authorizer.allows(try granted.requireIdentity(), state: scope.stateID, .manageAssessment), csrf: context.csrfToken ?? "",
+            draft: draft, failure: failure)
+        return .html(services.pages.render(page), status: status)
     }
 
     static func explain(_ violation: AssessmentRuleViolation) -> String {

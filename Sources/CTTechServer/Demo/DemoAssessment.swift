@@ -2,7 +2,7 @@ import CTTechCore
 import CTTechStore
 
 /// A realistic, entirely fictional national assessment for Valdoria: twelve scenarios across technologies and purposes,
-/// six assessors, two revealed rounds (round 2 closer to consensus on some items than others).
+/// six assessors, two revealed rounds (round 2 closer to consensus on some items than others), eight other national risks.
 enum DemoAssessment {
     static let assessors: [(email: String, name: String)] = [
         ("assessor@demo.cttech.example", ""), ("analyst2@demo.cttech.example", "Ivan Petrović"), ("analyst3@demo.cttech.example", "Amina Yusuf"),
@@ -23,6 +23,18 @@ enum DemoAssessment {
         ("AI-generated training manuals", "A2", ["T08"], ["P4"], "Online", 3, 3, 5, 0.35, 2, 1),
         ("GNSS spoofing against port operations", "A4", ["T16"], ["P8"], "Maritime", 2, 4, 2, 0.01, 4, 2),
         ("Terrorist-operated archive of propaganda", "A2", ["T06", "T01"], ["P1"], "Online", 5, 3, 5, 0.6, 2, 0),
+    ]
+
+    /// Eight other national security risks on the same axes (all fictional figures).
+    static let otherRisks: [(String, String, (Double, Double, Double), (Double, Double, Double), Confidence)] = [
+        ("River flood in the capital", "natural hazard", (0.2, 0.4, 0.6), (3, 4, 5), .high),
+        ("Pandemic influenza", "health", (0.02, 0.05, 0.1), (4, 5, 5), .moderate),
+        ("Organised crime infiltration of ports", "organised crime", (0.3, 0.5, 0.7), (2, 3, 4), .moderate),
+        ("Cyberattack on the electricity grid", "cyber", (0.03, 0.08, 0.2), (3, 4, 5), .low),
+        ("Earthquake in the northern valley", "natural hazard", (0.005, 0.01, 0.03), (4, 5, 5), .moderate),
+        ("Drought and crop failure", "climate", (0.1, 0.25, 0.4), (2, 3, 4), .high),
+        ("Large industrial chemical accident", "industrial", (0.01, 0.03, 0.06), (3, 4, 5), .moderate),
+        ("Disinformation campaign by a foreign state", "hybrid threat", (0.4, 0.6, 0.8), (2, 2, 3), .low),
     ]
 
     static func seed(_ services: AppServices, stateID: String, stateCode: String, passwordHash: String) async throws {
@@ -49,6 +61,14 @@ enum DemoAssessment {
             id: Identifier.make(), stateID: stateID, title: "National assessment of terrorist use of new technologies 2025", period: "2025–2026",
             horizonYears: 2, methodVersion: MethodVersion.defaultID, tlp: .amber, status: .draft, version: 1)
         try await services.assessments.create(assessment, scope: scope, audit: audit("assessment.create", "assessment", assessment.id))
+        for entry in otherRisks {
+            let risk = OtherRisk(
+                id: Identifier.make(), title: entry.0, family: entry.1,
+                likelihood: try UncertainEstimate(low: entry.2.0, best: entry.2.1, high: entry.2.2, within: 0...1),
+                impact: try UncertainEstimate(low: entry.3.0, best: entry.3.1, high: entry.3.2, within: 1...5), confidence: entry.4)
+            try await services.assessments.addOtherRisk(
+                risk, assessmentID: assessment.id, scope: scope, audit: audit("other_risk.create", "other_risk", risk.id))
+        }
         var scenarioIDs: [String] = []
         for entry in scenarios {
             let scenario = ThreatScenario(

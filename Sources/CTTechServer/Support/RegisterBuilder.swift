@@ -19,13 +19,20 @@ struct RegisterBuilder {
         return built
     }
 
+    /// Scenarios enter with their latest revealed round; other national risks enter whatever the rounds.
     private func compute(_ assessment: Assessment, scope: TenantScope) async throws -> (RiskRegister, Int?) {
+        let otherRisks = try await services.assessments.otherRisks(scope, assessmentID: assessment.id)
         guard let current = try await services.assessments.currentRound(scope, assessmentID: assessment.id) else { return (RiskRegister.empty, nil) }
-        let basis = current.status == .revealed ? current.number : current.number - 1
-        guard basis >= 1 else { return (RiskRegister.empty, nil) }
-        let scenarios = try await services.assessments.scenarios(scope, assessmentID: assessment.id)
-        let scores = try await services.assessments.scoresForRegister(scope, assessmentID: assessment.id, round: basis)
-        let register = RiskRegister.compute(scenarios: scenarios, scores: scores, round: basis, otherRisks: [], draws: Self.draws, seed: Self.seed)
+        let revealed = current.status == .revealed ? current.number : current.number - 1
+        let basis = revealed >= 1 ? revealed : nil
+        var scenarios: [ThreatScenario] = []
+        var scores: [ScenarioScore] = []
+        if let basis {
+            scenarios = try await services.assessments.scenarios(scope, assessmentID: assessment.id)
+            scores = try await services.assessments.scoresForRegister(scope, assessmentID: assessment.id, round: basis)
+        }
+        let register = RiskRegister.compute(
+            scenarios: scenarios, scores: scores, round: basis ?? 0, otherRisks: otherRisks, draws: Self.draws, seed: Self.seed)
         return (register, basis)
     }
 }
