@@ -241,6 +241,13 @@ public struct AssessmentStore: Sendable {
         }
     }
 
+    /// One scenario of one assessment of the scope's state, or nil.
+    public func scenario(_ scope: TenantScope, assessmentID: String, id: String) async throws -> ThreatScenario? {
+        try await persistence.sql.select().column("*").from("scenarios").where("id", .equal, SQLBind(id))
+            .where("assessment_id", .equal, SQLBind(assessmentID)).where("state_id", .equal, SQLBind(scope.stateID))
+            .first(decoding: ScenarioRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.scenario
+    }
+
     public func scenarios(_ scope: TenantScope, assessmentID: String) async throws -> [ThreatScenario] {
         try await persistence.sql.select().column("*").from("scenarios").where("assessment_id", .equal, SQLBind(assessmentID))
             .where("state_id", .equal, SQLBind(scope.stateID)).orderBy("created_at").limit(1000)

@@ -195,6 +195,8 @@ public struct ScenarioPage: WebPage {
         let mine = shown.filter { $0.score.scenarioID == scenario.id }
         let summary = round.status == .revealed ? RatingSummary(mine.map { Double($0.score.threat) }) : nil
         let names = method.names
+        let technologyNames = names(.technologies)
+        let purposeNames = names(.purposes)
         let factorNames = [
             ("intent", "Intent"), ("actorCapability", "Actor capability"), ("technologyAccessibility", "Technology accessibility"),
             ("opportunity", "Opportunity / vulnerability"),
@@ -202,8 +204,8 @@ public struct ScenarioPage: WebPage {
         return ScenarioPage(
             layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id), assessmentTitle: assessment.title,
             title: scenario.title, actor: names(.actorTypes)[scenario.actorType] ?? scenario.actorType,
-            technologies: scenario.technologies.map { names(.technologies)[$0] ?? $0 }.joined(separator: ", "),
-            purposes: scenario.purposes.map { names(.purposes)[$0] ?? $0 }.joined(separator: ", "), sector: scenario.targetSector,
+            technologies: scenario.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
+            purposes: scenario.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "), sector: scenario.targetSector,
             narrative: scenario.narrative, roundNumber: round.number, roundStatus: round.status.rawValue,
             summary: summary.map {
                 Summary(

@@ -156,7 +156,7 @@ struct AssessmentController {
 
     private func loadScenario(_ context: AppRequestContext, _ scope: TenantScope, _ assessment: Assessment) async throws -> ThreatScenario {
         guard let id = context.parameters.get("scenarioID"), Identifier.isValid(id),
-            let scenario = try await services.assessments.scenarios(scope, assessmentID: assessment.id).first(where: { $0.id == id })
+            let scenario = try await services.assessments.scenario(scope, assessmentID: assessment.id, id: id)
         else { throw AppError.notFound }
         return scenario
     }
