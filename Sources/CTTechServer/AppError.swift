@@ -9,6 +9,8 @@ public enum AppError: Error, Sendable {
     case forbidden(String)
     case notFound
     case conflict(String)
+    /// The method's rules refuse this now (a closed round, an approved assessment…): 409 with the reason.
+    case refused(String)
     case payloadTooLarge(Int)
     case unsupportedMediaType
     case tooManyRequests(retryAfterSeconds: Int)
@@ -21,7 +23,7 @@ public enum AppError: Error, Sendable {
         case .unauthenticated: .unauthorized
         case .forbidden, .csrf: .forbidden
         case .notFound: .notFound
-        case .conflict: .conflict
+        case .conflict, .refused: .conflict
         case .payloadTooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
         case .tooManyRequests: .tooManyRequests
@@ -37,6 +39,7 @@ public enum AppError: Error, Sendable {
         case .csrf: "Form expired"
         case .notFound: "Not found"
         case .conflict: "Changed by someone else"
+        case .refused: "Not possible now"
         case .payloadTooLarge: "Request too large"
         case .unsupportedMediaType: "Unsupported content type"
         case .tooManyRequests: "Too many attempts"
@@ -51,7 +54,7 @@ public enum AppError: Error, Sendable {
         case .forbidden(let message): message
         case .csrf: "The form's security token was missing or did not match. Reload the page and try again."
         case .notFound: "There is nothing here, or you have no access to it."
-        case .conflict(let message): message
+        case .conflict(let message), .refused(let message): message
         case .payloadTooLarge(let limit): "The request body is larger than \(limit) bytes."
         case .unsupportedMediaType: "Send application/json to the API, or a URL-encoded form to the web pages."
         case .tooManyRequests(let seconds): "Too many attempts. Try again in \(seconds) seconds."
@@ -76,7 +79,22 @@ public enum AppError: Error, Sendable {
             case .duplicate(let field): return .invalid(ValidationFailure(field: field, "is already taken"))
             case .missing: return .notFound
             }
+        case let error as AssessmentRuleViolation: return .refused(error.explanation)
         default: return nil
+        }
+    }
+}
+
+extension AssessmentRuleViolation {
+    /// What the person is told.
+    var explanation: String {
+        switch self {
+        case .roundNotOpen(let round): "Round \(round) is not open for scoring any more."
+        case .alreadyScored: "You have already scored this scenario in this round; every score is kept as submitted."
+        case .roundTransition(let from, let to): "A \(from.rawValue) round cannot become \(to.rawValue)."
+        case .frozen: "This assessment is approved and frozen. Reopen it as a draft to change anything; the approved snapshot stays as it was."
+        case .statusTransition(let from, let to): "An assessment that is \(from.label.lowercased()) cannot become \(to.label.lowercased())."
+        case .changedDuringApproval: "The assessment changed while it was being approved. Review it and approve again."
         }
     }
 }

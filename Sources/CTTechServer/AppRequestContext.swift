@@ -1,5 +1,6 @@
 import CTTechCore
 import CTTechStore
+import Foundation
 import Hummingbird
 import NIOCore
 
@@ -22,8 +23,13 @@ public struct AppRequestContext: RequestContext {
         self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "local"
     }
 
-    /// Largest body any route accepts (1 MiB); bigger bodies get 413.
+    /// Largest body any route accepts (1 MiB); bigger bodies get 413. Import routes take a whole assessment file.
     public var maxUploadSize: Int { 1024 * 1024 }
+
+    /// The body limit of one request: imports get the import limit plus room for the form's envelope.
+    static func bodyLimit(path: String) -> Int {
+        path.hasSuffix("/assessment-import") || path.hasSuffix("/assessments/import") ? AssessmentImport.maxBytes + 64 * 1024 : 1024 * 1024
+    }
 
     /// The identity, or `unauthenticated`.
     public func requireIdentity() throws -> Identity {
@@ -35,6 +41,8 @@ public struct AppRequestContext: RequestContext {
 /// Fields of a URL-encoded form. Repeated keys keep their last value; invalid UTF-8 or percent-escapes are refused.
 public struct FormData: Sendable {
     public private(set) var fields: [String: String] = [:]
+    /// Uploaded files of a `multipart/form-data` form, by field name.
+    public private(set) var files: [String: ByteBuffer] = [:]
 
     public init() {}
 
@@ -55,6 +63,58 @@ public struct FormData: Sendable {
             result[key] = value
         }
         return FormData(result)
+    }
+
+    /// Parses `multipart/form-data` (RFC 7578): text parts become fields (UTF-8 required), parts with a filename become files.
+    public static func parseMultipart(_ buffer: ByteBuffer, boundary: String) throws -> FormData {
+        let body = Array(buffer.readableBytesView)
+        let delimiter = Array("--\(boundary)".utf8)
+        var form = FormData()
+        var position = 0
+        guard let first = find(delimiter, in: body, from: 0) else { throw AppError.badRequest("The upload is not a valid multipart form.") }
+        position = first + delimiter.count
+        while position + 2 <= body.count {
+            if body[position] == UInt8(ascii: "-") && body[position + 1] == UInt8(ascii: "-") { return form }
+            guard body[position] == 13, body[position + 1] == 10 else { throw AppError.badRequest("The upload is not a valid multipart form.") }
+            position += 2
+            guard let headerEnd = find([13, 10, 13, 10], in: body, from: position),
+                let next = find([13, 10] + delimiter, in: body, from: headerEnd + 4),
+                let headers = String(validating: body[position..<headerEnd], as: UTF8.self)
+            else { throw AppError.badRequest("The upload is not a valid multipart form.") }
+            let content = Array(body[(headerEnd + 4)..<next])
+            let disposition = headers.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-disposition:") } ?? ""
+            guard let name = parameter("name", in: String(disposition)) else { throw AppError.badRequest("A part of the upload has no name.") }
+            if parameter("filename", in: String(disposition)) != nil {
+                form.files[name] = ByteBuffer(bytes: content)
+            } else {
+                guard let text = String(validating: content, as: UTF8.self) else {
+                    throw AppError.badRequest("The form contains text that is not valid UTF-8.")
+                }
+                form.fields[name] = text
+            }
+            position = next + 2 + delimiter.count
+        }
+        throw AppError.badRequest("The upload ended before its closing boundary.")
+    }
+
+    private static func parameter(_ key: String, in header: String) -> String? {
+        for part in header.split(separator: ";").dropFirst() {
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == key { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+        return nil
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        let first = needle[0]
+        var i = start
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     private static func decode(_ bytes: [UInt8]) throws -> String {

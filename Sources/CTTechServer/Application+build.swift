@@ -60,6 +60,8 @@ public func buildRouter(services: AppServices) throws -> BuiltRouter {
     AccountController(services: services).addRoutes(to: routes)
     ReferenceController(services: services).addRoutes(to: routes)
     AssessmentController(services: services).addRoutes(to: routes)
+    StepsController(services: services).addRoutes(to: routes)
+    APIRawRoutes(services: services).addRoutes(to: router)
     // Compact JSON: smaller on slow venue networks and cheaper to encode than the generator's pretty-printed default.
     try APIHandler(services: services).registerHandlers(
         on: router, serverURL: Servers.Server1.url(), configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))

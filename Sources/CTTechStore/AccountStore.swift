@@ -190,6 +190,22 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// The active accounts that may score for the scope's state, by lower-cased e-mail (for imports naming assessors).
+    public func assessors(_ scope: TenantScope) async throws -> [String: String] {
+        struct Row: Codable {
+            var id: String
+            var email: String
+        }
+        let roles = Permission.scoreScenario.stateRoles.map(\.rawValue).sorted()
+        let rows = try await persistence.sql.select().column(SQLColumn("id", table: "users")).column(SQLColumn("email", table: "users"))
+            .from("users").join("role_grants", on: SQLColumn("user_id", table: "role_grants"), .equal, SQLColumn("id", table: "users"))
+            .where(SQLColumn("state_id", table: "role_grants"), .equal, SQLBind(scope.stateID))
+            .where(SQLColumn("role", table: "role_grants"), .in, SQLBind.group(roles))
+            .where(SQLColumn("is_active", table: "users"), .equal, SQLBind(true))
+            .all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.email.lowercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The grants a user holds.
     public func grants(userID: String) async throws -> [RoleGrant] {
         try await persistence.sql.select().column("*").from("role_grants").where("user_id", .equal, SQLBind(userID)).orderBy("created_at")

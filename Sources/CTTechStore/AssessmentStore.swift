@@ -10,6 +10,12 @@ public enum AssessmentRuleViolation: Error, Sendable, Hashable {
     case alreadyScored
     /// The round cannot move to that status from where it is.
     case roundTransition(from: ScoringRound.Status, to: ScoringRound.Status)
+    /// The assessment is approved: nothing in it changes until it is reopened.
+    case frozen
+    /// The assessment cannot move to that status from where it is.
+    case statusTransition(from: Assessment.Status, to: Assessment.Status)
+    /// The assessment changed while the approval was being prepared; approve again.
+    case changedDuringApproval
 }
 
 /// Assessments, rounds, scenarios, scores and other risks of one partner state. Every method takes a ``TenantScope``
@@ -59,14 +65,30 @@ public struct AssessmentStore: Sendable {
         var technologies: String
         var purposes: String
         var targetSector: String
+        var horizonYears: Int
         var version: Int
         var createdAt: Int64
+
+        init(_ scenario: ThreatScenario, stateID: String, createdAt: Int64) {
+            id = scenario.id
+            assessmentId = scenario.assessmentID
+            stateId = stateID
+            title = scenario.title
+            narrative = scenario.narrative
+            actorType = scenario.actorType
+            technologies = scenario.technologies.joined(separator: ",")
+            purposes = scenario.purposes.joined(separator: ",")
+            targetSector = scenario.targetSector
+            horizonYears = scenario.horizonYears
+            version = scenario.version
+            self.createdAt = createdAt
+        }
 
         var scenario: ThreatScenario {
             ThreatScenario(
                 id: id, assessmentID: assessmentId, title: title, narrative: narrative, actorType: actorType,
                 technologies: technologies.split(separator: ",").map(String.init), purposes: purposes.split(separator: ",").map(String.init),
-                targetSector: targetSector, version: version)
+                targetSector: targetSector, horizonYears: horizonYears, version: version)
         }
     }
 
@@ -87,6 +109,26 @@ public struct AssessmentStore: Sendable {
         var confidence: String
         var rationale: String
         var createdAt: Int64
+
+        init(_ score: ScenarioScore, assessmentID: String, stateID: String, createdAt: Int64) throws {
+            let impact = Dictionary(uniqueKeysWithValues: score.impact.map { ($0.key.rawValue, $0.value) })
+            scenarioId = score.scenarioID
+            assessmentId = assessmentID
+            stateId = stateID
+            round = score.round
+            assessorId = score.assessorID
+            intent = score.intent
+            actorCapability = score.actorCapability
+            technologyAccessibility = score.technologyAccessibility
+            opportunity = score.opportunity
+            likelihoodLow = score.likelihood.low
+            likelihoodBest = score.likelihood.best
+            likelihoodHigh = score.likelihood.high
+            self.impact = String(decoding: try JSONEncoder.sorted.encode(impact), as: UTF8.self)
+            confidence = score.confidence.rawValue
+            rationale = score.rationale
+            self.createdAt = createdAt
+        }
 
         var score: ScenarioScore? {
             guard let likelihood = try? UncertainEstimate(low: likelihoodLow, best: likelihoodBest, high: likelihoodHigh, within: 0...1),
@@ -142,6 +184,16 @@ public struct AssessmentStore: Sendable {
             .first(decoding: AssessmentRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.assessment
     }
 
+    /// The state an assessment belongs to, if `visible` includes it (for the command line, which names assessments by id).
+    public func stateID(ofAssessment id: String, visible: StateVisibility) async throws -> String? {
+        struct Row: Codable { var stateId: String }
+        guard
+            let row = try await persistence.sql.select().column("state_id").from("assessments").where("id", .equal, SQLBind(id))
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase), visible.includes(row.stateId)
+        else { return nil }
+        return row.stateId
+    }
+
     // MARK: Revision
 
     /// The assessment's revision: it changes with every write to its scenarios, rounds or scores.
@@ -149,6 +201,16 @@ public struct AssessmentStore: Sendable {
         struct Row: Codable { var revision: Int64 }
         return try await persistence.sql.select().column("revision").from("assessments").where("id", .equal, SQLBind(assessmentID))
             .where("state_id", .equal, SQLBind(scope.stateID)).first(decoding: Row.self)?.revision
+    }
+
+    /// Inside a write: the assessment must exist in the state and not be approved.
+    static func requireEditable(_ assessmentID: String, stateID: String, on tx: any SQLDatabase) async throws {
+        struct Row: Codable { var status: String }
+        guard
+            let row = try await tx.select().column("status").from("assessments").where("id", .equal, SQLBind(assessmentID))
+                .where("state_id", .equal, SQLBind(stateID)).first(decoding: Row.self)
+        else { throw StoreConflict.missing }
+        if Assessment.Status(rawValue: row.status)?.isFrozen ?? false { throw AssessmentRuleViolation.frozen }
     }
 
     static func bumpRevision(_ assessmentID: String, on tx: any SQLDatabase) async throws {
@@ -190,6 +252,7 @@ public struct AssessmentStore: Sendable {
     ) async throws -> ScoringRound {
         let kind = persistence.kind
         return try await persistence.write { tx in
+            try await Self.requireEditable(assessmentID, stateID: scope.stateID, on: tx)
             guard let current = try await Self.currentRound(on: tx, stateID: scope.stateID, assessmentID: assessmentID) else {
                 throw StoreConflict.missing
             }
@@ -222,20 +285,9 @@ public struct AssessmentStore: Sendable {
     public func addScenario(_ scenario: ThreatScenario, scope: TenantScope, audit: AuditEvent) async throws {
         let kind = persistence.kind
         try await persistence.write { tx in
-            guard
-                try await tx.select().column("id").from("assessments").where("id", .equal, SQLBind(scenario.assessmentID))
-                    .where("state_id", .equal, SQLBind(scope.stateID)).first() != nil
-            else { throw StoreConflict.missing }
+            try await Self.requireEditable(scenario.assessmentID, stateID: scope.stateID, on: tx)
             try await tx.insert(into: "scenarios")
-                .model(
-                    ScenarioRow(
-                        id: scenario.id, assessmentId: scenario.assessmentID, stateId: scope.stateID, title: scenario.title,
-                        narrative: scenario.narrative,
-                        actorType: scenario.actorType, technologies: scenario.technologies.joined(separator: ","),
-                        purposes: scenario.purposes.joined(separator: ","), targetSector: scenario.targetSector, version: scenario.version,
-                        createdAt: epochMilliseconds()),
-                    keyEncodingStrategy: .convertToSnakeCase
-                ).run()
+                .model(ScenarioRow(scenario, stateID: scope.stateID, createdAt: epochMilliseconds()), keyEncodingStrategy: .convertToSnakeCase).run()
             try await Self.bumpRevision(scenario.assessmentID, on: tx)
             try await AuditLogStore.append(audit, on: tx, kind: kind)
         }
@@ -271,6 +323,18 @@ public struct AssessmentStore: Sendable {
         var confidence: String
         var createdAt: Int64
 
+        init(_ risk: OtherRisk, assessmentID: String, stateID: String, createdAt: Int64) {
+            id = risk.id
+            assessmentId = assessmentID
+            stateId = stateID
+            title = risk.title
+            family = risk.family
+            (likelihoodLow, likelihoodBest, likelihoodHigh) = (risk.likelihood.low, risk.likelihood.best, risk.likelihood.high)
+            (impactLow, impactBest, impactHigh) = (risk.impact.low, risk.impact.best, risk.impact.high)
+            confidence = risk.confidence.rawValue
+            self.createdAt = createdAt
+        }
+
         var risk: OtherRisk? {
             guard let likelihood = try? UncertainEstimate(low: likelihoodLow, best: likelihoodBest, high: likelihoodHigh, within: 0...1),
                 let impact = try? UncertainEstimate(low: impactLow, best: impactBest, high: impactHigh, within: 1...5),
@@ -284,19 +348,13 @@ public struct AssessmentStore: Sendable {
     public func addOtherRisk(_ risk: OtherRisk, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
         let kind = persistence.kind
         try await persistence.write { tx in
-            guard
-                try await tx.select().column("id").from("assessments").where("id", .equal, SQLBind(assessmentID))
-                    .where("state_id", .equal, SQLBind(scope.stateID)).first() != nil
-            else { throw StoreConflict.missing }
+            try await Self.requireEditable(assessmentID, stateID: scope.stateID, on: tx)
             try await tx.insert(into: "other_risks")
                 .model(
-                    OtherRiskRow(
-                        id: risk.id, assessmentId: assessmentID, stateId: scope.stateID, title: risk.title, family: risk.family,
-                        likelihoodLow: risk.likelihood.low, likelihoodBest: risk.likelihood.best, likelihoodHigh: risk.likelihood.high,
-                        impactLow: risk.impact.low, impactBest: risk.impact.best, impactHigh: risk.impact.high, confidence: risk.confidence.rawValue,
-                        createdAt: epochMilliseconds()),
+                    OtherRiskRow(risk, assessmentID: assessmentID, stateID: scope.stateID, createdAt: epochMilliseconds()),
                     keyEncodingStrategy: .convertToSnakeCase
-                ).run()
+                )
+                .run()
             try await Self.bumpRevision(assessmentID, on: tx)
             try await AuditLogStore.append(audit, on: tx, kind: kind)
         }
@@ -320,6 +378,7 @@ public struct AssessmentStore: Sendable {
                 let scenario = try await tx.select().column("*").from("scenarios").where("id", .equal, SQLBind(score.scenarioID))
                     .where("state_id", .equal, SQLBind(scope.stateID)).first(decoding: ScenarioRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { throw StoreConflict.missing }
+            try await Self.requireEditable(scenario.assessmentId, stateID: scope.stateID, on: tx)
             guard let round = try await Self.currentRound(on: tx, stateID: scope.stateID, assessmentID: scenario.assessmentId) else {
                 throw StoreConflict.missing
             }
@@ -329,16 +388,9 @@ public struct AssessmentStore: Sendable {
             {
                 throw AssessmentRuleViolation.alreadyScored
             }
-            let impact = Dictionary(uniqueKeysWithValues: score.impact.map { ($0.key.rawValue, $0.value) })
-            let impactJSON = String(decoding: try JSONEncoder.sorted.encode(impact), as: UTF8.self)
             try await tx.insert(into: "scenario_scores")
                 .model(
-                    ScoreRow(
-                        scenarioId: score.scenarioID, assessmentId: scenario.assessmentId, stateId: scope.stateID, round: score.round,
-                        assessorId: score.assessorID, intent: score.intent, actorCapability: score.actorCapability,
-                        technologyAccessibility: score.technologyAccessibility, opportunity: score.opportunity, likelihoodLow: score.likelihood.low,
-                        likelihoodBest: score.likelihood.best, likelihoodHigh: score.likelihood.high, impact: impactJSON,
-                        confidence: score.confidence.rawValue, rationale: score.rationale, createdAt: epochMilliseconds()),
+                    try ScoreRow(score, assessmentID: scenario.assessmentId, stateID: scope.stateID, createdAt: epochMilliseconds()),
                     keyEncodingStrategy: .convertToSnakeCase
                 ).run()
             try await Self.bumpRevision(scenario.assessmentId, on: tx)

@@ -24,6 +24,8 @@ public struct AssessmentsPage: WebPage {
     let draftPeriod: String
     let draftHorizon: String
     let tlps: [Choice]
+    let importAction: String
+    let importLimit: Int
 
     public static func make(
         layout: LayoutModel, stateID: String, assessments: [Assessment], canCreate: Bool, csrf: String, draft: AssessmentDraft? = nil,
@@ -33,12 +35,13 @@ public struct AssessmentsPage: WebPage {
             layout: layout,
             assessments: assessments.map {
                 Row(
-                    title: $0.title, period: $0.period, horizon: $0.horizonYears, status: $0.status.rawValue,
+                    title: $0.title, period: $0.period, horizon: $0.horizonYears, status: $0.status.label,
                     href: SiteURL.assessment(stateID, $0.id),
                     tlpLabel: $0.tlp.label, tlpClass: $0.tlp.cssClass)
             }, canCreate: canCreate, createAction: SiteURL.assessments(stateID), csrf: csrf, errors: FormErrors(failure),
             draftTitle: draft?.title ?? "", draftPeriod: draft?.period ?? "", draftHorizon: draft?.horizonYears ?? "2",
-            tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft?.tlp ?? "AMBER")) })
+            tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft?.tlp ?? "AMBER")) },
+            importAction: SiteURL.assessmentImport(stateID), importLimit: AssessmentImport.maxBytes / 1024 / 1024)
     }
 }
 
@@ -70,6 +73,15 @@ public struct AssessmentPage: WebPage {
     let registerHref: String
     let scenarios: [Row]
     let canWrite: Bool
+    let frozen: Bool
+    let statusAction: String
+    let statusActions: [StatusMove]
+    let institutionsHref: String
+    let scanHref: String
+    let snapshots: [SnapshotLink]
+    let compareHref: String
+    let canCompare: Bool
+    let draftHorizon: String
     let scenarioAction: String
     let csrf: String
     let errors: FormErrors
@@ -80,20 +92,37 @@ public struct AssessmentPage: WebPage {
     let technologies: [Choice]
     let purposes: [Choice]
 
+    struct StatusMove: Sendable {
+        let to: String
+        let label: String
+    }
+
+    struct SnapshotLink: Sendable {
+        let label: String
+        let href: String
+    }
+
     public struct Permissions: Sendable {
         public let manage: Bool
         public let write: Bool
+        public let approve: Bool
 
-        public init(manage: Bool, write: Bool) {
+        public init(manage: Bool, write: Bool, approve: Bool) {
             self.manage = manage
             self.write = write
+            self.approve = approve
         }
     }
 
     public static func make(
         layout: LayoutModel, assessment: Assessment, round: ScoringRound, scenarios: [ThreatScenario], scoredByMe: Set<String>, method: MethodVersion,
-        permissions: Permissions, csrf: String, draft: ScenarioDraft? = nil, failure: ValidationFailure? = nil
+        snapshots: [Int], permissions: Permissions, csrf: String, draft: ScenarioDraft? = nil, failure: ValidationFailure? = nil
     ) -> AssessmentPage {
+        let frozen = assessment.status.isFrozen
+        let moves: [(Assessment.Status, String, Bool)] = [
+            (.inReview, "Submit for review", permissions.manage), (.approved, "Approve and freeze a snapshot", permissions.approve),
+            (.draft, assessment.status == .approved ? "Reopen as draft (the snapshot stays)" : "Send back to draft", permissions.manage),
+        ]
         let actorNames = method.names(.actorTypes)
         let technologyNames = method.names(.technologies)
         let purposeNames = method.names(.purposes)
@@ -112,9 +141,9 @@ public struct AssessmentPage: WebPage {
         }
         return AssessmentPage(
             layout: layout, title: assessment.title, period: assessment.period, horizon: assessment.horizonYears,
-            methodVersion: assessment.methodVersion, status: assessment.status.rawValue, roundNumber: round.number,
+            methodVersion: assessment.methodVersion, status: assessment.status.label, roundNumber: round.number,
             roundStatus: round.status.rawValue,
-            roundHelp: help, canManage: permissions.manage, nextAction: next?.0, nextStatus: next?.1 ?? "",
+            roundHelp: help, canManage: permissions.manage && !frozen, nextAction: next?.0, nextStatus: next?.1 ?? "",
             roundAction: SiteURL.assessmentRound(assessment.stateID, assessment.id),
             registerHref: SiteURL.register(assessment.stateID, assessment.id),
             scenarios: scenarios.map { s in
@@ -122,7 +151,13 @@ public struct AssessmentPage: WebPage {
                     title: s.title, href: SiteURL.scenario(assessment.stateID, assessment.id, s.id), actor: actorNames[s.actorType] ?? s.actorType,
                     technologies: s.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
                     purposes: s.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "), scored: scoredByMe.contains(s.id) ? "scored" : "—")
-            }, canWrite: permissions.write, scenarioAction: SiteURL.scenarios(assessment.stateID, assessment.id), csrf: csrf,
+            }, canWrite: permissions.write && !frozen, frozen: frozen, statusAction: SiteURL.status(assessment.stateID, assessment.id),
+            statusActions: moves.filter { assessment.status.canMove(to: $0.0) && $0.2 }.map { StatusMove(to: $0.0.rawValue, label: $0.1) },
+            institutionsHref: SiteURL.institutions(assessment.stateID, assessment.id),
+            scanHref: SiteURL.horizonScan(assessment.stateID, assessment.id),
+            snapshots: snapshots.map { SnapshotLink(label: "Snapshot \($0)", href: SiteURL.snapshot(assessment.stateID, assessment.id, $0)) },
+            compareHref: SiteURL.compare(assessment.stateID, assessment.id), canCompare: snapshots.count >= 2,
+            draftHorizon: draft?.horizonYears ?? "", scenarioAction: SiteURL.scenarios(assessment.stateID, assessment.id), csrf: csrf,
             errors: FormErrors(failure), draftTitle: draft?.title ?? "", draftNarrative: draft?.narrative ?? "",
             draftSector: draft?.targetSector ?? "",
             actorTypes: method.items(.actorTypes).map { Choice(value: $0.code, label: $0.name, selected: $0.code == draft?.actorType) },
@@ -171,7 +206,13 @@ public struct ScenarioPage: WebPage {
     let technologies: String
     let purposes: String
     let sector: String
+    let horizon: Int
     let narrative: String
+    let evidence: [EvidenceView]
+    let canAddEvidence: Bool
+    let evidenceOpen: Bool
+    let evidenceErrors: FormErrors
+    let evidenceForm: EvidenceForm
     let roundNumber: Int
     let roundStatus: String
     let summary: Summary?
@@ -190,7 +231,8 @@ public struct ScenarioPage: WebPage {
 
     public static func make(
         layout: LayoutModel, assessment: Assessment, scenario: ThreatScenario, round: ScoringRound, shown: [ScoreVisibility.Shown],
-        method: MethodVersion, canScore: Bool, csrf: String, submitted: [String: String] = [:], failure: ValidationFailure? = nil
+        method: MethodVersion, evidence: [EvidenceItem], canAddEvidence: Bool, canScore: Bool, csrf: String, submitted: [String: String] = [:],
+        failure: ValidationFailure? = nil, evidenceFailure: ValidationFailure? = nil
     ) -> ScenarioPage {
         let mine = shown.filter { $0.score.scenarioID == scenario.id }
         let summary = round.status == .revealed ? RatingSummary(mine.map { Double($0.score.threat) }) : nil
@@ -206,7 +248,12 @@ public struct ScenarioPage: WebPage {
             title: scenario.title, actor: names(.actorTypes)[scenario.actorType] ?? scenario.actorType,
             technologies: scenario.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
             purposes: scenario.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "), sector: scenario.targetSector,
-            narrative: scenario.narrative, roundNumber: round.number, roundStatus: round.status.rawValue,
+            horizon: scenario.horizonYears, narrative: scenario.narrative,
+            evidence: evidence.filter { $0.subject == .scenario(scenario.id) }.map(EvidenceView.init),
+            canAddEvidence: canAddEvidence && !assessment.status.isFrozen, evidenceOpen: evidenceFailure != nil,
+            evidenceErrors: FormErrors(evidenceFailure),
+            evidenceForm: EvidenceForm(action: SiteURL.scenarioEvidence(assessment.stateID, assessment.id, scenario.id), submitted: submitted),
+            roundNumber: round.number, roundStatus: round.status.rawValue,
             summary: summary.map {
                 Summary(
                     median: format($0.median), band: ThreatBand.band(for: $0.median).rawValue, mean: format($0.mean), min: format($0.minimum),
@@ -232,21 +279,12 @@ public struct ScenarioPage: WebPage {
     }
 }
 
-/// The national risk register as a table (charts follow).
+/// The national risk register: charts with the table beside them, impact by dimension, assessors' agreement, downloads.
 public struct RegisterPage: WebPage {
     public static let template = "register"
-    struct Row: Sendable {
-        let rank: Int
-        let rankLow: Int
-        let rankHigh: Int
+    struct DimensionRow: Sendable {
         let title: String
-        let kind: String
-        let threat: String
-        let consensus: String
-        let likelihood: String
-        let impact: String
-        let topFive: String
-        let intelligence: Bool
+        let values: [String]
     }
 
     public let layout: LayoutModel
@@ -254,10 +292,18 @@ public struct RegisterPage: WebPage {
     let assessmentTitle: String
     let basis: String
     let draws: Int
-    let seed: UInt64
-    let entries: [Row]
+    let seed: Int64
+    let entries: [RegisterRow]
     let hasEntries: Bool
     let chartHref: String
+    let heatMapHref: String
+    let ranksHref: String
+    let heatRows: [DimensionRow]
+    let dimensionHeaders: [String]
+    let dimensions: [DimensionRow]
+    let agreement: String?
+    let csvHref: String
+    let jsonHref: String
     let canManage: Bool
     let otherRiskAction: String
     let csrf: String
@@ -265,29 +311,34 @@ public struct RegisterPage: WebPage {
     let draft: [String: String]
 
     public static func make(
-        layout: LayoutModel, assessment: Assessment, register: RiskRegister, basisRound: Int?, draws: Int, seed: UInt64, canManage: Bool = false,
-        csrf: String = "", draft: [String: String] = [:], failure: ValidationFailure? = nil
+        layout: LayoutModel, assessment: Assessment, register: RegisterDocument, canManage: Bool = false, csrf: String = "",
+        draft: [String: String] = [:], failure: ValidationFailure? = nil
     ) -> RegisterPage {
-        RegisterPage(
-            layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id), assessmentTitle: assessment.title,
-            basis: basisRound.map { "Scenarios as scored in round \($0) (the latest revealed round), with the other national risks." }
+        let (s, a) = (assessment.stateID, assessment.id)
+        let heat = RegisterChart.heatCounts(register)
+        return RegisterPage(
+            layout: layout, assessmentHref: SiteURL.assessment(s, a), assessmentTitle: assessment.title,
+            basis: register.basisRound.map { "Scenarios as scored in round \($0) (the latest revealed round), with the other national risks." }
                 ?? "No round has been revealed yet: scenarios join the register once one is; other national risks are ranked already.",
-            draws: draws, seed: seed,
-            entries: register.entries.map { e in
-                Row(
-                    rank: e.rank.medianRank, rankLow: e.rank.rankLow, rankHigh: e.rank.rankHigh, title: e.title,
-                    kind: e.kind == .scenario ? "scenario" : "other risk",
-                    threat: e.threat.map { "\(format($0.median)) \(ThreatBand.band(for: $0.median).rawValue)" } ?? "—",
-                    consensus: e.threat.map { $0.consensus ? "yes" : "no" } ?? "—",
-                    likelihood: "\(percent(e.likelihood.low))–\(percent(e.likelihood.best))–\(percent(e.likelihood.high))",
-                    impact: "\(format(e.impact.low))–\(format(e.impact.best))–\(format(e.impact.high))", topFive: percent(e.rank.probabilityTopK),
-                    intelligence: e.intelligenceRequirement)
-            }, hasEntries: !register.entries.isEmpty, chartHref: SiteURL.registerChart(assessment.stateID, assessment.id), canManage: canManage,
-            otherRiskAction: SiteURL.otherRisks(assessment.stateID, assessment.id), csrf: csrf, errors: FormErrors(failure),
+            draws: register.draws, seed: register.seed, entries: register.entries.map(RegisterRow.init), hasEntries: !register.entries.isEmpty,
+            chartHref: SiteURL.registerChart(s, a), heatMapHref: SiteURL.registerHeatMap(s, a), ranksHref: SiteURL.registerRanks(s, a),
+            heatRows: LikelihoodBand.allCases.enumerated().reversed().map { row, band in
+                DimensionRow(title: band.rawValue, values: heat[row].map(String.init))
+            },
+            dimensionHeaders: ImpactDimension.allCases.map(\.label),
+            dimensions: register.entries.filter { !$0.impactByDimension.isEmpty }.map { e in
+                DimensionRow(title: e.title, values: ImpactDimension.allCases.map { e.impactByDimension[$0.rawValue].map(format) ?? "—" })
+            },
+            agreement: register.agreement.map {
+                "Kendall's W = \(String(format: "%.2f", $0.kendallW)) over \($0.assessors) assessors ranking \($0.scenarios) scenarios "
+                    + "(1 = identical rankings, 0 = no agreement)."
+            },
+            csvHref: SiteURL.registerExport(s, a, "csv"), jsonHref: SiteURL.registerExport(s, a, "json"),
+            canManage: canManage && !assessment.status.isFrozen,
+            otherRiskAction: SiteURL.otherRisks(s, a), csrf: csrf, errors: FormErrors(failure),
             draft: [
                 "title": "", "family": "", "likelihoodLow": "0.01", "likelihoodBest": "0.05", "likelihoodHigh": "0.2", "impactLow": "2",
-                "impactBest": "3",
-                "impactHigh": "4",
+                "impactBest": "3", "impactHigh": "4",
             ].merging(draft.filter { $0.key != "_csrf" }) { $1 })
     }
 }

@@ -21,10 +21,29 @@ extension SiteURL {
     public static func assessmentRound(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/round" }
     public static func register(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/register" }
     public static func registerChart(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/register.svg" }
+    public static func institutions(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/institutions" }
+    public static func agencies(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/agencies" }
+    public static func raci(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/raci" }
+    public static func horizonScan(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/horizon-scan" }
+    public static func scanEvidence(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/horizon-scan/evidence" }
+    public static func status(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/status" }
+    public static func snapshot(_ stateID: String, _ id: String, _ number: Int) -> String {
+        "/states/\(stateID)/assessments/\(id)/snapshots/\(number)"
+    }
+    public static func compare(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/compare" }
+    public static func registerExport(_ stateID: String, _ id: String, _ format: String) -> String {
+        "/states/\(stateID)/assessments/\(id)/register.\(format)"
+    }
+    public static func registerHeatMap(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/register-heatmap.svg" }
+    public static func registerRanks(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/register-ranks.svg" }
+    public static func assessmentImport(_ stateID: String) -> String { "/states/\(stateID)/assessment-import" }
     public static func otherRisks(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/other-risks" }
     public static func scenarios(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/scenarios" }
     public static func scenario(_ stateID: String, _ id: String, _ scenarioID: String) -> String {
         "/states/\(stateID)/assessments/\(id)/scenarios/\(scenarioID)"
+    }
+    public static func scenarioEvidence(_ stateID: String, _ id: String, _ scenarioID: String) -> String {
+        "/states/\(stateID)/assessments/\(id)/scenarios/\(scenarioID)/evidence"
     }
     public static func scores(_ stateID: String, _ id: String, _ scenarioID: String) -> String {
         "/states/\(stateID)/assessments/\(id)/scenarios/\(scenarioID)/scores"

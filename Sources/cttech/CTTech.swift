@@ -16,7 +16,10 @@ struct CTTech: AsyncParsableCommand {
         commandName: "cttech",
         abstract: "CT TECH toolkit: assess and counter terrorist use of new technologies.",
         discussion: "The database is ./cttech.sqlite unless CTTECH_DATABASE_URL names another SQLite file or a postgres:// URL.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, AuditCommand.self, BackupCommand.self]
+        subcommands: [
+            Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, AuditCommand.self, BackupCommand.self, ImportCommand.self,
+            ExportCommand.self,
+        ]
     )
 }
 
@@ -163,6 +166,60 @@ struct TokenCommand: AsyncParsableCommand {
                         details: ["user": account.email, "label": label]))
             }
             print(token)
+        }
+    }
+}
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import data from files.", subcommands: [Assessment.self])
+
+    struct Assessment: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a whole assessment from JSON (docs/import-format.md). Every part is checked before anything is written.")
+
+        @Argument(help: "The JSON file.") var file: String
+        @Option(help: "Code of the partner state the assessment belongs to.") var state: String
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            let result = try await db.with { persistence in
+                do {
+                    return try await AssessmentFiles.importAssessment(
+                        path: file, stateCode: state, persistence: persistence, actor: commandLineActor())
+                } catch let failure as ValidationFailure {
+                    throw ValidationError(
+                        "nothing was imported:\n" + failure.issues.map { "  \($0.field): \($0.message)" }.joined(separator: "\n"))
+                }
+            }
+            print("Imported \"\(result.title)\" as assessment \(result.id)")
+        }
+    }
+}
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export data to files.", subcommands: [Register.self])
+
+    struct Register: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write an assessment's national risk register as JSON or CSV.")
+
+        @Option(help: "The assessment's id.") var assessment: String
+        @Option(help: "json or csv.") var format = "json"
+        @Option(help: "File to write (default: standard output).") var out: String?
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            let data = try await db.with { persistence in
+                do {
+                    return try await AssessmentFiles.exportRegister(assessmentID: assessment, format: format, persistence: persistence)
+                } catch let failure as ValidationFailure {
+                    throw ValidationError(failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+                }
+            }
+            if let out {
+                guard FileManager.default.createFile(atPath: out, contents: data) else { throw ValidationError("cannot write \(out)") }
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
         }
     }
 }

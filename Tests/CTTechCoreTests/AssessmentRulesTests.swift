@@ -60,11 +60,11 @@ struct AssessmentRulesTests {
         let clean = try ScenarioDraft(
             title: "Drone swarm at a stadium", narrative: "…", actorType: "A2", technologies: ["T09", "T09", "T08"], purposes: ["P7"],
             targetSector: "Mass gatherings"
-        ).validated(against: method)
+        ).validated(against: method, defaultHorizon: 2)
         #expect(clean.technologies == ["T08", "T09"])
         let failure = #expect(throws: ValidationFailure.self) {
             try ScenarioDraft(title: "", narrative: nil, actorType: "ethnic group", technologies: ["T42"], purposes: [], targetSector: nil)
-                .validated(against: method)
+                .validated(against: method, defaultHorizon: 2)
         }
         #expect(Set(failure?.issues.map(\.field) ?? []) == ["title", "narrative", "actorType", "technologies", "purposes"])
     }
@@ -80,10 +80,10 @@ struct AssessmentRulesTests {
         let scenarios = [
             ThreatScenario(
                 id: "s1", assessmentID: "a", title: "Deepfake incitement", narrative: "", actorType: "A2", technologies: ["T08"], purposes: ["P1"],
-                targetSector: "", version: 1),
+                targetSector: "", horizonYears: 2, version: 1),
             ThreatScenario(
                 id: "s2", assessmentID: "a", title: "Unscored", narrative: "", actorType: "A3", technologies: ["T11"], purposes: ["P6"],
-                targetSector: "", version: 1),
+                targetSector: "", horizonYears: 2, version: 1),
         ]
         // Threats 12, 8 (4 × 2), 15 (5 × 3): median 12 → Substantial. Likelihood medians: low 0.01, best 0.05, high 0.2.
         let scores = [

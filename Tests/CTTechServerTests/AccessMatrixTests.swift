@@ -24,6 +24,8 @@ struct AccessMatrixTests {
             .replacingOccurrences(of: "{name}", with: "app.css")
             .replacingOccurrences(of: "{assessmentID}", with: world.foreignAssessmentID)
             .replacingOccurrences(of: "{scenarioID}", with: world.foreignScenarioID)
+            .replacingOccurrences(of: "{scenarioId}", with: world.foreignScenarioID)
+            .replacingOccurrences(of: "{number}", with: "1")
     }
 
     static let hostileForm = [
@@ -89,6 +91,7 @@ struct AccessMatrixTests {
                     let path = route.path.replacingOccurrences(of: "{stateID}", with: world.home.id)
                         .replacingOccurrences(of: "{assessmentID}", with: world.homeAssessmentID)
                         .replacingOccurrences(of: "{scenarioID}", with: world.homeScenarioID)
+                        .replacingOccurrences(of: "{number}", with: "1")
                     let response = try await client.send(.get, path, session: try await world.session(role))
                     let allowed = permission.stateRoles.contains(role)
                     #expect(response.status == (allowed ? .ok : .forbidden), "GET \(route.path) as \(role.rawValue): \(response.status)")
@@ -110,10 +113,19 @@ struct AccessMatrixTests {
         try await withApp(kind) { world, client in
             let operations = try OpenAPIPaths.operations()
             #expect(operations.count >= 15)
-            let body = """
-                {"code":"HACK","name":"Hacked","region":"other","defaultTlp":"CLEAR","profile":"x","version":1,"email":"intruder@example.org",
-                "displayName":"Intruder","password":"intruder-password","isActive":true,"role":"administrator","stateId":"\(world.foreign.id)"}
+            // One body that decodes as every operation's input, so each request reaches the access check (the generated
+            // layer answers 400 to a body of the wrong shape before any handler runs).
+            func body(_ template: String) -> String {
                 """
+                {"code":"HACK","name":"Hacked","region":"other","defaultTlp":"CLEAR","profile":"x","version":1,"email":"intruder@example.org",
+                "displayName":"Intruder","password":"intruder-password","isActive":true,"role":"administrator","stateId":"\(world.foreign.id)",
+                "title":"Hostile","period":"2025","to":"\(template.hasSuffix("/round") ? "closed" : "draft")","narrative":"x","actorType":"A1",
+                "technologies":["T01"],"purposes":["P1"],"intent":5,"actorCapability":5,"technologyAccessibility":5,"opportunity":5,
+                "likelihood":{"low":0.1,"best":0.2,"high":0.3},"impact":{"low":1,"best":2,"high":3},"confidence":"low","kind":"other",
+                "cells":[],"technology":"T01","stage":"observed","trend":"rising","subject":"technology","ref":"T01","summary":"x","source":"x",
+                "reliability":"A","credibility":1,"family":"x"}
+                """
+            }
             for role in Self.nonAdministrators {
                 let token = try await world.bearer(role)
                 for (method, template) in operations {
@@ -123,7 +135,7 @@ struct AccessMatrixTests {
                         .replacingOccurrences(of: "{userId}", with: world.foreignFocal.id).replacingOccurrences(
                             of: "{grantId}", with: world.foreignGrantID)
                     let response = try await client.send(
-                        method, path, json: [.post, .put].contains(method) ? body : nil, headers: [.authorization: "Bearer \(token)"])
+                        method, path, json: [.post, .put].contains(method) ? body(template) : nil, headers: [.authorization: "Bearer \(token)"])
                     let label = "\(method) \(template) as \(role.rawValue)"
                     #expect(!response.text.contains(TestWorld.foreignMarker), "\(label) leaked the foreign state")
                     if Self.openToEverySignedInUser.contains("\(method) \(template)") {

@@ -73,8 +73,19 @@ struct TestWorld: Sendable {
             try await services.assessments.create(assessment, scope: scope, audit: event("assessment.create", state: state.id))
             let scenario = ThreatScenario(
                 id: Identifier.make(), assessmentID: assessment.id, title: "Drone attack on a stadium\(marker)", narrative: "Fictional\(marker).",
-                actorType: "A3", technologies: ["T09"], purposes: ["P7"], targetSector: "Mass gatherings", version: 1)
+                actorType: "A3", technologies: ["T09"], purposes: ["P7"], targetSector: "Mass gatherings", horizonYears: 2, version: 1)
             try await services.assessments.addScenario(scenario, scope: scope, audit: event("scenario.create", state: state.id))
+            // Approved once and reopened: snapshot 1 exists, and the assessment is a draft again.
+            try await services.assessments.changeStatus(
+                scope, assessmentID: assessment.id, to: .inReview, snapshot: nil, audit: event("assessment.status", state: state.id))
+            let content = SnapshotContent(
+                assessment: assessment, agencies: [], raci: [], horizonScan: [], scenarios: [scenario], evidence: [], otherRisks: [],
+                register: RegisterDocument(assessment: assessment, register: .empty, basisRound: nil, draws: 0, seed: 0))
+            let revision = try await services.assessments.revision(scope, assessmentID: assessment.id) ?? 0
+            try await services.assessments.changeStatus(
+                scope, assessmentID: assessment.id, to: .approved, snapshot: (content, revision), audit: event("assessment.approve", state: state.id))
+            try await services.assessments.changeStatus(
+                scope, assessmentID: assessment.id, to: .draft, snapshot: nil, audit: event("assessment.status", state: state.id))
             ids += [assessment.id, scenario.id]
         }
         return TestWorld(

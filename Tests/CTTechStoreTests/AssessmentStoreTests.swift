@@ -27,7 +27,7 @@ struct AssessmentStoreTests {
         try await store.create(assessment, scope: Fixture.scope(state), audit: Fixture.event("assessment.create", state: state.id))
         let scenario = ThreatScenario(
             id: Identifier.make(), assessmentID: assessment.id, title: "Drone attack on a stadium", narrative: "Fictional.", actorType: "A3",
-            technologies: ["T09"], purposes: ["P7"], targetSector: "Mass gatherings", version: 1)
+            technologies: ["T09"], purposes: ["P7"], targetSector: "Mass gatherings", horizonYears: 2, version: 1)
         try await store.addScenario(scenario, scope: Fixture.scope(state), audit: Fixture.event("scenario.create", state: state.id))
         return Setup(state: state, foreign: foreign, assessment: assessment, scenario: scenario, assessors: assessors)
     }

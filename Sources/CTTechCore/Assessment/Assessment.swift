@@ -4,6 +4,26 @@ public struct Assessment: Sendable, Hashable, Codable {
         case draft
         case inReview = "in-review"
         case approved
+
+        /// The moves a focal point or facilitator may make: draft → in review → approved, in review → draft (sent back),
+        /// approved → draft (reopened for a new cycle; the approved snapshot stays as it was).
+        public func canMove(to target: Self) -> Bool {
+            switch (self, target) {
+            case (.draft, .inReview), (.inReview, .approved), (.inReview, .draft), (.approved, .draft): true
+            default: false
+            }
+        }
+
+        /// An approved assessment is frozen: nothing in it changes until it is reopened.
+        public var isFrozen: Bool { self == .approved }
+
+        public var label: String {
+            switch self {
+            case .draft: "Draft"
+            case .inReview: "In review"
+            case .approved: "Approved"
+            }
+        }
     }
 
     public var id: String

@@ -69,6 +69,8 @@ public struct RiskRegister: Sendable {
         public let band: ThreatBand?
         public let likelihood: UncertainEstimate
         public let impact: UncertainEstimate
+        /// The median of the assessors' scores on each impact dimension (scenarios only; other risks have one impact).
+        public let impactByDimension: [ImpactDimension: Double]
         public let confidence: Confidence
         public let rank: RankDistribution
         /// High impact (best ≥ 4) with low confidence: an intelligence requirement.
@@ -77,10 +79,24 @@ public struct RiskRegister: Sendable {
 
     public enum Kind: String, Sendable, Hashable { case scenario, otherRisk = "other-risk" }
 
+    /// How far the assessors agree on the order of the scenarios: Kendall's W over the assessors who scored every
+    /// scenario of the round, each ranking the scenarios by their own best likelihood × combined impact.
+    public struct Agreement: Sendable, Hashable {
+        public let w: Double
+        public let assessors: Int
+        public let scenarios: Int
+    }
+
     public let entries: [Entry]
+    public let agreement: Agreement?
+
+    public init(entries: [Entry], agreement: Agreement?) {
+        self.entries = entries
+        self.agreement = agreement
+    }
 
     /// A register with no entries (no revealed round yet).
-    public static let empty = RiskRegister(entries: [])
+    public static let empty = RiskRegister(entries: [], agreement: nil)
 
     /// Builds the register from each scenario's scores in `round` and the other risks.
     ///
@@ -94,7 +110,7 @@ public struct RiskRegister: Sendable {
         var prepared:
             [(
                 id: String, title: String, kind: Kind, threat: RatingSummary?, likelihood: UncertainEstimate, impact: UncertainEstimate,
-                confidence: Confidence
+                dimensions: [ImpactDimension: Double], confidence: Confidence
             )] = []
         let byScenario = Dictionary(grouping: scores.filter { $0.round == round }, by: \.scenarioID)
         for scenario in scenarios {
@@ -109,20 +125,44 @@ public struct RiskRegister: Sendable {
             guard let impact = try? UncertainEstimate(low: impacts[0], best: median(impacts), high: impacts[impacts.count - 1], within: 1...5) else {
                 continue
             }
-            prepared.append((scenario.id, scenario.title, .scenario, threat, likelihood, impact, modalConfidence(own.map(\.confidence))))
+            var dimensions: [ImpactDimension: Double] = [:]
+            for dimension in ImpactDimension.allCases {
+                let values = own.compactMap { $0.impact[dimension] }.map(Double.init)
+                if !values.isEmpty { dimensions[dimension] = median(values) }
+            }
+            prepared.append(
+                (scenario.id, scenario.title, .scenario, threat, likelihood, impact, dimensions, modalConfidence(own.map(\.confidence))))
         }
         for risk in otherRisks {
-            prepared.append((risk.id, risk.title, .otherRisk, nil, risk.likelihood, risk.impact, risk.confidence))
+            prepared.append((risk.id, risk.title, .otherRisk, nil, risk.likelihood, risk.impact, [:], risk.confidence))
         }
         let estimates = prepared.map { RiskEstimate(id: $0.id, likelihood: $0.likelihood, impact: $0.impact) }
         let ranks = MonteCarloPrioritisation.run(estimates, draws: draws, seed: seed).ranks
         let entries = zip(prepared, ranks).map { item, rank in
             Entry(
                 id: item.id, title: item.title, kind: item.kind, threat: item.threat, band: item.threat.map { ThreatBand.band(for: $0.median) },
-                likelihood: item.likelihood, impact: item.impact, confidence: item.confidence, rank: rank,
+                likelihood: item.likelihood, impact: item.impact, impactByDimension: item.dimensions, confidence: item.confidence, rank: rank,
                 intelligenceRequirement: item.impact.best >= 4 && item.confidence == .low)
         }
-        return RiskRegister(entries: entries.sorted { ($0.rank.medianRank, -$0.rank.meanScore) < ($1.rank.medianRank, -$1.rank.meanScore) })
+        let ranked = prepared.filter { $0.kind == .scenario }.map(\.id)
+        return RiskRegister(
+            entries: entries.sorted { ($0.rank.medianRank, -$0.rank.meanScore) < ($1.rank.medianRank, -$1.rank.meanScore) },
+            agreement: agreement(scenarioIDs: ranked, scores: byScenario))
+    }
+
+    /// Kendall's W over the assessors who scored every ranked scenario (at least two assessors and two scenarios).
+    static func agreement(scenarioIDs: [String], scores: [String: [ScenarioScore]]) -> Agreement? {
+        guard scenarioIDs.count >= 2 else { return nil }
+        var table: [String: [String: Double]] = [:]
+        for id in scenarioIDs {
+            for score in scores[id] ?? [] { table[score.assessorID, default: [:]][id] = score.likelihood.best * Double(score.combinedImpact) }
+        }
+        let complete = table.keys.sorted().compactMap { assessor -> [Double]? in
+            let row = scenarioIDs.compactMap { table[assessor]?[$0] }
+            return row.count == scenarioIDs.count ? row : nil
+        }
+        guard let w = KendallW.coefficient(complete) else { return nil }
+        return Agreement(w: w, assessors: complete.count, scenarios: scenarioIDs.count)
     }
 
     static func modalConfidence(_ values: [Confidence]) -> Confidence {

@@ -1,6 +1,15 @@
 /// A customised threat-band scale or risk matrix, checked before it is used (issue: "customised bands or matrices are
 /// checked for consistency … and rejected with a clear reason").
 public enum RiskScale {
+    /// The default summary matrix: rows are the five likelihood bands (ascending), columns impact 1–5; a cell's level is
+    /// the threat band of (likelihood band number × impact), so it rises with both axes.
+    public static let defaultMatrix: [[Int]] = (1...5).map { l in
+        (1...5).map { i in (ThreatBand.allCases.firstIndex(of: ThreatBand.band(for: Double(l * i))) ?? 0) + 1 }
+    }
+
+    /// One colour per level, light to dark (each distinct, so colours keep the order of the scores).
+    public static let defaultColours: [Int: String] = [1: "#e6f4ea", 2: "#fff4ce", 3: "#ffd8a8", 4: "#ffa8a8", 5: "#e03131"]
+
     /// Band upper bounds must rise strictly, start at 1 or more and end at the top of the scale (25 for intent × capability).
     public static func validateBands(_ upperBounds: [Double], top: Double = 25) throws(ValidationFailure) {
         guard upperBounds.count == ThreatBand.allCases.count else {

@@ -8,11 +8,13 @@ public struct ThreatScenario: Sendable, Hashable, Codable {
     public var technologies: [String]
     public var purposes: [String]
     public var targetSector: String
+    /// Years over which the scenario's likelihood is estimated (the assessment's horizon unless set).
+    public var horizonYears: Int
     public var version: Int
 
     public init(
         id: String, assessmentID: String, title: String, narrative: String, actorType: String, technologies: [String], purposes: [String],
-        targetSector: String, version: Int
+        targetSector: String, horizonYears: Int, version: Int
     ) {
         self.id = id
         self.assessmentID = assessmentID
@@ -22,6 +24,7 @@ public struct ThreatScenario: Sendable, Hashable, Codable {
         self.technologies = technologies
         self.purposes = purposes
         self.targetSector = targetSector
+        self.horizonYears = horizonYears
         self.version = version
     }
 }
@@ -34,21 +37,33 @@ public struct ScenarioDraft: Sendable, Hashable {
     public var technologies: [String]
     public var purposes: [String]
     public var targetSector: String?
+    public var horizonYears: String?
 
-    public init(title: String?, narrative: String?, actorType: String?, technologies: [String], purposes: [String], targetSector: String?) {
+    public init(
+        title: String?, narrative: String?, actorType: String?, technologies: [String], purposes: [String], targetSector: String?,
+        horizonYears: String? = nil
+    ) {
         self.title = title
         self.narrative = narrative
         self.actorType = actorType
         self.technologies = technologies
         self.purposes = purposes
         self.targetSector = targetSector
+        self.horizonYears = horizonYears
     }
 
-    public func validated(
-        against method: MethodVersion
-    ) throws(ValidationFailure)
-        -> (title: String, narrative: String, actorType: String, technologies: [String], purposes: [String], targetSector: String)
-    {
+    public struct Clean: Sendable, Hashable {
+        public var title: String
+        public var narrative: String
+        public var actorType: String
+        public var technologies: [String]
+        public var purposes: [String]
+        public var targetSector: String
+        public var horizonYears: Int
+    }
+
+    /// Checks every field at once; an empty horizon takes the assessment's.
+    public func validated(against method: MethodVersion, defaultHorizon: Int) throws(ValidationFailure) -> Clean {
         var v = Validator()
         let title = v.text(title, field: "title", maxLength: 200)
         let narrative = v.text(narrative, field: "narrative", maxLength: 10_000) ?? ""
@@ -65,7 +80,12 @@ public struct ScenarioDraft: Sendable, Hashable {
         let purposeCodes = Set(method.items(.purposes).map(\.code))
         if purposes.isEmpty { v.add("purposes", "needs at least one purpose") }
         for code in purposes where !purposeCodes.contains(code) { v.add("purposes", "\(code.prefix(20)) is not a purpose of this method") }
+        let horizonText = horizonYears?.trimmingWhitespace() ?? ""
+        let horizon = horizonText.isEmpty ? defaultHorizon : Int(horizonText)
+        if horizon == nil || !(1...20).contains(horizon ?? 0) { v.add("horizonYears", "must be a whole number of years from 1 to 20") }
         try v.check()
-        return (title ?? "", narrative, actorType ?? "", Array(Set(technologies)).sorted(), Array(Set(purposes)).sorted(), sector)
+        return Clean(
+            title: title ?? "", narrative: narrative, actorType: actorType ?? "", technologies: Array(Set(technologies)).sorted(),
+            purposes: Array(Set(purposes)).sorted(), targetSector: sector, horizonYears: horizon ?? defaultHorizon)
     }
 }

@@ -15,6 +15,8 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     case writeScenario
     /// Score scenarios in an open round.
     case scoreScenario
+    /// Approve an assessment in review (freezes a snapshot). The state's focal point answers for it.
+    case approveAssessment
 
     /// Create partner states, accounts and grants; read the whole audit log.
     case administer
@@ -29,6 +31,7 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         case .manageAssessment: [.focalPoint, .facilitator]
         case .writeScenario: [.focalPoint, .assessor, .facilitator]
         case .scoreScenario: [.focalPoint, .assessor]
+        case .approveAssessment: [.focalPoint]
         case .administer: []
         }
     }
@@ -38,7 +41,7 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     public var heldByAdministrators: Bool {
         switch self {
         case .viewState, .editStateProfile, .readStateAudit, .administer: true
-        case .viewAssessment, .manageAssessment, .writeScenario, .scoreScenario: false
+        case .viewAssessment, .manageAssessment, .writeScenario, .scoreScenario, .approveAssessment: false
         }
     }
 }

@@ -11,7 +11,7 @@ struct APIHandler: APIProtocol {
 
     // MARK: Access
 
-    private func identity() throws -> Identity {
+    func identity() throws -> Identity {
         guard let identity = RequestIdentity.current else { throw AppError.unauthenticated }
         return identity
     }
@@ -202,11 +202,13 @@ struct APIHandler: APIProtocol {
 // MARK: Steps 3–4
 
 extension APIHandler {
-    private func assessment(_ stateID: String, _ assessmentID: String) async throws -> (Assessment, TenantScope, ScoringRound) {
+    func assessment(
+        _ stateID: String, _ assessmentID: String, _ permission: Permission = .viewAssessment
+    ) async throws -> (Assessment, TenantScope, ScoringRound) {
         let identity = RequestIdentity.current
         guard let identity else { throw AppError.unauthenticated }
         guard Identifier.isValid(stateID), Identifier.isValid(assessmentID) else { throw AppError.notFound }
-        let scope = try Authorizer.scope(identity, state: stateID, for: .viewAssessment)
+        let scope = try Authorizer.scope(identity, state: stateID, for: permission)
         guard let assessment = try await services.assessments.find(scope, id: assessmentID),
             let round = try await services.assessments.currentRound(scope, assessmentID: assessmentID)
         else { throw AppError.notFound }
@@ -245,7 +247,7 @@ extension APIHandler {
                     scenarios.map {
                         .init(
                             id: $0.id, title: $0.title, narrative: $0.narrative, actorType: $0.actorType, technologies: $0.technologies,
-                            purposes: $0.purposes, targetSector: $0.targetSector, version: $0.version)
+                            purposes: $0.purposes, targetSector: $0.targetSector, horizonYears: $0.horizonYears, version: $0.version)
                     })))
     }
 
@@ -265,25 +267,5 @@ extension APIHandler {
                             impact: .init(additionalProperties: Dictionary(uniqueKeysWithValues: s.impact.map { ($0.key.rawValue, $0.value) })),
                             confidence: s.confidence.rawValue, rationale: s.rationale)
                     })))
-    }
-
-    func getRegister(_ input: Operations.GetRegister.Input) async throws -> Operations.GetRegister.Output {
-        let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId)
-        let (register, basis) = try await RegisterBuilder(services: services).build(a, scope: scope)
-        let entries = register.entries.map { e in
-            Components.Schemas.RegisterEntry(
-                id: e.id, title: e.title, kind: e.kind == .scenario ? .scenario : .otherRisk, threatMedian: e.threat?.median,
-                threatBand: e.band?.rawValue,
-                consensus: e.threat?.consensus, likelihood: Self.interval(e.likelihood), impact: Self.interval(e.impact),
-                confidence: e.confidence.rawValue,
-                medianRank: e.rank.medianRank, rankLow: e.rank.rankLow, rankHigh: e.rank.rankHigh, probabilityTop5: e.rank.probabilityTopK,
-                meanScore: e.rank.meanScore, intelligenceRequirement: e.intelligenceRequirement)
-        }
-        return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        basisRound: basis, draws: RegisterBuilder.draws, seed: Int64(RegisterBuilder.seed), entries: entries,
-                        tlp: .init(rawValue: a.tlp.rawValue) ?? .amber))))
     }
 }

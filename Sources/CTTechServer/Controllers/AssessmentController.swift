@@ -39,13 +39,9 @@ struct AssessmentController {
             guard let target = ScoringRound.Status(rawValue: context.form["to"] ?? "") else {
                 throw ValidationFailure(field: "to", "must be open, closed or revealed")
             }
-            do {
-                try await services.assessments.advanceRound(
-                    scope, assessmentID: assessment.id, to: target,
-                    audit: AuditEvent(try granted.requireIdentity(), "round.\(target.rawValue)", "assessment", assessment.id, state: scope.stateID))
-            } catch let violation as AssessmentRuleViolation {
-                throw AppError.conflict(Self.explain(violation))
-            }
+            try await services.assessments.advanceRound(
+                scope, assessmentID: assessment.id, to: target,
+                audit: AuditEvent(try granted.requireIdentity(), "round.\(target.rawValue)", "assessment", assessment.id, state: scope.stateID))
             return .seeOther(SiteURL.assessment(scope.stateID, assessment.id))
         }
         routes.post("/states/{stateID}/assessments/{assessmentID}/scenarios", .state(.writeScenario)) { request, context, granted in
@@ -53,10 +49,11 @@ struct AssessmentController {
             let draft = Self.scenarioDraft(context.form)
             do {
                 guard let method = try await services.reference.method(id: assessment.methodVersion) else { throw AppError.notFound }
-                let clean = try draft.validated(against: method)
+                let clean = try draft.validated(against: method, defaultHorizon: assessment.horizonYears)
                 let scenario = ThreatScenario(
                     id: Identifier.make(), assessmentID: assessment.id, title: clean.title, narrative: clean.narrative, actorType: clean.actorType,
-                    technologies: clean.technologies, purposes: clean.purposes, targetSector: clean.targetSector, version: 1)
+                    technologies: clean.technologies, purposes: clean.purposes, targetSector: clean.targetSector, horizonYears: clean.horizonYears,
+                    version: 1)
                 try await services.assessments.addScenario(
                     scenario, scope: scope,
                     audit: AuditEvent(
@@ -86,16 +83,31 @@ struct AssessmentController {
                 return try await scenarioPage(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
             } catch let violation as AssessmentRuleViolation {
                 return try await scenarioPage(
-                    request, context, granted, submitted: context.form.fields, failure: ValidationFailure(field: "round", Self.explain(violation)),
+                    request, context, granted, submitted: context.form.fields, failure: ValidationFailure(field: "round", violation.explanation),
                     status: .conflict)
             }
         }
-        routes.get("/states/{stateID}/assessments/{assessmentID}/register.svg", .state(.viewAssessment)) { _, context, granted in
+        let charts: [(String, @Sendable (RegisterDocument) -> String)] = [
+            ("register.svg", RegisterChart.scatter), ("register-heatmap.svg", RegisterChart.heatMap), ("register-ranks.svg", RegisterChart.rankChart),
+        ]
+        for (name, draw) in charts {
+            routes.get("/states/{stateID}/assessments/{assessmentID}/\(name)", .state(.viewAssessment)) { _, context, granted in
+                let (assessment, scope) = try await load(context, granted)
+                let built = try await RegisterBuilder(services: services).build(assessment, scope: scope)
+                return Response(
+                    status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: draw(built.document))))
+            }
+        }
+        routes.get("/states/{stateID}/assessments/{assessmentID}/register.json", .state(.viewAssessment)) { request, context, granted in
             let (assessment, scope) = try await load(context, granted)
-            let (register, _) = try await RegisterBuilder(services: services).build(assessment, scope: scope)
-            return Response(
-                status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: RegisterChart.scatter(register))))
+            let built = try await RegisterBuilder(services: services).build(assessment, scope: scope)
+            return Downloads.register(built, format: .json, assessment: assessment, request: request)
+        }
+        routes.get("/states/{stateID}/assessments/{assessmentID}/register.csv", .state(.viewAssessment)) { request, context, granted in
+            let (assessment, scope) = try await load(context, granted)
+            let built = try await RegisterBuilder(services: services).build(assessment, scope: scope)
+            return Downloads.register(built, format: .csv, assessment: assessment, request: request)
         }
         routes.get("/states/{stateID}/assessments/{assessmentID}/register", .state(.viewAssessment)) { request, context, granted in
             try await registerPage(request, context, granted, draft: [:], failure: nil, status: .ok)
@@ -120,22 +132,14 @@ struct AssessmentController {
         status: HTTPResponse.Status
     ) async throws -> Response {
         let (assessment, scope) = try await load(context, granted)
-        let (register, basis) = try await RegisterBuilder(services: services).build(assessment, scope: scope)
+        let built = try await RegisterBuilder(services: services).build(assessment, scope: scope)
         let state = try await services.states.find(scope)
         let layout = context.layout("Risk register · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path, state: state)
         let page = RegisterPage.make(
-            layout: layout, assessment: assessment, register: register, basisRound: basis, draws: RegisterBuilder.draws, seed: RegisterBuilder.seed,
+            layout: layout, assessment: assessment, register: built.document,
             canManage: Authorizer.allows(try granted.requireIdentity(), state: scope.stateID, .manageAssessment), csrf: context.csrfToken ?? "",
             draft: draft, failure: failure)
         return .html(services.pages.render(page), status: status)
-    }
-
-    static func explain(_ violation: AssessmentRuleViolation) -> String {
-        switch violation {
-        case .roundNotOpen(let round): "Round \(round) is not open for scoring any more."
-        case .alreadyScored: "You have already scored this scenario in this round; every score is kept as submitted."
-        case .roundTransition(let from, let to): "A \(from.rawValue) round cannot become \(to.rawValue)."
-        }
     }
 
     static func scenarioDraft(_ form: FormData) -> ScenarioDraft {
@@ -143,10 +147,10 @@ struct AssessmentController {
         let purposes = form.fields.keys.filter { $0.hasPrefix("purpose.") }.map { String($0.dropFirst("purpose.".count)) }.sorted()
         return ScenarioDraft(
             title: form["title"], narrative: form["narrative"], actorType: form["actorType"], technologies: technologies, purposes: purposes,
-            targetSector: form["targetSector"])
+            targetSector: form["targetSector"], horizonYears: form["horizonYears"])
     }
 
-    private func load(_ context: AppRequestContext, _ granted: Granted) async throws -> (Assessment, TenantScope) {
+    func load(_ context: AppRequestContext, _ granted: Granted) async throws -> (Assessment, TenantScope) {
         let scope = try granted.requireTenant()
         guard let id = context.parameters.get("assessmentID"), Identifier.isValid(id),
             let assessment = try await services.assessments.find(scope, id: id)
@@ -154,14 +158,14 @@ struct AssessmentController {
         return (assessment, scope)
     }
 
-    private func loadScenario(_ context: AppRequestContext, _ scope: TenantScope, _ assessment: Assessment) async throws -> ThreatScenario {
+    func loadScenario(_ context: AppRequestContext, _ scope: TenantScope, _ assessment: Assessment) async throws -> ThreatScenario {
         guard let id = context.parameters.get("scenarioID"), Identifier.isValid(id),
             let scenario = try await services.assessments.scenario(scope, assessmentID: assessment.id, id: id)
         else { throw AppError.notFound }
         return scenario
     }
 
-    private func list(
+    func list(
         _ request: Request, _ context: AppRequestContext, _ granted: Granted, draft: AssessmentDraft?, failure: ValidationFailure?,
         status: HTTPResponse.Status
     ) async throws -> Response {
@@ -175,7 +179,7 @@ struct AssessmentController {
         return .html(services.pages.render(page), status: status)
     }
 
-    private func overview(
+    func overview(
         _ request: Request, _ context: AppRequestContext, _ granted: Granted, draft: ScenarioDraft?, failure: ValidationFailure?,
         status: HTTPResponse.Status
     ) async throws -> Response {
@@ -186,19 +190,22 @@ struct AssessmentController {
         else { throw AppError.notFound }
         let scenarios = try await services.assessments.scenarios(scope, assessmentID: assessment.id)
         let mine = try await services.assessments.visibleScores(scope, assessmentID: assessment.id, round: round).filter(\.isOwn)
+        let snapshots = try await services.assessments.snapshots(scope, assessmentID: assessment.id).map(\.number)
         let page = AssessmentPage.make(
             layout: context.layout(assessment.title, tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
             assessment: assessment, round: round, scenarios: scenarios, scoredByMe: Set(mine.map(\.score.scenarioID)), method: method,
+            snapshots: snapshots,
             permissions: .init(
                 manage: Authorizer.allows(identity, state: scope.stateID, .manageAssessment),
-                write: Authorizer.allows(identity, state: scope.stateID, .writeScenario)), csrf: context.csrfToken ?? "", draft: draft,
+                write: Authorizer.allows(identity, state: scope.stateID, .writeScenario),
+                approve: Authorizer.allows(identity, state: scope.stateID, .approveAssessment)), csrf: context.csrfToken ?? "", draft: draft,
             failure: failure)
         return .html(services.pages.render(page), status: status)
     }
 
-    private func scenarioPage(
+    func scenarioPage(
         _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String], failure: ValidationFailure?,
-        status: HTTPResponse.Status
+        evidenceFailure: ValidationFailure? = nil, status: HTTPResponse.Status
     ) async throws -> Response {
         let (assessment, scope) = try await load(context, granted)
         let scenario = try await loadScenario(context, scope, assessment)
@@ -208,11 +215,15 @@ struct AssessmentController {
         else { throw AppError.notFound }
         let shown = try await services.assessments.visibleScores(scope, assessmentID: assessment.id, round: round)
         let alreadyScored = shown.contains { $0.isOwn && $0.score.scenarioID == scenario.id }
-        let canScore = Authorizer.allows(identity, state: scope.stateID, .scoreScenario) && ScoreVisibility.canScore(round) && !alreadyScored
+        let canScore =
+            Authorizer.allows(identity, state: scope.stateID, .scoreScenario) && ScoreVisibility.canScore(round) && !alreadyScored
+            && !assessment.status.isFrozen
+        let evidence = try await services.assessments.evidence(scope, assessmentID: assessment.id)
         let page = ScenarioPage.make(
             layout: context.layout(scenario.title, tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
-            assessment: assessment, scenario: scenario, round: round, shown: shown, method: method, canScore: canScore || failure != nil,
-            csrf: context.csrfToken ?? "", submitted: submitted, failure: failure)
+            assessment: assessment, scenario: scenario, round: round, shown: shown, method: method, evidence: evidence,
+            canAddEvidence: Authorizer.allows(identity, state: scope.stateID, .writeScenario), canScore: canScore || failure != nil,
+            csrf: context.csrfToken ?? "", submitted: submitted, failure: failure, evidenceFailure: evidenceFailure)
         return .html(services.pages.render(page), status: status)
     }
 }

@@ -74,7 +74,7 @@ enum DemoAssessment {
             let scenario = ThreatScenario(
                 id: Identifier.make(), assessmentID: assessment.id, title: entry.0,
                 narrative: "Fictional scenario for \(stateCode): \(entry.0.lowercased()).",
-                actorType: entry.1, technologies: entry.2, purposes: entry.3, targetSector: entry.4, version: 1)
+                actorType: entry.1, technologies: entry.2, purposes: entry.3, targetSector: entry.4, horizonYears: 2, version: 1)
             try await services.assessments.addScenario(scenario, scope: scope, audit: audit("scenario.create", "scenario", scenario.id))
             scenarioIDs.append(scenario.id)
         }

@@ -1,4 +1,5 @@
 import CTTechCore
+import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -25,11 +26,20 @@ struct FormMiddleware: RouterMiddleware {
             request.body = .init(buffer: buffer)
             return try await next(request, context)
         }
-        guard let type = request.headers[.contentType]?.lowercased(), type.hasPrefix("application/x-www-form-urlencoded") else {
-            throw AppError.unsupportedMediaType
+        let type = request.headers[.contentType] ?? ""
+        if type.lowercased().hasPrefix("multipart/form-data"), request.uri.path.hasSuffix("/assessment-import"),
+            let boundary = type.split(separator: ";").compactMap({ part -> String? in
+                let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                return pair.count == 2 && pair[0].lowercased() == "boundary" ? pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : nil
+            }).first, !boundary.isEmpty, boundary.count <= 70
+        {
+            let buffer = try await collect(&request, context: context)
+            context.form = try FormData.parseMultipart(buffer, boundary: boundary)
+        } else {
+            guard type.lowercased().hasPrefix("application/x-www-form-urlencoded") else { throw AppError.unsupportedMediaType }
+            let buffer = try await collect(&request, context: context)
+            context.form = try FormData.parse(buffer)
         }
-        let buffer = try await collect(&request, context: context)
-        context.form = try FormData.parse(buffer)
         // A signed-in form must carry its session's token. The login form carries the login cookie's token; it may be
         // posted while an older session cookie is still present (that session is then replaced, never reused).
         let loginToken = request.cookies[configuration.loginCSRFCookieName]?.value
@@ -41,12 +51,13 @@ struct FormMiddleware: RouterMiddleware {
     }
 
     private func collect(_ request: inout Request, context: Context) async throws -> ByteBuffer {
+        let limit = AppRequestContext.bodyLimit(path: request.uri.path)
         do {
-            return try await request.collectBody(upTo: context.maxUploadSize)
+            return try await request.collectBody(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw AppError.payloadTooLarge(context.maxUploadSize)
+            throw AppError.payloadTooLarge(limit)
         } catch is NIOTooManyBytesError {
-            throw AppError.payloadTooLarge(context.maxUploadSize)
+            throw AppError.payloadTooLarge(limit)
         }
     }
 }

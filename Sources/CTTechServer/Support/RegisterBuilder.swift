@@ -1,38 +1,53 @@
 import CTTechCore
 import CTTechStore
+import NIOCore
 
-/// Builds the national risk register for the web page, its chart and the API alike.
+/// Builds the national risk register for the web page, its charts, the downloads and the API alike.
 struct RegisterBuilder {
-    let services: AppServices
+    let store: AssessmentStore
+    let cache: RegisterCache?
     static let draws = 5_000
     static let seed: UInt64 = 2024
 
+    init(services: AppServices) {
+        store = services.assessments
+        cache = services.registerCache
+    }
+
+    /// Without a cache (the command line).
+    init(store: AssessmentStore) {
+        self.store = store
+        cache = nil
+    }
+
     /// The register of the latest revealed round; an open round is never aggregated, so no one infers peers' scores.
-    /// Computed once per revision of the assessment (bumped in the same transaction as every change to its scenarios,
-    /// rounds or scores) and kept in ``RegisterCache``: a request for an unchanged assessment reads one row.
-    func build(_ assessment: Assessment, scope: TenantScope) async throws -> (RiskRegister, Int?) {
-        guard let revision = try await services.assessments.revision(scope, assessmentID: assessment.id) else { return (RiskRegister.empty, nil) }
+    /// Computed once per revision of the assessment (bumped in the same transaction as every change to it) and kept in
+    /// ``RegisterCache``: a request for an unchanged assessment reads one row.
+    func build(_ assessment: Assessment, scope: TenantScope) async throws -> BuiltRegister {
+        let revision = try await store.revision(scope, assessmentID: assessment.id) ?? 0
         let key = RegisterCache.Key(assessmentID: assessment.id, revision: revision)
-        if let cached = await services.registerCache.get(key) { return cached }
-        let built = try await compute(assessment, scope: scope)
-        await services.registerCache.put(key, built)
+        if let cached = await cache?.get(key) { return cached }
+        let document = try await compute(assessment, scope: scope)
+        let built = BuiltRegister(
+            document: document, json: ByteBuffer(bytes: try document.json()), etag: "\"\(assessment.id)-\(revision)\"")
+        await cache?.put(key, built)
         return built
     }
 
     /// Scenarios enter with their latest revealed round; other national risks enter whatever the rounds.
-    private func compute(_ assessment: Assessment, scope: TenantScope) async throws -> (RiskRegister, Int?) {
-        let otherRisks = try await services.assessments.otherRisks(scope, assessmentID: assessment.id)
-        guard let current = try await services.assessments.currentRound(scope, assessmentID: assessment.id) else { return (RiskRegister.empty, nil) }
-        let revealed = current.status == .revealed ? current.number : current.number - 1
+    private func compute(_ assessment: Assessment, scope: TenantScope) async throws -> RegisterDocument {
+        let otherRisks = try await store.otherRisks(scope, assessmentID: assessment.id)
+        let current = try await store.currentRound(scope, assessmentID: assessment.id)
+        let revealed = current.map { $0.status == .revealed ? $0.number : $0.number - 1 } ?? 0
         let basis = revealed >= 1 ? revealed : nil
         var scenarios: [ThreatScenario] = []
         var scores: [ScenarioScore] = []
         if let basis {
-            scenarios = try await services.assessments.scenarios(scope, assessmentID: assessment.id)
-            scores = try await services.assessments.scoresForRegister(scope, assessmentID: assessment.id, round: basis)
+            scenarios = try await store.scenarios(scope, assessmentID: assessment.id)
+            scores = try await store.scoresForRegister(scope, assessmentID: assessment.id, round: basis)
         }
         let register = RiskRegister.compute(
             scenarios: scenarios, scores: scores, round: basis ?? 0, otherRisks: otherRisks, draws: Self.draws, seed: Self.seed)
-        return (register, basis)
+        return RegisterDocument(assessment: assessment, register: register, basisRound: basis, draws: Self.draws, seed: Self.seed)
     }
 }

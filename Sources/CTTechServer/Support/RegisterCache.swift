@@ -1,8 +1,19 @@
 import CTTechCore
+import Foundation
+import NIOCore
 
-/// Keeps computed registers by (assessment, revision), so the Monte Carlo run and the reading of every score happen once
-/// per change, not per request. A cached register is only ever served to a caller whose scope was already checked for
-/// that assessment's state. Bounded: the oldest entry goes first.
+/// A register computed once per revision of its assessment, with its JSON already encoded: pages, charts, downloads and
+/// the API serve it without recomputing or re-encoding.
+struct BuiltRegister: Sendable {
+    let document: RegisterDocument
+    let json: ByteBuffer
+    /// A strong validator for conditional requests: the assessment and its revision.
+    let etag: String
+}
+
+/// Keeps built registers by (assessment, revision), so the Monte Carlo run, the reading of every score and the JSON
+/// encoding happen once per change, not per request. A cached register is only ever served to a caller whose scope was
+/// already checked for that assessment's state. Bounded: the oldest entry goes first; a newer revision replaces older ones.
 actor RegisterCache {
     struct Key: Hashable, Sendable {
         let assessmentID: String
@@ -10,16 +21,18 @@ actor RegisterCache {
     }
 
     private let capacity: Int
-    private var entries: [Key: (RiskRegister, Int?)] = [:]
+    private var entries: [Key: BuiltRegister] = [:]
     private var order: [Key] = []
 
     init(capacity: Int) {
         self.capacity = capacity
     }
 
-    func get(_ key: Key) -> (RiskRegister, Int?)? { entries[key] }
+    func get(_ key: Key) -> BuiltRegister? { entries[key] }
 
-    func put(_ key: Key, _ value: (RiskRegister, Int?)) {
+    func put(_ key: Key, _ value: BuiltRegister) {
+        for old in order where old.assessmentID == key.assessmentID && old.revision < key.revision { entries[old] = nil }
+        order.removeAll { entries[$0] == nil && $0 != key }
         if entries[key] == nil { order.append(key) }
         entries[key] = value
         while order.count > capacity { entries[order.removeFirst()] = nil }

@@ -10,6 +10,7 @@ enum Schema {
         M0004ReferenceData(),
         M0005Assessments(),
         M0006AssessmentRevision(),
+        M0007AssessmentSteps(),
     ]
 }
 

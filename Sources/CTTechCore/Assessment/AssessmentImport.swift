@@ -1,0 +1,351 @@
+import Foundation
+
+/// The documented JSON format for importing a whole assessment (`docs/import-format.md`, `docs/assessment-import.schema.json`).
+/// Ids in the file are the file's own: they only tie its parts together and are replaced by new ids on import, so the
+/// same file can be imported twice. Assessors are named by the e-mail address of their account.
+public struct AssessmentImport: Sendable, Decodable {
+    public static let format = "cttech.assessment/1"
+    /// The largest file accepted (API, web upload and CLI alike).
+    public static let maxBytes = 16 * 1024 * 1024
+
+    public struct Header: Sendable, Decodable {
+        public var title: String?
+        public var period: String?
+        public var horizonYears: Int?
+        public var tlp: String?
+        public var methodVersion: String?
+    }
+
+    public struct AgencyLine: Sendable, Decodable {
+        public var id: String
+        public var name: String?
+        public var kind: String?
+        public var mandate: String?
+    }
+
+    public struct RaciLine: Sendable, Decodable {
+        public var activity: String
+        public var agency: String
+        public var role: String
+    }
+
+    public struct ScanLine: Sendable, Decodable {
+        public var technology: String
+        public var stage: String?
+        public var trend: String?
+        public var notes: String?
+    }
+
+    public struct ScenarioLine: Sendable, Decodable {
+        public var id: String
+        public var title: String?
+        public var narrative: String?
+        public var actorType: String?
+        public var technologies: [String]?
+        public var purposes: [String]?
+        public var targetSector: String?
+        public var horizonYears: Int?
+    }
+
+    public struct EvidenceLine: Sendable, Decodable {
+        public var id: String
+        public var subject: String
+        public var ref: String
+        public var summary: String?
+        public var source: String?
+        public var reliability: String?
+        public var credibility: Int?
+        public var observedOn: String?
+    }
+
+    public struct Interval: Sendable, Decodable {
+        public var low: Double?
+        public var best: Double?
+        public var high: Double?
+    }
+
+    public struct ScoreLine: Sendable, Decodable {
+        public var scenario: String
+        public var assessor: String
+        public var intent: Int?
+        public var actorCapability: Int?
+        public var technologyAccessibility: Int?
+        public var opportunity: Int?
+        public var likelihood: Interval?
+        public var impact: [String: Int]?
+        public var confidence: String?
+        public var rationale: String?
+    }
+
+    public struct RoundLine: Sendable, Decodable {
+        public var number: Int
+        public var status: String
+        public var scores: [ScoreLine]
+    }
+
+    public struct OtherRiskLine: Sendable, Decodable {
+        public var id: String
+        public var title: String?
+        public var family: String?
+        public var likelihood: Interval?
+        public var impact: Interval?
+        public var confidence: String?
+    }
+
+    public var format: String
+    public var assessment: Header
+    public var agencies: [AgencyLine]?
+    public var raci: [RaciLine]?
+    public var horizonScan: [ScanLine]?
+    public var scenarios: [ScenarioLine]?
+    public var evidence: [EvidenceLine]?
+    public var rounds: [RoundLine]?
+    public var otherRisks: [OtherRiskLine]?
+
+    /// Everything an import writes, with new ids, checked as a whole.
+    public struct Plan: Sendable {
+        public var assessment: Assessment
+        public var agencies: [Agency]
+        public var raci: [RaciAssignment]
+        public var horizonScan: [HorizonScanEntry]
+        public var scenarios: [ThreatScenario]
+        public var evidence: [EvidenceItem]
+        public var rounds: [ScoringRound]
+        public var scores: [ScenarioScore]
+        public var otherRisks: [OtherRisk]
+    }
+
+    /// Reads a file's bytes: too large, not JSON, or not this format → a clear error, nothing else done.
+    public static func decode(_ data: Data) throws(ValidationFailure) -> AssessmentImport {
+        guard data.count <= maxBytes else {
+            throw ValidationFailure(
+                field: "file",
+                "is \(megabytes(data.count)) MB; an import may be at most \(maxBytes / 1024 / 1024) MB. Split the assessment or drop old rounds")
+        }
+        let document: AssessmentImport
+        do { document = try JSONDecoder().decode(AssessmentImport.self, from: data) } catch let error as DecodingError {
+            throw ValidationFailure(field: "file", Self.describe(error))
+        } catch { throw ValidationFailure(field: "file", "is not JSON") }
+        guard document.format == format else { throw ValidationFailure(field: "format", "must be \"\(format)\"") }
+        return document
+    }
+
+    /// Checks every part against the method version and the state's assessors (e-mail → account id) and builds the plan.
+    /// All problems are collected (up to 100) before anything is refused.
+    public func plan(
+        stateID: String, method: MethodVersion, assessors: [String: String], makeID: () -> String
+    ) throws(ValidationFailure) -> Plan {
+        var v = Validator()
+        func merge(_ prefix: String, _ failure: ValidationFailure) {
+            for issue in failure.issues { v.add("\(prefix).\(issue.field)", issue.message) }
+        }
+        func unique(_ ids: [String], _ path: String) -> Set<String> {
+            var seen = Set<String>()
+            for (i, id) in ids.enumerated() {
+                if id.isEmpty || id.count > 100 { v.add("\(path)[\(i)].id", "must be 1 to 100 characters") }
+                if !seen.insert(id).inserted { v.add("\(path)[\(i)].id", "\"\(id.prefix(40))\" is used twice") }
+            }
+            return seen
+        }
+
+        // Assessment
+        var header: (title: String, period: String, horizonYears: Int, tlp: TLP) = ("", "", 2, .amber)
+        do {
+            header = try AssessmentDraft(
+                title: assessment.title, period: assessment.period, horizonYears: assessment.horizonYears.map(String.init) ?? "2",
+                tlp: assessment.tlp ?? "AMBER"
+            ).validated()
+        } catch { merge("assessment", error) }
+        if let version = assessment.methodVersion, version != method.id {
+            v.add("assessment.methodVersion", "\"\(version.prefix(40))\" is not a method version of this installation (\(method.id))")
+        }
+        let assessmentID = makeID()
+        let result = Assessment(
+            id: assessmentID, stateID: stateID, title: header.title, period: header.period, horizonYears: header.horizonYears,
+            methodVersion: method.id,
+            tlp: header.tlp, status: .draft, version: 1)
+
+        // Step 1
+        let agencyLines = agencies ?? []
+        _ = unique(agencyLines.map(\.id), "agencies")
+        var agencyIDs: [String: String] = [:]
+        var newAgencies: [Agency] = []
+        for (i, line) in agencyLines.enumerated() {
+            do {
+                let agency = try AgencyDraft(fields: ["name": line.name ?? "", "kind": line.kind ?? "", "mandate": line.mandate ?? ""])
+                    .validated(id: makeID())
+                agencyIDs[line.id] = agency.id
+                newAgencies.append(agency)
+            } catch { merge("agencies[\(i)]", error) }
+        }
+        var raciCells: [RaciAssignment] = []
+        for (i, line) in (raci ?? []).enumerated() {
+            guard let activity = AssessmentActivity(rawValue: line.activity) else {
+                v.add("raci[\(i)].activity", "must be one of: \(AssessmentActivity.allCases.map(\.rawValue).joined(separator: ", "))")
+                continue
+            }
+            guard let role = RaciRole(rawValue: line.role) else {
+                v.add("raci[\(i)].role", "must be R, A, C or I")
+                continue
+            }
+            guard let agency = agencyIDs[line.agency] else {
+                v.add("raci[\(i)].agency", "\"\(line.agency.prefix(40))\" is not an agency of this file")
+                continue
+            }
+            raciCells.append(RaciAssignment(activity: activity, agencyID: agency, role: role))
+        }
+        do { try RaciMatrix.check(raciCells, agencies: Set(agencyIDs.values)) } catch { merge("raci", error) }
+
+        // Step 2
+        var scan: [HorizonScanEntry] = []
+        var scanned = Set<String>()
+        for (i, line) in (horizonScan ?? []).enumerated() {
+            if !scanned.insert(line.technology).inserted { v.add("horizonScan[\(i)].technology", "\(line.technology.prefix(20)) is scanned twice") }
+            do {
+                scan.append(
+                    try HorizonScanDraft(fields: [
+                        "technology": line.technology, "stage": line.stage ?? "", "trend": line.trend ?? "", "notes": line.notes ?? "",
+                    ]).validated(against: method))
+            } catch { merge("horizonScan[\(i)]", error) }
+        }
+
+        // Step 3
+        let scenarioLines = scenarios ?? []
+        _ = unique(scenarioLines.map(\.id), "scenarios")
+        var scenarioIDs: [String: String] = [:]
+        var newScenarios: [ThreatScenario] = []
+        for (i, line) in scenarioLines.enumerated() {
+            do {
+                let clean = try ScenarioDraft(
+                    title: line.title, narrative: line.narrative, actorType: line.actorType, technologies: line.technologies ?? [],
+                    purposes: line.purposes ?? [], targetSector: line.targetSector, horizonYears: line.horizonYears.map(String.init)
+                ).validated(against: method, defaultHorizon: header.horizonYears)
+                let scenario = ThreatScenario(
+                    id: makeID(), assessmentID: assessmentID, title: clean.title, narrative: clean.narrative, actorType: clean.actorType,
+                    technologies: clean.technologies, purposes: clean.purposes, targetSector: clean.targetSector, horizonYears: clean.horizonYears,
+                    version: 1)
+                scenarioIDs[line.id] = scenario.id
+                newScenarios.append(scenario)
+            } catch { merge("scenarios[\(i)]", error) }
+        }
+        let technologyCodes = Set(method.items(.technologies).map(\.code))
+        let evidenceLines = evidence ?? []
+        _ = unique(evidenceLines.map(\.id), "evidence")
+        var newEvidence: [EvidenceItem] = []
+        for (i, line) in evidenceLines.enumerated() {
+            var subject: EvidenceSubject?
+            switch line.subject {
+            case "scenario":
+                if let id = scenarioIDs[line.ref] {
+                    subject = .scenario(id)
+                } else {
+                    v.add("evidence[\(i)].ref", "\"\(line.ref.prefix(40))\" is not a scenario of this file")
+                }
+            case "technology":
+                if technologyCodes.contains(line.ref) {
+                    subject = .technology(line.ref)
+                } else {
+                    v.add("evidence[\(i)].ref", "\"\(line.ref.prefix(20))\" is not a technology of this method")
+                }
+            default: v.add("evidence[\(i)].subject", "must be scenario or technology")
+            }
+            guard let subject else { continue }
+            do {
+                newEvidence.append(
+                    try EvidenceDraft(fields: [
+                        "summary": line.summary ?? "", "source": line.source ?? "", "reliability": line.reliability ?? "",
+                        "credibility": line.credibility.map(String.init) ?? "", "observedOn": line.observedOn ?? "",
+                    ]).validated(id: makeID(), subject: subject))
+            } catch { merge("evidence[\(i)]", error) }
+        }
+
+        // Rounds: numbered 1, 2, 3… ; every round but the last is revealed.
+        let roundLines = (rounds ?? []).sorted { $0.number < $1.number }
+        var newRounds: [ScoringRound] = []
+        var newScores: [ScenarioScore] = []
+        for (i, line) in roundLines.enumerated() {
+            guard line.number == i + 1 else {
+                v.add(
+                    "rounds",
+                    "must be numbered 1, 2, 3… without gaps or repeats (found \(roundLines.map { String($0.number) }.joined(separator: ", ")))")
+                break
+            }
+            guard let status = ScoringRound.Status(rawValue: line.status) else {
+                v.add("rounds[\(i)].status", "must be open, closed or revealed")
+                continue
+            }
+            if i < roundLines.count - 1 && status != .revealed { v.add("rounds[\(i)].status", "must be revealed: a later round follows it") }
+            newRounds.append(ScoringRound(number: line.number, status: status))
+            var scored = Set<String>()
+            for (j, score) in line.scores.enumerated() {
+                let path = "rounds[\(i)].scores[\(j)]"
+                guard let scenario = scenarioIDs[score.scenario] else {
+                    v.add("\(path).scenario", "\"\(score.scenario.prefix(40))\" is not a scenario of this file")
+                    continue
+                }
+                guard let assessor = assessors[score.assessor.lowercased()] else {
+                    v.add("\(path).assessor", "\"\(score.assessor.prefix(60))\" is not an account that may score for this state")
+                    continue
+                }
+                if !scored.insert("\(scenario)|\(assessor)").inserted {
+                    v.add("\(path)", "\(score.assessor.prefix(60)) scores \(score.scenario.prefix(40)) twice in round \(line.number)")
+                }
+                var fields: [String: String] = [
+                    "intent": score.intent.map(String.init) ?? "", "actorCapability": score.actorCapability.map(String.init) ?? "",
+                    "technologyAccessibility": score.technologyAccessibility.map(String.init) ?? "",
+                    "opportunity": score.opportunity.map(String.init) ?? "",
+                    "likelihoodLow": score.likelihood?.low.map { String($0) } ?? "",
+                    "likelihoodBest": score.likelihood?.best.map { String($0) } ?? "",
+                    "likelihoodHigh": score.likelihood?.high.map { String($0) } ?? "", "confidence": score.confidence ?? "",
+                    "rationale": score.rationale ?? "",
+                ]
+                for key in (score.impact ?? [:]).keys where ImpactDimension(rawValue: key) == nil {
+                    v.add("\(path).impact", "\"\(key.prefix(30))\" is not an impact dimension")
+                }
+                for (key, value) in score.impact ?? [:] { fields["impact.\(key)"] = String(value) }
+                do {
+                    newScores.append(try ScoreDraft(fields: fields).validated(scenarioID: scenario, round: line.number, assessorID: assessor))
+                } catch { merge(path, error) }
+            }
+        }
+        if newRounds.isEmpty { newRounds = [ScoringRound(number: 1, status: .open)] }
+
+        // Step 4
+        let riskLines = otherRisks ?? []
+        _ = unique(riskLines.map(\.id), "otherRisks")
+        var newRisks: [OtherRisk] = []
+        for (i, line) in riskLines.enumerated() {
+            let fields: [String: String] = [
+                "title": line.title ?? "", "family": line.family ?? "", "confidence": line.confidence ?? "",
+                "likelihoodLow": line.likelihood?.low.map { String($0) } ?? "", "likelihoodBest": line.likelihood?.best.map { String($0) } ?? "",
+                "likelihoodHigh": line.likelihood?.high.map { String($0) } ?? "", "impactLow": line.impact?.low.map { String($0) } ?? "",
+                "impactBest": line.impact?.best.map { String($0) } ?? "", "impactHigh": line.impact?.high.map { String($0) } ?? "",
+            ]
+            do { newRisks.append(try OtherRiskDraft(fields: fields).validated(id: makeID())) } catch { merge("otherRisks[\(i)]", error) }
+        }
+        if v.issues.count > 100 {
+            let count = v.issues.count
+            throw ValidationFailure(Array(v.issues.prefix(100)) + [FieldIssue(field: "file", message: "and \(count - 100) more problems")])
+        }
+        try v.check()
+        return Plan(
+            assessment: result, agencies: newAgencies, raci: raciCells, horizonScan: scan, scenarios: newScenarios, evidence: newEvidence,
+            rounds: newRounds, scores: newScores, otherRisks: newRisks)
+    }
+
+    static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_000_000) }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.isEmpty ? "the document" : String(text.drop { $0 == "." })
+        }
+        switch error {
+        case .typeMismatch(_, let c): return "has the wrong type at \(path(c))"
+        case .valueNotFound(_, let c): return "is missing a value at \(path(c))"
+        case .keyNotFound(let key, let c): return "is missing \"\(key.stringValue)\" at \(path(c))"
+        case .dataCorrupted(let c): return c.codingPath.isEmpty ? "is not valid JSON" : "has an invalid value at \(path(c))"
+        @unknown default: return "is not a valid assessment file"
+        }
+    }
+}

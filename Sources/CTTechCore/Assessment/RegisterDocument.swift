@@ -1,0 +1,110 @@
+import Foundation
+
+/// The register as it leaves the product: the API's `Register` schema, the JSON export and the snapshot all use this one
+/// shape, and the CSV export has one row per entry of it. Every export carries its TLP marking.
+public struct RegisterDocument: Sendable, Hashable, Codable {
+    public struct Interval: Sendable, Hashable, Codable {
+        public var low: Double
+        public var best: Double
+        public var high: Double
+
+        public init(_ e: UncertainEstimate) {
+            (low, best, high) = (e.low, e.best, e.high)
+        }
+    }
+
+    public struct Entry: Sendable, Hashable, Codable {
+        public var id: String
+        public var title: String
+        public var kind: String
+        public var threatMedian: Double?
+        public var threatBand: String?
+        public var consensus: Bool?
+        public var likelihood: Interval
+        public var impact: Interval
+        public var impactByDimension: [String: Double]
+        public var confidence: String
+        public var medianRank: Int
+        public var rankLow: Int
+        public var rankHigh: Int
+        public var probabilityTop5: Double
+        public var meanScore: Double
+        public var intelligenceRequirement: Bool
+    }
+
+    public struct Agreement: Sendable, Hashable, Codable {
+        public var kendallW: Double
+        public var assessors: Int
+        public var scenarios: Int
+    }
+
+    public var assessmentId: String
+    public var title: String
+    public var basisRound: Int?
+    public var draws: Int
+    public var seed: Int64
+    public var agreement: Agreement?
+    public var entries: [Entry]
+    public var tlp: String
+
+    public init(assessment: Assessment, register: RiskRegister, basisRound: Int?, draws: Int, seed: UInt64) {
+        assessmentId = assessment.id
+        title = assessment.title
+        self.basisRound = basisRound
+        self.draws = draws
+        self.seed = Int64(bitPattern: seed)
+        agreement = register.agreement.map { Agreement(kendallW: $0.w, assessors: $0.assessors, scenarios: $0.scenarios) }
+        tlp = assessment.tlp.rawValue
+        entries = register.entries.map { e in
+            Entry(
+                id: e.id, title: e.title, kind: e.kind.rawValue, threatMedian: e.threat?.median, threatBand: e.band?.rawValue,
+                consensus: e.threat?.consensus, likelihood: Interval(e.likelihood), impact: Interval(e.impact),
+                impactByDimension: Dictionary(uniqueKeysWithValues: e.impactByDimension.map { ($0.key.rawValue, $0.value) }),
+                confidence: e.confidence.rawValue, medianRank: e.rank.medianRank, rankLow: e.rank.rankLow, rankHigh: e.rank.rankHigh,
+                probabilityTop5: e.rank.probabilityTopK, meanScore: e.rank.meanScore, intelligenceRequirement: e.intelligenceRequirement)
+        }
+    }
+
+    /// Compact JSON with sorted keys: the same register always gives the same bytes.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// RFC 4180 CSV, one row per entry, with the TLP marking in every row. Cells that a spreadsheet would read as a
+    /// formula (starting with =, +, -, @, tab or carriage return) get a leading apostrophe.
+    public func csv() -> String {
+        let dimensions = ImpactDimension.allCases.map(\.rawValue)
+        var lines = [
+            ([
+                "tlp", "rank", "rank_low_p10", "rank_high_p90", "p_top5", "id", "kind", "title", "threat_median", "threat_band", "consensus",
+                "likelihood_low", "likelihood_best", "likelihood_high", "impact_low", "impact_best", "impact_high",
+            ] + dimensions.map { "impact_\($0.replacingOccurrences(of: "-", with: "_"))" } + ["confidence", "intelligence_requirement"])
+            .joined(separator: ",")
+        ]
+        for e in entries {
+            var cells = [
+                tlp, "\(e.medianRank)", "\(e.rankLow)", "\(e.rankHigh)", Self.number(e.probabilityTop5), e.id, e.kind, e.title,
+                e.threatMedian.map(Self.number) ?? "", e.threatBand ?? "", e.consensus.map { $0 ? "yes" : "no" } ?? "",
+                Self.number(e.likelihood.low), Self.number(e.likelihood.best), Self.number(e.likelihood.high), Self.number(e.impact.low),
+                Self.number(e.impact.best), Self.number(e.impact.high),
+            ]
+            cells += dimensions.map { e.impactByDimension[$0].map(Self.number) ?? "" }
+            cells += [e.confidence, e.intelligenceRequirement ? "yes" : "no"]
+            lines.append(cells.map(Self.cell).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func number(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.6g", x)
+    }
+
+    static func cell(_ text: String) -> String {
+        var text = text
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

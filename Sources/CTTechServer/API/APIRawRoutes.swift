@@ -1,0 +1,49 @@
+import CTTechCore
+import CTTechStore
+import Foundation
+import Hummingbird
+
+/// The API operations tagged `assessment-raw` in openapi.yaml: served by hand because they answer with bytes already
+/// encoded (the register is encoded once per revision and served as is, with an ETag) or read a whole file (import).
+/// Access rules, errors (problem+json) and audit are the same as for the generated operations.
+struct APIRawRoutes {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let base = "/api/v1/states/:stateId/assessments/:assessmentId"
+        router.get("\(base)/register") { request, context in
+            let (assessment, scope) = try await load(context, .viewAssessment)
+            let built = try await RegisterBuilder(services: services).build(assessment, scope: scope)
+            var response = Downloads.register(built, format: .json, assessment: assessment, request: request)
+            response.headers[.contentDisposition] = nil
+            return response
+        }
+        router.get("\(base)/register.csv") { request, context in
+            let (assessment, scope) = try await load(context, .viewAssessment)
+            let built = try await RegisterBuilder(services: services).build(assessment, scope: scope)
+            return Downloads.register(built, format: .csv, assessment: assessment, request: request)
+        }
+        router.post("/api/v1/states/:stateId/assessments/import") { request, context in
+            guard let identity = context.identity else { throw AppError.unauthenticated }
+            guard let stateID = context.parameters.get("stateId"), Identifier.isValid(stateID) else { throw AppError.notFound }
+            let scope = try Authorizer.scope(identity, state: stateID, for: .manageAssessment)
+            guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") ?? false else { throw AppError.unsupportedMediaType }
+            let body = try await request.body.collect(upTo: AppRequestContext.bodyLimit(path: request.uri.path))
+            let assessment = try await StepsController(services: services).importAssessment(
+                Data(body.readableBytesView), scope: scope, identity: identity)
+            let round = try await services.assessments.currentRound(scope, assessmentID: assessment.id) ?? ScoringRound(number: 1, status: .open)
+            let json = try JSONEncoder().encode(APIHandler.assessment(assessment, round: round))
+            return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
+        }
+    }
+
+    private func load(_ context: AppRequestContext, _ permission: Permission) async throws -> (Assessment, TenantScope) {
+        guard let identity = context.identity else { throw AppError.unauthenticated }
+        guard let stateID = context.parameters.get("stateId"), let id = context.parameters.get("assessmentId"), Identifier.isValid(stateID),
+            Identifier.isValid(id)
+        else { throw AppError.notFound }
+        let scope = try Authorizer.scope(identity, state: stateID, for: permission)
+        guard let assessment = try await services.assessments.find(scope, id: id) else { throw AppError.notFound }
+        return (assessment, scope)
+    }
+}

@@ -1,0 +1,211 @@
+import CTTechCore
+import CTTechStore
+import CTTechWeb
+import Foundation
+import Hummingbird
+
+/// Steps 1–2, evidence, approval with snapshots, comparison and import, for one partner state's assessment.
+struct StepsController {
+    let services: AppServices
+    var assessments: AssessmentController { AssessmentController(services: services) }
+
+    func addRoutes(to routes: RouteTable) {
+        let base = "/states/{stateID}/assessments/{assessmentID}"
+        routes.get("\(base)/institutions", .state(.viewAssessment)) { request, context, granted in
+            try await institutions(request, context, granted, submitted: [:], failure: nil, status: .ok)
+        }
+        routes.post("\(base)/agencies", .state(.manageAssessment)) { request, context, granted in
+            let (assessment, scope) = try await assessments.load(context, granted)
+            do {
+                let agency = try AgencyDraft(fields: context.form.fields).validated(id: Identifier.make())
+                try await services.assessments.addAgency(
+                    agency, assessmentID: assessment.id, scope: scope,
+                    audit: AuditEvent(
+                        try granted.requireIdentity(), "agency.create", "agency", agency.id, state: scope.stateID, ["name": agency.name]))
+                return .seeOther(SiteURL.institutions(scope.stateID, assessment.id))
+            } catch let failure as ValidationFailure {
+                return try await institutions(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
+            }
+        }
+        routes.post("\(base)/raci", .state(.manageAssessment)) { request, context, granted in
+            let (assessment, scope) = try await assessments.load(context, granted)
+            do {
+                let cells = try Self.raciCells(context.form.fields)
+                try await services.assessments.setRaci(
+                    cells, assessmentID: assessment.id, scope: scope,
+                    audit: AuditEvent(
+                        try granted.requireIdentity(), "raci.set", "assessment", assessment.id, state: scope.stateID, ["cells": "\(cells.count)"]))
+                return .seeOther(SiteURL.institutions(scope.stateID, assessment.id))
+            } catch let failure as ValidationFailure {
+                return try await institutions(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
+            }
+        }
+        routes.get("\(base)/horizon-scan", .state(.viewAssessment)) { request, context, granted in
+            try await scan(request, context, granted, submitted: [:], failure: nil, status: .ok)
+        }
+        routes.post("\(base)/horizon-scan", .state(.writeScenario)) { request, context, granted in
+            let (assessment, scope) = try await assessments.load(context, granted)
+            do {
+                guard let method = try await services.reference.method(id: assessment.methodVersion) else { throw AppError.notFound }
+                let entry = try HorizonScanDraft(fields: context.form.fields).validated(against: method)
+                try await services.assessments.setScanEntry(
+                    entry, assessmentID: assessment.id, scope: scope,
+                    audit: AuditEvent(
+                        try granted.requireIdentity(), "scan.set", "assessment", assessment.id, state: scope.stateID,
+                        ["technology": entry.technology, "stage": entry.stage.rawValue, "trend": entry.trend.rawValue]))
+                return .seeOther(SiteURL.horizonScan(scope.stateID, assessment.id))
+            } catch let failure as ValidationFailure {
+                return try await scan(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
+            }
+        }
+        routes.post("\(base)/horizon-scan/evidence", .state(.writeScenario)) { request, context, granted in
+            let (assessment, scope) = try await assessments.load(context, granted)
+            do {
+                guard let method = try await services.reference.method(id: assessment.methodVersion) else { throw AppError.notFound }
+                let code = context.form["technology"] ?? ""
+                guard method.items(.technologies).contains(where: { $0.code == code }) else {
+                    throw ValidationFailure(field: "technology", "must be one of the method's technologies")
+                }
+                let item = try EvidenceDraft(fields: context.form.fields).validated(id: Identifier.make(), subject: .technology(code))
+                try await addEvidence(item, assessment, scope, granted)
+                return .seeOther(SiteURL.horizonScan(scope.stateID, assessment.id))
+            } catch let failure as ValidationFailure {
+                return try await scan(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
+            }
+        }
+        routes.post("\(base)/scenarios/{scenarioID}/evidence", .state(.writeScenario)) { request, context, granted in
+            let (assessment, scope) = try await assessments.load(context, granted)
+            let scenario = try await assessments.loadScenario(context, scope, assessment)
+            do {
+                let item = try EvidenceDraft(fields: context.form.fields).validated(id: Identifier.make(), subject: .scenario(scenario.id))
+                try await addEvidence(item, assessment, scope, granted)
+                return .seeOther(SiteURL.scenario(scope.stateID, assessment.id, scenario.id))
+            } catch let failure as ValidationFailure {
+                return try await assessments.scenarioPage(
+                    request, context, granted, submitted: context.form.fields, failure: nil, evidenceFailure: failure, status: .badRequest)
+            }
+        }
+        routes.post("\(base)/status", .state(.manageAssessment)) { _, context, granted in
+            let (assessment, scope) = try await assessments.load(context, granted)
+            guard let target = Assessment.Status(rawValue: context.form["to"] ?? "") else {
+                throw ValidationFailure(field: "to", "must be draft, in-review or approved")
+            }
+            let identity = try granted.requireIdentity()
+            let approving = target == .approved
+            if approving && !Authorizer.allows(identity, state: scope.stateID, .approveAssessment) {
+                throw AppError.forbidden("Only the state's focal point approves an assessment.")
+            }
+            try await AssessmentWork(services: services).changeStatus(
+                assessment, to: target, scope: scope,
+                audit: AuditEvent(identity, "assessment.\(approving ? "approve" : "status")", "assessment", assessment.id, state: scope.stateID))
+            return .seeOther(SiteURL.assessment(scope.stateID, assessment.id))
+        }
+        routes.get("\(base)/snapshots/{number}", .state(.viewAssessment)) { request, context, granted in
+            let (assessment, scope) = try await assessments.load(context, granted)
+            guard let number = context.parameters.get("number").flatMap(Int.init),
+                let snapshot = try await services.assessments.snapshot(scope, assessmentID: assessment.id, number: number)
+            else { throw AppError.notFound }
+            let approver = try await services.accounts.account(id: snapshot.approvedBy)?.displayName ?? "a former account"
+            let page = SnapshotPage.make(
+                layout: context.layout(
+                    "Snapshot \(number) · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path,
+                    state: try await services.states.find(scope)),
+                snapshot: snapshot, approverName: approver)
+            return .html(services.pages.render(page))
+        }
+        routes.get("\(base)/compare", .state(.viewAssessment)) { request, context, granted in
+            let (assessment, scope) = try await assessments.load(context, granted)
+            let snapshots = try await services.assessments.snapshots(scope, assessmentID: assessment.id)
+            let query = request.uri.queryParameters
+            let pick = { (key: Substring, fallback: AssessmentSnapshot?) in
+                query[key].flatMap { Int(String($0)) }.flatMap { n in snapshots.first { $0.number == n } } ?? fallback
+            }
+            guard let method = try await services.reference.method(id: assessment.methodVersion) else { throw AppError.notFound }
+            let page = ComparePage.make(
+                layout: context.layout(
+                    "Compare snapshots · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path,
+                    state: try await services.states.find(scope)),
+                assessment: assessment, numbers: snapshots.map(\.number), before: pick("a", snapshots.dropLast().last),
+                after: pick("b", snapshots.last),
+                method: method)
+            return .html(services.pages.render(page))
+        }
+        routes.post("/states/{stateID}/assessment-import", .state(.manageAssessment)) { request, context, granted in
+            let scope = try granted.requireTenant()
+            guard let file = context.form.files["file"] else { throw ValidationFailure(field: "file", "choose a JSON file to import") }
+            do {
+                let assessment = try await importAssessment(Data(file.readableBytesView), scope: scope, identity: try granted.requireIdentity())
+                return .seeOther(SiteURL.assessment(scope.stateID, assessment.id))
+            } catch let failure as ValidationFailure {
+                return try await assessments.list(request, context, granted, draft: nil, failure: failure, status: .badRequest)
+            }
+        }
+    }
+
+    func importAssessment(_ data: Data, scope: TenantScope, identity: Identity) async throws -> Assessment {
+        guard let method = try await services.reference.method() else { throw AppError.notFound }
+        return try await AssessmentWork(services: services).importAssessment(
+            data, scope: scope, method: method, assessors: try await services.accounts.assessors(scope),
+            audit: AuditEvent(identity, "assessment.import", "assessment", "", state: scope.stateID))
+    }
+
+    private func addEvidence(_ item: EvidenceItem, _ assessment: Assessment, _ scope: TenantScope, _ granted: Granted) async throws {
+        try await services.assessments.addEvidence(
+            item, assessmentID: assessment.id, scope: scope,
+            audit: AuditEvent(
+                try granted.requireIdentity(), "evidence.create", "evidence", item.id, state: scope.stateID,
+                ["subject": "\(item.subject.kind) \(item.subject.reference)", "grading": item.grading]))
+    }
+
+    /// Reads `raci.<activity>.<agency>` fields; an empty value means no role.
+    static func raciCells(_ fields: [String: String]) throws(ValidationFailure) -> [RaciAssignment] {
+        var v = Validator()
+        var cells: [RaciAssignment] = []
+        for (key, value) in fields where key.hasPrefix("raci.") && !value.isEmpty {
+            let parts = key.dropFirst("raci.".count).split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let activity = AssessmentActivity(rawValue: parts[0]) else {
+                v.add("raci", "names an activity that does not exist")
+                continue
+            }
+            guard let role = RaciRole(rawValue: value) else {
+                v.add("raci.\(activity.rawValue)", "roles are R, A, C or I")
+                continue
+            }
+            cells.append(RaciAssignment(activity: activity, agencyID: parts[1], role: role))
+        }
+        try v.check()
+        return cells.sorted { ($0.activity.rawValue, $0.agencyID) < ($1.activity.rawValue, $1.agencyID) }
+    }
+
+    private func institutions(
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String], failure: ValidationFailure?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let (assessment, scope) = try await assessments.load(context, granted)
+        let page = InstitutionsPage.make(
+            layout: context.layout(
+                "Roles and structures · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path,
+                state: try await services.states.find(scope)),
+            assessment: assessment, agencies: try await services.assessments.agencies(scope, assessmentID: assessment.id),
+            raci: try await services.assessments.raci(scope, assessmentID: assessment.id),
+            canEdit: Authorizer.allows(try granted.requireIdentity(), state: scope.stateID, .manageAssessment), csrf: context.csrfToken ?? "",
+            submitted: submitted, failure: failure)
+        return .html(services.pages.render(page), status: status)
+    }
+
+    private func scan(
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String], failure: ValidationFailure?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let (assessment, scope) = try await assessments.load(context, granted)
+        guard let method = try await services.reference.method(id: assessment.methodVersion) else { throw AppError.notFound }
+        let page = HorizonScanPage.make(
+            layout: context.layout(
+                "Horizon scan · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
+            assessment: assessment, method: method, scan: try await services.assessments.horizonScan(scope, assessmentID: assessment.id),
+            evidence: try await services.assessments.evidence(scope, assessmentID: assessment.id),
+            canEdit: Authorizer.allows(try granted.requireIdentity(), state: scope.stateID, .writeScenario), csrf: context.csrfToken ?? "",
+            submitted: submitted, failure: failure)
+        return .html(services.pages.render(page), status: status)
+    }
+}

@@ -1,0 +1,270 @@
+import CTTechCore
+import Foundation
+import SQLKit
+
+/// Steps 1–2, evidence, approval and snapshots. Same rules as the rest of the store: every query names the scope's
+/// state, every change writes its audit entry and bumps the assessment's revision in one transaction, and an approved
+/// assessment refuses changes.
+extension AssessmentStore {
+    struct AgencyRow: Codable {
+        var id: String
+        var assessmentId: String
+        var stateId: String
+        var name: String
+        var kind: String
+        var mandate: String
+        var createdAt: Int64
+
+        var agency: Agency { Agency(id: id, name: name, kind: Agency.Kind(rawValue: kind) ?? .other, mandate: mandate) }
+    }
+
+    struct RaciRow: Codable {
+        var assessmentId: String
+        var stateId: String
+        var activity: String
+        var agencyId: String
+        var role: String
+
+        var assignment: RaciAssignment? {
+            guard let activity = AssessmentActivity(rawValue: activity), let role = RaciRole(rawValue: role) else { return nil }
+            return RaciAssignment(activity: activity, agencyID: agencyId, role: role)
+        }
+    }
+
+    struct ScanRow: Codable {
+        var assessmentId: String
+        var stateId: String
+        var technology: String
+        var stage: String
+        var trend: String
+        var notes: String
+        var updatedAt: Int64
+
+        var entry: HorizonScanEntry? {
+            guard let stage = DiffusionStage(rawValue: stage), let trend = Trend(rawValue: trend) else { return nil }
+            return HorizonScanEntry(technology: technology, stage: stage, trend: trend, notes: notes)
+        }
+    }
+
+    struct EvidenceRow: Codable {
+        var id: String
+        var assessmentId: String
+        var stateId: String
+        var subjectKind: String
+        var subjectRef: String
+        var summary: String
+        var source: String
+        var reliability: String
+        var credibility: Int
+        var observedOn: String
+        var createdAt: Int64
+
+        init(_ item: EvidenceItem, assessmentID: String, stateID: String, createdAt: Int64) {
+            id = item.id
+            assessmentId = assessmentID
+            stateId = stateID
+            subjectKind = item.subject.kind
+            subjectRef = item.subject.reference
+            summary = item.summary
+            source = item.source
+            reliability = item.reliability.rawValue
+            credibility = item.credibility.rawValue
+            observedOn = item.observedOn
+            self.createdAt = createdAt
+        }
+
+        var item: EvidenceItem? {
+            guard let subject = EvidenceSubject(kind: subjectKind, reference: subjectRef), let reliability = SourceReliability(rawValue: reliability),
+                let credibility = InformationCredibility(rawValue: credibility)
+            else { return nil }
+            return EvidenceItem(
+                id: id, subject: subject, summary: summary, source: source, reliability: reliability, credibility: credibility, observedOn: observedOn
+            )
+        }
+    }
+
+    struct SnapshotRow: Codable {
+        var id: String
+        var assessmentId: String
+        var stateId: String
+        var number: Int
+        var approvedBy: String
+        var approvedAt: Int64
+        var sha256: String
+        var content: String
+    }
+
+    /// Runs `body` in a write transaction on an editable assessment of the scope's state, then bumps its revision and
+    /// appends the audit entry, all in the same transaction.
+    func change(
+        _ scope: TenantScope, assessmentID: String, audit: AuditEvent, _ body: @escaping @Sendable (any SQLDatabase) async throws -> Void
+    ) async throws {
+        let kind = persistence.kind
+        try await persistence.write { tx in
+            try await Self.requireEditable(assessmentID, stateID: scope.stateID, on: tx)
+            try await body(tx)
+            try await Self.bumpRevision(assessmentID, on: tx)
+            try await AuditLogStore.append(audit, on: tx, kind: kind)
+        }
+    }
+
+    private func rows<Row: Decodable>(
+        _ table: String, _ scope: TenantScope, _ assessmentID: String, order: String, as type: Row.Type
+    ) async throws -> [Row] {
+        try await persistence.sql.select().column("*").from(table).where("assessment_id", .equal, SQLBind(assessmentID))
+            .where("state_id", .equal, SQLBind(scope.stateID)).orderBy(order).limit(5_000)
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    // MARK: Step 1
+
+    public func addAgency(_ agency: Agency, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        try await change(scope, assessmentID: assessmentID, audit: audit) { tx in
+            try await tx.insert(into: "agencies")
+                .model(
+                    AgencyRow(
+                        id: agency.id, assessmentId: assessmentID, stateId: scope.stateID, name: agency.name, kind: agency.kind.rawValue,
+                        mandate: agency.mandate, createdAt: epochMilliseconds()), keyEncodingStrategy: .convertToSnakeCase
+                ).run()
+        }
+    }
+
+    public func agencies(_ scope: TenantScope, assessmentID: String) async throws -> [Agency] {
+        try await rows("agencies", scope, assessmentID, order: "created_at", as: AgencyRow.self).map(\.agency)
+    }
+
+    /// Replaces the whole RACI matrix after checking it against ``RaciMatrix`` and the assessment's agencies.
+    public func setRaci(_ assignments: [RaciAssignment], assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        let known = Set(try await agencies(scope, assessmentID: assessmentID).map(\.id))
+        try RaciMatrix.check(assignments, agencies: known)
+        try await change(scope, assessmentID: assessmentID, audit: audit) { tx in
+            try await tx.delete(from: "raci_assignments").where("assessment_id", .equal, SQLBind(assessmentID))
+                .where("state_id", .equal, SQLBind(scope.stateID)).run()
+            guard !assignments.isEmpty else { return }
+            try await tx.insert(into: "raci_assignments")
+                .models(
+                    assignments.map {
+                        RaciRow(
+                            assessmentId: assessmentID, stateId: scope.stateID, activity: $0.activity.rawValue, agencyId: $0.agencyID,
+                            role: $0.role.rawValue)
+                    }, keyEncodingStrategy: .convertToSnakeCase
+                ).run()
+        }
+    }
+
+    public func raci(_ scope: TenantScope, assessmentID: String) async throws -> [RaciAssignment] {
+        try await rows("raci_assignments", scope, assessmentID, order: "activity", as: RaciRow.self).compactMap(\.assignment)
+    }
+
+    // MARK: Step 2
+
+    /// Records or replaces one technology's line of the scan.
+    public func setScanEntry(_ entry: HorizonScanEntry, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        try await change(scope, assessmentID: assessmentID, audit: audit) { tx in
+            try await tx.delete(from: "horizon_scan").where("assessment_id", .equal, SQLBind(assessmentID))
+                .where("state_id", .equal, SQLBind(scope.stateID)).where("technology", .equal, SQLBind(entry.technology)).run()
+            try await tx.insert(into: "horizon_scan")
+                .model(
+                    ScanRow(
+                        assessmentId: assessmentID, stateId: scope.stateID, technology: entry.technology, stage: entry.stage.rawValue,
+                        trend: entry.trend.rawValue, notes: entry.notes, updatedAt: epochMilliseconds()), keyEncodingStrategy: .convertToSnakeCase
+                ).run()
+        }
+    }
+
+    public func horizonScan(_ scope: TenantScope, assessmentID: String) async throws -> [HorizonScanEntry] {
+        try await rows("horizon_scan", scope, assessmentID, order: "technology", as: ScanRow.self).compactMap(\.entry)
+    }
+
+    // MARK: Evidence
+
+    /// Adds an evidence item; a scenario it names must belong to the same assessment.
+    public func addEvidence(_ item: EvidenceItem, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        try await change(scope, assessmentID: assessmentID, audit: audit) { tx in
+            if case .scenario(let id) = item.subject {
+                guard
+                    try await tx.select().column("id").from("scenarios").where("id", .equal, SQLBind(id))
+                        .where("assessment_id", .equal, SQLBind(assessmentID)).where("state_id", .equal, SQLBind(scope.stateID)).first() != nil
+                else { throw StoreConflict.missing }
+            }
+            try await tx.insert(into: "evidence_items")
+                .model(
+                    EvidenceRow(item, assessmentID: assessmentID, stateID: scope.stateID, createdAt: epochMilliseconds()),
+                    keyEncodingStrategy: .convertToSnakeCase
+                )
+                .run()
+        }
+    }
+
+    public func evidence(_ scope: TenantScope, assessmentID: String) async throws -> [EvidenceItem] {
+        try await rows("evidence_items", scope, assessmentID, order: "created_at", as: EvidenceRow.self).compactMap(\.item)
+    }
+
+    // MARK: Status and snapshots
+
+    /// Moves the assessment draft → in review → approved (or back to draft). Approving stores `snapshot` — built by the
+    /// caller from the assessment at `revision` — and is refused if anything changed since that revision.
+    public func changeStatus(
+        _ scope: TenantScope, assessmentID: String, to target: Assessment.Status, snapshot: (content: SnapshotContent, revision: Int64)?,
+        audit: AuditEvent
+    ) async throws {
+        let kind = persistence.kind
+        let encoded = try snapshot.map { try JSONEncoder.sorted.encode($0.content) }
+        try await persistence.write { tx in
+            struct Row: Codable {
+                var status: String
+                var revision: Int64
+            }
+            guard
+                let row = try await tx.select().column("status").column("revision").from("assessments").where("id", .equal, SQLBind(assessmentID))
+                    .where("state_id", .equal, SQLBind(scope.stateID)).first(decoding: Row.self)
+            else { throw StoreConflict.missing }
+            let current = Assessment.Status(rawValue: row.status) ?? .draft
+            guard current.canMove(to: target) else { throw AssessmentRuleViolation.statusTransition(from: current, to: target) }
+            var event = audit
+            if target == .approved {
+                guard let snapshot, let encoded, snapshot.revision == row.revision else { throw AssessmentRuleViolation.changedDuringApproval }
+                struct Count: Codable { var n: Int }
+                let number =
+                    (try await tx.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("assessment_snapshots")
+                        .where("assessment_id", .equal, SQLBind(assessmentID)).first(decoding: Count.self)?.n ?? 0) + 1
+                let text = String(decoding: encoded, as: UTF8.self)
+                let id = Identifier.make()
+                try await tx.insert(into: "assessment_snapshots")
+                    .model(
+                        SnapshotRow(
+                            id: id, assessmentId: assessmentID, stateId: scope.stateID, number: number, approvedBy: scope.userID,
+                            approvedAt: epochMilliseconds(), sha256: Identifier.sha256Hex(text), content: text),
+                        keyEncodingStrategy: .convertToSnakeCase
+                    ).run()
+                event.details["snapshot"] = "\(number)"
+                event.details["sha256"] = Identifier.sha256Hex(text)
+            }
+            try await tx.update("assessments").set("status", to: SQLBind(target.rawValue)).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
+                .where("id", .equal, SQLBind(assessmentID)).run()
+            try await Self.bumpRevision(assessmentID, on: tx)
+            event.details["status"] = "\(current.rawValue) → \(target.rawValue)"
+            try await AuditLogStore.append(event, on: tx, kind: kind)
+        }
+    }
+
+    /// The assessment's snapshots, oldest first. A snapshot whose content no longer matches its hash is not returned.
+    public func snapshots(_ scope: TenantScope, assessmentID: String) async throws -> [AssessmentSnapshot] {
+        try await rows("assessment_snapshots", scope, assessmentID, order: "number", as: SnapshotRow.self).compactMap(Self.snapshot)
+    }
+
+    public func snapshot(_ scope: TenantScope, assessmentID: String, number: Int) async throws -> AssessmentSnapshot? {
+        try await persistence.sql.select().column("*").from("assessment_snapshots").where("assessment_id", .equal, SQLBind(assessmentID))
+            .where("state_id", .equal, SQLBind(scope.stateID)).where("number", .equal, SQLBind(number))
+            .first(decoding: SnapshotRow.self, keyDecodingStrategy: .convertFromSnakeCase).flatMap(Self.snapshot)
+    }
+
+    static func snapshot(_ row: SnapshotRow) -> AssessmentSnapshot? {
+        guard Identifier.sha256Hex(row.content) == row.sha256,
+            let content = try? JSONDecoder().decode(SnapshotContent.self, from: Data(row.content.utf8))
+        else { return nil }
+        return AssessmentSnapshot(
+            id: row.id, assessmentID: row.assessmentId, number: row.number, approvedBy: row.approvedBy, approvedAt: row.approvedAt,
+            sha256: row.sha256, content: content)
+    }
+}
