@@ -17,15 +17,23 @@ public func buildApplication(
 {
     let logger = logger ?? Logger(label: "cttech")
     let persistence = try persistence ?? Persistence(location: DatabaseLocation.parse(configuration.databaseURL), logger: logger)
-    try await persistence.prepare()
-    let services = AppServices(configuration: configuration, persistence: persistence, pages: try await PageRenderer())
-    if configuration.demo {
-        let logins = try await DemoData.seed(services)
-        DemoData.announce(logins, configuration: configuration)
-    } else if try await services.accounts.count() == 0 {
-        print("No accounts yet. Create the first administrator with:\n  cttech user create --admin --email you@example.org --name \"Your Name\"")
+    let services: AppServices
+    let router: Router<AppRequestContext>
+    do {
+        // A failure before the server runs closes the database again, so start-up errors end with a message, not a crash.
+        try await persistence.prepare()
+        services = AppServices(configuration: configuration, persistence: persistence, pages: try await PageRenderer())
+        if configuration.demo {
+            let logins = try await DemoData.seed(services)
+            DemoData.announce(logins, configuration: configuration)
+        } else if try await services.accounts.count() == 0 {
+            print("No accounts yet. Create the first administrator with:\n  cttech user create --admin --email you@example.org --name \"Your Name\"")
+        }
+        router = try buildRouter(services: services).router
+    } catch {
+        await persistence.shutdown()
+        throw error
     }
-    let router = try buildRouter(services: services).router
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cttech"),

@@ -99,7 +99,7 @@ public struct InstitutionsPage: WebPage {
                             name: "raci.\(key)", agency: agency.name,
                             choices: [Choice(value: "", label: "—", selected: current.isEmpty)]
                                 + RaciRole.allCases.map {
-                                    Choice(value: $0.rawValue, label: "\($0.rawValue) \($0.label)", selected: current == $0.rawValue)
+                                    Choice(value: $0.rawValue, label: $0.rawValue, selected: current == $0.rawValue)
                                 },
                             shown: current.isEmpty ? "—" : current)
                     })

@@ -37,6 +37,42 @@ enum DemoAssessment {
         ("Disinformation campaign by a foreign state", "hybrid threat", (0.4, 0.6, 0.8), (2, 2, 3), .low),
     ]
 
+    /// Step 1: fictional agencies with their RACI roles (activity → [agency index: role]).
+    static let agencies: [(String, Agency.Kind, String)] = [
+        ("National Police, Counter-Terrorism Directorate", .lawEnforcement, "Investigates terrorist offences; leads the national assessment."),
+        ("State Security Service", .intelligence, "Collects and assesses intelligence on threats to national security."),
+        ("Ministry of the Interior", .ministry, "Sets counter-terrorism policy and approves the national assessment."),
+        ("Financial Intelligence Unit", .financialIntelligence, "Analyses suspicious transaction reports, including virtual assets."),
+        ("Office of the Prosecutor General", .prosecution, "Prosecutes terrorist offences; advises on evidence and rights."),
+        ("National Cyber Security Centre", .criticalInfrastructure, "Protects networks of essential services."),
+        ("Centre for Security Studies, University of Valdoria", .academia, "Independent research on online radicalisation."),
+    ]
+
+    static let raci: [(AssessmentActivity, [Int: RaciRole])] = [
+        (.scoping, [2: .accountable, 0: .responsible, 1: .consulted, 4: .informed]),
+        (.horizonScan, [0: .accountable, 1: .responsible, 5: .responsible, 6: .consulted, 3: .consulted]),
+        (.scenarioWriting, [0: .accountable, 1: .responsible, 3: .responsible, 6: .consulted]),
+        (.scoring, [0: .accountable, 1: .responsible, 3: .responsible, 5: .responsible, 4: .consulted]),
+        (.facilitation, [0: .accountable, 1: .responsible, 6: .consulted]),
+        (.riskComparison, [2: .accountable, 0: .responsible, 5: .consulted]),
+        (.approval, [2: .accountable, 0: .responsible, 4: .consulted, 1: .informed]),
+    ]
+
+    /// Step 2: (technology, stage, trend, notes).
+    static let scan: [(String, DiffusionStage, Trend, String)] = [
+        ("T01", .routine, .stable, "Propaganda and recruitment content circulates on mainstream platforms."),
+        ("T02", .routine, .rising, "Encrypted channels used for coordination and content sharing."),
+        ("T03", .observed, .stable, "Occasional purchases of weapons parts and precursors."),
+        ("T04", .observed, .rising, "Donations solicited in stablecoins; small amounts."),
+        ("T05", .attempted, .rising, "Mobile-money transfers through front charities."),
+        ("T07", .observed, .rising, "Grooming of minors in game chats."),
+        ("T08", .discussed, .surging, "Generative AI tools discussed for propaganda and manuals."),
+        ("T09", .attempted, .rising, "Commercial drones adapted abroad; one attempt in the region."),
+        ("T11", .attempted, .stable, "3D-printed firearm parts seized once."),
+        ("T12", .aspiration, .stable, "Interest expressed in attacking essential services."),
+        ("T16", .aspiration, .stable, "No known attempt."),
+    ]
+
     static func seed(_ services: AppServices, stateID: String, stateCode: String, passwordHash: String) async throws {
         let scope = SystemAuthority.tenant(stateID, actorID: "demo-seed", permission: .manageAssessment)
         guard try await services.assessments.list(scope).isEmpty else { return }
@@ -69,6 +105,30 @@ enum DemoAssessment {
             try await services.assessments.addOtherRisk(
                 risk, assessmentID: assessment.id, scope: scope, audit: audit("other_risk.create", "other_risk", risk.id))
         }
+        var agencyIDs: [String] = []
+        for entry in agencies {
+            let agency = Agency(id: Identifier.make(), name: entry.0, kind: entry.1, mandate: entry.2)
+            try await services.assessments.addAgency(agency, assessmentID: assessment.id, scope: scope, audit: audit("agency.create", "agency", agency.id))
+            agencyIDs.append(agency.id)
+        }
+        let cells = raci.flatMap { activity, roles in roles.map { RaciAssignment(activity: activity, agencyID: agencyIDs[$0.key], role: $0.value) } }
+        try await services.assessments.setRaci(cells, assessmentID: assessment.id, scope: scope, audit: audit("raci.set", "assessment", assessment.id))
+        for entry in scan {
+            try await services.assessments.setScanEntry(
+                HorizonScanEntry(technology: entry.0, stage: entry.1, trend: entry.2, notes: entry.3), assessmentID: assessment.id, scope: scope,
+                audit: audit("scan.set", "assessment", assessment.id))
+        }
+        let technologyEvidence: [(String, String, String, SourceReliability, InformationCredibility)] = [
+            ("T08", "Chat logs show requests for AI-written bomb-making guides (fictional).", "Open-source monitoring report", .b, .probablyTrue),
+            ("T09", "Regional partner reports a modified drone seized near a stadium (fictional).", "Liaison report", .b, .possiblyTrue),
+            ("T04", "Stablecoin wallet linked to a fighter-travel network (fictional).", "FIU case file summary", .a, .probablyTrue),
+        ]
+        for entry in technologyEvidence {
+            let item = EvidenceItem(
+                id: Identifier.make(), subject: .technology(entry.0), summary: entry.1, source: entry.2, reliability: entry.3, credibility: entry.4,
+                observedOn: "2025-03-14")
+            try await services.assessments.addEvidence(item, assessmentID: assessment.id, scope: scope, audit: audit("evidence.create", "evidence", item.id))
+        }
         var scenarioIDs: [String] = []
         for entry in scenarios {
             let scenario = ThreatScenario(
@@ -77,6 +137,13 @@ enum DemoAssessment {
                 actorType: entry.1, technologies: entry.2, purposes: entry.3, targetSector: entry.4, horizonYears: 2, version: 1)
             try await services.assessments.addScenario(scenario, scope: scope, audit: audit("scenario.create", "scenario", scenario.id))
             scenarioIDs.append(scenario.id)
+            let grading: [(SourceReliability, InformationCredibility)] = [(.b, .probablyTrue), (.c, .possiblyTrue), (.f, .cannotBeJudged), (.a, .confirmed), (.d, .doubtful)]
+            let (reliability, credibility) = grading[scenarioIDs.count % grading.count]
+            let item = EvidenceItem(
+                id: Identifier.make(), subject: .scenario(scenario.id), summary: "Indicator supporting: \(entry.0.lowercased()) (fictional).",
+                source: ["Police intelligence report", "Open-source research", "Partner liaison", "Court record", "Anonymous tip"][scenarioIDs.count % 5],
+                reliability: reliability, credibility: credibility, observedOn: "2025-0\(1 + scenarioIDs.count % 9)-15")
+            try await services.assessments.addEvidence(item, assessmentID: assessment.id, scope: scope, audit: audit("evidence.create", "evidence", item.id))
         }
         var generator = SplitMix64(seed: 20_251_024)
         for round in 1...2 {
@@ -97,7 +164,10 @@ enum DemoAssessment {
                         "confidence": ["low", "moderate", "high"][Int(generator.next() % 3)],
                         "rationale": round == 1 ? "Initial view on \(entry.0.lowercased())." : "Revised after the discussion of round 1.",
                     ]
-                    for dimension in ImpactDimension.allCases { fields["impact.\(dimension.rawValue)"] = "\(jitter(entry.9))" }
+                    // Dimensions differ: about one in three sits a level below the scenario's worst.
+                    for (d, dimension) in ImpactDimension.allCases.enumerated() {
+                        fields["impact.\(dimension.rawValue)"] = "\(jitter(entry.9 - ((index + d) % 3 == 0 ? 1 : 0)))"
+                    }
                     let score = try ScoreDraft(fields: fields).validated(scenarioID: scenarioIDs[index], round: round, assessorID: assessorID)
                     let assessorScope = SystemAuthority.tenant(stateID, actorID: assessorID, permission: .scoreScenario)
                     try await services.assessments.submitScore(
@@ -108,6 +178,13 @@ enum DemoAssessment {
                 scope, assessmentID: assessment.id, to: .closed, audit: audit("round.closed", "assessment", assessment.id))
             try await services.assessments.advanceRound(
                 scope, assessmentID: assessment.id, to: .revealed, audit: audit("round.revealed", "assessment", assessment.id))
+            // Each revealed round is reviewed and approved by the focal point, then reopened: two snapshots to compare.
+            let focal = SystemAuthority.tenant(stateID, actorID: assessorIDs[5], permission: .approveAssessment)
+            let work = AssessmentWork(services: services)
+            for (target, action) in [(Assessment.Status.inReview, "assessment.status"), (.approved, "assessment.approve"), (.draft, "assessment.status")] {
+                guard let current = try await services.assessments.find(focal, id: assessment.id) else { break }
+                try await work.changeStatus(current, to: target, scope: focal, audit: audit(action, "assessment", assessment.id))
+            }
         }
     }
 }

@@ -24,7 +24,7 @@ enum MethodSteps {
     static func available(for state: PartnerState, identity: Identity?) -> [(String, String)] {
         var steps = [("Overview", SiteURL.state(state.id))]
         if let identity, Authorizer.allows(identity, state: state.id, .viewAssessment) {
-            steps.append(("Steps 3–4 · Threat assessment", SiteURL.assessments(state.id)))
+            steps.append(("Steps 1–4 · Threat assessment", SiteURL.assessments(state.id)))
         }
         return steps
     }
