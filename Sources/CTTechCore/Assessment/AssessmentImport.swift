@@ -194,7 +194,9 @@ public struct AssessmentImport: Sendable, Decodable {
             }
             raciCells.append(RaciAssignment(activity: activity, agencyID: agency, role: role))
         }
-        do { try RaciMatrix.check(raciCells, agencies: Set(agencyIDs.values)) } catch { merge("raci", error) }
+        do { try RaciMatrix.check(raciCells, agencies: Set(agencyIDs.values)) } catch {
+            for issue in error.issues { v.add(issue.field, issue.message) }
+        }
 
         // Step 2
         var scan: [HorizonScanEntry] = []
@@ -215,16 +217,18 @@ public struct AssessmentImport: Sendable, Decodable {
         var scenarioIDs: [String: String] = [:]
         var newScenarios: [ThreatScenario] = []
         for (i, line) in scenarioLines.enumerated() {
+            // The id is mapped even when the scenario is invalid, so its scores and evidence are checked too, not reported as unknown.
+            let newID = makeID()
+            if scenarioIDs[line.id] == nil { scenarioIDs[line.id] = newID }
             do {
                 let clean = try ScenarioDraft(
                     title: line.title, narrative: line.narrative, actorType: line.actorType, technologies: line.technologies ?? [],
                     purposes: line.purposes ?? [], targetSector: line.targetSector, horizonYears: line.horizonYears.map(String.init)
                 ).validated(against: method, defaultHorizon: header.horizonYears)
                 let scenario = ThreatScenario(
-                    id: makeID(), assessmentID: assessmentID, title: clean.title, narrative: clean.narrative, actorType: clean.actorType,
+                    id: newID, assessmentID: assessmentID, title: clean.title, narrative: clean.narrative, actorType: clean.actorType,
                     technologies: clean.technologies, purposes: clean.purposes, targetSector: clean.targetSector, horizonYears: clean.horizonYears,
                     version: 1)
-                scenarioIDs[line.id] = scenario.id
                 newScenarios.append(scenario)
             } catch { merge("scenarios[\(i)]", error) }
         }

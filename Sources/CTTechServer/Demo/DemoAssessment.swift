@@ -108,11 +108,13 @@ enum DemoAssessment {
         var agencyIDs: [String] = []
         for entry in agencies {
             let agency = Agency(id: Identifier.make(), name: entry.0, kind: entry.1, mandate: entry.2)
-            try await services.assessments.addAgency(agency, assessmentID: assessment.id, scope: scope, audit: audit("agency.create", "agency", agency.id))
+            try await services.assessments.addAgency(
+                agency, assessmentID: assessment.id, scope: scope, audit: audit("agency.create", "agency", agency.id))
             agencyIDs.append(agency.id)
         }
         let cells = raci.flatMap { activity, roles in roles.map { RaciAssignment(activity: activity, agencyID: agencyIDs[$0.key], role: $0.value) } }
-        try await services.assessments.setRaci(cells, assessmentID: assessment.id, scope: scope, audit: audit("raci.set", "assessment", assessment.id))
+        try await services.assessments.setRaci(
+            cells, assessmentID: assessment.id, scope: scope, audit: audit("raci.set", "assessment", assessment.id))
         for entry in scan {
             try await services.assessments.setScanEntry(
                 HorizonScanEntry(technology: entry.0, stage: entry.1, trend: entry.2, notes: entry.3), assessmentID: assessment.id, scope: scope,
@@ -127,7 +129,8 @@ enum DemoAssessment {
             let item = EvidenceItem(
                 id: Identifier.make(), subject: .technology(entry.0), summary: entry.1, source: entry.2, reliability: entry.3, credibility: entry.4,
                 observedOn: "2025-03-14")
-            try await services.assessments.addEvidence(item, assessmentID: assessment.id, scope: scope, audit: audit("evidence.create", "evidence", item.id))
+            try await services.assessments.addEvidence(
+                item, assessmentID: assessment.id, scope: scope, audit: audit("evidence.create", "evidence", item.id))
         }
         var scenarioIDs: [String] = []
         for entry in scenarios {
@@ -137,13 +140,17 @@ enum DemoAssessment {
                 actorType: entry.1, technologies: entry.2, purposes: entry.3, targetSector: entry.4, horizonYears: 2, version: 1)
             try await services.assessments.addScenario(scenario, scope: scope, audit: audit("scenario.create", "scenario", scenario.id))
             scenarioIDs.append(scenario.id)
-            let grading: [(SourceReliability, InformationCredibility)] = [(.b, .probablyTrue), (.c, .possiblyTrue), (.f, .cannotBeJudged), (.a, .confirmed), (.d, .doubtful)]
+            let grading: [(SourceReliability, InformationCredibility)] = [
+                (.b, .probablyTrue), (.c, .possiblyTrue), (.f, .cannotBeJudged), (.a, .confirmed), (.d, .doubtful),
+            ]
             let (reliability, credibility) = grading[scenarioIDs.count % grading.count]
             let item = EvidenceItem(
                 id: Identifier.make(), subject: .scenario(scenario.id), summary: "Indicator supporting: \(entry.0.lowercased()) (fictional).",
-                source: ["Police intelligence report", "Open-source research", "Partner liaison", "Court record", "Anonymous tip"][scenarioIDs.count % 5],
+                source: ["Police intelligence report", "Open-source research", "Partner liaison", "Court record", "Anonymous tip"][
+                    scenarioIDs.count % 5],
                 reliability: reliability, credibility: credibility, observedOn: "2025-0\(1 + scenarioIDs.count % 9)-15")
-            try await services.assessments.addEvidence(item, assessmentID: assessment.id, scope: scope, audit: audit("evidence.create", "evidence", item.id))
+            try await services.assessments.addEvidence(
+                item, assessmentID: assessment.id, scope: scope, audit: audit("evidence.create", "evidence", item.id))
         }
         var generator = SplitMix64(seed: 20_251_024)
         for round in 1...2 {
@@ -181,7 +188,9 @@ enum DemoAssessment {
             // Each revealed round is reviewed and approved by the focal point, then reopened: two snapshots to compare.
             let focal = SystemAuthority.tenant(stateID, actorID: assessorIDs[5], permission: .approveAssessment)
             let work = AssessmentWork(services: services)
-            for (target, action) in [(Assessment.Status.inReview, "assessment.status"), (.approved, "assessment.approve"), (.draft, "assessment.status")] {
+            for (target, action) in [
+                (Assessment.Status.inReview, "assessment.status"), (.approved, "assessment.approve"), (.draft, "assessment.status"),
+            ] {
                 guard let current = try await services.assessments.find(focal, id: assessment.id) else { break }
                 try await work.changeStatus(current, to: target, scope: focal, audit: audit(action, "assessment", assessment.id))
             }
