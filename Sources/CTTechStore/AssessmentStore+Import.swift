@@ -57,6 +57,7 @@ extension AssessmentStore {
                 "other_risks",
                 plan.otherRisks.enumerated().map { OtherRiskRow($1, assessmentID: assessmentID, stateID: state, createdAt: now + Int64($0)) }, on: tx)
             var event = audit
+            (event.entityType, event.entityID) = ("assessment", assessmentID)
             event.details["counts"] =
                 "agencies \(plan.agencies.count), scan \(plan.horizonScan.count), scenarios \(plan.scenarios.count), "
                 + "evidence \(plan.evidence.count), rounds \(plan.rounds.count), scores \(plan.scores.count), other risks \(plan.otherRisks.count)"

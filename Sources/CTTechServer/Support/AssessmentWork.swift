@@ -47,7 +47,6 @@ struct AssessmentWork {
         let document = try AssessmentImport.decode(data)
         let plan = try document.plan(stateID: scope.stateID, method: method, assessors: assessors, makeID: Identifier.make)
         var event = audit
-        event.entityID = plan.assessment.id
         event.details["title"] = plan.assessment.title
         try await store.importAssessment(plan, scope: scope, audit: event)
         return plan.assessment
