@@ -32,6 +32,17 @@ struct DemoDataTests {
             #expect(register.entries.count == 20)
             let consensus = register.entries.compactMap(\.threat).map(\.consensus)
             #expect(consensus.contains(true) && consensus.contains(false))
+            // steps 1–2, evidence and two approved snapshots to compare; the assessment is a draft again
+            #expect(try await services.assessments.agencies(scope, assessmentID: assessment.id).count == 7)
+            let raci = try await services.assessments.raci(scope, assessmentID: assessment.id)
+            #expect(Set(raci.map(\.activity)) == Set(AssessmentActivity.allCases))
+            #expect(try await services.assessments.horizonScan(scope, assessmentID: assessment.id).count == 11)
+            let evidence = try await services.assessments.evidence(scope, assessmentID: assessment.id)
+            #expect(evidence.count == 15 && Set(evidence.map(\.grading)).count >= 4)
+            #expect(try await services.assessments.snapshots(scope, assessmentID: assessment.id).map(\.number) == [1, 2])
+            #expect(assessment.status == .draft)
+            // impact dimensions differ within a scenario
+            #expect(register.entries.contains { Set($0.impactByDimension.values).count > 1 })
             guard case .intact = try await services.audit.verify() else {
                 Issue.record("the demo's audit log must verify")
                 return

@@ -26,7 +26,8 @@ struct AssessmentStepsStoreTests {
         let store = AssessmentStore(db)
         try await store.create(assessment, scope: Fixture.scope(state), audit: Fixture.event("assessment.create", state: state.id))
         let scenario = ThreatScenario(
-            id: Identifier.make(), assessmentID: assessment.id, title: "Drone attack", narrative: "Fictional.", actorType: "A3", technologies: ["T09"],
+            id: Identifier.make(), assessmentID: assessment.id, title: "Drone attack", narrative: "Fictional.", actorType: "A3",
+            technologies: ["T09"],
             purposes: ["P7"], targetSector: "Stadiums", horizonYears: 5, version: 1)
         try await store.addScenario(scenario, scope: Fixture.scope(state), audit: Fixture.event("scenario.create", state: state.id))
         return Setup(state: state, foreign: foreign, assessment: assessment, scenario: scenario, store: store)
@@ -45,7 +46,8 @@ struct AssessmentStepsStoreTests {
             let police = Agency(id: Identifier.make(), name: "National Police", kind: .lawEnforcement, mandate: "Investigates.")
             let ministry = Agency(id: Identifier.make(), name: "Ministry of the Interior", kind: .ministry, mandate: "Approves.")
             for agency in [police, ministry] {
-                try await s.store.addAgency(agency, assessmentID: s.assessment.id, scope: s.scope, audit: Fixture.event("agency.create", state: s.state.id))
+                try await s.store.addAgency(
+                    agency, assessmentID: s.assessment.id, scope: s.scope, audit: Fixture.event("agency.create", state: s.state.id))
             }
             let cells = [
                 RaciAssignment(activity: .approval, agencyID: ministry.id, role: .accountable),
@@ -55,19 +57,22 @@ struct AssessmentStepsStoreTests {
             // a matrix naming an agency of nothing is refused before any write
             await #expect(throws: ValidationFailure.self) {
                 try await s.store.setRaci(
-                    [RaciAssignment(activity: .scoring, agencyID: Identifier.make(), role: .accountable)], assessmentID: s.assessment.id, scope: s.scope,
+                    [RaciAssignment(activity: .scoring, agencyID: Identifier.make(), role: .accountable)], assessmentID: s.assessment.id,
+                    scope: s.scope,
                     audit: Fixture.event("raci.set", state: s.state.id))
             }
             try await s.store.setScanEntry(
                 HorizonScanEntry(technology: "T09", stage: .discussed, trend: .stable, notes: "first"), assessmentID: s.assessment.id, scope: s.scope,
                 audit: Fixture.event("scan.set", state: s.state.id))
             try await s.store.setScanEntry(
-                HorizonScanEntry(technology: "T09", stage: .attempted, trend: .rising, notes: "second"), assessmentID: s.assessment.id, scope: s.scope,
+                HorizonScanEntry(technology: "T09", stage: .attempted, trend: .rising, notes: "second"), assessmentID: s.assessment.id,
+                scope: s.scope,
                 audit: Fixture.event("scan.set", state: s.state.id))
             let evidence = EvidenceItem(
                 id: Identifier.make(), subject: .scenario(s.scenario.id), summary: "Seized drone", source: "Liaison", reliability: .b,
                 credibility: .possiblyTrue, observedOn: "2025-03-01")
-            try await s.store.addEvidence(evidence, assessmentID: s.assessment.id, scope: s.scope, audit: Fixture.event("evidence.create", state: s.state.id))
+            try await s.store.addEvidence(
+                evidence, assessmentID: s.assessment.id, scope: s.scope, audit: Fixture.event("evidence.create", state: s.state.id))
             // evidence for a scenario of another assessment is refused
             let stray = EvidenceItem(
                 id: Identifier.make(), subject: .scenario(Identifier.make()), summary: "x", source: "y", reliability: .a, credibility: .confirmed,
@@ -111,7 +116,8 @@ struct AssessmentStepsStoreTests {
                 try await s.store.changeStatus(
                     s.scope, assessmentID: s.assessment.id, to: .approved, snapshot: (snapshotContent(s), revision - 1), audit: event)
             }
-            try await s.store.changeStatus(s.scope, assessmentID: s.assessment.id, to: .approved, snapshot: (snapshotContent(s), revision), audit: event)
+            try await s.store.changeStatus(
+                s.scope, assessmentID: s.assessment.id, to: .approved, snapshot: (snapshotContent(s), revision), audit: event)
             #expect(try await s.store.find(s.scope, id: s.assessment.id)?.status == .approved)
             // frozen: every kind of change is refused, in the transaction
             let agency = Agency(id: Identifier.make(), name: "Police", kind: .lawEnforcement, mandate: "")
