@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end check of the command line and the server process, on SQLite and (when CTTECH_CLI_POSTGRES_URL is set)
 # PostgreSQL: every command's --help, migrate, user create, token create, audit verify (intact and tampered),
-# backup while the server runs, graceful shutdown on SIGTERM, and two instances sharing sessions through PostgreSQL.
+# backup while the server runs, import of the documented example (and refusals: unknown reference, 50 MB, unknown state),
+# export of the register as JSON and CSV, graceful shutdown on SIGTERM, and two instances sharing sessions through PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product cttech >/dev/null
@@ -20,7 +21,7 @@ refuses() { ! "$@"; }
 
 wait_for() { for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.1; done; return 1; }
 
-for cmd in "" serve migrate "user create" "token create" "audit verify" backup; do
+for cmd in "" serve migrate "user create" "token create" "audit verify" backup "import assessment" "export register"; do
     # shellcheck disable=SC2086
     check "cttech $cmd --help" "$BIN" $cmd --help
 done
@@ -48,6 +49,32 @@ run_suite() { # run_suite NAME DATABASE_URL TAMPER_COMMAND PORT
     check "$name: bearer token works on the API" bash -c "curl -fs -H 'Authorization: Bearer $token' http://127.0.0.1:$port/api/v1/me | grep -q admin@example.org"
     check "$name: backup while the server runs" "$BIN" backup --to "$WORK/$name-backup"
     check "$name: backup refuses to overwrite" refuses "$BIN" backup --to "$WORK/$name-backup"
+
+    # Import and export: a fictional state through the API, its assessors through the CLI, the documented example file.
+    curl -fs -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        -d '{"code":"VLD","name":"Republic of Valdoria","region":"other"}' "http://127.0.0.1:$port/api/v1/states"
+    for who in assessor analyst2 analyst3; do
+        echo 'a long assessor password' | "$BIN" user create --role assessor --state VLD --email "$who@demo.cttech.example" --password-stdin >/dev/null
+    done
+    sed 's/"T09"/"T77"/' docs/examples/assessment-import.json >"$WORK/bad.json"
+    "$BIN" import assessment "$WORK/bad.json" --state VLD >"$WORK/bad.out" 2>&1 && status=0 || status=$?
+    check "$name: import of a file with an unknown technology is refused" test "$status" -ne 0
+    check "$name: and says what and that nothing was imported" grep -q "nothing was imported" "$WORK/bad.out"
+    check "$name: and names the field" grep -q "scenarios\[0\].technologies: T77 is not a technology" "$WORK/bad.out"
+    head -c 50000000 /dev/zero >"$WORK/huge.json"
+    "$BIN" import assessment "$WORK/huge.json" --state VLD >"$WORK/huge.out" 2>&1 && status=0 || status=$?
+    check "$name: a 50 MB import is refused by size" bash -c "test $status -ne 0 && grep -q 'is 50.0 MB; an import may be at most 16 MB' '$WORK/huge.out'"
+    check "$name: import into an unknown state is refused" refuses "$BIN" import assessment docs/examples/assessment-import.json --state XXX
+    "$BIN" import assessment docs/examples/assessment-import.json --state VLD >"$WORK/import.out"
+    check "$name: import of the documented example" grep -q "^Imported \"Imported example assessment (fictional)\" as assessment " "$WORK/import.out"
+    local assessment
+    assessment="$(sed 's/.* as assessment //' "$WORK/import.out")"
+    check "$name: export register as JSON" bash -c "'$BIN' export register --assessment $assessment --format json | grep -q '\"basisRound\":2'"
+    "$BIN" export register --assessment "$assessment" --format csv --out "$WORK/register.csv"
+    check "$name: export register as CSV, one row per risk with its marking" bash -c "test \$(grep -c '^AMBER,' '$WORK/register.csv') -eq 5"
+    check "$name: export of an unknown assessment is refused" refuses "$BIN" export register --assessment "$(uuidgen 2>/dev/null || echo 00000000-0000-4000-8000-000000000000)"
+    check "$name: export in an unknown format is refused" refuses "$BIN" export register --assessment "$assessment" --format xlsx
+    check "$name: audit verify after the import" "$BIN" audit verify
     kill -TERM "$pid"
     check "$name: graceful shutdown on SIGTERM exits 0" wait "$pid"
 
