@@ -279,17 +279,44 @@ public struct ScenarioPage: WebPage {
     }
 }
 
-/// The national risk register: charts with the table beside them, impact by dimension, assessors' agreement, downloads.
+/// The national risk register page: the register's body (rendered once per revision, see ``RegisterBody``), then the
+/// form for other national risks.
 public struct RegisterPage: WebPage {
     public static let template = "register"
+    public let layout: LayoutModel
+    let assessmentHref: String
+    let assessmentTitle: String
+    /// Pre-rendered, already escaped HTML of ``RegisterBody``.
+    let registerHTML: String
+    let canManage: Bool
+    let otherRiskAction: String
+    let csrf: String
+    let errors: FormErrors
+    let draft: [String: String]
+
+    public static func make(
+        layout: LayoutModel, assessment: Assessment, body: String, canManage: Bool = false, csrf: String = "", draft: [String: String] = [:],
+        failure: ValidationFailure? = nil
+    ) -> RegisterPage {
+        RegisterPage(
+            layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id), assessmentTitle: assessment.title,
+            registerHTML: body,
+            canManage: canManage && !assessment.status.isFrozen, otherRiskAction: SiteURL.otherRisks(assessment.stateID, assessment.id), csrf: csrf,
+            errors: FormErrors(failure),
+            draft: [
+                "title": "", "family": "", "likelihoodLow": "0.01", "likelihoodBest": "0.05", "likelihoodHigh": "0.2", "impactLow": "2",
+                "impactBest": "3", "impactHigh": "4",
+            ].merging(draft.filter { $0.key != "_csrf" }) { $1 })
+    }
+}
+
+/// The register's charts and tables: the same for every viewer of one revision, so the server renders it once per revision.
+public struct RegisterBody: Sendable {
     struct DimensionRow: Sendable {
         let title: String
         let values: [String]
     }
 
-    public let layout: LayoutModel
-    let assessmentHref: String
-    let assessmentTitle: String
     let basis: String
     let draws: Int
     let seed: Int64
@@ -304,43 +331,39 @@ public struct RegisterPage: WebPage {
     let agreement: String?
     let csvHref: String
     let jsonHref: String
-    let canManage: Bool
-    let otherRiskAction: String
-    let csrf: String
-    let errors: FormErrors
-    let draft: [String: String]
 
-    public static func make(
-        layout: LayoutModel, assessment: Assessment, register: RegisterDocument, canManage: Bool = false, csrf: String = "",
-        draft: [String: String] = [:], failure: ValidationFailure? = nil
-    ) -> RegisterPage {
+    public init(assessment: Assessment, register: RegisterDocument) {
         let (s, a) = (assessment.stateID, assessment.id)
         let heat = RegisterChart.heatCounts(register)
-        return RegisterPage(
-            layout: layout, assessmentHref: SiteURL.assessment(s, a), assessmentTitle: assessment.title,
-            basis: register.basisRound.map { "Scenarios as scored in round \($0) (the latest revealed round), with the other national risks." }
-                ?? "No round has been revealed yet: scenarios join the register once one is; other national risks are ranked already.",
-            draws: register.draws, seed: register.seed, entries: register.entries.map(RegisterRow.init), hasEntries: !register.entries.isEmpty,
-            chartHref: SiteURL.registerChart(s, a), heatMapHref: SiteURL.registerHeatMap(s, a), ranksHref: SiteURL.registerRanks(s, a),
-            heatRows: LikelihoodBand.allCases.enumerated().reversed().map { row, band in
-                DimensionRow(title: band.rawValue, values: heat[row].map(String.init))
-            },
-            dimensionHeaders: ImpactDimension.allCases.map(\.label),
-            dimensions: register.entries.filter { !$0.impactByDimension.isEmpty }.map { e in
-                DimensionRow(title: e.title, values: ImpactDimension.allCases.map { e.impactByDimension[$0.rawValue].map(format) ?? "—" })
-            },
-            agreement: register.agreement.map {
-                "Kendall's W = \(String(format: "%.2f", $0.kendallW)) over \($0.assessors) assessors ranking \($0.scenarios) scenarios "
-                    + "(1 = identical rankings, 0 = no agreement)."
-            },
-            csvHref: SiteURL.registerExport(s, a, "csv"), jsonHref: SiteURL.registerExport(s, a, "json"),
-            canManage: canManage && !assessment.status.isFrozen,
-            otherRiskAction: SiteURL.otherRisks(s, a), csrf: csrf, errors: FormErrors(failure),
-            draft: [
-                "title": "", "family": "", "likelihoodLow": "0.01", "likelihoodBest": "0.05", "likelihoodHigh": "0.2", "impactLow": "2",
-                "impactBest": "3", "impactHigh": "4",
-            ].merging(draft.filter { $0.key != "_csrf" }) { $1 })
+        basis =
+            register.basisRound.map { "Scenarios as scored in round \($0) (the latest revealed round), with the other national risks." }
+            ?? "No round has been revealed yet: scenarios join the register once one is; other national risks are ranked already."
+        draws = register.draws
+        seed = register.seed
+        entries = register.entries.map(RegisterRow.init)
+        hasEntries = !register.entries.isEmpty
+        chartHref = SiteURL.registerChart(s, a)
+        heatMapHref = SiteURL.registerHeatMap(s, a)
+        ranksHref = SiteURL.registerRanks(s, a)
+        heatRows = LikelihoodBand.allCases.enumerated().reversed().map { row, band in
+            DimensionRow(title: band.rawValue, values: heat[row].map(String.init))
+        }
+        dimensionHeaders = ImpactDimension.allCases.map(\.label)
+        dimensions = register.entries.filter { !$0.impactByDimension.isEmpty }.map { e in
+            DimensionRow(title: e.title, values: ImpactDimension.allCases.map { e.impactByDimension[$0.rawValue].map(format) ?? "—" })
+        }
+        agreement = register.agreement.map {
+            "Kendall's W = \(String(format: "%.2f", $0.kendallW)) over \($0.assessors) assessors ranking \($0.scenarios) scenarios "
+                + "(1 = identical rankings, 0 = no agreement)."
+        }
+        csvHref = SiteURL.registerExport(s, a, "csv")
+        jsonHref = SiteURL.registerExport(s, a, "json")
     }
+}
+
+extension PageRenderer {
+    /// The register's body as HTML (every value escaped by the template).
+    public func render(_ body: RegisterBody) -> String { library.render(body, withTemplate: "register-body") ?? "" }
 }
 
 /// A number with at most two decimals and no trailing zeros.

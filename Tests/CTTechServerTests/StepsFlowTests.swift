@@ -262,6 +262,15 @@ struct ImportExportTests {
             let csv = try await client.send(.get, registerPath + ".csv", headers: auth)
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(csv.text.split(separator: "\r\n").dropFirst().allSatisfy { $0.hasPrefix("AMBER,") })
+            // the page's register body is rendered once per revision and shared; a change shows at once
+            let focalSession = try await world.session(.focalPoint)
+            let pagePath = "/states/\(world.home.id)/assessments/\(assessment.id)/register"
+            let before = try await client.send(.get, pagePath, session: focalSession)
+            #expect(before.status == .ok && !before.text.contains("Heatwave"))
+            #expect(before.text.contains("Kendall&#39;s W = ") && before.text.contains("over 2 assessors ranking 3 scenarios"))
+            let assessorView = try await client.send(.get, pagePath, session: try await world.session(.assessor))
+            #expect(assessorView.text.contains("Add another national security risk") == false)
+            #expect(before.text.contains("Add another national security risk"))
             // a change gives a new ETag
             let risk =
                 #"{"title":"Heatwave","family":"climate","likelihood":{"low":0.1,"best":0.2,"high":0.3},"impact":{"low":2,"best":3,"high":4},"confidence":"high"}"#
@@ -271,6 +280,7 @@ struct ImportExportTests {
                     == .created)
             let changed = try await client.send(.get, registerPath, headers: auth.merging([.ifNoneMatch: etag]))
             #expect(changed.status == .ok && changed.headers[.eTag] != etag)
+            #expect(try await client.send(.get, pagePath, session: focalSession).text.contains("Heatwave"))
             // the same downloads in the web UI
             let focal = try await world.session(.focalPoint)
             let web = try await client.send(.get, "/states/\(world.home.id)/assessments/\(assessment.id)/register.csv", session: focal)

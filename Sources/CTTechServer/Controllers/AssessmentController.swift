@@ -132,11 +132,12 @@ struct AssessmentController {
         status: HTTPResponse.Status
     ) async throws -> Response {
         let (assessment, scope) = try await load(context, granted)
-        let built = try await RegisterBuilder(services: services).build(assessment, scope: scope)
+        let builder = RegisterBuilder(services: services)
+        let built = try await builder.build(assessment, scope: scope)
         let state = try await services.states.find(scope)
         let layout = context.layout("Risk register · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path, state: state)
         let page = RegisterPage.make(
-            layout: layout, assessment: assessment, register: built.document,
+            layout: layout, assessment: assessment, body: await builder.pageBody(built, assessment: assessment, pages: services.pages),
             canManage: Authorizer.allows(try granted.requireIdentity(), state: scope.stateID, .manageAssessment), csrf: context.csrfToken ?? "",
             draft: draft, failure: failure)
         return .html(services.pages.render(page), status: status)

@@ -1,5 +1,6 @@
 import CTTechCore
 import CTTechStore
+import CTTechWeb
 import NIOCore
 
 /// Builds the national risk register for the web page, its charts, the downloads and the API alike.
@@ -29,9 +30,17 @@ struct RegisterBuilder {
         if let cached = await cache?.get(key) { return cached }
         let document = try await compute(assessment, scope: scope)
         let built = BuiltRegister(
-            document: document, json: ByteBuffer(bytes: try document.json()), etag: "\"\(assessment.id)-\(revision)\"")
+            key: key, document: document, json: ByteBuffer(bytes: try document.json()), etag: "\"\(assessment.id)-\(revision)\"")
         await cache?.put(key, built)
         return built
+    }
+
+    /// The register page's body for this revision, rendered once and then served from the cache.
+    func pageBody(_ built: BuiltRegister, assessment: Assessment, pages: PageRenderer) async -> String {
+        if let html = await cache?.pageBody(built.key) { return html }
+        let html = pages.render(RegisterBody(assessment: assessment, register: built.document))
+        await cache?.putPageBody(built.key, html)
+        return html
     }
 
     /// Scenarios enter with their latest revealed round; other national risks enter whatever the rounds.

@@ -5,6 +5,7 @@ import NIOCore
 /// A register computed once per revision of its assessment, with its JSON already encoded: pages, charts, downloads and
 /// the API serve it without recomputing or re-encoding.
 struct BuiltRegister: Sendable {
+    let key: RegisterCache.Key
     let document: RegisterDocument
     let json: ByteBuffer
     /// A strong validator for conditional requests: the assessment and its revision.
@@ -22,6 +23,8 @@ actor RegisterCache {
 
     private let capacity: Int
     private var entries: [Key: BuiltRegister] = [:]
+    /// The register page's body rendered for a key: the same HTML for every viewer of that revision.
+    private var pageBodies: [Key: String] = [:]
     private var order: [Key] = []
 
     init(capacity: Int) {
@@ -30,11 +33,23 @@ actor RegisterCache {
 
     func get(_ key: Key) -> BuiltRegister? { entries[key] }
 
+    func pageBody(_ key: Key) -> String? { pageBodies[key] }
+
+    func putPageBody(_ key: Key, _ html: String) {
+        guard entries[key] != nil else { return }
+        pageBodies[key] = html
+    }
+
     func put(_ key: Key, _ value: BuiltRegister) {
         for old in order where old.assessmentID == key.assessmentID && old.revision < key.revision { entries[old] = nil }
+        pageBodies = pageBodies.filter { entries[$0.key] != nil }
         order.removeAll { entries[$0] == nil && $0 != key }
         if entries[key] == nil { order.append(key) }
         entries[key] = value
-        while order.count > capacity { entries[order.removeFirst()] = nil }
+        while order.count > capacity {
+            let oldest = order.removeFirst()
+            entries[oldest] = nil
+            pageBodies[oldest] = nil
+        }
     }
 }
