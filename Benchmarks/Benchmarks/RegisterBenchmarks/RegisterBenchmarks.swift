@@ -17,6 +17,32 @@ let benchmarks: @Sendable () -> Void = {
         return RiskEstimate(id: "r\(i)", likelihood: likelihood, impact: impactEstimate)
     }
 
+    // The whole register as the product computes it: 1,000 scenarios each scored by 20 assessors (threat summary,
+    // likelihood medians, impact per dimension, confidence, Kendall's W over the assessors) and 10,000 draws.
+    let scenarios = (0..<1_000).map { i in
+        ThreatScenario(
+            id: "s\(i)", assessmentID: "a", title: "Scenario \(i)", narrative: "", actorType: "A1", technologies: ["T01"], purposes: ["P1"],
+            targetSector: "", horizonYears: 2, version: 1)
+    }
+    let scores: [ScenarioScore] = scenarios.flatMap { scenario in
+        (0..<20).compactMap { a -> ScenarioScore? in
+            let p = 0.001 + generator.nextUnit() * 0.3
+            guard let likelihood = try? UncertainEstimate(low: p / 3, best: p, high: min(1, p * 2), within: 0...1) else { return nil }
+            func f() -> Int { 1 + Int(generator.next() % 5) }
+            return ScenarioScore(
+                scenarioID: scenario.id, round: 1, assessorID: "u\(a)", intent: f(), actorCapability: f(), technologyAccessibility: f(),
+                opportunity: f(),
+                likelihood: likelihood, impact: Dictionary(uniqueKeysWithValues: ImpactDimension.allCases.map { ($0, f()) }),
+                confidence: [.low, .moderate, .high][a % 3], rationale: "")
+        }
+    }
+
+    Benchmark("Register: 1,000 scenarios × 20 assessors, 10,000 draws") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(RiskRegister.compute(scenarios: scenarios, scores: scores, round: 1, otherRisks: [], draws: 10_000, seed: 1))
+        }
+    }
+
     Benchmark("Aggregate 1,000 items × 20 assessors") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(ratings.map { RatingSummary($0) }) }
     }
