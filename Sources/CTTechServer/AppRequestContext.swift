@@ -26,9 +26,11 @@ public struct AppRequestContext: RequestContext {
     /// Largest body any route accepts (1 MiB); bigger bodies get 413. Import routes take a whole assessment file.
     public var maxUploadSize: Int { 1024 * 1024 }
 
-    /// The body limit of one request: imports get the import limit plus room for the form's envelope.
-    static func bodyLimit(path: String) -> Int {
-        path.hasSuffix("/assessment-import") || path.hasSuffix("/assessments/import") ? AssessmentImport.maxBytes + 64 * 1024 : 1024 * 1024
+    /// The body limit of one request: signed-in users' imports get the import limit plus room for the form's envelope;
+    /// everything else, and anyone not signed in, 1 MiB.
+    static func bodyLimit(path: String, signedIn: Bool) -> Int {
+        let isImport = path.hasSuffix("/assessment-import") || path.hasSuffix("/assessments/import")
+        return isImport && signedIn ? AssessmentImport.maxBytes + 64 * 1024 : 1024 * 1024
     }
 
     /// The identity, or `unauthenticated`.

@@ -116,6 +116,25 @@ extension AssessmentStore {
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
+    /// How far each step has come, for the assessment's overview (six counts).
+    public func progress(_ scope: TenantScope, assessmentID: String) async throws -> AssessmentProgress {
+        struct Count: Codable { var n: Int }
+        func count(_ table: String, role: String? = nil) async throws -> Int {
+            var query = persistence.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+                .where("assessment_id", .equal, SQLBind(assessmentID)).where("state_id", .equal, SQLBind(scope.stateID))
+            if let role { query = query.where("role", .equal, SQLBind(role)) }
+            return try await query.first(decoding: Count.self)?.n ?? 0
+        }
+        var progress = AssessmentProgress()
+        progress.agencies = try await count("agencies")
+        progress.activitiesAssigned = try await count("raci_assignments", role: RaciRole.accountable.rawValue)
+        progress.technologiesScanned = try await count("horizon_scan")
+        progress.scenarios = try await count("scenarios")
+        progress.evidence = try await count("evidence_items")
+        progress.otherRisks = try await count("other_risks")
+        return progress
+    }
+
     // MARK: Step 1
 
     public func addAgency(_ agency: Agency, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {

@@ -78,6 +78,10 @@ public struct AssessmentPage: WebPage {
     let statusActions: [StatusMove]
     let institutionsHref: String
     let scanHref: String
+    let stepOne: String
+    let stepTwo: String
+    let stepThree: String
+    let stepFour: String
     let snapshots: [SnapshotLink]
     let compareHref: String
     let canCompare: Bool
@@ -116,8 +120,11 @@ public struct AssessmentPage: WebPage {
 
     public static func make(
         layout: LayoutModel, assessment: Assessment, round: ScoringRound, scenarios: [ThreatScenario], scoredByMe: Set<String>, method: MethodVersion,
-        snapshots: [Int], permissions: Permissions, csrf: String, draft: ScenarioDraft? = nil, failure: ValidationFailure? = nil
+        snapshots: [Int], progress: AssessmentProgress, permissions: Permissions, csrf: String, draft: ScenarioDraft? = nil,
+        failure: ValidationFailure? = nil
     ) -> AssessmentPage {
+        let technologies = method.items(.technologies).count
+        let activities = AssessmentActivity.allCases.count
         let frozen = assessment.status.isFrozen
         let moves: [(Assessment.Status, String, Bool)] = [
             (.inReview, "Submit for review", permissions.manage), (.approved, "Approve and freeze a snapshot", permissions.approve),
@@ -155,6 +162,12 @@ public struct AssessmentPage: WebPage {
             statusActions: moves.filter { assessment.status.canMove(to: $0.0) && $0.2 }.map { StatusMove(to: $0.0.rawValue, label: $0.1) },
             institutionsHref: SiteURL.institutions(assessment.stateID, assessment.id),
             scanHref: SiteURL.horizonScan(assessment.stateID, assessment.id),
+            stepOne:
+                "\(counted(progress.agencies, "agency", "agencies")) · \(progress.activitiesAssigned) of \(activities) activities with an accountable agency",
+            stepTwo: "\(progress.technologiesScanned) of \(technologies) technologies scanned",
+            stepThree:
+                "\(counted(progress.scenarios, "scenario", "scenarios")) · \(counted(progress.evidence, "evidence item", "evidence items")) · round \(round.number) \(round.status.rawValue)",
+            stepFour: counted(progress.otherRisks, "other national risk", "other national risks"),
             snapshots: snapshots.map { SnapshotLink(label: "Snapshot \($0)", href: SiteURL.snapshot(assessment.stateID, assessment.id, $0)) },
             compareHref: SiteURL.compare(assessment.stateID, assessment.id), canCompare: snapshots.count >= 2,
             draftHorizon: draft?.horizonYears ?? "", scenarioAction: SiteURL.scenarios(assessment.stateID, assessment.id), csrf: csrf,
@@ -365,6 +378,9 @@ extension PageRenderer {
     /// The register's body as HTML (every value escaped by the template).
     public func render(_ body: RegisterBody) -> String { library.render(body, withTemplate: "register-body") ?? "" }
 }
+
+/// "1 scenario", "2 scenarios".
+func counted(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 
 /// A number with at most two decimals and no trailing zeros.
 func format(_ value: Double) -> String {

@@ -89,6 +89,9 @@ struct StepsFlowTests {
             #expect(evidence.status == .seeOther)
             let scenarioPage = try await client.send(.get, scenario, session: focal)
             #expect(scenarioPage.text.contains(">B3</abbr>") && scenarioPage.text.contains("horizon 2 years"))
+            let overview = try await client.send(.get, base, session: assessor)
+            #expect(overview.text.contains("2 agencies · 1 of 7 activities with an accountable agency"))
+            #expect(overview.text.contains("1 of 18 technologies scanned") && overview.text.contains("1 scenario · 2 evidence items"))
             let audit = try await actions(world)
             for action in ["agency.create", "raci.set", "scan.set", "evidence.create"] { #expect(audit.contains(action), "\(action) audited") }
         }
@@ -219,6 +222,9 @@ struct ImportExportTests {
             let page = try await client.send(.get, location, session: focal)
             #expect(page.text.contains("Imported example assessment (fictional)"))
             #expect(try await world.services.assessments.list(scope).count == 2)
+            // only signed-in users get the import's 16 MiB: a stranger is held to 1 MiB
+            let (h5, b5) = Self.multipart(Data(repeating: 0x20, count: 2 * 1024 * 1024), csrf: "x")
+            #expect(try await client.send(.post, target, headers: h5, body: b5).status == .contentTooLarge)
             // a broken multipart body is a 400, not a crash
             var broken = ByteBuffer(string: "--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(focal.csrf)")
             broken.writeString("no closing boundary")

@@ -28,7 +28,7 @@ struct APIRawRoutes {
             guard let stateID = context.parameters.get("stateId"), Identifier.isValid(stateID) else { throw AppError.notFound }
             let scope = try Authorizer.scope(identity, state: stateID, for: .manageAssessment)
             guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") ?? false else { throw AppError.unsupportedMediaType }
-            let body = try await request.body.collect(upTo: AppRequestContext.bodyLimit(path: request.uri.path))
+            let body = try await request.body.collect(upTo: AppRequestContext.bodyLimit(path: request.uri.path, signedIn: true))
             let assessment = try await StepsController(services: services).importAssessment(
                 Data(body.readableBytesView), scope: scope, identity: identity)
             let round = try await services.assessments.currentRound(scope, assessmentID: assessment.id) ?? ScoringRound(number: 1, status: .open)

@@ -195,7 +195,7 @@ struct AssessmentController {
         let page = AssessmentPage.make(
             layout: context.layout(assessment.title, tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
             assessment: assessment, round: round, scenarios: scenarios, scoredByMe: Set(mine.map(\.score.scenarioID)), method: method,
-            snapshots: snapshots,
+            snapshots: snapshots, progress: try await services.assessments.progress(scope, assessmentID: assessment.id),
             permissions: .init(
                 manage: Authorizer.allows(identity, state: scope.stateID, .manageAssessment),
                 write: Authorizer.allows(identity, state: scope.stateID, .writeScenario),
