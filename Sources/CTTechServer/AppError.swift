@@ -95,6 +95,7 @@ extension AssessmentRuleViolation {
         case .frozen: "This assessment is approved and frozen. Reopen it as a draft to change anything; the approved snapshot stays as it was."
         case .statusTransition(let from, let to): "An assessment that is \(from.label.lowercased()) cannot become \(to.label.lowercased())."
         case .changedDuringApproval: "The assessment changed while it was being approved. Review it and approve again."
+        case .scenarioScored: "This scenario has been scored, and every score is kept, so it cannot be removed."
         }
     }
 }

@@ -219,6 +219,48 @@ extension AssessmentStore {
         try await rows("evidence_items", scope, assessmentID, order: "created_at", as: EvidenceRow.self).compactMap(\.item)
     }
 
+    // MARK: Removal
+
+    /// What can be removed from an assessment while it is not approved.
+    public enum Removable: String, Sendable, CaseIterable {
+        case agency, evidence, otherRisk = "other-risk", scenario
+    }
+
+    /// Removes one agency (with its RACI cells), evidence item, other risk or unscored scenario (with its evidence).
+    /// Refused when the assessment is approved, and for a scenario anyone has scored (every input is kept).
+    public func remove(_ kind: Removable, id: String, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        try await change(scope, assessmentID: assessmentID, audit: audit) { tx in
+            let table =
+                switch kind {
+                case .agency: "agencies"
+                case .evidence: "evidence_items"
+                case .otherRisk: "other_risks"
+                case .scenario: "scenarios"
+                }
+            guard
+                try await tx.select().column("id").from(table).where("id", .equal, SQLBind(id)).where("assessment_id", .equal, SQLBind(assessmentID))
+                    .where("state_id", .equal, SQLBind(scope.stateID)).first() != nil
+            else { throw StoreConflict.missing }
+            switch kind {
+            case .agency:
+                try await tx.delete(from: "raci_assignments").where("agency_id", .equal, SQLBind(id)).where(
+                    "state_id", .equal, SQLBind(scope.stateID)
+                )
+                .run()
+            case .scenario:
+                if try await tx.select().column("round").from("scenario_scores").where("scenario_id", .equal, SQLBind(id)).first() != nil {
+                    throw AssessmentRuleViolation.scenarioScored
+                }
+                try await tx.delete(from: "evidence_items").where("subject_kind", .equal, SQLBind("scenario")).where(
+                    "subject_ref", .equal, SQLBind(id)
+                )
+                .where("state_id", .equal, SQLBind(scope.stateID)).run()
+            case .evidence, .otherRisk: break
+            }
+            try await tx.delete(from: table).where("id", .equal, SQLBind(id)).where("state_id", .equal, SQLBind(scope.stateID)).run()
+        }
+    }
+
     // MARK: Status and snapshots
 
     /// Moves the assessment draft → in review → approved (or back to draft). Approving stores `snapshot` — built by the

@@ -16,6 +16,8 @@ public enum AssessmentRuleViolation: Error, Sendable, Hashable {
     case statusTransition(from: Assessment.Status, to: Assessment.Status)
     /// The assessment changed while the approval was being prepared; approve again.
     case changedDuringApproval
+    /// A scenario with scores cannot be removed: every individual input is kept.
+    case scenarioScored
 }
 
 /// Assessments, rounds, scenarios, scores and other risks of one partner state. Every method takes a ``TenantScope``

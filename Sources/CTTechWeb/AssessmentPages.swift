@@ -222,6 +222,8 @@ public struct ScenarioPage: WebPage {
     let horizon: Int
     let narrative: String
     let evidence: [EvidenceView]
+    /// Removing the scenario (managers; the store refuses it once anyone has scored it).
+    let removeAction: String?
     let canAddEvidence: Bool
     let evidenceOpen: Bool
     let evidenceErrors: FormErrors
@@ -244,7 +246,8 @@ public struct ScenarioPage: WebPage {
 
     public static func make(
         layout: LayoutModel, assessment: Assessment, scenario: ThreatScenario, round: ScoringRound, shown: [ScoreVisibility.Shown],
-        method: MethodVersion, evidence: [EvidenceItem], canAddEvidence: Bool, canScore: Bool, csrf: String, submitted: [String: String] = [:],
+        method: MethodVersion, evidence: [EvidenceItem], canAddEvidence: Bool, canRemove: Bool = false, canScore: Bool, csrf: String,
+        submitted: [String: String] = [:],
         failure: ValidationFailure? = nil, evidenceFailure: ValidationFailure? = nil
     ) -> ScenarioPage {
         let mine = shown.filter { $0.score.scenarioID == scenario.id }
@@ -262,7 +265,14 @@ public struct ScenarioPage: WebPage {
             technologies: scenario.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
             purposes: scenario.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "), sector: scenario.targetSector,
             horizon: scenario.horizonYears, narrative: scenario.narrative,
-            evidence: evidence.filter { $0.subject == .scenario(scenario.id) }.map(EvidenceView.init),
+            evidence: evidence.filter { $0.subject == .scenario(scenario.id) }.map {
+                EvidenceView(
+                    $0,
+                    removeAction: canAddEvidence && !assessment.status.isFrozen
+                        ? SiteURL.remove(assessment.stateID, assessment.id, "evidence", $0.id) : nil)
+            },
+            removeAction: canRemove && !assessment.status.isFrozen
+                ? SiteURL.remove(assessment.stateID, assessment.id, "scenarios", scenario.id) : nil,
             canAddEvidence: canAddEvidence && !assessment.status.isFrozen, evidenceOpen: evidenceFailure != nil,
             evidenceErrors: FormErrors(evidenceFailure),
             evidenceForm: EvidenceForm(action: SiteURL.scenarioEvidence(assessment.stateID, assessment.id, scenario.id), submitted: submitted),
@@ -301,6 +311,7 @@ public struct RegisterPage: WebPage {
     let assessmentTitle: String
     /// Pre-rendered, already escaped HTML of ``RegisterBody``.
     let registerHTML: String
+    let otherRisks: [Removable]
     let canManage: Bool
     let otherRiskAction: String
     let csrf: String
@@ -308,12 +319,15 @@ public struct RegisterPage: WebPage {
     let draft: [String: String]
 
     public static func make(
-        layout: LayoutModel, assessment: Assessment, body: String, canManage: Bool = false, csrf: String = "", draft: [String: String] = [:],
-        failure: ValidationFailure? = nil
+        layout: LayoutModel, assessment: Assessment, body: String, otherRisks: [OtherRisk] = [], canManage: Bool = false, csrf: String = "",
+        draft: [String: String] = [:], failure: ValidationFailure? = nil
     ) -> RegisterPage {
         RegisterPage(
             layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id), assessmentTitle: assessment.title,
             registerHTML: body,
+            otherRisks: otherRisks.map {
+                Removable(label: "\($0.title) (\($0.family))", action: SiteURL.remove(assessment.stateID, assessment.id, "other-risks", $0.id))
+            },
             canManage: canManage && !assessment.status.isFrozen, otherRiskAction: SiteURL.otherRisks(assessment.stateID, assessment.id), csrf: csrf,
             errors: FormErrors(failure),
             draft: [
@@ -377,6 +391,12 @@ public struct RegisterBody: Sendable {
 extension PageRenderer {
     /// The register's body as HTML (every value escaped by the template).
     public func render(_ body: RegisterBody) -> String { library.render(body, withTemplate: "register-body") ?? "" }
+}
+
+/// A listed item with its removal form's target.
+struct Removable: Sendable {
+    let label: String
+    let action: String
 }
 
 /// "1 scenario", "2 scenarios".

@@ -26,6 +26,10 @@ extension SiteURL {
     public static func raci(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/raci" }
     public static func horizonScan(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/horizon-scan" }
     public static func scanEvidence(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/horizon-scan/evidence" }
+    /// The removal form's target for an agency, evidence item, other risk or scenario.
+    public static func remove(_ stateID: String, _ id: String, _ segment: String, _ itemID: String) -> String {
+        "/states/\(stateID)/assessments/\(id)/\(segment)/\(itemID)/delete"
+    }
     public static func status(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/status" }
     public static func snapshot(_ stateID: String, _ id: String, _ number: Int) -> String {
         "/states/\(stateID)/assessments/\(id)/snapshots/\(number)"

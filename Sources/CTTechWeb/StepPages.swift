@@ -8,8 +8,11 @@ struct EvidenceView: Sendable {
     let summary: String
     let source: String
     let observedOn: String
+    /// The removal form's target, when the viewer may remove it.
+    let removeAction: String?
 
-    init(_ item: EvidenceItem) {
+    init(_ item: EvidenceItem, removeAction: String? = nil) {
+        self.removeAction = removeAction
         grading = item.grading
         gradingText = "\(item.reliability.label), \(item.credibility.label.lowercased())"
         summary = item.summary
@@ -50,6 +53,7 @@ public struct InstitutionsPage: WebPage {
         let name: String
         let kind: String
         let mandate: String
+        let removeAction: String
     }
 
     struct Cell: Sendable {
@@ -88,7 +92,11 @@ public struct InstitutionsPage: WebPage {
         let roles = Dictionary(raci.map { ("\($0.activity.rawValue).\($0.agencyID)", $0.role.rawValue) }, uniquingKeysWith: { a, _ in a })
         return InstitutionsPage(
             layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id), assessmentTitle: assessment.title,
-            agencies: agencies.map { AgencyRow(name: $0.name, kind: $0.kind.label, mandate: $0.mandate) }, agencyHeaders: agencies.map(\.name),
+            agencies: agencies.map {
+                AgencyRow(
+                    name: $0.name, kind: $0.kind.label, mandate: $0.mandate,
+                    removeAction: SiteURL.remove(assessment.stateID, assessment.id, "agencies", $0.id))
+            }, agencyHeaders: agencies.map(\.name),
             matrix: AssessmentActivity.allCases.map { activity in
                 ActivityRow(
                     label: activity.label,
@@ -153,7 +161,12 @@ public struct HorizonScanPage: WebPage {
                 return Row(
                     code: item.code, name: item.name, stage: entry?.stage.rawValue ?? "not scanned", stageNumber: (entry?.stage.order ?? -1) + 1,
                     trend: entry.map { "\($0.trend.symbol) \($0.trend.rawValue)" } ?? "—", notes: entry?.notes ?? "",
-                    evidence: evidence.filter { $0.subject == .technology(item.code) }.map(EvidenceView.init))
+                    evidence: evidence.filter { $0.subject == .technology(item.code) }.map {
+                        EvidenceView(
+                            $0,
+                            removeAction: canEdit && !assessment.status.isFrozen
+                                ? SiteURL.remove(assessment.stateID, assessment.id, "evidence", $0.id) : nil)
+                    })
             }, scanned: scan.count, canEdit: canEdit && !assessment.status.isFrozen, frozen: assessment.status.isFrozen,
             scanAction: SiteURL.horizonScan(assessment.stateID, assessment.id), csrf: csrf, errors: FormErrors(failure),
             technologies: technologies.map { Choice(value: $0.code, label: "\($0.code) \($0.name)", selected: $0.code == submitted["technology"]) },

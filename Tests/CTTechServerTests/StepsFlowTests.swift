@@ -369,3 +369,76 @@ extension HTTPFields {
         return result
     }
 }
+
+@Suite("Removing mistakes: agencies, evidence, other risks, unscored scenarios")
+struct RemovalTests {
+    @Test(arguments: TestDatabase.kinds)
+    func removalIsScopedAuditedAndRefusedWhereInputsMustBeKept(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            let focal = try await world.session(.focalPoint)
+            let assessor = try await world.session(.assessor)
+            let scope = SystemAuthority.tenant(world.home.id, permission: .viewAssessment)
+            let store = world.services.assessments
+            let base = "/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
+            // an agency with a RACI role goes, and its role with it
+            _ = try await client.send(.post, base + "/agencies", session: focal, form: ["_csrf": focal.csrf, "name": "Ministry", "kind": "ministry"])
+            let agency = try #require(try await store.agencies(scope, assessmentID: world.homeAssessmentID).first)
+            _ = try await client.send(.post, base + "/raci", session: focal, form: ["_csrf": focal.csrf, "raci.approval.\(agency.id)": "A"])
+            let institutions = try await client.send(.get, base + "/institutions", session: focal)
+            #expect(institutions.text.contains("Remove Ministry and its RACI roles"))
+            #expect(
+                try await client.send(.post, base + "/agencies/\(agency.id)/delete", session: assessor, form: ["_csrf": assessor.csrf]).status
+                    == .forbidden)
+            #expect(
+                try await client.send(.post, base + "/agencies/\(agency.id)/delete", session: focal, form: ["_csrf": focal.csrf]).status == .seeOther)
+            #expect(try await store.agencies(scope, assessmentID: world.homeAssessmentID).isEmpty)
+            #expect(try await store.raci(scope, assessmentID: world.homeAssessmentID).isEmpty)
+            // an unknown or foreign id is a 404
+            #expect(
+                try await client.send(.post, base + "/agencies/\(Identifier.make())/delete", session: focal, form: ["_csrf": focal.csrf]).status
+                    == .notFound)
+            // evidence on a scenario: removed by an assessor, back to the scenario
+            let scenario = base + "/scenarios/\(world.homeScenarioID)"
+            _ = try await client.send(
+                .post, scenario + "/evidence", session: assessor,
+                form: ["_csrf": assessor.csrf, "summary": "x", "source": "y", "reliability": "A", "credibility": "1"])
+            let item = try #require(try await store.evidence(scope, assessmentID: world.homeAssessmentID).first)
+            let removed = try await client.send(.post, base + "/evidence/\(item.id)/delete", session: assessor, form: ["_csrf": assessor.csrf])
+            #expect(removed.status == .seeOther && removed.headers[.location] == scenario)
+            #expect(try await store.evidence(scope, assessmentID: world.homeAssessmentID).isEmpty)
+            // other risks through the API
+            let token: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.focalPoint))"]
+            let risk =
+                #"{"title":"Heatwave","family":"climate","likelihood":{"low":0.1,"best":0.2,"high":0.3},"impact":{"low":2,"best":3,"high":4},"confidence":"high"}"#
+            let api = "/api/v1/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
+            let created = try await client.send(.post, api + "/other-risks", json: risk, headers: token)
+            let riskID = try JSONDecoder().decode(Components.Schemas.OtherRisk.self, from: Data(buffer: created.body)).id
+            #expect(try await client.send(.get, base + "/register", session: focal).text.contains("Remove Heatwave (climate)"))
+            #expect(try await client.send(.delete, api + "/other-risks/\(riskID)", headers: token).status == .noContent)
+            #expect(try await client.send(.delete, api + "/other-risks/\(riskID)", headers: token).status == .notFound)
+            // a scored scenario is kept: every input stays
+            _ = try await client.send(
+                .post, scenario + "/scores", session: assessor,
+                form: AssessmentFlowTests().scoreForm(assessor, intent: 3, rationale: "kept"))
+            let refused = try await client.send(.delete, api + "/scenarios/\(world.homeScenarioID)", headers: token)
+            #expect(refused.status == .conflict && refused.text.contains("cannot be removed"))
+            #expect(try await store.scenarios(scope, assessmentID: world.homeAssessmentID).count == 1)
+            // an unscored one goes, with its evidence
+            let other = try await client.send(
+                .post, api + "/scenarios", json: #"{"title":"Typo","narrative":"x","actorType":"A1","technologies":["T01"],"purposes":["P1"]}"#,
+                headers: token)
+            let otherID = try JSONDecoder().decode(Components.Schemas.Scenario.self, from: Data(buffer: other.body)).id
+            #expect(try await client.send(.get, base + "/scenarios/\(otherID)", session: focal).text.contains("Remove this scenario"))
+            #expect(!(try await client.send(.get, base + "/scenarios/\(otherID)", session: assessor).text.contains("Remove this scenario")))
+            #expect(try await client.send(.delete, api + "/scenarios/\(otherID)", headers: token).status == .noContent)
+            #expect(try await store.scenarios(scope, assessmentID: world.homeAssessmentID).map(\.id) == [world.homeScenarioID])
+            let audit = try await world.services.audit.list(
+                SystemAuthority.tenant(world.home.id, permission: .readStateAudit), page: PageRequest(limit: 50)
+            )
+            .map(\.action)
+            for action in ["agency.delete", "evidence.delete", "other_risk.delete", "scenario.delete"] {
+                #expect(audit.contains(action), "\(action)")
+            }
+        }
+    }
+}

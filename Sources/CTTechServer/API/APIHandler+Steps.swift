@@ -261,3 +261,44 @@ extension APIHandler {
         return .ok(.init(body: .json(result)))
     }
 }
+
+// MARK: Removal
+
+extension APIHandler {
+    private func remove(
+        _ kind: AssessmentStore.Removable, id: String, stateID: String, assessmentID: String, permission: Permission, entity: String
+    ) async throws {
+        let (a, scope, _) = try await assessment(stateID, assessmentID, permission)
+        guard Identifier.isValid(id) else { throw AppError.notFound }
+        try await services.assessments.remove(
+            kind, id: id, assessmentID: a.id, scope: scope, audit: AuditEvent(try identity(), "\(entity).delete", entity, id, state: scope.stateID))
+    }
+
+    func deleteAgency(_ input: Operations.DeleteAgency.Input) async throws -> Operations.DeleteAgency.Output {
+        try await remove(
+            .agency, id: input.path.agencyId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .manageAssessment,
+            entity: "agency")
+        return .noContent
+    }
+
+    func deleteEvidence(_ input: Operations.DeleteEvidence.Input) async throws -> Operations.DeleteEvidence.Output {
+        try await remove(
+            .evidence, id: input.path.evidenceId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .writeScenario,
+            entity: "evidence")
+        return .noContent
+    }
+
+    func deleteOtherRisk(_ input: Operations.DeleteOtherRisk.Input) async throws -> Operations.DeleteOtherRisk.Output {
+        try await remove(
+            .otherRisk, id: input.path.riskId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .manageAssessment,
+            entity: "other_risk")
+        return .noContent
+    }
+
+    func deleteScenario(_ input: Operations.DeleteScenario.Input) async throws -> Operations.DeleteScenario.Output {
+        try await remove(
+            .scenario, id: input.path.scenarioId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .manageAssessment,
+            entity: "scenario")
+        return .noContent
+    }
+}

@@ -136,9 +136,11 @@ struct AssessmentController {
         let built = try await builder.build(assessment, scope: scope)
         let state = try await services.states.find(scope)
         let layout = context.layout("Risk register · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path, state: state)
+        let canManage = Authorizer.allows(try granted.requireIdentity(), state: scope.stateID, .manageAssessment) && !assessment.status.isFrozen
         let page = RegisterPage.make(
             layout: layout, assessment: assessment, body: await builder.pageBody(built, assessment: assessment, pages: services.pages),
-            canManage: Authorizer.allows(try granted.requireIdentity(), state: scope.stateID, .manageAssessment), csrf: context.csrfToken ?? "",
+            otherRisks: canManage ? try await services.assessments.otherRisks(scope, assessmentID: assessment.id) : [],
+            canManage: canManage, csrf: context.csrfToken ?? "",
             draft: draft, failure: failure)
         return .html(services.pages.render(page), status: status)
     }
@@ -223,7 +225,8 @@ struct AssessmentController {
         let page = ScenarioPage.make(
             layout: context.layout(scenario.title, tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
             assessment: assessment, scenario: scenario, round: round, shown: shown, method: method, evidence: evidence,
-            canAddEvidence: Authorizer.allows(identity, state: scope.stateID, .writeScenario), canScore: canScore || failure != nil,
+            canAddEvidence: Authorizer.allows(identity, state: scope.stateID, .writeScenario),
+            canRemove: Authorizer.allows(identity, state: scope.stateID, .manageAssessment), canScore: canScore || failure != nil,
             csrf: context.csrfToken ?? "", submitted: submitted, failure: failure, evidenceFailure: evidenceFailure)
         return .html(services.pages.render(page), status: status)
     }

@@ -130,6 +130,35 @@ struct StepsController {
                 method: method)
             return .html(services.pages.render(page))
         }
+        // Removal: agencies (with their RACI cells), evidence, other risks, unscored scenarios; never when approved.
+        let removals: [(String, AssessmentStore.Removable, Permission, String)] = [
+            ("agencies", .agency, .manageAssessment, "agency"), ("evidence", .evidence, .writeScenario, "evidence"),
+            ("other-risks", .otherRisk, .manageAssessment, "other_risk"), ("scenarios", .scenario, .manageAssessment, "scenario"),
+        ]
+        for (segment, kind, permission, entity) in removals {
+            // The router wants one parameter name per position: scenarios already use {scenarioID}.
+            let parameter = kind == .scenario ? "scenarioID" : "itemID"
+            routes.post("\(base)/\(segment)/{\(parameter)}/delete", .state(permission)) { _, context, granted in
+                let (assessment, scope) = try await assessments.load(context, granted)
+                guard let id = context.parameters.get(parameter), Identifier.isValid(id) else { throw AppError.notFound }
+                var back: String
+                switch kind {
+                case .agency: back = SiteURL.institutions(scope.stateID, assessment.id)
+                case .otherRisk: back = SiteURL.register(scope.stateID, assessment.id)
+                case .scenario: back = SiteURL.assessment(scope.stateID, assessment.id)
+                case .evidence:
+                    let item = try await services.assessments.evidence(scope, assessmentID: assessment.id).first { $0.id == id }
+                    switch item?.subject {
+                    case .scenario(let scenarioID): back = SiteURL.scenario(scope.stateID, assessment.id, scenarioID)
+                    default: back = SiteURL.horizonScan(scope.stateID, assessment.id)
+                    }
+                }
+                try await services.assessments.remove(
+                    kind, id: id, assessmentID: assessment.id, scope: scope,
+                    audit: AuditEvent(try granted.requireIdentity(), "\(entity).delete", entity, id, state: scope.stateID))
+                return .seeOther(back)
+            }
+        }
         routes.post("/states/{stateID}/assessment-import", .state(.manageAssessment)) { request, context, granted in
             let scope = try granted.requireTenant()
             guard let file = context.form.files["file"] else { throw ValidationFailure(field: "file", "choose a JSON file to import") }
