@@ -226,7 +226,9 @@ struct AssessmentController {
             layout: context.layout(scenario.title, tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
             assessment: assessment, scenario: scenario, round: round, shown: shown, method: method, evidence: evidence,
             canAddEvidence: Authorizer.allows(identity, state: scope.stateID, .writeScenario),
-            canRemove: Authorizer.allows(identity, state: scope.stateID, .manageAssessment), canScore: canScore || failure != nil,
+            // Removal is offered only where no score can exist yet (the store refuses it anyway once anyone has scored).
+            canRemove: Authorizer.allows(identity, state: scope.stateID, .manageAssessment) && round.number == 1
+                && !shown.contains { $0.score.scenarioID == scenario.id }, canScore: canScore || failure != nil,
             csrf: context.csrfToken ?? "", submitted: submitted, failure: failure, evidenceFailure: evidenceFailure)
         return .html(services.pages.render(page), status: status)
     }
