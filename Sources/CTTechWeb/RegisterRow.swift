@@ -1,0 +1,35 @@
+import CTTechCore
+import Foundation
+
+/// A register entry as a table row (live register, snapshots and comparisons).
+struct RegisterRow: Sendable {
+    let rank: Int
+    let rankLow: Int
+    let rankHigh: Int
+    let title: String
+    let kind: String
+    let threat: String
+    let consensus: String
+    let likelihood: String
+    let likelihoodBand: String
+    let impact: String
+    let topFive: String
+    let confidence: String
+    let intelligence: Bool
+
+    init(_ e: RegisterDocument.Entry) {
+        rank = e.medianRank
+        rankLow = e.rankLow
+        rankHigh = e.rankHigh
+        title = e.title
+        kind = e.kind == RiskRegister.Kind.scenario.rawValue ? "scenario" : "other risk"
+        threat = e.threatMedian.map { "\(format($0)) \(e.threatBand ?? "")" } ?? "—"
+        consensus = e.consensus.map { $0 ? "yes" : "no" } ?? "—"
+        likelihood = "\(percent(e.likelihood.low))–\(percent(e.likelihood.best))–\(percent(e.likelihood.high))"
+        likelihoodBand = LikelihoodBand.band(for: e.likelihood.best).rawValue
+        impact = "\(format(e.impact.low))–\(format(e.impact.best))–\(format(e.impact.high))"
+        topFive = percent(e.probabilityTop5)
+        confidence = e.confidence
+        intelligence = e.intelligenceRequirement
+    }
+}
