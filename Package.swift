@@ -120,6 +120,7 @@ let package = Package(
             name: "CTTechServerTests",
             dependencies: [
                 "CTTechServer", "CTTechStore", "CTTechCore", "CTTechAPI", "CTTechTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
