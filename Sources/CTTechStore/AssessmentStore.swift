@@ -410,6 +410,20 @@ public struct AssessmentStore: Sendable {
         return ScoreVisibility.visible(scores, round: round, viewerID: scope.userID)
     }
 
+    /// How many assessors have submitted a score for each scenario in a round: counts only, never who or what, so a
+    /// facilitator can see when a private round is complete.
+    public func submissionCounts(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [String: Int] {
+        struct Row: Codable {
+            var scenarioId: String
+            var n: Int
+        }
+        let rows = try await persistence.sql.select().column("scenario_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("scenario_scores").where("assessment_id", .equal, SQLBind(assessmentID)).where("state_id", .equal, SQLBind(scope.stateID))
+            .where("round", .equal, SQLBind(round)).groupBy("scenario_id")
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return Dictionary(rows.map { ($0.scenarioId, $0.n) }, uniquingKeysWith: +)
+    }
+
     /// Every score of a round, for the register, which shows aggregates only (never one assessor's input). Callers pass a
     /// revealed round: during an open round even an aggregate would hint at peers' scores.
     public func scoresForRegister(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [ScenarioScore] {

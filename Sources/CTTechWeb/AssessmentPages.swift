@@ -55,6 +55,8 @@ public struct AssessmentPage: WebPage {
         let technologies: String
         let purposes: String
         let scored: String
+        /// "4 of 6" for those who run the rounds; empty otherwise.
+        let submissions: String
     }
 
     public let layout: LayoutModel
@@ -72,6 +74,7 @@ public struct AssessmentPage: WebPage {
     let roundAction: String
     let registerHref: String
     let scenarios: [Row]
+    let showSubmissions: Bool
     let canWrite: Bool
     let frozen: Bool
     let statusAction: String
@@ -119,7 +122,8 @@ public struct AssessmentPage: WebPage {
     }
 
     public static func make(
-        layout: LayoutModel, assessment: Assessment, round: ScoringRound, scenarios: [ThreatScenario], scoredByMe: Set<String>, method: MethodVersion,
+        layout: LayoutModel, assessment: Assessment, round: ScoringRound, scenarios: [ThreatScenario], scoredByMe: Set<String>,
+        submissions: (counts: [String: Int], eligible: Int)? = nil, method: MethodVersion,
         snapshots: [Int], progress: AssessmentProgress, permissions: Permissions, csrf: String, draft: ScenarioDraft? = nil,
         failure: ValidationFailure? = nil
     ) -> AssessmentPage {
@@ -157,8 +161,10 @@ public struct AssessmentPage: WebPage {
                 Row(
                     title: s.title, href: SiteURL.scenario(assessment.stateID, assessment.id, s.id), actor: actorNames[s.actorType] ?? s.actorType,
                     technologies: s.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
-                    purposes: s.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "), scored: scoredByMe.contains(s.id) ? "scored" : "—")
-            }, canWrite: permissions.write && !frozen, frozen: frozen, statusAction: SiteURL.status(assessment.stateID, assessment.id),
+                    purposes: s.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "), scored: scoredByMe.contains(s.id) ? "scored" : "—",
+                    submissions: submissions.map { "\($0.counts[s.id] ?? 0) of \($0.eligible)" } ?? "")
+            }, showSubmissions: submissions != nil, canWrite: permissions.write && !frozen, frozen: frozen,
+            statusAction: SiteURL.status(assessment.stateID, assessment.id),
             statusActions: moves.filter { assessment.status.canMove(to: $0.0) && $0.2 }.map { StatusMove(to: $0.0.rawValue, label: $0.1) },
             institutionsHref: SiteURL.institutions(assessment.stateID, assessment.id),
             scanHref: SiteURL.horizonScan(assessment.stateID, assessment.id),

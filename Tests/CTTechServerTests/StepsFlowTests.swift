@@ -159,6 +159,30 @@ struct StepsFlowTests {
     }
 }
 
+@Suite("Round progress for facilitators")
+struct RoundProgressTests {
+    @Test(arguments: TestDatabase.kinds)
+    func managersSeeHowManyScoredNeverWhoOrWhat(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup
+            let assessor = try await world.session(.assessor)
+            let facilitator = try await world.session(.facilitator)
+            let base = "/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
+            // act
+            let scored = try await client.send(
+                .post, base + "/scenarios/\(world.homeScenarioID)/scores", session: assessor,
+                form: AssessmentFlowTests().scoreForm(assessor, intent: 4, rationale: "Private view 7731"))
+            // check: two accounts may score in the home state (focal point, assessor); one has
+            #expect(scored.status == .seeOther)
+            let managerView = try await client.send(.get, base, session: facilitator)
+            #expect(managerView.text.contains("Assessors who scored") && managerView.text.contains("<td>1 of 2</td>"))
+            #expect(!managerView.text.contains("Private view 7731"))
+            let assessorView = try await client.send(.get, base, session: assessor)
+            #expect(!assessorView.text.contains("Assessors who scored"))
+        }
+    }
+}
+
 @Suite("Import and export: web upload, API, downloads")
 struct ImportExportTests {
     static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

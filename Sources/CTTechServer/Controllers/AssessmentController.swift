@@ -196,7 +196,13 @@ struct AssessmentController {
         let snapshots = try await services.assessments.snapshots(scope, assessmentID: assessment.id).map(\.number)
         let page = AssessmentPage.make(
             layout: context.layout(assessment.title, tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
-            assessment: assessment, round: round, scenarios: scenarios, scoredByMe: Set(mine.map(\.score.scenarioID)), method: method,
+            assessment: assessment, round: round, scenarios: scenarios, scoredByMe: Set(mine.map(\.score.scenarioID)),
+            submissions: Authorizer.allows(identity, state: scope.stateID, .manageAssessment)
+                ? (
+                    try await services.assessments.submissionCounts(scope, assessmentID: assessment.id, round: round.number),
+                    try await services.accounts.assessors(scope).count
+                ) : nil,
+            method: method,
             snapshots: snapshots, progress: try await services.assessments.progress(scope, assessmentID: assessment.id),
             permissions: .init(
                 manage: Authorizer.allows(identity, state: scope.stateID, .manageAssessment),
