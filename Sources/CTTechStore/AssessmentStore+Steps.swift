@@ -148,6 +148,37 @@ extension AssessmentStore {
         }
     }
 
+    /// Corrects an agency's name, type or mandate; its RACI roles stay.
+    public func updateAgency(_ agency: Agency, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        try await change(scope, assessmentID: assessmentID, audit: audit) { tx in
+            try await Self.requireRow("agencies", id: agency.id, assessmentID: assessmentID, stateID: scope.stateID, on: tx)
+            try await tx.update("agencies").set("name", to: SQLBind(agency.name)).set("kind", to: SQLBind(agency.kind.rawValue))
+                .set("mandate", to: SQLBind(agency.mandate)).where("id", .equal, SQLBind(agency.id)).where("state_id", .equal, SQLBind(scope.stateID))
+                .run()
+        }
+    }
+
+    /// Corrects another national risk's description or estimates.
+    public func updateOtherRisk(_ risk: OtherRisk, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        try await change(scope, assessmentID: assessmentID, audit: audit) { tx in
+            try await Self.requireRow("other_risks", id: risk.id, assessmentID: assessmentID, stateID: scope.stateID, on: tx)
+            try await tx.update("other_risks").set("title", to: SQLBind(risk.title)).set("family", to: SQLBind(risk.family))
+                .set("likelihood_low", to: SQLBind(risk.likelihood.low)).set("likelihood_best", to: SQLBind(risk.likelihood.best))
+                .set("likelihood_high", to: SQLBind(risk.likelihood.high)).set("impact_low", to: SQLBind(risk.impact.low))
+                .set("impact_best", to: SQLBind(risk.impact.best)).set("impact_high", to: SQLBind(risk.impact.high))
+                .set("confidence", to: SQLBind(risk.confidence.rawValue)).where("id", .equal, SQLBind(risk.id))
+                .where("state_id", .equal, SQLBind(scope.stateID)).run()
+        }
+    }
+
+    /// Inside a write: the row exists in this assessment of this state.
+    static func requireRow(_ table: String, id: String, assessmentID: String, stateID: String, on tx: any SQLDatabase) async throws {
+        guard
+            try await tx.select().column("id").from(table).where("id", .equal, SQLBind(id)).where("assessment_id", .equal, SQLBind(assessmentID))
+                .where("state_id", .equal, SQLBind(stateID)).first() != nil
+        else { throw StoreConflict.missing }
+    }
+
     public func agencies(_ scope: TenantScope, assessmentID: String) async throws -> [Agency] {
         try await rows("agencies", scope, assessmentID, order: "created_at", as: AgencyRow.self).map(\.agency)
     }
@@ -237,10 +268,7 @@ extension AssessmentStore {
                 case .otherRisk: "other_risks"
                 case .scenario: "scenarios"
                 }
-            guard
-                try await tx.select().column("id").from(table).where("id", .equal, SQLBind(id)).where("assessment_id", .equal, SQLBind(assessmentID))
-                    .where("state_id", .equal, SQLBind(scope.stateID)).first() != nil
-            else { throw StoreConflict.missing }
+            try await Self.requireRow(table, id: id, assessmentID: assessmentID, stateID: scope.stateID, on: tx)
             switch kind {
             case .agency:
                 try await tx.delete(from: "raci_assignments").where("agency_id", .equal, SQLBind(id)).where(

@@ -322,7 +322,7 @@ public struct RegisterPage: WebPage {
     let otherRiskAction: String
     let csrf: String
     let errors: FormErrors
-    let draft: [String: String]
+    let otherRisk: OtherRiskFields
 
     public static func make(
         layout: LayoutModel, assessment: Assessment, body: String, otherRisks: [OtherRisk] = [], canManage: Bool = false, csrf: String = "",
@@ -332,14 +332,12 @@ public struct RegisterPage: WebPage {
             layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id), assessmentTitle: assessment.title,
             registerHTML: body,
             otherRisks: otherRisks.map {
-                Removable(label: "\($0.title) (\($0.family))", action: SiteURL.remove(assessment.stateID, assessment.id, "other-risks", $0.id))
+                Removable(
+                    label: "\($0.title) (\($0.family))", editHref: SiteURL.edit(assessment.stateID, assessment.id, "other-risks", $0.id),
+                    action: SiteURL.remove(assessment.stateID, assessment.id, "other-risks", $0.id))
             },
             canManage: canManage && !assessment.status.isFrozen, otherRiskAction: SiteURL.otherRisks(assessment.stateID, assessment.id), csrf: csrf,
-            errors: FormErrors(failure),
-            draft: [
-                "title": "", "family": "", "likelihoodLow": "0.01", "likelihoodBest": "0.05", "likelihoodHigh": "0.2", "impactLow": "2",
-                "impactBest": "3", "impactHigh": "4",
-            ].merging(draft.filter { $0.key != "_csrf" }) { $1 })
+            errors: FormErrors(failure), otherRisk: OtherRiskFields(draft))
     }
 }
 
@@ -402,6 +400,7 @@ extension PageRenderer {
 /// A listed item with its removal form's target.
 struct Removable: Sendable {
     let label: String
+    let editHref: String
     let action: String
 }
 

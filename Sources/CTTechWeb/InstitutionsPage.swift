@@ -8,6 +8,7 @@ public struct InstitutionsPage: WebPage {
         let name: String
         let kind: String
         let mandate: String
+        let editHref: String
         let removeAction: String
     }
 
@@ -36,9 +37,7 @@ public struct InstitutionsPage: WebPage {
     let raciAction: String
     let csrf: String
     let errors: FormErrors
-    let draftName: String
-    let draftMandate: String
-    let kinds: [Choice]
+    let agencyFields: AgencyFields
 
     public static func make(
         layout: LayoutModel, assessment: Assessment, agencies: [Agency], raci: [RaciAssignment], canEdit: Bool, csrf: String,
@@ -50,6 +49,7 @@ public struct InstitutionsPage: WebPage {
             agencies: agencies.map {
                 AgencyRow(
                     name: $0.name, kind: $0.kind.label, mandate: $0.mandate,
+                    editHref: SiteURL.edit(assessment.stateID, assessment.id, "agencies", $0.id),
                     removeAction: SiteURL.remove(assessment.stateID, assessment.id, "agencies", $0.id))
             }, agencyHeaders: agencies.map(\.name),
             matrix: AssessmentActivity.allCases.map { activity in
@@ -69,7 +69,6 @@ public struct InstitutionsPage: WebPage {
             }, hasAgencies: !agencies.isEmpty, canEdit: canEdit && !assessment.status.isFrozen, frozen: assessment.status.isFrozen,
             agencyAction: SiteURL.agencies(assessment.stateID, assessment.id), raciAction: SiteURL.raci(assessment.stateID, assessment.id),
             csrf: csrf,
-            errors: FormErrors(failure), draftName: submitted["name"] ?? "", draftMandate: submitted["mandate"] ?? "",
-            kinds: Agency.Kind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == submitted["kind"]) })
+            errors: FormErrors(failure), agencyFields: AgencyFields(submitted))
     }
 }

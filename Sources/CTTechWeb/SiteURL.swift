@@ -26,6 +26,13 @@ extension SiteURL {
     public static func raci(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/raci" }
     public static func horizonScan(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/horizon-scan" }
     public static func scanEvidence(_ stateID: String, _ id: String) -> String { "/states/\(stateID)/assessments/\(id)/horizon-scan/evidence" }
+    /// One agency or other risk of an assessment: its correction form posts here.
+    public static func record(_ stateID: String, _ id: String, _ segment: String, _ itemID: String) -> String {
+        "/states/\(stateID)/assessments/\(id)/\(segment)/\(itemID)"
+    }
+    public static func edit(_ stateID: String, _ id: String, _ segment: String, _ itemID: String) -> String {
+        record(stateID, id, segment, itemID) + "/edit"
+    }
     /// The removal form's target for an agency, evidence item, other risk or scenario.
     public static func remove(_ stateID: String, _ id: String, _ segment: String, _ itemID: String) -> String {
         "/states/\(stateID)/assessments/\(id)/\(segment)/\(itemID)/delete"

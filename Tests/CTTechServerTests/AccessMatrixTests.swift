@@ -26,6 +26,12 @@ struct AccessMatrixTests {
             .replacingOccurrences(of: "{scenarioID}", with: world.foreignScenarioID)
             .replacingOccurrences(of: "{scenarioId}", with: world.foreignScenarioID)
             .replacingOccurrences(of: "{number}", with: "1")
+            .replacingOccurrences(of: "{agencyID}", with: world.records[world.foreign.id]?.agency ?? "")
+            .replacingOccurrences(of: "{agencyId}", with: world.records[world.foreign.id]?.agency ?? "")
+            .replacingOccurrences(of: "{riskID}", with: world.records[world.foreign.id]?.risk ?? "")
+            .replacingOccurrences(of: "{riskId}", with: world.records[world.foreign.id]?.risk ?? "")
+            .replacingOccurrences(of: "{evidenceID}", with: world.records[world.foreign.id]?.evidence ?? "")
+            .replacingOccurrences(of: "{evidenceId}", with: world.records[world.foreign.id]?.evidence ?? "")
     }
 
     static let hostileForm = [
@@ -92,6 +98,8 @@ struct AccessMatrixTests {
                         .replacingOccurrences(of: "{assessmentID}", with: world.homeAssessmentID)
                         .replacingOccurrences(of: "{scenarioID}", with: world.homeScenarioID)
                         .replacingOccurrences(of: "{number}", with: "1")
+                        .replacingOccurrences(of: "{agencyID}", with: world.records[world.home.id]?.agency ?? "")
+                        .replacingOccurrences(of: "{riskID}", with: world.records[world.home.id]?.risk ?? "")
                     let response = try await client.send(.get, path, session: try await world.session(role))
                     let allowed = permission.stateRoles.contains(role)
                     #expect(response.status == (allowed ? .ok : .forbidden), "GET \(route.path) as \(role.rawValue): \(response.status)")
@@ -168,7 +176,14 @@ struct AccessMatrixTests {
             try await world.services.assessments.currentRound(scope, assessmentID: world.foreignAssessmentID)
                 == ScoringRound(number: 1, status: .open))
         #expect(try await world.services.assessments.scoresForRegister(scope, assessmentID: world.foreignAssessmentID, round: 1).isEmpty)
-        #expect(try await world.services.assessments.otherRisks(scope, assessmentID: world.foreignAssessmentID).isEmpty)
+        let records = try #require(world.records[world.foreign.id])
+        let risks = try await world.services.assessments.otherRisks(scope, assessmentID: world.foreignAssessmentID)
+        #expect(risks.map(\.id) == [records.risk] && risks.first?.title.hasSuffix(TestWorld.foreignMarker) == true)
+        let agencies = try await world.services.assessments.agencies(scope, assessmentID: world.foreignAssessmentID)
+        #expect(agencies.map(\.id) == [records.agency] && agencies.first?.name.hasSuffix(TestWorld.foreignMarker) == true)
+        #expect(try await world.services.assessments.evidence(scope, assessmentID: world.foreignAssessmentID).map(\.id) == [records.evidence])
+        let found = try await world.services.assessments.find(scope, id: world.foreignAssessmentID)
+        #expect(found?.status == .draft)
     }
 }
 

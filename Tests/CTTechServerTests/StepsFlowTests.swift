@@ -37,7 +37,8 @@ struct StepsFlowTests {
             }
             let agencies = try await world.services.assessments.agencies(
                 SystemAuthority.tenant(world.home.id, permission: .viewAssessment), assessmentID: world.homeAssessmentID)
-            let (ministry, police) = (agencies[0].id, agencies[1].id)
+            let ministry = try #require(agencies.first { $0.name == "Ministry of the Interior" }).id
+            let police = try #require(agencies.first { $0.name.hasPrefix("National Police") }).id
             // RACI: two accountable agencies are refused with the reason, the form comes back with the choices kept
             let wrong = try await client.send(
                 .post, base + "/raci", session: focal,
@@ -90,8 +91,9 @@ struct StepsFlowTests {
             let scenarioPage = try await client.send(.get, scenario, session: focal)
             #expect(scenarioPage.text.contains(">B3</abbr>") && scenarioPage.text.contains("horizon 2 years"))
             let overview = try await client.send(.get, base, session: assessor)
-            #expect(overview.text.contains("2 agencies · 1 of 7 activities with an accountable agency"))
-            #expect(overview.text.contains("1 of 18 technologies scanned") && overview.text.contains("1 scenario · 2 evidence items"))
+            // (the test world brings one agency and one evidence item of its own)
+            #expect(overview.text.contains("3 agencies · 1 of 7 activities with an accountable agency"))
+            #expect(overview.text.contains("1 of 18 technologies scanned") && overview.text.contains("1 scenario · 3 evidence items"))
             let audit = try await actions(world)
             for action in ["agency.create", "raci.set", "scan.set", "evidence.create"] { #expect(audit.contains(action), "\(action) audited") }
         }
@@ -406,7 +408,7 @@ struct RemovalTests {
             let base = "/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
             // an agency with a RACI role goes, and its role with it
             _ = try await client.send(.post, base + "/agencies", session: focal, form: ["_csrf": focal.csrf, "name": "Ministry", "kind": "ministry"])
-            let agency = try #require(try await store.agencies(scope, assessmentID: world.homeAssessmentID).first)
+            let agency = try #require(try await store.agencies(scope, assessmentID: world.homeAssessmentID).first { $0.name == "Ministry" })
             _ = try await client.send(.post, base + "/raci", session: focal, form: ["_csrf": focal.csrf, "raci.approval.\(agency.id)": "A"])
             let institutions = try await client.send(.get, base + "/institutions", session: focal)
             #expect(institutions.text.contains("Remove Ministry and its RACI roles"))
@@ -415,7 +417,7 @@ struct RemovalTests {
                     == .forbidden)
             #expect(
                 try await client.send(.post, base + "/agencies/\(agency.id)/delete", session: focal, form: ["_csrf": focal.csrf]).status == .seeOther)
-            #expect(try await store.agencies(scope, assessmentID: world.homeAssessmentID).isEmpty)
+            #expect(try await store.agencies(scope, assessmentID: world.homeAssessmentID).map(\.name) == ["Police"])
             #expect(try await store.raci(scope, assessmentID: world.homeAssessmentID).isEmpty)
             // an unknown or foreign id is a 404
             #expect(
@@ -426,10 +428,11 @@ struct RemovalTests {
             _ = try await client.send(
                 .post, scenario + "/evidence", session: assessor,
                 form: ["_csrf": assessor.csrf, "summary": "x", "source": "y", "reliability": "A", "credibility": "1"])
-            let item = try #require(try await store.evidence(scope, assessmentID: world.homeAssessmentID).first)
+            let item = try #require(
+                try await store.evidence(scope, assessmentID: world.homeAssessmentID).first { $0.subject == .scenario(world.homeScenarioID) })
             let removed = try await client.send(.post, base + "/evidence/\(item.id)/delete", session: assessor, form: ["_csrf": assessor.csrf])
             #expect(removed.status == .seeOther && removed.headers[.location] == scenario)
-            #expect(try await store.evidence(scope, assessmentID: world.homeAssessmentID).isEmpty)
+            #expect(try await store.evidence(scope, assessmentID: world.homeAssessmentID).map(\.id) == [world.records[world.home.id]?.evidence])
             // other risks through the API
             let token: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.focalPoint))"]
             let risk =
@@ -463,6 +466,61 @@ struct RemovalTests {
             for action in ["agency.delete", "evidence.delete", "other_risk.delete", "scenario.delete"] {
                 #expect(audit.contains(action), "\(action)")
             }
+        }
+    }
+}
+
+@Suite("Correcting agencies and other national risks")
+struct CorrectionTests {
+    @Test(arguments: TestDatabase.kinds)
+    func correctionsKeepTheFormOnErrorAndAreAudited(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup
+            let focal = try await world.session(.focalPoint)
+            let assessor = try await world.session(.assessor)
+            let records = try #require(world.records[world.home.id])
+            let scope = SystemAuthority.tenant(world.home.id, permission: .viewAssessment)
+            let base = "/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
+            // act and check: the agency's form comes prefilled; a bad type comes back with the text kept
+            let form = try await client.send(.get, base + "/agencies/\(records.agency)/edit", session: focal)
+            #expect(form.status == .ok && form.text.contains("value=\"Police\"") && form.text.contains("<option value=\"law-enforcement\" selected>"))
+            #expect(try await client.send(.get, base + "/agencies/\(records.agency)/edit", session: assessor).status == .forbidden)
+            let bad = try await client.send(
+                .post, base + "/agencies/\(records.agency)", session: focal, form: ["_csrf": focal.csrf, "name": "National Police ✓", "kind": "army"])
+            #expect(bad.status == .badRequest && bad.text.contains("kind: must be one of") && bad.text.contains("value=\"National Police ✓\""))
+            let good = try await client.send(
+                .post, base + "/agencies/\(records.agency)", session: focal,
+                form: ["_csrf": focal.csrf, "name": "National Police ✓", "kind": "law-enforcement", "mandate": "Investigates."])
+            #expect(good.status == .seeOther)
+            #expect(try await world.services.assessments.agencies(scope, assessmentID: world.homeAssessmentID).first?.name == "National Police ✓")
+            // the other risk: prefilled with its numbers and confidence; an interval out of order is refused
+            let riskForm = try await client.send(.get, base + "/other-risks/\(records.risk)/edit", session: focal)
+            #expect(riskForm.text.contains("value=\"0.2\"") && riskForm.text.contains("<option value=\"high\" selected>high</option>"))
+            let misordered = try await client.send(
+                .post, base + "/other-risks/\(records.risk)", session: focal,
+                form: [
+                    "_csrf": focal.csrf, "title": "Flood", "family": "natural hazard", "likelihoodLow": "0.5", "likelihoodBest": "0.2",
+                    "likelihoodHigh": "0.9", "impactLow": "2", "impactBest": "3", "impactHigh": "4", "confidence": "low",
+                ])
+            #expect(misordered.status == .badRequest && misordered.text.contains("low must not exceed best"))
+            #expect(misordered.text.contains("<option value=\"low\" selected>low</option>"))
+            let token: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.focalPoint))"]
+            let api = "/api/v1/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
+            let body =
+                #"{"title":"River flood","family":"natural hazard","likelihood":{"low":0.1,"best":0.3,"high":0.5},"impact":{"low":3,"best":4,"high":5},"confidence":"moderate"}"#
+            let updated = try await client.send(.put, api + "/other-risks/\(records.risk)", json: body, headers: token)
+            #expect(updated.status == .ok && updated.text.contains(#""title":"River flood""#))
+            #expect(try await client.send(.put, api + "/other-risks/\(Identifier.make())", json: body, headers: token).status == .notFound)
+            let risk = try #require(try await world.services.assessments.otherRisks(scope, assessmentID: world.homeAssessmentID).first)
+            #expect(risk.title == "River flood" && risk.impact.best == 4 && risk.confidence == .moderate)
+            let agencyAPI = try await client.send(
+                .put, api + "/agencies/\(records.agency)", json: #"{"name":"Police HQ","kind":"law-enforcement"}"#, headers: token)
+            #expect(agencyAPI.status == .ok && agencyAPI.text.contains("Police HQ"))
+            let audit = try await world.services.audit.list(
+                SystemAuthority.tenant(world.home.id, permission: .readStateAudit), page: PageRequest(limit: 20)
+            )
+            .map(\.action)
+            #expect(audit.contains("agency.update") && audit.contains("other_risk.update"))
         }
     }
 }

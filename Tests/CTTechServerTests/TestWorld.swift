@@ -28,6 +28,8 @@ struct TestWorld: Sendable {
     let homeScenarioID: String
     let foreignAssessmentID: String
     let foreignScenarioID: String
+    /// One agency, other risk and evidence item in each state's assessment, by state: (agency, risk, evidence).
+    let records: [String: (agency: String, risk: String, evidence: String)]
 
     static var configuration: AppConfiguration {
         AppConfiguration(
@@ -64,6 +66,7 @@ struct TestWorld: Sendable {
         let foreignGrant = RoleGrant(id: Identifier.make(), userID: foreignFocal.id, role: .focalPoint, stateID: foreign.id)
         try await services.accounts.create(foreignFocal, grants: [foreignGrant], by: admin, audit: event("user.create"))
         var ids: [String] = []
+        var records: [String: (agency: String, risk: String, evidence: String)] = [:]
         for state in [home, foreign] {
             let scope = SystemAuthority.tenant(state.id, permission: .manageAssessment)
             let marker = state.id == foreign.id ? " \(foreignMarker)" : ""
@@ -75,6 +78,21 @@ struct TestWorld: Sendable {
                 id: Identifier.make(), assessmentID: assessment.id, title: "Drone attack on a stadium\(marker)", narrative: "Fictional\(marker).",
                 actorType: "A3", technologies: ["T09"], purposes: ["P7"], targetSector: "Mass gatherings", horizonYears: 2, version: 1)
             try await services.assessments.addScenario(scenario, scope: scope, audit: event("scenario.create", state: state.id))
+            let agency = Agency(id: Identifier.make(), name: "Police\(marker)", kind: .lawEnforcement, mandate: "Mandate\(marker)")
+            try await services.assessments.addAgency(
+                agency, assessmentID: assessment.id, scope: scope, audit: event("agency.create", state: state.id))
+            let risk = OtherRisk(
+                id: Identifier.make(), title: "Flood\(marker)", family: "natural hazard",
+                likelihood: try UncertainEstimate(low: 0.1, best: 0.2, high: 0.3, within: 0...1),
+                impact: try UncertainEstimate(low: 2, best: 3, high: 4, within: 1...5), confidence: .high)
+            try await services.assessments.addOtherRisk(
+                risk, assessmentID: assessment.id, scope: scope, audit: event("other_risk.create", state: state.id))
+            let evidence = EvidenceItem(
+                id: Identifier.make(), subject: .technology("T09"), summary: "Seizure report\(marker)", source: "Liaison", reliability: .b,
+                credibility: .possiblyTrue, observedOn: "")
+            try await services.assessments.addEvidence(
+                evidence, assessmentID: assessment.id, scope: scope, audit: event("evidence.create", state: state.id))
+            records[state.id] = (agency.id, risk.id, evidence.id)
             // Approved once and reopened: snapshot 1 exists, and the assessment is a draft again.
             try await services.assessments.changeStatus(
                 scope, assessmentID: assessment.id, to: .inReview, snapshot: nil, audit: event("assessment.status", state: state.id))
@@ -90,7 +108,8 @@ struct TestWorld: Sendable {
         }
         return TestWorld(
             services: services, home: home, foreign: foreign, people: people, foreignFocal: foreignFocal, foreignGrantID: foreignGrant.id,
-            homeAssessmentID: ids[0], homeScenarioID: ids[1], foreignAssessmentID: ids[2], foreignScenarioID: ids[3])
+            homeAssessmentID: ids[0], homeScenarioID: ids[1], foreignAssessmentID: ids[2], foreignScenarioID: ids[3],
+            records: records)
     }
 
     func user(_ role: Role) -> UserAccount {

@@ -131,6 +131,16 @@ extension APIHandler {
         return .created(.init(body: .json(Self.agency(agency))))
     }
 
+    func updateAgency(_ input: Operations.UpdateAgency.Input) async throws -> Operations.UpdateAgency.Output {
+        guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
+        let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
+        guard Identifier.isValid(input.path.agencyId) else { throw AppError.notFound }
+        let agency = try AgencyDraft(fields: ["name": body.name, "kind": body.kind, "mandate": body.mandate ?? ""]).validated(id: input.path.agencyId)
+        try await services.assessments.updateAgency(
+            agency, assessmentID: a.id, scope: scope, audit: try audit("agency.update", "agency", agency.id, scope, ["name": agency.name]))
+        return .ok(.init(body: .json(Self.agency(agency))))
+    }
+
     static func raci(_ cells: [RaciAssignment]) -> [Components.Schemas.RaciCell] {
         cells.map { .init(activity: $0.activity.rawValue, agencyId: $0.agencyID, role: .init(rawValue: $0.role.rawValue) ?? .i) }
     }
@@ -237,15 +247,29 @@ extension APIHandler {
     func createOtherRisk(_ input: Operations.CreateOtherRisk.Input) async throws -> Operations.CreateOtherRisk.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
-        let risk = try OtherRiskDraft(fields: [
+        let risk = try Self.otherRiskDraft(body).validated(id: Identifier.make())
+        try await services.assessments.addOtherRisk(
+            risk, assessmentID: a.id, scope: scope, audit: try audit("other_risk.create", "other_risk", risk.id, scope, ["title": risk.title]))
+        return .created(.init(body: .json(Self.otherRisk(risk))))
+    }
+
+    func updateOtherRisk(_ input: Operations.UpdateOtherRisk.Input) async throws -> Operations.UpdateOtherRisk.Output {
+        guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
+        let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
+        guard Identifier.isValid(input.path.riskId) else { throw AppError.notFound }
+        let risk = try Self.otherRiskDraft(body).validated(id: input.path.riskId)
+        try await services.assessments.updateOtherRisk(
+            risk, assessmentID: a.id, scope: scope, audit: try audit("other_risk.update", "other_risk", risk.id, scope, ["title": risk.title]))
+        return .ok(.init(body: .json(Self.otherRisk(risk))))
+    }
+
+    static func otherRiskDraft(_ body: Components.Schemas.OtherRiskInput) -> OtherRiskDraft {
+        OtherRiskDraft(fields: [
             "title": body.title, "family": body.family, "confidence": body.confidence.rawValue,
             "likelihoodLow": String(body.likelihood.low), "likelihoodBest": String(body.likelihood.best),
             "likelihoodHigh": String(body.likelihood.high),
             "impactLow": String(body.impact.low), "impactBest": String(body.impact.best), "impactHigh": String(body.impact.high),
-        ]).validated(id: Identifier.make())
-        try await services.assessments.addOtherRisk(
-            risk, assessmentID: a.id, scope: scope, audit: try audit("other_risk.create", "other_risk", risk.id, scope, ["title": risk.title]))
-        return .created(.init(body: .json(Self.otherRisk(risk))))
+        ])
     }
 
     func listSnapshots(_ input: Operations.ListSnapshots.Input) async throws -> Operations.ListSnapshots.Output {

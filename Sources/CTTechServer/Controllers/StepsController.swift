@@ -130,14 +130,55 @@ struct StepsController {
                 method: method)
             return .html(services.pages.render(page))
         }
+        // Corrections: an agency or another national risk on a page of its own.
+        routes.get("\(base)/agencies/{agencyID}/edit", .state(.manageAssessment)) { request, context, granted in
+            try await editAgency(request, context, granted, submitted: nil, failure: nil, status: .ok)
+        }
+        routes.post("\(base)/agencies/{agencyID}", .state(.manageAssessment)) { request, context, granted in
+            let (assessment, scope) = try await assessments.load(context, granted)
+            let existing = try await item(context, "agencyID", try await services.assessments.agencies(scope, assessmentID: assessment.id), \.id)
+            do {
+                let agency = try AgencyDraft(fields: context.form.fields).validated(id: existing.id)
+                try await services.assessments.updateAgency(
+                    agency, assessmentID: assessment.id, scope: scope,
+                    audit: AuditEvent(
+                        try granted.requireIdentity(), "agency.update", "agency", agency.id, state: scope.stateID, ["name": agency.name]))
+                return .seeOther(SiteURL.institutions(scope.stateID, assessment.id))
+            } catch let failure as ValidationFailure {
+                return try await editAgency(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
+            }
+        }
+        routes.get("\(base)/other-risks/{riskID}/edit", .state(.manageAssessment)) { request, context, granted in
+            try await editOtherRisk(request, context, granted, submitted: nil, failure: nil, status: .ok)
+        }
+        routes.post("\(base)/other-risks/{riskID}", .state(.manageAssessment)) { request, context, granted in
+            let (assessment, scope) = try await assessments.load(context, granted)
+            let existing = try await item(context, "riskID", try await services.assessments.otherRisks(scope, assessmentID: assessment.id), \.id)
+            do {
+                let risk = try OtherRiskDraft(fields: context.form.fields).validated(id: existing.id)
+                try await services.assessments.updateOtherRisk(
+                    risk, assessmentID: assessment.id, scope: scope,
+                    audit: AuditEvent(
+                        try granted.requireIdentity(), "other_risk.update", "other_risk", risk.id, state: scope.stateID, ["title": risk.title]))
+                return .seeOther(SiteURL.register(scope.stateID, assessment.id))
+            } catch let failure as ValidationFailure {
+                return try await editOtherRisk(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
+            }
+        }
         // Removal: agencies (with their RACI cells), evidence, other risks, unscored scenarios; never when approved.
         let removals: [(String, AssessmentStore.Removable, Permission, String)] = [
             ("agencies", .agency, .manageAssessment, "agency"), ("evidence", .evidence, .writeScenario, "evidence"),
             ("other-risks", .otherRisk, .manageAssessment, "other_risk"), ("scenarios", .scenario, .manageAssessment, "scenario"),
         ]
         for (segment, kind, permission, entity) in removals {
-            // The router wants one parameter name per position: scenarios already use {scenarioID}.
-            let parameter = kind == .scenario ? "scenarioID" : "itemID"
+            // The router wants one parameter name per position, so each kind keeps the name its other routes use.
+            let parameter =
+                switch kind {
+                case .agency: "agencyID"
+                case .evidence: "evidenceID"
+                case .otherRisk: "riskID"
+                case .scenario: "scenarioID"
+                }
             routes.post("\(base)/\(segment)/{\(parameter)}/delete", .state(permission)) { _, context, granted in
                 let (assessment, scope) = try await assessments.load(context, granted)
                 guard let id = context.parameters.get(parameter), Identifier.isValid(id) else { throw AppError.notFound }
@@ -169,6 +210,41 @@ struct StepsController {
                 return try await assessments.list(request, context, granted, draft: nil, failure: failure, status: .badRequest)
             }
         }
+    }
+
+    /// The record named by the path parameter among `items`, or 404.
+    private func item<T>(_ context: AppRequestContext, _ parameter: String, _ items: [T], _ id: KeyPath<T, String>) throws -> T {
+        guard let wanted = context.parameters.get(parameter), Identifier.isValid(wanted),
+            let found = items.first(where: { $0[keyPath: id] == wanted })
+        else { throw AppError.notFound }
+        return found
+    }
+
+    private func editAgency(
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String]?, failure: ValidationFailure?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let (assessment, scope) = try await assessments.load(context, granted)
+        if assessment.status.isFrozen { throw AssessmentRuleViolation.frozen }
+        let agency = try await item(context, "agencyID", try await services.assessments.agencies(scope, assessmentID: assessment.id), \.id)
+        let page = EditRecordPage.agency(
+            layout: context.layout("Correct an agency", tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
+            assessment: assessment, agency: agency, submitted: submitted, csrf: context.csrfToken ?? "", failure: failure)
+        return .html(services.pages.render(page), status: status)
+    }
+
+    private func editOtherRisk(
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String]?, failure: ValidationFailure?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let (assessment, scope) = try await assessments.load(context, granted)
+        if assessment.status.isFrozen { throw AssessmentRuleViolation.frozen }
+        let risk = try await item(context, "riskID", try await services.assessments.otherRisks(scope, assessmentID: assessment.id), \.id)
+        let page = EditRecordPage.otherRisk(
+            layout: context.layout(
+                "Correct another national risk", tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
+            assessment: assessment, risk: risk, submitted: submitted, csrf: context.csrfToken ?? "", failure: failure)
+        return .html(services.pages.render(page), status: status)
     }
 
     func importAssessment(_ data: Data, scope: TenantScope, identity: Identity) async throws -> Assessment {
