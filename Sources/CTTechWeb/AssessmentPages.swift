@@ -26,10 +26,11 @@ public struct AssessmentsPage: WebPage {
     let tlps: [Choice]
     let importAction: String
     let importLimit: Int
+    let importErrors: FormErrors
 
     public static func make(
         layout: LayoutModel, stateID: String, assessments: [Assessment], canCreate: Bool, csrf: String, draft: AssessmentDraft? = nil,
-        failure: ValidationFailure? = nil
+        failure: ValidationFailure? = nil, importFailure: ValidationFailure? = nil
     ) -> AssessmentsPage {
         AssessmentsPage(
             layout: layout,
@@ -41,7 +42,8 @@ public struct AssessmentsPage: WebPage {
             }, canCreate: canCreate, createAction: SiteURL.assessments(stateID), csrf: csrf, errors: FormErrors(failure),
             draftTitle: draft?.title ?? "", draftPeriod: draft?.period ?? "", draftHorizon: draft?.horizonYears ?? "2",
             tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft?.tlp ?? "AMBER")) },
-            importAction: SiteURL.assessmentImport(stateID), importLimit: AssessmentImport.maxBytes / 1024 / 1024)
+            importAction: SiteURL.assessmentImport(stateID), importLimit: AssessmentImport.maxBytes / 1024 / 1024,
+            importErrors: FormErrors(importFailure))
     }
 }
 

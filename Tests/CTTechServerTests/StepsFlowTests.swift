@@ -233,6 +233,7 @@ struct ImportExportTests {
             let refused = try await client.send(.post, target, session: focal, headers: headers, body: body)
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains("scenarios[0].technologies: T42 is not a technology of this method"))
+            #expect(refused.text.contains("Nothing was imported. Please correct the file"))
             #expect(try await world.services.assessments.list(scope).count == 1)
             #expect(try await world.services.audit.list(SystemAuthority.administrator(), page: PageRequest(limit: 1)).first?.seq == headBefore)
             // without the form's token: refused before reading the file
@@ -251,6 +252,10 @@ struct ImportExportTests {
             // only signed-in users get the import's 16 MiB: a stranger is held to 1 MiB
             let (h5, b5) = Self.multipart(Data(repeating: 0x20, count: 2 * 1024 * 1024), csrf: "x")
             #expect(try await client.send(.post, target, headers: h5, body: b5).status == .contentTooLarge)
+            // no file chosen: the page again, with the reason by the import form
+            let (h6, b6) = Self.multipart(Data(), csrf: focal.csrf)
+            let empty = try await client.send(.post, target, session: focal, headers: h6, body: b6)
+            #expect(empty.status == .badRequest && empty.text.contains("file: choose a JSON file to import"))
             // a broken multipart body is a 400, not a crash
             var broken = ByteBuffer(string: "--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(focal.csrf)")
             broken.writeString("no closing boundary")

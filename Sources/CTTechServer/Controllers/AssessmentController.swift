@@ -170,7 +170,7 @@ struct AssessmentController {
 
     func list(
         _ request: Request, _ context: AppRequestContext, _ granted: Granted, draft: AssessmentDraft?, failure: ValidationFailure?,
-        status: HTTPResponse.Status
+        importFailure: ValidationFailure? = nil, status: HTTPResponse.Status
     ) async throws -> Response {
         let scope = try granted.requireTenant()
         guard let state = try await services.states.find(scope) else { throw AppError.notFound }
@@ -178,7 +178,8 @@ struct AssessmentController {
         let page = AssessmentsPage.make(
             layout: context.layout("Threat assessments · \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state),
             stateID: state.id, assessments: try await services.assessments.list(scope),
-            canCreate: Authorizer.allows(identity, state: state.id, .manageAssessment), csrf: context.csrfToken ?? "", draft: draft, failure: failure)
+            canCreate: Authorizer.allows(identity, state: state.id, .manageAssessment), csrf: context.csrfToken ?? "", draft: draft, failure: failure,
+            importFailure: importFailure)
         return .html(services.pages.render(page), status: status)
     }
 

@@ -202,12 +202,14 @@ struct StepsController {
         }
         routes.post("/states/{stateID}/assessment-import", .state(.manageAssessment)) { request, context, granted in
             let scope = try granted.requireTenant()
-            guard let file = context.form.files["file"] else { throw ValidationFailure(field: "file", "choose a JSON file to import") }
             do {
+                guard let file = context.form.files["file"], file.readableBytes > 0 else {
+                    throw ValidationFailure(field: "file", "choose a JSON file to import")
+                }
                 let assessment = try await importAssessment(Data(file.readableBytesView), scope: scope, identity: try granted.requireIdentity())
                 return .seeOther(SiteURL.assessment(scope.stateID, assessment.id))
             } catch let failure as ValidationFailure {
-                return try await assessments.list(request, context, granted, draft: nil, failure: failure, status: .badRequest)
+                return try await assessments.list(request, context, granted, draft: nil, failure: nil, importFailure: failure, status: .badRequest)
             }
         }
     }
