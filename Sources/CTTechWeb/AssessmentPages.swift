@@ -198,9 +198,16 @@ public struct ScenarioPage: WebPage {
         let capability: Int
         let threat: Int
         let likelihood: String
+        /// The best likelihood derived from this score's I × C and opportunity (``LikelihoodModel``), for comparison.
+        let derived: String
         let impact: Int
         let confidence: String
         let rationale: String
+    }
+
+    struct DerivedRow: Sendable {
+        let label: String
+        let values: [String]
     }
 
     struct Summary: Sendable {
@@ -251,6 +258,8 @@ public struct ScenarioPage: WebPage {
     let likelihoodBest: String
     let likelihoodHigh: String
     let rationale: String
+    /// Derived best likelihood over this scenario's horizon by threat level (rows) and opportunity 1–5 (columns).
+    let derivedTable: [DerivedRow]
 
     public static func make(
         layout: LayoutModel, assessment: Assessment, scenario: ThreatScenario, round: ScoringRound, shown: [ScoreVisibility.Shown],
@@ -296,7 +305,9 @@ public struct ScenarioPage: WebPage {
                 ScoreRow(
                     label: $0.label, intent: $0.score.intent, capability: min($0.score.actorCapability, $0.score.technologyAccessibility),
                     threat: $0.score.threat,
-                    likelihood: "\(format($0.score.likelihood.low))–\(format($0.score.likelihood.best))–\(format($0.score.likelihood.high))",
+                    likelihood: "\(percent($0.score.likelihood.low))–\(percent($0.score.likelihood.best))–\(percent($0.score.likelihood.high))",
+                    derived: percent(
+                        LikelihoodModel.derived(threat: $0.score.threat, opportunity: $0.score.opportunity, horizonYears: scenario.horizonYears).best),
                     impact: $0.score.combinedImpact, confidence: $0.score.confidence.rawValue, rationale: $0.score.rationale)
             }, canScore: canScore, scoreAction: SiteURL.scores(assessment.stateID, assessment.id, scenario.id), csrf: csrf,
             errors: FormErrors(failure),
@@ -306,7 +317,13 @@ public struct ScenarioPage: WebPage {
                     name: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
                     value: submitted["impact.\($0.rawValue)"] ?? "3")
             }, likelihoodLow: submitted["likelihoodLow"] ?? "0.01", likelihoodBest: submitted["likelihoodBest"] ?? "0.05",
-            likelihoodHigh: submitted["likelihoodHigh"] ?? "0.2", rationale: submitted["rationale"] ?? "")
+            likelihoodHigh: submitted["likelihoodHigh"] ?? "0.2", rationale: submitted["rationale"] ?? "",
+            derivedTable: [(3, "Low (I × C = 3)"), (8, "Moderate (8)"), (12, "Substantial (12)"), (16, "Severe (16)"), (25, "Critical (25)")].map {
+                t, label in
+                DerivedRow(
+                    label: label,
+                    values: (1...5).map { percent(LikelihoodModel.derived(threat: t, opportunity: $0, horizonYears: scenario.horizonYears).best) })
+            })
     }
 }
 

@@ -208,3 +208,29 @@ struct AssessmentStepsTests {
         #expect(comparison.scan.first?.changed == true)
     }
 }
+
+@Suite("Derived likelihood: threat and opportunity over the horizon")
+struct LikelihoodModelTests {
+    /// Hand-computed: T = 1, O = 1 → s = 0 → 10⁻³ a year; T = 25, O = 5 → s = 1 → 10^−0.5 = 0.3162 a year, and over two
+    /// years 1 − (1 − 0.3162)² = 0.5324; T = 13, O = 3 → s = 0.5 → 10^−1.75 = 0.01778 a year.
+    @Test func handComputedCases() {
+        #expect(abs(LikelihoodModel.derived(threat: 1, opportunity: 1, horizonYears: 1).best - 0.001) < 1e-12)
+        #expect(abs(LikelihoodModel.derived(threat: 25, opportunity: 5, horizonYears: 1).best - 0.316_227_766) < 1e-9)
+        #expect(abs(LikelihoodModel.derived(threat: 25, opportunity: 5, horizonYears: 2).best - 0.532_455_532) < 1e-9)
+        #expect(abs(LikelihoodModel.derived(threat: 13, opportunity: 3, horizonYears: 1).best - 0.017_782_794) < 1e-9)
+        // at the top the interval's upper end is clamped to s = 1
+        let top = LikelihoodModel.derived(threat: 25, opportunity: 5, horizonYears: 1)
+        #expect(top.high == top.best && top.low < top.best)
+    }
+
+    /// Laws: within 0–1, low ≤ best ≤ high, and non-decreasing in threat, opportunity and horizon.
+    @Test func monotoneAndBounded() async {
+        await propertyCheck(input: Gen.int(in: 1...25), Gen.int(in: 1...5), Gen.int(in: 1...10)) { t, o, h in
+            let base = LikelihoodModel.derived(threat: t, opportunity: o, horizonYears: h)
+            #expect(0 < base.low && base.low <= base.best && base.best <= base.high && base.high < 1)
+            #expect(LikelihoodModel.derived(threat: min(t + 1, 25), opportunity: o, horizonYears: h).best >= base.best)
+            #expect(LikelihoodModel.derived(threat: t, opportunity: min(o + 1, 5), horizonYears: h).best >= base.best)
+            #expect(LikelihoodModel.derived(threat: t, opportunity: o, horizonYears: h + 1).best >= base.best)
+        }
+    }
+}

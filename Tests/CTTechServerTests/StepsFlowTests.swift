@@ -181,6 +181,10 @@ struct RoundProgressTests {
             #expect(!managerView.text.contains("Private view 7731"))
             let assessorView = try await client.send(.get, base, session: assessor)
             #expect(!assessorView.text.contains("Assessors who scored"))
+            // their own row shows the likelihood derived from I × C = 4 × min(4, 3) = 12 and opportunity 3 over 2 years:
+            // s = 0.6·11/24 + 0.4·2/4 = 0.475, 10^(−3 + 2.5·0.475) = 1.540 % a year, 1 − (1 − 0.0154)² = 3.06 %
+            let own = try await client.send(.get, base + "/scenarios/\(world.homeScenarioID)", session: assessor)
+            #expect(own.text.contains("<td>1 %–5 %–20 %</td><td>3.06 %</td>"))
         }
     }
 }

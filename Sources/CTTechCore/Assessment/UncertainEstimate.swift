@@ -17,6 +17,13 @@ public struct UncertainEstimate: Sendable, Hashable, Codable {
         self.high = high
     }
 
+    /// For values ordered by construction inside this module (a monotone function at increasing arguments).
+    init(ordered low: Double, _ best: Double, _ high: Double) {
+        self.low = min(low, best)
+        self.best = best
+        self.high = max(high, best)
+    }
+
     /// Inverse CDF of the triangular distribution (low, mode = best, high) at u ∈ [0, 1).
     public func triangular(_ u: Double) -> Double {
         let width = high - low
