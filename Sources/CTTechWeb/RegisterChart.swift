@@ -3,6 +3,11 @@ import Foundation
 
 /// Server-side SVG charts of the register. Every text is XML-escaped; the SVG has no script and is served as an image.
 public enum RegisterChart {
+    /// Every chart of a register by the file name it is served under (live register and snapshots alike).
+    public static let files: [(name: String, draw: @Sendable (RegisterDocument) -> String)] = [
+        ("register.svg", scatter), ("register-heatmap.svg", heatMap), ("register-ranks.svg", rankChart),
+    ]
+
     static let width = 720.0
     static let height = 420.0
     static let margin = (left: 56.0, right: 16.0, top: 16.0, bottom: 48.0)

@@ -19,6 +19,10 @@ public struct SnapshotPage: WebPage {
     let evidence: Int
     let otherRisks: Int
     let basis: String
+    let scatterHref: String
+    let ranksHref: String
+    let heatMapHref: String
+    let hasEntries: Bool
 
     public static func make(layout: LayoutModel, snapshot: AssessmentSnapshot, approverName: String) -> SnapshotPage {
         let c = snapshot.content
@@ -28,7 +32,11 @@ public struct SnapshotPage: WebPage {
             period: c.assessment.period, entries: c.register.entries.map(RegisterRow.init),
             agencies: c.agencies.map { "\($0.name) (\($0.kind.label))" },
             scanned: c.horizonScan.count, scenarios: c.scenarios.count, evidence: c.evidence.count, otherRisks: c.otherRisks.count,
-            basis: c.register.basisRound.map { "round \($0)" } ?? "no revealed round")
+            basis: c.register.basisRound.map { "round \($0)" } ?? "no revealed round",
+            scatterHref: SiteURL.snapshot(c.assessment.stateID, c.assessment.id, snapshot.number) + "/register.svg",
+            ranksHref: SiteURL.snapshot(c.assessment.stateID, c.assessment.id, snapshot.number) + "/register-ranks.svg",
+            heatMapHref: SiteURL.snapshot(c.assessment.stateID, c.assessment.id, snapshot.number) + "/register-heatmap.svg",
+            hasEntries: !c.register.entries.isEmpty)
     }
 }
 

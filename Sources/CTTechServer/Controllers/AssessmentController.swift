@@ -87,10 +87,7 @@ struct AssessmentController {
                     status: .conflict)
             }
         }
-        let charts: [(String, @Sendable (RegisterDocument) -> String)] = [
-            ("register.svg", RegisterChart.scatter), ("register-heatmap.svg", RegisterChart.heatMap), ("register-ranks.svg", RegisterChart.rankChart),
-        ]
-        for (name, draw) in charts {
+        for (name, draw) in RegisterChart.files {
             routes.get("/states/{stateID}/assessments/{assessmentID}/\(name)", .state(.viewAssessment)) { _, context, granted in
                 let (assessment, scope) = try await load(context, granted)
                 let built = try await RegisterBuilder(services: services).build(assessment, scope: scope)

@@ -113,6 +113,17 @@ struct StepsController {
                 snapshot: snapshot, approverName: approver)
             return .html(services.pages.render(page))
         }
+        for (name, draw) in RegisterChart.files {
+            routes.get("\(base)/snapshots/{number}/\(name)", .state(.viewAssessment)) { _, context, granted in
+                let (assessment, scope) = try await assessments.load(context, granted)
+                guard let number = context.parameters.get("number").flatMap(Int.init),
+                    let snapshot = try await services.assessments.snapshot(scope, assessmentID: assessment.id, number: number)
+                else { throw AppError.notFound }
+                return Response(
+                    status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: draw(snapshot.content.register))))
+            }
+        }
         routes.get("\(base)/compare", .state(.viewAssessment)) { request, context, granted in
             let (assessment, scope) = try await assessments.load(context, granted)
             let snapshots = try await services.assessments.snapshots(scope, assessmentID: assessment.id)
