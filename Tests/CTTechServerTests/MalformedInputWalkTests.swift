@@ -17,6 +17,9 @@ struct MalformedInputWalkTests {
             .replacingOccurrences(of: "{grantID}", with: id).replacingOccurrences(of: "{kind}", with: "technologies")
             .replacingOccurrences(of: "{name}", with: "app.css").replacingOccurrences(of: "{assessmentID}", with: world.homeAssessmentID)
             .replacingOccurrences(of: "{scenarioID}", with: world.homeScenarioID)
+            .replacingOccurrences(of: "{agencyID}", with: world.records[world.home.id]?.agency ?? "")
+            .replacingOccurrences(of: "{riskID}", with: world.records[world.home.id]?.risk ?? "")
+            .replacingOccurrences(of: "{evidenceID}", with: world.records[world.home.id]?.evidence ?? "")
     }
 
     @Test(arguments: TestDatabase.kinds)
