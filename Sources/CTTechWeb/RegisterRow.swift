@@ -16,6 +16,8 @@ struct RegisterRow: Sendable {
     let topFive: String
     let confidence: String
     let intelligence: Bool
+    /// Set when the elicited likelihood is ten times off the derived one.
+    let divergence: String?
 
     init(_ e: RegisterDocument.Entry) {
         rank = e.medianRank
@@ -31,5 +33,6 @@ struct RegisterRow: Sendable {
         topFive = percent(e.probabilityTop5)
         confidence = e.confidence
         intelligence = e.intelligenceRequirement
+        divergence = e.likelihoodDivergent ? e.derivedLikelihood.map { "check likelihood: derived \(percent($0))" } : nil
     }
 }

@@ -153,6 +153,18 @@ struct AssessmentStepsTests {
         #expect(register.agreement == nil)
     }
 
+    /// Hand-computed: I = C = O = 3 → T = 9, s = 0.6·8/24 + 0.4·2/4 = 0.4, 10^−2 = 1 % a year, 1 − 0.99² = 1.99 % over two
+    /// years. An elicited 10 % is 5.03 times that (kept); 30 % is 15.1 times (flagged for discussion).
+    @Test func elicitedLikelihoodIsComparedWithTheDerivedOne() throws {
+        let full = Dictionary(uniqueKeysWithValues: ImpactDimension.allCases.map { ($0, 3) })
+        let scores = try [("x", 0.1), ("y", 0.3)].flatMap { id, best in try ["u1", "u2"].map { try score(id, $0, best: best, impact: full) } }
+        let register = RiskRegister.compute(scenarios: ["x", "y"].map(scenario), scores: scores, round: 1, otherRisks: [], draws: 100)
+        let x = try #require(register.entries.first { $0.id == "x" })
+        let y = try #require(register.entries.first { $0.id == "y" })
+        #expect(abs((x.derivedLikelihood ?? 0) - 0.0199) < 1e-12)
+        #expect(!x.likelihoodDivergent && y.likelihoodDivergent)
+    }
+
     @Test func csvEscapesAndMarksEveryRow() throws {
         let assessment = Assessment(
             id: "a", stateID: "s", title: "t", period: "p", horizonYears: 2, methodVersion: "m", tlp: .amberStrict, status: .draft, version: 1)

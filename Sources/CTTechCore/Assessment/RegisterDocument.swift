@@ -30,6 +30,8 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
         public var probabilityTop5: Double
         public var meanScore: Double
         public var intelligenceRequirement: Bool
+        public var derivedLikelihood: Double?
+        public var likelihoodDivergent: Bool
     }
 
     public struct Agreement: Sendable, Hashable, Codable {
@@ -61,7 +63,8 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
                 consensus: e.threat?.consensus, likelihood: Interval(e.likelihood), impact: Interval(e.impact),
                 impactByDimension: Dictionary(uniqueKeysWithValues: e.impactByDimension.map { ($0.key.rawValue, $0.value) }),
                 confidence: e.confidence.rawValue, medianRank: e.rank.medianRank, rankLow: e.rank.rankLow, rankHigh: e.rank.rankHigh,
-                probabilityTop5: e.rank.probabilityTopK, meanScore: e.rank.meanScore, intelligenceRequirement: e.intelligenceRequirement)
+                probabilityTop5: e.rank.probabilityTopK, meanScore: e.rank.meanScore, intelligenceRequirement: e.intelligenceRequirement,
+                derivedLikelihood: e.derivedLikelihood, likelihoodDivergent: e.likelihoodDivergent)
         }
     }
 
@@ -80,7 +83,9 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
             ([
                 "tlp", "rank", "rank_low_p10", "rank_high_p90", "p_top5", "id", "kind", "title", "threat_median", "threat_band", "consensus",
                 "likelihood_low", "likelihood_best", "likelihood_high", "impact_low", "impact_best", "impact_high",
-            ] + dimensions.map { "impact_\($0.replacingOccurrences(of: "-", with: "_"))" } + ["confidence", "intelligence_requirement"])
+            ] + dimensions.map { "impact_\($0.replacingOccurrences(of: "-", with: "_"))" } + [
+                "confidence", "intelligence_requirement", "derived_likelihood", "likelihood_divergent",
+            ])
             .joined(separator: ",")
         ]
         for e in entries {
@@ -91,7 +96,10 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
                 Self.number(e.impact.best), Self.number(e.impact.high),
             ]
             cells += dimensions.map { e.impactByDimension[$0].map(Self.number) ?? "" }
-            cells += [e.confidence, e.intelligenceRequirement ? "yes" : "no"]
+            cells += [
+                e.confidence, e.intelligenceRequirement ? "yes" : "no", e.derivedLikelihood.map(Self.number) ?? "",
+                e.likelihoodDivergent ? "yes" : "no",
+            ]
             lines.append(cells.map(Self.cell).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -75,6 +75,15 @@ public struct RiskRegister: Sendable {
         public let rank: RankDistribution
         /// High impact (best ≥ 4) with low confidence: an intelligence requirement.
         public let intelligenceRequirement: Bool
+        /// Median of the likelihood derived from each assessor's own I × C and opportunity (``LikelihoodModel``), scenarios only.
+        public let derivedLikelihood: Double?
+
+        /// The elicited best likelihood is more than ten times above or below the derived one: worth a look in discussion.
+        public var likelihoodDivergent: Bool {
+            guard let derivedLikelihood, derivedLikelihood > 0, likelihood.best > 0 else { return false }
+            let ratio = likelihood.best / derivedLikelihood
+            return ratio > 10 || ratio < 0.1
+        }
     }
 
     public enum Kind: String, Sendable, Hashable { case scenario, otherRisk = "other-risk" }
@@ -107,11 +116,18 @@ public struct RiskRegister: Sendable {
     public static func compute(
         scenarios: [ThreatScenario], scores: [ScenarioScore], round: Int, otherRisks: [OtherRisk], draws: Int = 10_000, seed: UInt64 = 2024
     ) -> RiskRegister {
-        var prepared:
-            [(
-                id: String, title: String, kind: Kind, threat: RatingSummary?, likelihood: UncertainEstimate, impact: UncertainEstimate,
-                dimensions: [ImpactDimension: Double], confidence: Confidence
-            )] = []
+        struct Prepared {
+            var id: String
+            var title: String
+            var kind: Kind
+            var threat: RatingSummary?
+            var likelihood: UncertainEstimate
+            var impact: UncertainEstimate
+            var dimensions: [ImpactDimension: Double]
+            var confidence: Confidence
+            var derived: Double?
+        }
+        var prepared: [Prepared] = []
         let byScenario = Dictionary(grouping: scores.filter { $0.round == round }, by: \.scenarioID)
         for scenario in scenarios {
             guard let own = byScenario[scenario.id], !own.isEmpty, let threat = RatingSummary(own.map { Double($0.threat) }) else { continue }
@@ -130,11 +146,18 @@ public struct RiskRegister: Sendable {
                 let values = own.compactMap { $0.impact[dimension] }.map(Double.init)
                 if !values.isEmpty { dimensions[dimension] = median(values) }
             }
+            let derived = median(
+                own.map { LikelihoodModel.derived(threat: $0.threat, opportunity: $0.opportunity, horizonYears: scenario.horizonYears).best })
             prepared.append(
-                (scenario.id, scenario.title, .scenario, threat, likelihood, impact, dimensions, modalConfidence(own.map(\.confidence))))
+                Prepared(
+                    id: scenario.id, title: scenario.title, kind: .scenario, threat: threat, likelihood: likelihood, impact: impact,
+                    dimensions: dimensions, confidence: modalConfidence(own.map(\.confidence)), derived: derived))
         }
         for risk in otherRisks {
-            prepared.append((risk.id, risk.title, .otherRisk, nil, risk.likelihood, risk.impact, [:], risk.confidence))
+            prepared.append(
+                Prepared(
+                    id: risk.id, title: risk.title, kind: .otherRisk, threat: nil, likelihood: risk.likelihood, impact: risk.impact, dimensions: [:],
+                    confidence: risk.confidence, derived: nil))
         }
         let estimates = prepared.map { RiskEstimate(id: $0.id, likelihood: $0.likelihood, impact: $0.impact) }
         let ranks = MonteCarloPrioritisation.run(estimates, draws: draws, seed: seed).ranks
@@ -142,7 +165,7 @@ public struct RiskRegister: Sendable {
             Entry(
                 id: item.id, title: item.title, kind: item.kind, threat: item.threat, band: item.threat.map { ThreatBand.band(for: $0.median) },
                 likelihood: item.likelihood, impact: item.impact, impactByDimension: item.dimensions, confidence: item.confidence, rank: rank,
-                intelligenceRequirement: item.impact.best >= 4 && item.confidence == .low)
+                intelligenceRequirement: item.impact.best >= 4 && item.confidence == .low, derivedLikelihood: item.derived)
         }
         let ranked = prepared.filter { $0.kind == .scenario }.map(\.id)
         return RiskRegister(
