@@ -336,7 +336,6 @@ public struct RegisterPage: WebPage {
     let assessmentTitle: String
     /// Pre-rendered, already escaped HTML of ``RegisterBody``.
     let registerHTML: String
-    let otherRisks: [Removable]
     let canManage: Bool
     let otherRiskAction: String
     let csrf: String
@@ -344,17 +343,12 @@ public struct RegisterPage: WebPage {
     let otherRisk: OtherRiskFields
 
     public static func make(
-        layout: LayoutModel, assessment: Assessment, body: String, otherRisks: [OtherRisk] = [], canManage: Bool = false, csrf: String = "",
-        draft: [String: String] = [:], failure: ValidationFailure? = nil
+        layout: LayoutModel, assessment: Assessment, body: String, canManage: Bool = false, csrf: String = "", draft: [String: String] = [:],
+        failure: ValidationFailure? = nil
     ) -> RegisterPage {
         RegisterPage(
             layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id), assessmentTitle: assessment.title,
             registerHTML: body,
-            otherRisks: otherRisks.map {
-                Removable(
-                    label: "\($0.title) (\($0.family))", editHref: SiteURL.edit(assessment.stateID, assessment.id, "other-risks", $0.id),
-                    action: SiteURL.remove(assessment.stateID, assessment.id, "other-risks", $0.id))
-            },
             canManage: canManage && !assessment.status.isFrozen, otherRiskAction: SiteURL.otherRisks(assessment.stateID, assessment.id), csrf: csrf,
             errors: FormErrors(failure), otherRisk: OtherRiskFields(draft))
     }
@@ -414,13 +408,6 @@ public struct RegisterBody: Sendable {
 extension PageRenderer {
     /// The register's body as HTML (every value escaped by the template).
     public func render(_ body: RegisterBody) -> String { library.render(body, withTemplate: "register-body") ?? "" }
-}
-
-/// A listed item with its removal form's target.
-struct Removable: Sendable {
-    let label: String
-    let editHref: String
-    let action: String
 }
 
 /// "1 scenario", "2 scenarios".

@@ -70,8 +70,8 @@ public struct EditRecordPage: WebPage {
         failure: ValidationFailure? = nil
     ) -> EditRecordPage {
         EditRecordPage(
-            layout: layout, heading: "Correct another national risk", backHref: SiteURL.register(assessment.stateID, assessment.id),
-            backLabel: "National risk register", action: SiteURL.record(assessment.stateID, assessment.id, "other-risks", risk.id), csrf: csrf,
+            layout: layout, heading: "Correct another national risk", backHref: SiteURL.otherRisks(assessment.stateID, assessment.id),
+            backLabel: "Other national security risks", action: SiteURL.record(assessment.stateID, assessment.id, "other-risks", risk.id), csrf: csrf,
             errors: FormErrors(failure), agency: nil, otherRisk: submitted.map(OtherRiskFields.init) ?? OtherRiskFields(risk))
     }
 }

@@ -452,7 +452,10 @@ struct RemovalTests {
             let api = "/api/v1/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
             let created = try await client.send(.post, api + "/other-risks", json: risk, headers: token)
             let riskID = try JSONDecoder().decode(Components.Schemas.OtherRisk.self, from: Data(buffer: created.body)).id
-            #expect(try await client.send(.get, base + "/register", session: focal).text.contains("Remove Heatwave (climate)"))
+            let list = try await client.send(.get, base + "/other-risks", session: focal)
+            #expect(list.status == .ok && list.text.contains("aria-label=\"Remove Heatwave\"") && list.text.contains("20 %–30 %"))
+            let readOnly = try await client.send(.get, base + "/other-risks", session: assessor)
+            #expect(readOnly.text.contains("Heatwave") && !readOnly.text.contains("Remove Heatwave"))
             #expect(try await client.send(.delete, api + "/other-risks/\(riskID)", headers: token).status == .noContent)
             #expect(try await client.send(.delete, api + "/other-risks/\(riskID)", headers: token).status == .notFound)
             // a scored scenario is kept: every input stays

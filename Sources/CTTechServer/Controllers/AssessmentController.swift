@@ -109,6 +109,16 @@ struct AssessmentController {
         routes.get("/states/{stateID}/assessments/{assessmentID}/register", .state(.viewAssessment)) { request, context, granted in
             try await registerPage(request, context, granted, draft: [:], failure: nil, status: .ok)
         }
+        routes.get("/states/{stateID}/assessments/{assessmentID}/other-risks", .state(.viewAssessment)) { request, context, granted in
+            let (assessment, scope) = try await load(context, granted)
+            let page = OtherRisksPage.make(
+                layout: context.layout(
+                    "Other national risks · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path,
+                    state: try await services.states.find(scope)),
+                assessment: assessment, risks: try await services.assessments.otherRisks(scope, assessmentID: assessment.id),
+                canManage: Authorizer.allows(try granted.requireIdentity(), state: scope.stateID, .manageAssessment), csrf: context.csrfToken ?? "")
+            return .html(services.pages.render(page))
+        }
         routes.post("/states/{stateID}/assessments/{assessmentID}/other-risks", .state(.manageAssessment)) { request, context, granted in
             let (assessment, scope) = try await load(context, granted)
             do {
@@ -136,7 +146,6 @@ struct AssessmentController {
         let canManage = Authorizer.allows(try granted.requireIdentity(), state: scope.stateID, .manageAssessment) && !assessment.status.isFrozen
         let page = RegisterPage.make(
             layout: layout, assessment: assessment, body: await builder.pageBody(built, assessment: assessment, pages: services.pages),
-            otherRisks: canManage ? try await services.assessments.otherRisks(scope, assessmentID: assessment.id) : [],
             canManage: canManage, csrf: context.csrfToken ?? "",
             draft: draft, failure: failure)
         return .html(services.pages.render(page), status: status)

@@ -171,7 +171,7 @@ struct StepsController {
                     risk, assessmentID: assessment.id, scope: scope,
                     audit: AuditEvent(
                         try granted.requireIdentity(), "other_risk.update", "other_risk", risk.id, state: scope.stateID, ["title": risk.title]))
-                return .seeOther(SiteURL.register(scope.stateID, assessment.id))
+                return .seeOther(SiteURL.otherRisks(scope.stateID, assessment.id))
             } catch let failure as ValidationFailure {
                 return try await editOtherRisk(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
             }
@@ -196,7 +196,7 @@ struct StepsController {
                 var back: String
                 switch kind {
                 case .agency: back = SiteURL.institutions(scope.stateID, assessment.id)
-                case .otherRisk: back = SiteURL.register(scope.stateID, assessment.id)
+                case .otherRisk: back = SiteURL.otherRisks(scope.stateID, assessment.id)
                 case .scenario: back = SiteURL.assessment(scope.stateID, assessment.id)
                 case .evidence:
                     let item = try await services.assessments.evidence(scope, assessmentID: assessment.id).first { $0.id == id }
