@@ -48,8 +48,8 @@ run "state page (logged in)" "$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$
 run "API /api/v1/states (cookie)" "/api/v1/states" "Cookie: $cookie"
 state="$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$PORT/home" | grep -o '/states/[0-9a-f-]*' | head -1)"
 assessment="$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$PORT$state/assessments" | grep -o '/assessments/[0-9a-f-]*' | head -1)"
-run "register page (demo, 12 risks)" "$state$assessment/register" "Cookie: $cookie"
-run "register API (demo, 12 risks)" "/api/v1$state$assessment/register" "Cookie: $cookie"
+run "register page (demo, 20 risks)" "$state$assessment/register" "Cookie: $cookie"
+run "register API (demo, 20 risks)" "/api/v1$state$assessment/register" "Cookie: $cookie"
 
 # The register of 200 risks: 150 scenarios scored by 20 assessors in a revealed round, plus 50 other national risks,
 # imported through the command line while the server runs. The first request computes and caches it.
