@@ -147,7 +147,8 @@ struct StepsController {
         }
         routes.post("\(base)/agencies/{agencyID}", .state(.manageAssessment)) { request, context, granted in
             let (assessment, scope) = try await assessments.load(context, granted)
-            let existing = try await item(context, "agencyID", try await services.assessments.agencies(scope, assessmentID: assessment.id), \.id)
+            let agencies = try await services.assessments.agencies(scope, assessmentID: assessment.id)
+            let existing = try item(context, "agencyID", agencies, \.id)
             do {
                 let agency = try AgencyDraft(fields: context.form.fields).validated(id: existing.id)
                 try await services.assessments.updateAgency(
@@ -164,7 +165,8 @@ struct StepsController {
         }
         routes.post("\(base)/other-risks/{riskID}", .state(.manageAssessment)) { request, context, granted in
             let (assessment, scope) = try await assessments.load(context, granted)
-            let existing = try await item(context, "riskID", try await services.assessments.otherRisks(scope, assessmentID: assessment.id), \.id)
+            let risks = try await services.assessments.otherRisks(scope, assessmentID: assessment.id)
+            let existing = try item(context, "riskID", risks, \.id)
             do {
                 let risk = try OtherRiskDraft(fields: context.form.fields).validated(id: existing.id)
                 try await services.assessments.updateOtherRisk(
@@ -239,7 +241,8 @@ struct StepsController {
     ) async throws -> Response {
         let (assessment, scope) = try await assessments.load(context, granted)
         if assessment.status.isFrozen { throw AssessmentRuleViolation.frozen }
-        let agency = try await item(context, "agencyID", try await services.assessments.agencies(scope, assessmentID: assessment.id), \.id)
+        let agencies = try await services.assessments.agencies(scope, assessmentID: assessment.id)
+        let agency = try item(context, "agencyID", agencies, \.id)
         let page = EditRecordPage.agency(
             layout: context.layout("Correct an agency", tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
             assessment: assessment, agency: agency, submitted: submitted, csrf: context.csrfToken ?? "", failure: failure)
@@ -252,7 +255,8 @@ struct StepsController {
     ) async throws -> Response {
         let (assessment, scope) = try await assessments.load(context, granted)
         if assessment.status.isFrozen { throw AssessmentRuleViolation.frozen }
-        let risk = try await item(context, "riskID", try await services.assessments.otherRisks(scope, assessmentID: assessment.id), \.id)
+        let risks = try await services.assessments.otherRisks(scope, assessmentID: assessment.id)
+        let risk = try item(context, "riskID", risks, \.id)
         let page = EditRecordPage.otherRisk(
             layout: context.layout(
                 "Correct another national risk", tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
