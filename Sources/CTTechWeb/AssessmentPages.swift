@@ -334,8 +334,8 @@ public struct RegisterPage: WebPage {
     public let layout: LayoutModel
     let assessmentHref: String
     let assessmentTitle: String
-    /// Pre-rendered, already escaped HTML of ``RegisterBody``.
-    let registerHTML: String
+    /// The register's body, rendered (and escaped) by its own template; spliced in by ``PageRenderer/render(_:)-(RegisterPage)``.
+    let renderedBody: RenderedRegisterBody
     let canManage: Bool
     let otherRiskAction: String
     let csrf: String
@@ -343,12 +343,13 @@ public struct RegisterPage: WebPage {
     let otherRisk: OtherRiskFields
 
     public static func make(
-        layout: LayoutModel, assessment: Assessment, body: String, canManage: Bool = false, csrf: String = "", draft: [String: String] = [:],
+        layout: LayoutModel, assessment: Assessment, body: RenderedRegisterBody, canManage: Bool = false, csrf: String = "",
+        draft: [String: String] = [:],
         failure: ValidationFailure? = nil
     ) -> RegisterPage {
         RegisterPage(
             layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id), assessmentTitle: assessment.title,
-            registerHTML: body,
+            renderedBody: body,
             canManage: canManage && !assessment.status.isFrozen, otherRiskAction: SiteURL.otherRisks(assessment.stateID, assessment.id), csrf: csrf,
             errors: FormErrors(failure), otherRisk: OtherRiskFields(draft))
     }
@@ -405,9 +406,27 @@ public struct RegisterBody: Sendable {
     }
 }
 
+/// The register's body as HTML. Only ``PageRenderer`` makes one, by rendering ``RegisterBody`` through its template, so
+/// every value in it was escaped there; servers keep it per revision and every viewer's page reuses it.
+public struct RenderedRegisterBody: Sendable {
+    let html: String
+}
+
 extension PageRenderer {
-    /// The register's body as HTML (every value escaped by the template).
-    public func render(_ body: RegisterBody) -> String { library.render(body, withTemplate: "register-body") ?? "" }
+    /// Where the register page's template takes the body. User text on the page is escaped, so it cannot contain this.
+    static let registerBodySlot = "<!--register-body-->"
+
+    /// The register's body (every value escaped by the `register-body` template).
+    public func render(_ body: RegisterBody) -> RenderedRegisterBody {
+        RenderedRegisterBody(html: library.render(body, withTemplate: "register-body") ?? "")
+    }
+
+    /// The register page: the page's own template, with the already rendered body put in its slot.
+    public func render(_ page: RegisterPage) -> String {
+        let html = library.render(page, withTemplate: RegisterPage.template) ?? ""
+        guard let slot = html.range(of: Self.registerBodySlot) else { return html }
+        return html.replacingCharacters(in: slot, with: page.renderedBody.html)
+    }
 }
 
 /// "1 scenario", "2 scenarios".

@@ -485,6 +485,31 @@ struct RemovalTests {
     }
 }
 
+@Suite("The register page's shared body")
+struct RegisterBodyTests {
+    @Test(arguments: TestDatabase.kinds)
+    func theBodyGoesInItsSlotOnceAndUserTextCannotTakeTheSlot(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup: a title that spells the slot
+            let token: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.focalPoint))"]
+            let created = try await client.send(
+                .post, "/api/v1/states/\(world.home.id)/assessments", json: #"{"title":"Evil <!--register-body--> title","period":"2026"}"#,
+                headers: token)
+            let id = try JSONDecoder().decode(Components.Schemas.Assessment.self, from: Data(buffer: created.body)).id
+            // act
+            let page = try await client.send(
+                .get, "/states/\(world.home.id)/assessments/\(id)/register", session: try await world.session(.focalPoint))
+            // check: the title is escaped where it appears, the body stands once, below the heading
+            #expect(page.status == .ok && page.text.contains("Evil &lt;!--register-body--&gt; title"))
+            #expect(!page.text.contains("<!--register-body-->"))
+            #expect(page.text.components(separatedBy: "Download: <a").count == 2)
+            let heading = try #require(page.text.range(of: "<h1>National risk register</h1>"))
+            let body = try #require(page.text.range(of: "Download: <a"))
+            #expect(heading.upperBound < body.lowerBound)
+        }
+    }
+}
+
 @Suite("Correcting agencies and other national risks")
 struct CorrectionTests {
     @Test(arguments: TestDatabase.kinds)

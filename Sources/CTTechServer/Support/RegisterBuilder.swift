@@ -36,7 +36,7 @@ struct RegisterBuilder {
     }
 
     /// The register page's body for this revision, rendered once and then served from the cache.
-    func pageBody(_ built: BuiltRegister, assessment: Assessment, pages: PageRenderer) async -> String {
+    func pageBody(_ built: BuiltRegister, assessment: Assessment, pages: PageRenderer) async -> RenderedRegisterBody {
         if let html = await cache?.pageBody(built.key) { return html }
         let html = pages.render(RegisterBody(assessment: assessment, register: built.document))
         await cache?.putPageBody(built.key, html)

@@ -1,4 +1,5 @@
 import CTTechCore
+import CTTechWeb
 import Foundation
 import NIOCore
 
@@ -24,7 +25,7 @@ actor RegisterCache {
     private let capacity: Int
     private var entries: [Key: BuiltRegister] = [:]
     /// The register page's body rendered for a key: the same HTML for every viewer of that revision.
-    private var pageBodies: [Key: String] = [:]
+    private var pageBodies: [Key: RenderedRegisterBody] = [:]
     private var order: [Key] = []
 
     init(capacity: Int) {
@@ -33,9 +34,9 @@ actor RegisterCache {
 
     func get(_ key: Key) -> BuiltRegister? { entries[key] }
 
-    func pageBody(_ key: Key) -> String? { pageBodies[key] }
+    func pageBody(_ key: Key) -> RenderedRegisterBody? { pageBodies[key] }
 
-    func putPageBody(_ key: Key, _ html: String) {
+    func putPageBody(_ key: Key, _ html: RenderedRegisterBody) {
         guard entries[key] != nil else { return }
         pageBodies[key] = html
     }
