@@ -23,14 +23,13 @@ public struct AppRequestContext: RequestContext {
         self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "local"
     }
 
-    /// Largest body any route accepts (1 MiB); bigger bodies get 413. Import routes take a whole assessment file.
-    public var maxUploadSize: Int { 1024 * 1024 }
+    /// The import routes (web upload and API) take a whole assessment file; every other route takes 1 MiB at most.
+    static func isImport(path: String) -> Bool { path.hasSuffix("/assessment-import") || path.hasSuffix("/assessments/import") }
 
-    /// The body limit of one request: signed-in users' imports get the import limit plus room for the form's envelope;
-    /// everything else, and anyone not signed in, 1 MiB.
+    /// The body limit of one request (bigger bodies get 413): signed-in users' imports get the import limit plus room
+    /// for the form's envelope; everything else, and anyone not signed in, 1 MiB.
     static func bodyLimit(path: String, signedIn: Bool) -> Int {
-        let isImport = path.hasSuffix("/assessment-import") || path.hasSuffix("/assessments/import")
-        return isImport && signedIn ? AssessmentImport.maxBytes + 64 * 1024 : 1024 * 1024
+        isImport(path: path) && signedIn ? AssessmentImport.maxBytes + 64 * 1024 : 1024 * 1024
     }
 
     /// The identity, or `unauthenticated`.
@@ -99,7 +98,8 @@ public struct FormData: Sendable {
         throw AppError.badRequest("The upload ended before its closing boundary.")
     }
 
-    private static func parameter(_ key: String, in header: String) -> String? {
+    /// A `key=value` parameter of a header such as `multipart/form-data; boundary=…` (quotes removed).
+    static func parameter(_ key: String, in header: String) -> String? {
         for part in header.split(separator: ";").dropFirst() {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             if pair.count == 2, pair[0].lowercased() == key { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }

@@ -118,20 +118,30 @@ extension AssessmentStore {
 
     /// How far each step has come, for the assessment's overview (six counts).
     public func progress(_ scope: TenantScope, assessmentID: String) async throws -> AssessmentProgress {
-        struct Count: Codable { var n: Int }
-        func count(_ table: String, role: String? = nil) async throws -> Int {
-            var query = persistence.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
-                .where("assessment_id", .equal, SQLBind(assessmentID)).where("state_id", .equal, SQLBind(scope.stateID))
-            if let role { query = query.where("role", .equal, SQLBind(role)) }
-            return try await query.first(decoding: Count.self)?.n ?? 0
+        struct Row: Codable {
+            var agencies: Int
+            var accountable: Int
+            var scanned: Int
+            var scenarios: Int
+            var evidence: Int
+            var otherRisks: Int
+        }
+        func count(_ table: String, accountableOnly: Bool = false) -> SQLQueryString {
+            let role: SQLQueryString = accountableOnly ? " AND role = \(bind: RaciRole.accountable.rawValue)" : ""
+            return "(SELECT COUNT(*) FROM \(ident: table) WHERE assessment_id = \(bind: assessmentID) AND state_id = \(bind: scope.stateID)\(role))"
+        }
+        // One round trip for the six counts of the overview.
+        let query: SQLQueryString = """
+            SELECT \(count("agencies")) AS agencies, \(count("raci_assignments", accountableOnly: true)) AS accountable, \
+            \(count("horizon_scan")) AS scanned, \(count("scenarios")) AS scenarios, \(count("evidence_items")) AS evidence, \
+            \(count("other_risks")) AS other_risks
+            """
+        guard let row = try await persistence.sql.raw(query).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase) else {
+            return AssessmentProgress()
         }
         var progress = AssessmentProgress()
-        progress.agencies = try await count("agencies")
-        progress.activitiesAssigned = try await count("raci_assignments", role: RaciRole.accountable.rawValue)
-        progress.technologiesScanned = try await count("horizon_scan")
-        progress.scenarios = try await count("scenarios")
-        progress.evidence = try await count("evidence_items")
-        progress.otherRisks = try await count("other_risks")
+        (progress.agencies, progress.activitiesAssigned, progress.technologiesScanned) = (row.agencies, row.accountable, row.scanned)
+        (progress.scenarios, progress.evidence, progress.otherRisks) = (row.scenarios, row.evidence, row.otherRisks)
         return progress
     }
 
@@ -246,8 +256,22 @@ extension AssessmentStore {
         }
     }
 
-    public func evidence(_ scope: TenantScope, assessmentID: String) async throws -> [EvidenceItem] {
-        try await rows("evidence_items", scope, assessmentID, order: "created_at", as: EvidenceRow.self).compactMap(\.item)
+    /// The assessment's evidence items, or only those about one scenario or technology.
+    public func evidence(_ scope: TenantScope, assessmentID: String, about subject: EvidenceSubject? = nil) async throws -> [EvidenceItem] {
+        guard let subject else {
+            return try await rows("evidence_items", scope, assessmentID, order: "created_at", as: EvidenceRow.self).compactMap(\.item)
+        }
+        return try await persistence.sql.select().column("*").from("evidence_items").where("assessment_id", .equal, SQLBind(assessmentID))
+            .where("state_id", .equal, SQLBind(scope.stateID)).where("subject_kind", .equal, SQLBind(subject.kind))
+            .where("subject_ref", .equal, SQLBind(subject.reference)).orderBy("created_at")
+            .all(decoding: EvidenceRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.item)
+    }
+
+    /// One evidence item of the assessment, or nil.
+    public func evidenceItem(_ scope: TenantScope, assessmentID: String, id: String) async throws -> EvidenceItem? {
+        try await persistence.sql.select().column("*").from("evidence_items").where("id", .equal, SQLBind(id))
+            .where("assessment_id", .equal, SQLBind(assessmentID)).where("state_id", .equal, SQLBind(scope.stateID))
+            .first(decoding: EvidenceRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.item
     }
 
     // MARK: Removal
@@ -340,6 +364,13 @@ extension AssessmentStore {
     /// The assessment's snapshots, oldest first. A snapshot whose content no longer matches its hash is not returned.
     public func snapshots(_ scope: TenantScope, assessmentID: String) async throws -> [AssessmentSnapshot] {
         try await rows("assessment_snapshots", scope, assessmentID, order: "number", as: SnapshotRow.self).compactMap(Self.snapshot)
+    }
+
+    /// The numbers of the assessment's snapshots, oldest first, without reading their content (for lists and links).
+    public func snapshotNumbers(_ scope: TenantScope, assessmentID: String) async throws -> [Int] {
+        struct Row: Codable { var number: Int }
+        return try await persistence.sql.select().column("number").from("assessment_snapshots").where("assessment_id", .equal, SQLBind(assessmentID))
+            .where("state_id", .equal, SQLBind(scope.stateID)).orderBy("number").all(decoding: Row.self).map(\.number)
     }
 
     public func snapshot(_ scope: TenantScope, assessmentID: String, number: Int) async throws -> AssessmentSnapshot? {

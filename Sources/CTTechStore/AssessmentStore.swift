@@ -285,13 +285,9 @@ public struct AssessmentStore: Sendable {
     // MARK: Scenarios
 
     public func addScenario(_ scenario: ThreatScenario, scope: TenantScope, audit: AuditEvent) async throws {
-        let kind = persistence.kind
-        try await persistence.write { tx in
-            try await Self.requireEditable(scenario.assessmentID, stateID: scope.stateID, on: tx)
+        try await change(scope, assessmentID: scenario.assessmentID, audit: audit) { tx in
             try await tx.insert(into: "scenarios")
                 .model(ScenarioRow(scenario, stateID: scope.stateID, createdAt: epochMilliseconds()), keyEncodingStrategy: .convertToSnakeCase).run()
-            try await Self.bumpRevision(scenario.assessmentID, on: tx)
-            try await AuditLogStore.append(audit, on: tx, kind: kind)
         }
     }
 
@@ -348,17 +344,13 @@ public struct AssessmentStore: Sendable {
 
     /// Adds another national security risk (flood, pandemic, organised crime…) on the register's axes.
     public func addOtherRisk(_ risk: OtherRisk, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
-        let kind = persistence.kind
-        try await persistence.write { tx in
-            try await Self.requireEditable(assessmentID, stateID: scope.stateID, on: tx)
+        try await change(scope, assessmentID: assessmentID, audit: audit) { tx in
             try await tx.insert(into: "other_risks")
                 .model(
                     OtherRiskRow(risk, assessmentID: assessmentID, stateID: scope.stateID, createdAt: epochMilliseconds()),
                     keyEncodingStrategy: .convertToSnakeCase
                 )
                 .run()
-            try await Self.bumpRevision(assessmentID, on: tx)
-            try await AuditLogStore.append(audit, on: tx, kind: kind)
         }
     }
 

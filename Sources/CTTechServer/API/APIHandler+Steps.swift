@@ -18,8 +18,6 @@ extension APIHandler {
         return Self.assessment(a, round: round)
     }
 
-    static func number(_ x: Double?) -> String { x.map { String($0) } ?? "" }
-
     func createAssessment(_ input: Operations.CreateAssessment.Input) async throws -> Operations.CreateAssessment.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         guard Identifier.isValid(input.path.stateId) else { throw AppError.notFound }

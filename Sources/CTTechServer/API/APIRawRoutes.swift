@@ -14,9 +14,7 @@ struct APIRawRoutes {
         router.get("\(base)/register") { request, context in
             let (assessment, scope) = try await load(context, .viewAssessment)
             let built = try await RegisterBuilder(services: services).build(assessment, scope: scope)
-            var response = Downloads.register(built, format: .json, assessment: assessment, request: request)
-            response.headers[.contentDisposition] = nil
-            return response
+            return Downloads.register(built, format: .json, assessment: assessment, request: request, attachment: false)
         }
         router.get("\(base)/register.csv") { request, context in
             let (assessment, scope) = try await load(context, .viewAssessment)

@@ -200,7 +200,7 @@ struct AssessmentController {
         else { throw AppError.notFound }
         let scenarios = try await services.assessments.scenarios(scope, assessmentID: assessment.id)
         let mine = try await services.assessments.visibleScores(scope, assessmentID: assessment.id, round: round).filter(\.isOwn)
-        let snapshots = try await services.assessments.snapshots(scope, assessmentID: assessment.id).map(\.number)
+        let snapshots = try await services.assessments.snapshotNumbers(scope, assessmentID: assessment.id)
         let page = AssessmentPage.make(
             layout: context.layout(assessment.title, tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
             assessment: assessment, round: round, scenarios: scenarios, scoredByMe: Set(mine.map(\.score.scenarioID)),
@@ -234,7 +234,7 @@ struct AssessmentController {
         let canScore =
             Authorizer.allows(identity, state: scope.stateID, .scoreScenario) && ScoreVisibility.canScore(round) && !alreadyScored
             && !assessment.status.isFrozen
-        let evidence = try await services.assessments.evidence(scope, assessmentID: assessment.id)
+        let evidence = try await services.assessments.evidence(scope, assessmentID: assessment.id, about: .scenario(scenario.id))
         let page = ScenarioPage.make(
             layout: context.layout(scenario.title, tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
             assessment: assessment, scenario: scenario, round: round, shown: shown, method: method, evidence: evidence,

@@ -126,58 +126,28 @@ struct StepsController {
         }
         routes.get("\(base)/compare", .state(.viewAssessment)) { request, context, granted in
             let (assessment, scope) = try await assessments.load(context, granted)
-            let snapshots = try await services.assessments.snapshots(scope, assessmentID: assessment.id)
+            // Only the two snapshots compared are read in full.
+            let numbers = try await services.assessments.snapshotNumbers(scope, assessmentID: assessment.id)
             let query = request.uri.queryParameters
-            let pick = { (key: Substring, fallback: AssessmentSnapshot?) in
-                query[key].flatMap { Int(String($0)) }.flatMap { n in snapshots.first { $0.number == n } } ?? fallback
+            func pick(_ key: Substring, _ fallback: Int?) async throws -> AssessmentSnapshot? {
+                guard let number = query[key].flatMap({ Int(String($0)) }).flatMap({ numbers.contains($0) ? $0 : nil }) ?? fallback else {
+                    return nil
+                }
+                return try await services.assessments.snapshot(scope, assessmentID: assessment.id, number: number)
             }
             guard let method = try await services.reference.method(id: assessment.methodVersion) else { throw AppError.notFound }
             let page = ComparePage.make(
                 layout: context.layout(
                     "Compare snapshots · \(assessment.title)", tlp: assessment.tlp, path: request.uri.path,
                     state: try await services.states.find(scope)),
-                assessment: assessment, numbers: snapshots.map(\.number), before: pick("a", snapshots.dropLast().last),
-                after: pick("b", snapshots.last),
+                assessment: assessment, numbers: numbers, before: try await pick("a", numbers.dropLast().last),
+                after: try await pick("b", numbers.last),
                 method: method)
             return .html(services.pages.render(page))
         }
         // Corrections: an agency or another national risk on a page of its own.
-        routes.get("\(base)/agencies/{agencyID}/edit", .state(.manageAssessment)) { request, context, granted in
-            try await editAgency(request, context, granted, submitted: nil, failure: nil, status: .ok)
-        }
-        routes.post("\(base)/agencies/{agencyID}", .state(.manageAssessment)) { request, context, granted in
-            let (assessment, scope) = try await assessments.load(context, granted)
-            let agencies = try await services.assessments.agencies(scope, assessmentID: assessment.id)
-            let existing = try item(context, "agencyID", agencies, \.id)
-            do {
-                let agency = try AgencyDraft(fields: context.form.fields).validated(id: existing.id)
-                try await services.assessments.updateAgency(
-                    agency, assessmentID: assessment.id, scope: scope,
-                    audit: AuditEvent(
-                        try granted.requireIdentity(), "agency.update", "agency", agency.id, state: scope.stateID, ["name": agency.name]))
-                return .seeOther(SiteURL.institutions(scope.stateID, assessment.id))
-            } catch let failure as ValidationFailure {
-                return try await editAgency(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
-            }
-        }
-        routes.get("\(base)/other-risks/{riskID}/edit", .state(.manageAssessment)) { request, context, granted in
-            try await editOtherRisk(request, context, granted, submitted: nil, failure: nil, status: .ok)
-        }
-        routes.post("\(base)/other-risks/{riskID}", .state(.manageAssessment)) { request, context, granted in
-            let (assessment, scope) = try await assessments.load(context, granted)
-            let risks = try await services.assessments.otherRisks(scope, assessmentID: assessment.id)
-            let existing = try item(context, "riskID", risks, \.id)
-            do {
-                let risk = try OtherRiskDraft(fields: context.form.fields).validated(id: existing.id)
-                try await services.assessments.updateOtherRisk(
-                    risk, assessmentID: assessment.id, scope: scope,
-                    audit: AuditEvent(
-                        try granted.requireIdentity(), "other_risk.update", "other_risk", risk.id, state: scope.stateID, ["title": risk.title]))
-                return .seeOther(SiteURL.otherRisks(scope.stateID, assessment.id))
-            } catch let failure as ValidationFailure {
-                return try await editOtherRisk(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
-            }
-        }
+        addCorrection(.agency, base: base, to: routes)
+        addCorrection(.otherRisk, base: base, to: routes)
         // Removal: agencies (with their RACI cells), evidence, other risks, unscored scenarios; never when approved.
         let removals: [(String, AssessmentStore.Removable, Permission, String)] = [
             ("agencies", .agency, .manageAssessment, "agency"), ("evidence", .evidence, .writeScenario, "evidence"),
@@ -201,8 +171,7 @@ struct StepsController {
                 case .otherRisk: back = SiteURL.otherRisks(scope.stateID, assessment.id)
                 case .scenario: back = SiteURL.assessment(scope.stateID, assessment.id)
                 case .evidence:
-                    let item = try await services.assessments.evidence(scope, assessmentID: assessment.id).first { $0.id == id }
-                    switch item?.subject {
+                    switch try await services.assessments.evidenceItem(scope, assessmentID: assessment.id, id: id)?.subject {
                     case .scenario(let scenarioID): back = SiteURL.scenario(scope.stateID, assessment.id, scenarioID)
                     default: back = SiteURL.horizonScan(scope.stateID, assessment.id)
                     }
@@ -227,40 +196,51 @@ struct StepsController {
         }
     }
 
-    /// The record named by the path parameter among `items`, or 404.
-    private func item<T>(_ context: AppRequestContext, _ parameter: String, _ items: [T], _ id: KeyPath<T, String>) throws -> T {
-        guard let wanted = context.parameters.get(parameter), Identifier.isValid(wanted),
-            let found = items.first(where: { $0[keyPath: id] == wanted })
+    /// The correction form (GET …/edit) and its target (POST) for one kind of record.
+    private func addCorrection<Item: Sendable>(_ kind: Correction<Item>, base: String, to routes: RouteTable) {
+        let path = "\(base)/\(kind.segment)/{\(kind.parameter)}"
+        routes.get(path + "/edit", .state(.manageAssessment)) { request, context, granted in
+            try await correctionPage(kind, request, context, granted, submitted: nil, failure: nil, status: .ok)
+        }
+        routes.post(path, .state(.manageAssessment)) { request, context, granted in
+            let (assessment, scope) = try await assessments.load(context, granted)
+            let existing = try await record(kind, context, assessment, scope)
+            do {
+                let corrected = try kind.validate(context.form.fields, kind.id(existing))
+                try await kind.save(
+                    services.assessments, corrected, assessment.id, scope,
+                    AuditEvent(
+                        try granted.requireIdentity(), "\(kind.entity).update", kind.entity, kind.id(corrected), state: scope.stateID,
+                        kind.details(corrected)))
+                return .seeOther(kind.back(scope.stateID, assessment.id))
+            } catch let failure as ValidationFailure {
+                return try await correctionPage(
+                    kind, request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
+            }
+        }
+    }
+
+    /// The record named by the kind's path parameter in this assessment, or 404.
+    private func record<Item>(
+        _ kind: Correction<Item>, _ context: AppRequestContext, _ assessment: Assessment, _ scope: TenantScope
+    ) async throws
+        -> Item
+    {
+        guard let wanted = context.parameters.get(kind.parameter), Identifier.isValid(wanted),
+            let found = try await kind.list(services.assessments, scope, assessment.id).first(where: { kind.id($0) == wanted })
         else { throw AppError.notFound }
         return found
     }
 
-    private func editAgency(
-        _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String]?, failure: ValidationFailure?,
-        status: HTTPResponse.Status
+    private func correctionPage<Item>(
+        _ kind: Correction<Item>, _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String]?,
+        failure: ValidationFailure?, status: HTTPResponse.Status
     ) async throws -> Response {
         let (assessment, scope) = try await assessments.load(context, granted)
         if assessment.status.isFrozen { throw AssessmentRuleViolation.frozen }
-        let agencies = try await services.assessments.agencies(scope, assessmentID: assessment.id)
-        let agency = try item(context, "agencyID", agencies, \.id)
-        let page = EditRecordPage.agency(
-            layout: context.layout("Correct an agency", tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
-            assessment: assessment, agency: agency, submitted: submitted, csrf: context.csrfToken ?? "", failure: failure)
-        return .html(services.pages.render(page), status: status)
-    }
-
-    private func editOtherRisk(
-        _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String]?, failure: ValidationFailure?,
-        status: HTTPResponse.Status
-    ) async throws -> Response {
-        let (assessment, scope) = try await assessments.load(context, granted)
-        if assessment.status.isFrozen { throw AssessmentRuleViolation.frozen }
-        let risks = try await services.assessments.otherRisks(scope, assessmentID: assessment.id)
-        let risk = try item(context, "riskID", risks, \.id)
-        let page = EditRecordPage.otherRisk(
-            layout: context.layout(
-                "Correct another national risk", tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope)),
-            assessment: assessment, risk: risk, submitted: submitted, csrf: context.csrfToken ?? "", failure: failure)
+        let item = try await record(kind, context, assessment, scope)
+        let layout = context.layout(kind.title, tlp: assessment.tlp, path: request.uri.path, state: try await services.states.find(scope))
+        let page = kind.page(layout, assessment, item, submitted, context.csrfToken ?? "", failure)
         return .html(services.pages.render(page), status: status)
     }
 
@@ -330,4 +310,38 @@ struct StepsController {
             submitted: submitted, failure: failure)
         return .html(services.pages.render(page), status: status)
     }
+}
+
+/// What differs between the records that can be corrected on a page of their own: where they live, how they are read,
+/// checked and saved, and where the user goes back to.
+struct Correction<Item: Sendable>: Sendable {
+    let segment: String
+    let parameter: String
+    let title: String
+    let entity: String
+    let id: @Sendable (Item) -> String
+    let list: @Sendable (AssessmentStore, TenantScope, String) async throws -> [Item]
+    let validate: @Sendable ([String: String], String) throws -> Item
+    let save: @Sendable (AssessmentStore, Item, String, TenantScope, AuditEvent) async throws -> Void
+    let details: @Sendable (Item) -> [String: String]
+    let back: @Sendable (String, String) -> String
+    let page: @Sendable (LayoutModel, Assessment, Item, [String: String]?, String, ValidationFailure?) -> EditRecordPage
+}
+
+extension Correction where Item == Agency {
+    static let agency = Correction(
+        segment: "agencies", parameter: "agencyID", title: "Correct an agency", entity: "agency", id: \.id,
+        list: { try await $0.agencies($1, assessmentID: $2) }, validate: { try AgencyDraft(fields: $0).validated(id: $1) },
+        save: { try await $0.updateAgency($1, assessmentID: $2, scope: $3, audit: $4) }, details: { ["name": $0.name] },
+        back: SiteURL.institutions,
+        page: { EditRecordPage.agency(layout: $0, assessment: $1, agency: $2, submitted: $3, csrf: $4, failure: $5) })
+}
+
+extension Correction where Item == OtherRisk {
+    static let otherRisk = Correction(
+        segment: "other-risks", parameter: "riskID", title: "Correct another national risk", entity: "other_risk", id: \.id,
+        list: { try await $0.otherRisks($1, assessmentID: $2) }, validate: { try OtherRiskDraft(fields: $0).validated(id: $1) },
+        save: { try await $0.updateOtherRisk($1, assessmentID: $2, scope: $3, audit: $4) }, details: { ["title": $0.title] },
+        back: SiteURL.otherRisks,
+        page: { EditRecordPage.otherRisk(layout: $0, assessment: $1, risk: $2, submitted: $3, csrf: $4, failure: $5) })
 }

@@ -27,11 +27,8 @@ struct FormMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         let type = request.headers[.contentType] ?? ""
-        if type.lowercased().hasPrefix("multipart/form-data"), request.uri.path.hasSuffix("/assessment-import"),
-            let boundary = type.split(separator: ";").compactMap({ part -> String? in
-                let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                return pair.count == 2 && pair[0].lowercased() == "boundary" ? pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : nil
-            }).first, !boundary.isEmpty, boundary.count <= 70
+        if type.lowercased().hasPrefix("multipart/form-data"), AppRequestContext.isImport(path: request.uri.path),
+            let boundary = FormData.parameter("boundary", in: type), !boundary.isEmpty, boundary.count <= 70
         {
             let buffer = try await collect(&request, context: context)
             context.form = try FormData.parseMultipart(buffer, boundary: boundary)

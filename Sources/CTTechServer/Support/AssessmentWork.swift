@@ -59,12 +59,17 @@ enum RegisterFormat: String {
 }
 
 enum Downloads {
-    /// The register as a file; `If-None-Match` with the current ETag answers 304 without a body.
-    static func register(_ built: BuiltRegister, format: RegisterFormat, assessment: Assessment, request: Request?) -> Response {
+    /// The register's bytes, as a named download (`attachment`) or as an API body; `If-None-Match` with the current ETag
+    /// answers 304 without a body.
+    static func register(
+        _ built: BuiltRegister, format: RegisterFormat, assessment: Assessment, request: Request?, attachment: Bool = true
+    ) -> Response {
         var headers: HTTPFields = [.eTag: built.etag]
         if let request, request.headers[.ifNoneMatch] == built.etag { return Response(status: .notModified, headers: headers) }
-        let name = "register-\(assessment.tlp.rawValue.replacingOccurrences(of: "+", with: "-"))-\(assessment.id.prefix(8)).\(format.rawValue)"
-        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        if attachment {
+            let name = "register-\(assessment.tlp.rawValue.replacingOccurrences(of: "+", with: "-"))-\(assessment.id.prefix(8)).\(format.rawValue)"
+            headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        }
         switch format {
         case .json:
             headers[.contentType] = "application/json"
