@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
     ],
     targets: [
         .target(
@@ -50,6 +52,10 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -89,40 +95,57 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "cttech",
             dependencies: [
-                "CTTechServer",
+                "CTTechServer", "CTTechStore", "CTTechCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // In-memory repositories (and one that always fails) for use-case tests that run without a database.
+        .target(
+            name: "CTTechDoubles",
+            dependencies: ["CTTechCore"],
+            path: "Tests/CTTechDoubles",
             swiftSettings: swiftSettings
         ),
         .target(
             name: "CTTechTestSupport",
-            dependencies: ["CTTechStore", "CTTechCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CTTechStore", "CTTechCore", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit"),
+            ],
             path: "Tests/CTTechTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CTTechCoreTests",
-            dependencies: ["CTTechCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["CTTechCore", "CTTechDoubles", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CTTechStoreTests",
-            dependencies: ["CTTechStore", "CTTechCore", "CTTechTestSupport"],
+            dependencies: ["CTTechStore", "CTTechCore", "CTTechTestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CTTechServerTests",
             dependencies: [
-                "CTTechServer", "CTTechStore", "CTTechCore", "CTTechAPI", "CTTechTestSupport",
+                "CTTechServer", "CTTechStore", "CTTechCore", "CTTechAPI", "CTTechWeb", "CTTechTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

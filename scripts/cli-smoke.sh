@@ -58,7 +58,8 @@ run_suite() { # run_suite NAME DATABASE_URL TAMPER_COMMAND PORT
     done
     sed 's/"T09"/"T77"/' docs/examples/assessment-import.json >"$WORK/bad.json"
     "$BIN" import assessment "$WORK/bad.json" --state VLD >"$WORK/bad.out" 2>&1 && status=0 || status=$?
-    check "$name: import of a file with an unknown technology is refused" test "$status" -ne 0
+    check "$name: import of a file with an unknown technology is refused with exit 65 (data error)" test "$status" -eq 65
+    check "$name: and without the usage text, which is for command-line mistakes" bash -c "! grep -q 'Usage:' '$WORK/bad.out'"
     check "$name: and says what and that nothing was imported" grep -q "nothing was imported" "$WORK/bad.out"
     check "$name: and names the field" grep -q "scenarios\[0\].technologies: T77 is not a technology" "$WORK/bad.out"
     head -c 50000000 /dev/zero >"$WORK/huge.json"

@@ -3,7 +3,6 @@ import CTTechCore
 import CTTechServer
 import CTTechStore
 import Foundation
-import Hummingbird
 import Logging
 
 #if canImport(Glibc)
@@ -28,13 +27,17 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "Database URL (overrides CTTECH_DATABASE_URL): a SQLite file path or postgres://user:pass@host/db.")
     var database: String?
 
-    /// Opens and migrates the database, runs `body`, and always closes the database again.
-    func with<T>(quiet: Bool = true, _ body: (Persistence) async throws -> T) async throws -> T {
+    /// Opens and migrates the database, runs `body`, and always closes the database again. Data the rules refuse is
+    /// reported as ``DataRefusal`` (exit 65), never with the usage text, which is for mistakes in the command line.
+    func with<T>(quiet: Bool = true, refusal: String? = nil, _ body: (Persistence) async throws -> T) async throws -> T {
         let persistence = try await open(quiet: quiet)
         do {
             let result = try await body(persistence)
             await persistence.shutdown()
             return result
+        } catch let failure as ValidationFailure {
+            await persistence.shutdown()
+            throw DataRefusal(headline: refusal, failure: failure)
         } catch {
             await persistence.shutdown()
             throw error
@@ -51,10 +54,31 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+/// Input data the rules refused: every problem on standard error, one per line, and exit status 65 (EX_DATAERR).
+struct DataRefusal: Error, CustomStringConvertible {
+    let headline: String?
+    let failure: ValidationFailure
+
+    var description: String {
+        ([headline].compactMap { $0 } + failure.issues.map { "  \($0.field): \($0.message)" }).joined(separator: "\n")
+    }
+}
+
+extension AsyncParsableCommand {
+    /// Runs `body`; a ``DataRefusal`` is printed and ends the process with status 65 instead of the usage text.
+    func reportingRefusals(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let refusal as DataRefusal {
+            FileHandle.standardError.write(Data("Error: \(refusal)\n".utf8))
+            throw ExitCode(65)
+        }
+    }
+}
+
 /// The actor written into audit entries for command-line changes.
-func commandLineActor() -> (id: String, label: String) {
-    let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-    return ("cli", "cli:\(user)")
+func commandLineActor() -> AuditActor {
+    AuditActor(id: "cli", label: "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "unknown")")
 }
 
 struct Serve: AsyncParsableCommand {
@@ -69,8 +93,7 @@ struct Serve: AsyncParsableCommand {
         var configuration = AppConfiguration.load(host: host, port: port, demo: demo)
         if let url = db.database { configuration.databaseURL = url }
         LoggingSetup.bootstrap(format: configuration.logFormat, level: configuration.logLevel)
-        let app = try await buildApplication(configuration: configuration)
-        try await app.runService()
+        try await runServer(configuration: configuration)
     }
 }
 
@@ -102,42 +125,29 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
-            guard let role = Role(rawValue: admin ? "administrator" : (role ?? "")) else {
-                throw ValidationError("--role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")) (or use --admin)")
-            }
+            let role = admin ? "administrator" : (role ?? "")
             let password = try readPassword(fromStdin: passwordStdin)
-            try PasswordPolicy.check(password)
             let draft = UserDraft(email: email, displayName: name ?? String(email.split(separator: "@").first ?? ""))
-            let clean = try draft.validated()
-            try await db.with { persistence in try await create(user: clean, role: role, password: password, in: persistence) }
-            print("Created \(clean.email) as \(role.rawValue)\(state.map { " for \($0.uppercased())" } ?? "").")
+            try await reportingRefusals { try await create(draft, role: role, password: password) }
         }
 
-        private func create(user clean: (email: String, displayName: String), role: Role, password: String, in persistence: Persistence) async throws
-        {
-            var stateID: String?
-            if let state {
-                guard let found = try await PartnerStateStore(persistence).find(code: state, visible: SystemAuthority.allStates) else {
-                    throw ValidationError("no partner state with code \(state)")
+        private func create(_ draft: UserDraft, role: String, password: String) async throws {
+            let user = try await db.with(refusal: "the account was not created:") { persistence in
+                var stateID: String?
+                if let state {
+                    guard let found = try await PartnerStateStore(persistence).find(code: state, visible: SystemAuthority.allStates) else {
+                        throw ValidationFailure(field: "state", "no partner state has the code \(state)")
+                    }
+                    stateID = found.id
                 }
-                stateID = found.id
+                let hasher = PasswordHasher(cost: AppConfiguration.load().bcryptCost)
+                let accounts = AccountAdministration(
+                    accounts: AccountStore(persistence), passwords: PasswordHashing(hash: { try await hasher.hash($0) }))
+                let actor = commandLineActor()
+                return try await accounts.create(
+                    draft, password: password, role: role, stateID: stateID, by: actor, scope: SystemAuthority.administrator(actorID: actor.id))
             }
-            let configuration = AppConfiguration.load()
-            let user = UserAccount(
-                id: Identifier.make(), email: clean.email, displayName: clean.displayName,
-                passwordHash: try await PasswordHasher(cost: configuration.bcryptCost).hash(password), totpSecret: nil, isActive: true,
-                failedLogins: 0, lockedUntil: nil, version: 1)
-            let actor = commandLineActor()
-            do {
-                try await AccountStore(persistence).create(
-                    user, grants: [RoleGrant(id: Identifier.make(), userID: user.id, role: role, stateID: stateID)],
-                    by: SystemAuthority.administrator(actorID: actor.id),
-                    audit: AuditEvent(
-                        actorID: actor.id, actorLabel: actor.label, action: "user.create", entityType: "user", entityID: user.id, stateID: stateID,
-                        details: ["email": user.email, "grant": role.rawValue]))
-            } catch StoreConflict.duplicate {
-                throw ValidationError("an account with e-mail \(clean.email) already exists")
-            }
+            print("Created \(user.email) as \(role)\(state.map { " for \($0.uppercased())" } ?? "").")
         }
     }
 }
@@ -161,9 +171,7 @@ struct TokenCommand: AsyncParsableCommand {
                 let actor = commandLineActor()
                 return try await APITokenStore(persistence).create(
                     userID: account.id, label: label, lifetimeMilliseconds: days > 0 ? Int64(days) * 86_400_000 : nil,
-                    audit: AuditEvent(
-                        actorID: actor.id, actorLabel: actor.label, action: "token.create", entityType: "api_token", entityID: "", stateID: nil,
-                        details: ["user": account.email, "label": label]))
+                    audit: AuditEvent(.tokenCreate, by: actor, entity: "", state: nil, ["user": account.email, "label": label]))
             }
             print(token)
         }
@@ -182,16 +190,12 @@ struct ImportCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
-            let result = try await db.with { persistence in
-                do {
-                    return try await AssessmentFiles.importAssessment(
-                        path: file, stateCode: state, persistence: persistence, actor: commandLineActor())
-                } catch let failure as ValidationFailure {
-                    throw ValidationError(
-                        "nothing was imported:\n" + failure.issues.map { "  \($0.field): \($0.message)" }.joined(separator: "\n"))
+            try await reportingRefusals {
+                let result = try await db.with(refusal: "nothing was imported:") { persistence in
+                    try await AssessmentFiles.importAssessment(path: file, stateCode: state, persistence: persistence, actor: commandLineActor())
                 }
+                print("Imported \"\(result.title)\" as assessment \(result.id)")
             }
-            print("Imported \"\(result.title)\" as assessment \(result.id)")
         }
     }
 }
@@ -208,11 +212,10 @@ struct ExportCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
-            let data = try await db.with { persistence in
-                do {
-                    return try await AssessmentFiles.exportRegister(assessmentID: assessment, format: format, persistence: persistence)
-                } catch let failure as ValidationFailure {
-                    throw ValidationError(failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+            var data = Data()
+            try await reportingRefusals {
+                data = try await db.with(refusal: "nothing was exported:") { persistence in
+                    try await AssessmentFiles.exportRegister(assessmentID: assessment, format: format, persistence: persistence)
                 }
             }
             if let out {

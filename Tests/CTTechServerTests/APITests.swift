@@ -127,7 +127,7 @@ struct APITests {
                 ]
                 for d in ImpactDimension.allCases { fields["impact.\(d.rawValue)"] = "3" }
                 let score = try ScoreDraft(fields: fields).validated(scenarioID: world.homeScenarioID, round: 1, assessorID: world.user(role).id)
-                try await world.services.assessments.submitScore(
+                try await world.services.assessments.scoring.submitScore(
                     score, scope: scope(role),
                     audit: AuditEvent(
                         actorID: "t", actorLabel: "t", action: "score.submit", entityType: "scenario", entityID: "x", stateID: world.home.id))
@@ -146,10 +146,10 @@ struct APITests {
             #expect(emptyRegister.text.contains(#""kind":"other-risk""#))
             let manage = SystemAuthority.tenant(world.home.id, permission: .manageAssessment)
             let event = AuditEvent(actorID: "t", actorLabel: "t", action: "round", entityType: "assessment", entityID: "x", stateID: world.home.id)
-            try await world.services.assessments.advanceRound(manage, assessmentID: world.homeAssessmentID, to: .closed, audit: event)
+            try await world.services.assessments.scoring.advanceRound(manage, assessmentID: world.homeAssessmentID, to: .closed, audit: event)
             let closed = try await client.send(.get, base + "/scores", headers: auth)
             #expect(!closed.text.contains("Secret reasoning 5"))
-            try await world.services.assessments.advanceRound(manage, assessmentID: world.homeAssessmentID, to: .revealed, audit: event)
+            try await world.services.assessments.scoring.advanceRound(manage, assessmentID: world.homeAssessmentID, to: .revealed, audit: event)
             let after = try await client.send(.get, base + "/scores", headers: auth)
             #expect(after.text.contains("Secret reasoning 5") && after.text.contains(#""assessor":"Assessor "#))
             #expect(!after.text.contains(world.user(.focalPoint).id))

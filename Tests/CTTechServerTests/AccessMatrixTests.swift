@@ -169,20 +169,26 @@ struct AccessMatrixTests {
         for role in Self.nonAdministrators {
             #expect(try await world.services.accounts.grants(userID: world.user(role).id).count == 1)
         }
-        let assessments = try await world.services.assessments.list(scope)
+        let assessments = try await world.services.assessments.records.list(scope)
         #expect(assessments.map(\.id) == [world.foreignAssessmentID])
-        #expect(try await world.services.assessments.scenarios(scope, assessmentID: world.foreignAssessmentID).map(\.id) == [world.foreignScenarioID])
         #expect(
-            try await world.services.assessments.currentRound(scope, assessmentID: world.foreignAssessmentID)
+            try await world.services.assessments.scoring.scenarios(scope, assessmentID: world.foreignAssessmentID).map(\.id) == [
+                world.foreignScenarioID
+            ])
+        #expect(
+            try await world.services.assessments.scoring.currentRound(scope, assessmentID: world.foreignAssessmentID)
                 == ScoringRound(number: 1, status: .open))
-        #expect(try await world.services.assessments.scoresForRegister(scope, assessmentID: world.foreignAssessmentID, round: 1).isEmpty)
+        #expect(try await world.services.assessments.scoring.scoresForRegister(scope, assessmentID: world.foreignAssessmentID, round: 1).isEmpty)
         let records = try #require(world.records[world.foreign.id])
-        let risks = try await world.services.assessments.otherRisks(scope, assessmentID: world.foreignAssessmentID)
+        let risks = try await world.services.assessments.risks.otherRisks(scope, assessmentID: world.foreignAssessmentID)
         #expect(risks.map(\.id) == [records.risk] && risks.first?.title.hasSuffix(TestWorld.foreignMarker) == true)
-        let agencies = try await world.services.assessments.agencies(scope, assessmentID: world.foreignAssessmentID)
+        let agencies = try await world.services.assessments.institutions.agencies(scope, assessmentID: world.foreignAssessmentID)
         #expect(agencies.map(\.id) == [records.agency] && agencies.first?.name.hasSuffix(TestWorld.foreignMarker) == true)
-        #expect(try await world.services.assessments.evidence(scope, assessmentID: world.foreignAssessmentID).map(\.id) == [records.evidence])
-        let found = try await world.services.assessments.find(scope, id: world.foreignAssessmentID)
+        #expect(
+            try await world.services.assessments.evidence.evidence(scope, assessmentID: world.foreignAssessmentID, about: nil).map(\.id) == [
+                records.evidence
+            ])
+        let found = try await world.services.assessments.records.find(scope, id: world.foreignAssessmentID)
         #expect(found?.status == .draft)
     }
 }

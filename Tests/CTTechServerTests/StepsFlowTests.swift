@@ -35,7 +35,7 @@ struct StepsFlowTests {
                     .post, base + "/agencies", session: focal, form: ["_csrf": focal.csrf, "name": name, "kind": kind, "mandate": "Fictional."])
                 #expect(added.status == .seeOther)
             }
-            let agencies = try await world.services.assessments.agencies(
+            let agencies = try await world.services.assessments.institutions.agencies(
                 SystemAuthority.tenant(world.home.id, permission: .viewAssessment), assessmentID: world.homeAssessmentID)
             let ministry = try #require(agencies.first { $0.name == "Ministry of the Interior" }).id
             let police = try #require(agencies.first { $0.name.hasPrefix("National Police") }).id
@@ -132,11 +132,11 @@ struct StepsFlowTests {
             #expect(frozen.status == .conflict)
             #expect(frozen.text.contains("approved and frozen"))
             let scope = SystemAuthority.tenant(world.home.id, permission: .viewAssessment)
-            #expect(try await world.services.assessments.scenarios(scope, assessmentID: world.homeAssessmentID).count == 1)
+            #expect(try await world.services.assessments.scoring.scenarios(scope, assessmentID: world.homeAssessmentID).count == 1)
             // the snapshot: read-only, with its hash; comparison of 1 and 2
             let snapshot = try await client.send(.get, base + "/snapshots/2", session: assessor)
             #expect(snapshot.status == .ok)
-            let stored = try #require(try await world.services.assessments.snapshot(scope, assessmentID: world.homeAssessmentID, number: 2))
+            let stored = try #require(try await world.services.assessments.approval.snapshot(scope, assessmentID: world.homeAssessmentID, number: 2))
             #expect(snapshot.text.contains(stored.sha256) && snapshot.text.contains("This snapshot cannot change"))
             #expect(stored.content.assessment.status == .approved)
             #expect(snapshot.text.contains("/snapshots/2/register.svg"))
@@ -157,7 +157,7 @@ struct StepsFlowTests {
                     "horizonYears": "5",
                 ])
             #expect(later.status == .seeOther)
-            #expect(try await world.services.assessments.snapshot(scope, assessmentID: world.homeAssessmentID, number: 2) == stored)
+            #expect(try await world.services.assessments.approval.snapshot(scope, assessmentID: world.homeAssessmentID, number: 2) == stored)
             let audit = try await actions(world)
             #expect(audit.contains("assessment.approve"))
         }
@@ -241,7 +241,7 @@ struct ImportExportTests {
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains("scenarios[0].technologies: T42 is not a technology of this method"))
             #expect(refused.text.contains("Nothing was imported. Please correct the file"))
-            #expect(try await world.services.assessments.list(scope).count == 1)
+            #expect(try await world.services.assessments.records.list(scope).count == 1)
             #expect(try await world.services.audit.list(SystemAuthority.administrator(), page: PageRequest(limit: 1)).first?.seq == headBefore)
             // without the form's token: refused before reading the file
             let (h2, b2) = Self.multipart(try Self.document(), csrf: "wrong")
@@ -255,7 +255,7 @@ struct ImportExportTests {
             let location = try #require(imported.headers[.location])
             let page = try await client.send(.get, location, session: focal)
             #expect(page.text.contains("Imported example assessment (fictional)"))
-            #expect(try await world.services.assessments.list(scope).count == 2)
+            #expect(try await world.services.assessments.records.list(scope).count == 2)
             // only signed-in users get the import's 16 MiB: a stranger is held to 1 MiB
             let (h5, b5) = Self.multipart(Data(repeating: 0x20, count: 2 * 1024 * 1024), csrf: "x")
             #expect(try await client.send(.post, target, headers: h5, body: b5).status == .contentTooLarge)
@@ -420,7 +420,8 @@ struct RemovalTests {
             let base = "/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
             // an agency with a RACI role goes, and its role with it
             _ = try await client.send(.post, base + "/agencies", session: focal, form: ["_csrf": focal.csrf, "name": "Ministry", "kind": "ministry"])
-            let agency = try #require(try await store.agencies(scope, assessmentID: world.homeAssessmentID).first { $0.name == "Ministry" })
+            let agency = try #require(
+                try await store.institutions.agencies(scope, assessmentID: world.homeAssessmentID).first { $0.name == "Ministry" })
             _ = try await client.send(.post, base + "/raci", session: focal, form: ["_csrf": focal.csrf, "raci.approval.\(agency.id)": "A"])
             let institutions = try await client.send(.get, base + "/institutions", session: focal)
             #expect(institutions.text.contains("Remove Ministry and its RACI roles"))
@@ -429,8 +430,8 @@ struct RemovalTests {
                     == .forbidden)
             #expect(
                 try await client.send(.post, base + "/agencies/\(agency.id)/delete", session: focal, form: ["_csrf": focal.csrf]).status == .seeOther)
-            #expect(try await store.agencies(scope, assessmentID: world.homeAssessmentID).map(\.name) == ["Police"])
-            #expect(try await store.raci(scope, assessmentID: world.homeAssessmentID).isEmpty)
+            #expect(try await store.institutions.agencies(scope, assessmentID: world.homeAssessmentID).map(\.name) == ["Police"])
+            #expect(try await store.institutions.raci(scope, assessmentID: world.homeAssessmentID).isEmpty)
             // an unknown or foreign id is a 404
             #expect(
                 try await client.send(.post, base + "/agencies/\(Identifier.make())/delete", session: focal, form: ["_csrf": focal.csrf]).status
@@ -441,10 +442,15 @@ struct RemovalTests {
                 .post, scenario + "/evidence", session: assessor,
                 form: ["_csrf": assessor.csrf, "summary": "x", "source": "y", "reliability": "A", "credibility": "1"])
             let item = try #require(
-                try await store.evidence(scope, assessmentID: world.homeAssessmentID).first { $0.subject == .scenario(world.homeScenarioID) })
+                try await store.evidence.evidence(scope, assessmentID: world.homeAssessmentID, about: nil).first {
+                    $0.subject == .scenario(world.homeScenarioID)
+                })
             let removed = try await client.send(.post, base + "/evidence/\(item.id)/delete", session: assessor, form: ["_csrf": assessor.csrf])
             #expect(removed.status == .seeOther && removed.headers[.location] == scenario)
-            #expect(try await store.evidence(scope, assessmentID: world.homeAssessmentID).map(\.id) == [world.records[world.home.id]?.evidence])
+            #expect(
+                try await store.evidence.evidence(scope, assessmentID: world.homeAssessmentID, about: nil).map(\.id) == [
+                    world.records[world.home.id]?.evidence
+                ])
             // other risks through the API
             let token: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.focalPoint))"]
             let risk =
@@ -464,7 +470,7 @@ struct RemovalTests {
                 form: AssessmentFlowTests().scoreForm(assessor, intent: 3, rationale: "kept"))
             let refused = try await client.send(.delete, api + "/scenarios/\(world.homeScenarioID)", headers: token)
             #expect(refused.status == .conflict && refused.text.contains("cannot be removed"))
-            #expect(try await store.scenarios(scope, assessmentID: world.homeAssessmentID).count == 1)
+            #expect(try await store.scoring.scenarios(scope, assessmentID: world.homeAssessmentID).count == 1)
             // an unscored one goes, with its evidence
             let other = try await client.send(
                 .post, api + "/scenarios", json: #"{"title":"Typo","narrative":"x","actorType":"A1","technologies":["T01"],"purposes":["P1"]}"#,
@@ -473,7 +479,7 @@ struct RemovalTests {
             #expect(try await client.send(.get, base + "/scenarios/\(otherID)", session: focal).text.contains("Remove this scenario"))
             #expect(!(try await client.send(.get, base + "/scenarios/\(otherID)", session: assessor).text.contains("Remove this scenario")))
             #expect(try await client.send(.delete, api + "/scenarios/\(otherID)", headers: token).status == .noContent)
-            #expect(try await store.scenarios(scope, assessmentID: world.homeAssessmentID).map(\.id) == [world.homeScenarioID])
+            #expect(try await store.scoring.scenarios(scope, assessmentID: world.homeAssessmentID).map(\.id) == [world.homeScenarioID])
             let audit = try await world.services.audit.list(
                 SystemAuthority.tenant(world.home.id, permission: .readStateAudit), page: PageRequest(limit: 50)
             )
@@ -532,7 +538,9 @@ struct CorrectionTests {
                 .post, base + "/agencies/\(records.agency)", session: focal,
                 form: ["_csrf": focal.csrf, "name": "National Police ✓", "kind": "law-enforcement", "mandate": "Investigates."])
             #expect(good.status == .seeOther)
-            #expect(try await world.services.assessments.agencies(scope, assessmentID: world.homeAssessmentID).first?.name == "National Police ✓")
+            #expect(
+                try await world.services.assessments.institutions.agencies(scope, assessmentID: world.homeAssessmentID).first?.name
+                    == "National Police ✓")
             // the other risk: prefilled with its numbers and confidence; an interval out of order is refused
             let riskForm = try await client.send(.get, base + "/other-risks/\(records.risk)/edit", session: focal)
             #expect(riskForm.text.contains("value=\"0.2\"") && riskForm.text.contains("<option value=\"high\" selected>high</option>"))
@@ -551,7 +559,7 @@ struct CorrectionTests {
             let updated = try await client.send(.put, api + "/other-risks/\(records.risk)", json: body, headers: token)
             #expect(updated.status == .ok && updated.text.contains(#""title":"River flood""#))
             #expect(try await client.send(.put, api + "/other-risks/\(Identifier.make())", json: body, headers: token).status == .notFound)
-            let risk = try #require(try await world.services.assessments.otherRisks(scope, assessmentID: world.homeAssessmentID).first)
+            let risk = try #require(try await world.services.assessments.risks.otherRisks(scope, assessmentID: world.homeAssessmentID).first)
             #expect(risk.title == "River flood" && risk.impact.best == 4 && risk.confidence == .moderate)
             let agencyAPI = try await client.send(
                 .put, api + "/agencies/\(records.agency)", json: #"{"name":"Police HQ","kind":"law-enforcement"}"#, headers: token)

@@ -73,36 +73,36 @@ struct TestWorld: Sendable {
             let assessment = Assessment(
                 id: Identifier.make(), stateID: state.id, title: "National assessment\(marker)", period: "2025–2026", horizonYears: 2,
                 methodVersion: MethodVersion.defaultID, tlp: .amber, status: .draft, version: 1)
-            try await services.assessments.create(assessment, scope: scope, audit: event("assessment.create", state: state.id))
+            try await services.assessments.records.create(assessment, scope: scope, audit: event("assessment.create", state: state.id))
             let scenario = ThreatScenario(
                 id: Identifier.make(), assessmentID: assessment.id, title: "Drone attack on a stadium\(marker)", narrative: "Fictional\(marker).",
                 actorType: "A3", technologies: ["T09"], purposes: ["P7"], targetSector: "Mass gatherings", horizonYears: 2, version: 1)
-            try await services.assessments.addScenario(scenario, scope: scope, audit: event("scenario.create", state: state.id))
+            try await services.assessments.scoring.addScenario(scenario, scope: scope, audit: event("scenario.create", state: state.id))
             let agency = Agency(id: Identifier.make(), name: "Police\(marker)", kind: .lawEnforcement, mandate: "Mandate\(marker)")
-            try await services.assessments.addAgency(
+            try await services.assessments.institutions.addAgency(
                 agency, assessmentID: assessment.id, scope: scope, audit: event("agency.create", state: state.id))
             let risk = OtherRisk(
                 id: Identifier.make(), title: "Flood\(marker)", family: "natural hazard",
                 likelihood: try UncertainEstimate(low: 0.1, best: 0.2, high: 0.3, within: 0...1),
                 impact: try UncertainEstimate(low: 2, best: 3, high: 4, within: 1...5), confidence: .high)
-            try await services.assessments.addOtherRisk(
+            try await services.assessments.risks.addOtherRisk(
                 risk, assessmentID: assessment.id, scope: scope, audit: event("other_risk.create", state: state.id))
             let evidence = EvidenceItem(
                 id: Identifier.make(), subject: .technology("T09"), summary: "Seizure report\(marker)", source: "Liaison", reliability: .b,
                 credibility: .possiblyTrue, observedOn: "")
-            try await services.assessments.addEvidence(
+            try await services.assessments.evidence.addEvidence(
                 evidence, assessmentID: assessment.id, scope: scope, audit: event("evidence.create", state: state.id))
             records[state.id] = (agency.id, risk.id, evidence.id)
             // Approved once and reopened: snapshot 1 exists, and the assessment is a draft again.
-            try await services.assessments.changeStatus(
+            try await services.assessments.approval.changeStatus(
                 scope, assessmentID: assessment.id, to: .inReview, snapshot: nil, audit: event("assessment.status", state: state.id))
             let content = SnapshotContent(
                 assessment: assessment, agencies: [], raci: [], horizonScan: [], scenarios: [scenario], evidence: [], otherRisks: [],
                 register: RegisterDocument(assessment: assessment, register: .empty, basisRound: nil, draws: 0, seed: 0))
-            let revision = try await services.assessments.revision(scope, assessmentID: assessment.id) ?? 0
-            try await services.assessments.changeStatus(
+            let revision = try await services.assessments.records.revision(scope, assessmentID: assessment.id) ?? 0
+            try await services.assessments.approval.changeStatus(
                 scope, assessmentID: assessment.id, to: .approved, snapshot: (content, revision), audit: event("assessment.approve", state: state.id))
-            try await services.assessments.changeStatus(
+            try await services.assessments.approval.changeStatus(
                 scope, assessmentID: assessment.id, to: .draft, snapshot: nil, audit: event("assessment.status", state: state.id))
             ids += [assessment.id, scenario.id]
         }
@@ -126,7 +126,7 @@ struct TestWorld: Sendable {
     func bearer(_ role: Role) async throws -> String {
         try await services.tokens.create(
             userID: user(role).id, label: "test", lifetimeMilliseconds: nil,
-            audit: AuditEvent(actorID: "test", actorLabel: "test", action: "token.create", entityType: "api_token", entityID: "", stateID: nil))
+            audit: AuditEvent(.tokenCreate, by: AuditActor(id: "test", label: "test"), entity: "", state: nil))
     }
 }
 
@@ -141,7 +141,8 @@ func withApp(_ kind: DatabaseKind, _ test: @escaping @Sendable (TestWorld, any T
         let world = try await TestWorld.seed(persistence)
         var logger = Logger(label: "cttech-test")
         logger.logLevel = .error
-        let app = try await buildApplication(configuration: TestWorld.configuration, persistence: persistence, logger: logger)
+        let app = try await buildApplication(
+            configuration: TestWorld.configuration, persistence: persistence, services: world.services, logger: logger)
         try await app.test(.router) { client in try await test(world, client) }
     }
 }

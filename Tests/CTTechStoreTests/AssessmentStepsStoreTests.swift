@@ -12,7 +12,7 @@ struct AssessmentStepsStoreTests {
         let foreign: PartnerState
         let assessment: Assessment
         let scenario: ThreatScenario
-        let store: AssessmentStore
+        let store: AssessmentStores
         var scope: TenantScope { Fixture.scope(state) }
     }
 
@@ -23,13 +23,13 @@ struct AssessmentStepsStoreTests {
         let assessment = Assessment(
             id: Identifier.make(), stateID: state.id, title: "National assessment", period: "2025–2026", horizonYears: 3,
             methodVersion: MethodVersion.defaultID, tlp: .amber, status: .draft, version: 1)
-        let store = AssessmentStore(db)
-        try await store.create(assessment, scope: Fixture.scope(state), audit: Fixture.event("assessment.create", state: state.id))
+        let store = AssessmentStores(db)
+        try await store.records.create(assessment, scope: Fixture.scope(state), audit: Fixture.event("assessment.create", state: state.id))
         let scenario = ThreatScenario(
             id: Identifier.make(), assessmentID: assessment.id, title: "Drone attack", narrative: "Fictional.", actorType: "A3",
             technologies: ["T09"],
             purposes: ["P7"], targetSector: "Stadiums", horizonYears: 5, version: 1)
-        try await store.addScenario(scenario, scope: Fixture.scope(state), audit: Fixture.event("scenario.create", state: state.id))
+        try await store.scoring.addScenario(scenario, scope: Fixture.scope(state), audit: Fixture.event("scenario.create", state: state.id))
         return Setup(state: state, foreign: foreign, assessment: assessment, scenario: scenario, store: store)
     }
 
@@ -46,56 +46,57 @@ struct AssessmentStepsStoreTests {
             let police = Agency(id: Identifier.make(), name: "National Police", kind: .lawEnforcement, mandate: "Investigates.")
             let ministry = Agency(id: Identifier.make(), name: "Ministry of the Interior", kind: .ministry, mandate: "Approves.")
             for agency in [police, ministry] {
-                try await s.store.addAgency(
+                try await s.store.institutions.addAgency(
                     agency, assessmentID: s.assessment.id, scope: s.scope, audit: Fixture.event("agency.create", state: s.state.id))
             }
             let cells = [
                 RaciAssignment(activity: .approval, agencyID: ministry.id, role: .accountable),
                 RaciAssignment(activity: .approval, agencyID: police.id, role: .responsible),
             ]
-            try await s.store.setRaci(cells, assessmentID: s.assessment.id, scope: s.scope, audit: Fixture.event("raci.set", state: s.state.id))
+            try await s.store.institutions.setRaci(
+                cells, assessmentID: s.assessment.id, scope: s.scope, audit: Fixture.event("raci.set", state: s.state.id))
             // a matrix naming an agency of nothing is refused before any write
             await #expect(throws: ValidationFailure.self) {
-                try await s.store.setRaci(
+                try await s.store.institutions.setRaci(
                     [RaciAssignment(activity: .scoring, agencyID: Identifier.make(), role: .accountable)], assessmentID: s.assessment.id,
                     scope: s.scope,
                     audit: Fixture.event("raci.set", state: s.state.id))
             }
-            try await s.store.setScanEntry(
+            try await s.store.scan.setScanEntry(
                 HorizonScanEntry(technology: "T09", stage: .discussed, trend: .stable, notes: "first"), assessmentID: s.assessment.id, scope: s.scope,
                 audit: Fixture.event("scan.set", state: s.state.id))
-            try await s.store.setScanEntry(
+            try await s.store.scan.setScanEntry(
                 HorizonScanEntry(technology: "T09", stage: .attempted, trend: .rising, notes: "second"), assessmentID: s.assessment.id,
                 scope: s.scope,
                 audit: Fixture.event("scan.set", state: s.state.id))
             let evidence = EvidenceItem(
                 id: Identifier.make(), subject: .scenario(s.scenario.id), summary: "Seized drone", source: "Liaison", reliability: .b,
                 credibility: .possiblyTrue, observedOn: "2025-03-01")
-            try await s.store.addEvidence(
+            try await s.store.evidence.addEvidence(
                 evidence, assessmentID: s.assessment.id, scope: s.scope, audit: Fixture.event("evidence.create", state: s.state.id))
             // evidence for a scenario of another assessment is refused
             let stray = EvidenceItem(
                 id: Identifier.make(), subject: .scenario(Identifier.make()), summary: "x", source: "y", reliability: .a, credibility: .confirmed,
                 observedOn: "")
             await #expect(throws: StoreConflict.missing) {
-                try await s.store.addEvidence(stray, assessmentID: s.assessment.id, scope: s.scope, audit: Fixture.event("evidence.create"))
+                try await s.store.evidence.addEvidence(stray, assessmentID: s.assessment.id, scope: s.scope, audit: Fixture.event("evidence.create"))
             }
-            #expect(try await s.store.agencies(s.scope, assessmentID: s.assessment.id) == [police, ministry])
-            #expect(Set(try await s.store.raci(s.scope, assessmentID: s.assessment.id)) == Set(cells))
+            #expect(try await s.store.institutions.agencies(s.scope, assessmentID: s.assessment.id) == [police, ministry])
+            #expect(Set(try await s.store.institutions.raci(s.scope, assessmentID: s.assessment.id)) == Set(cells))
             #expect(
-                try await s.store.horizonScan(s.scope, assessmentID: s.assessment.id) == [
+                try await s.store.scan.horizonScan(s.scope, assessmentID: s.assessment.id) == [
                     HorizonScanEntry(technology: "T09", stage: .attempted, trend: .rising, notes: "second")
                 ])
-            #expect(try await s.store.evidence(s.scope, assessmentID: s.assessment.id) == [evidence])
-            #expect(try await s.store.scenario(s.scope, assessmentID: s.assessment.id, id: s.scenario.id)?.horizonYears == 5)
+            #expect(try await s.store.evidence.evidence(s.scope, assessmentID: s.assessment.id, about: nil) == [evidence])
+            #expect(try await s.store.scoring.scenario(s.scope, assessmentID: s.assessment.id, id: s.scenario.id)?.horizonYears == 5)
             // another state's scope sees none of it, even with the right assessment id
             let foreign = Fixture.scope(s.foreign)
-            #expect(try await s.store.agencies(foreign, assessmentID: s.assessment.id).isEmpty)
-            #expect(try await s.store.raci(foreign, assessmentID: s.assessment.id).isEmpty)
-            #expect(try await s.store.horizonScan(foreign, assessmentID: s.assessment.id).isEmpty)
-            #expect(try await s.store.evidence(foreign, assessmentID: s.assessment.id).isEmpty)
+            #expect(try await s.store.institutions.agencies(foreign, assessmentID: s.assessment.id).isEmpty)
+            #expect(try await s.store.institutions.raci(foreign, assessmentID: s.assessment.id).isEmpty)
+            #expect(try await s.store.scan.horizonScan(foreign, assessmentID: s.assessment.id).isEmpty)
+            #expect(try await s.store.evidence.evidence(foreign, assessmentID: s.assessment.id, about: nil).isEmpty)
             await #expect(throws: StoreConflict.missing) {
-                try await s.store.addAgency(police, assessmentID: s.assessment.id, scope: foreign, audit: Fixture.event("agency.create"))
+                try await s.store.institutions.addAgency(police, assessmentID: s.assessment.id, scope: foreign, audit: Fixture.event("agency.create"))
             }
         }
     }
@@ -107,41 +108,42 @@ struct AssessmentStepsStoreTests {
             let event = Fixture.event("assessment.status", state: s.state.id)
             // draft cannot jump to approved
             await #expect(throws: AssessmentRuleViolation.statusTransition(from: .draft, to: .approved)) {
-                try await s.store.changeStatus(s.scope, assessmentID: s.assessment.id, to: .approved, snapshot: (snapshotContent(s), 0), audit: event)
+                try await s.store.approval.changeStatus(
+                    s.scope, assessmentID: s.assessment.id, to: .approved, snapshot: (snapshotContent(s), 0), audit: event)
             }
-            try await s.store.changeStatus(s.scope, assessmentID: s.assessment.id, to: .inReview, snapshot: nil, audit: event)
+            try await s.store.approval.changeStatus(s.scope, assessmentID: s.assessment.id, to: .inReview, snapshot: nil, audit: event)
             // a snapshot built at an older revision is refused
-            let revision = try #require(try await s.store.revision(s.scope, assessmentID: s.assessment.id))
+            let revision = try #require(try await s.store.records.revision(s.scope, assessmentID: s.assessment.id))
             await #expect(throws: AssessmentRuleViolation.changedDuringApproval) {
-                try await s.store.changeStatus(
+                try await s.store.approval.changeStatus(
                     s.scope, assessmentID: s.assessment.id, to: .approved, snapshot: (snapshotContent(s), revision - 1), audit: event)
             }
-            try await s.store.changeStatus(
+            try await s.store.approval.changeStatus(
                 s.scope, assessmentID: s.assessment.id, to: .approved, snapshot: (snapshotContent(s), revision), audit: event)
-            #expect(try await s.store.find(s.scope, id: s.assessment.id)?.status == .approved)
+            #expect(try await s.store.records.find(s.scope, id: s.assessment.id)?.status == .approved)
             // frozen: every kind of change is refused, in the transaction
             let agency = Agency(id: Identifier.make(), name: "Police", kind: .lawEnforcement, mandate: "")
             await #expect(throws: AssessmentRuleViolation.frozen) {
-                try await s.store.addAgency(agency, assessmentID: s.assessment.id, scope: s.scope, audit: event)
+                try await s.store.institutions.addAgency(agency, assessmentID: s.assessment.id, scope: s.scope, audit: event)
             }
             await #expect(throws: AssessmentRuleViolation.frozen) {
-                try await s.store.advanceRound(s.scope, assessmentID: s.assessment.id, to: .closed, audit: event)
+                try await s.store.scoring.advanceRound(s.scope, assessmentID: s.assessment.id, to: .closed, audit: event)
             }
             var second = s.scenario
             second.id = Identifier.make()
-            await #expect(throws: AssessmentRuleViolation.frozen) { try await s.store.addScenario(second, scope: s.scope, audit: event) }
-            let snapshots = try await s.store.snapshots(s.scope, assessmentID: s.assessment.id)
+            await #expect(throws: AssessmentRuleViolation.frozen) { try await s.store.scoring.addScenario(second, scope: s.scope, audit: event) }
+            let snapshots = try await s.store.approval.snapshots(s.scope, assessmentID: s.assessment.id)
             #expect(snapshots.map(\.number) == [1])
             #expect(snapshots.first?.content.scenarios == [s.scenario])
             #expect(snapshots.first?.sha256.count == 64)
-            #expect(try await s.store.snapshots(Fixture.scope(s.foreign), assessmentID: s.assessment.id).isEmpty)
+            #expect(try await s.store.approval.snapshots(Fixture.scope(s.foreign), assessmentID: s.assessment.id).isEmpty)
             // reopening allows changes again; the snapshot stays as it was
-            try await s.store.changeStatus(s.scope, assessmentID: s.assessment.id, to: .draft, snapshot: nil, audit: event)
-            try await s.store.addScenario(second, scope: s.scope, audit: event)
-            #expect(try await s.store.snapshot(s.scope, assessmentID: s.assessment.id, number: 1)?.content.scenarios == [s.scenario])
+            try await s.store.approval.changeStatus(s.scope, assessmentID: s.assessment.id, to: .draft, snapshot: nil, audit: event)
+            try await s.store.scoring.addScenario(second, scope: s.scope, audit: event)
+            #expect(try await s.store.approval.snapshot(s.scope, assessmentID: s.assessment.id, number: 1)?.content.scenarios == [s.scenario])
             // a snapshot altered in the database no longer verifies and is not served
             try await db.sql.update("assessment_snapshots").set("content", to: SQLBind("{\"tampered\":true}")).run()
-            #expect(try await s.store.snapshot(s.scope, assessmentID: s.assessment.id, number: 1) == nil)
+            #expect(try await s.store.approval.snapshot(s.scope, assessmentID: s.assessment.id, number: 1) == nil)
         }
     }
 
@@ -171,21 +173,21 @@ struct AssessmentStepsStoreTests {
             broken.assessment.id = Identifier.make()
             broken.otherRisks[1].id = broken.otherRisks[0].id
             await #expect(throws: (any Error).self) {
-                try await s.store.importAssessment(broken, scope: s.scope, audit: Fixture.event("assessment.import", state: s.state.id))
+                try await s.store.importer.importAssessment(broken, scope: s.scope, audit: Fixture.event("assessment.import", state: s.state.id))
             }
-            #expect(try await s.store.list(s.scope).count == 1)
+            #expect(try await s.store.records.list(s.scope).count == 1)
             #expect(try await audit.list(SystemAuthority.administrator(), page: PageRequest(limit: 1)).first?.seq == before)
-            try await s.store.importAssessment(plan, scope: s.scope, audit: Fixture.event("assessment.import", state: s.state.id))
+            try await s.store.importer.importAssessment(plan, scope: s.scope, audit: Fixture.event("assessment.import", state: s.state.id))
             let id = plan.assessment.id
-            #expect(try await s.store.list(s.scope).count == 2)
-            #expect(try await s.store.agencies(s.scope, assessmentID: id).count == 3)
-            #expect(try await s.store.raci(s.scope, assessmentID: id).count == 7)
-            #expect(try await s.store.horizonScan(s.scope, assessmentID: id).count == 3)
-            #expect(try await s.store.scenarios(s.scope, assessmentID: id).map(\.title) == plan.scenarios.map(\.title))
-            #expect(try await s.store.evidence(s.scope, assessmentID: id).count == 2)
-            #expect(try await s.store.otherRisks(s.scope, assessmentID: id).count == 2)
-            #expect(try await s.store.currentRound(s.scope, assessmentID: id) == ScoringRound(number: 2, status: .revealed))
-            let round1 = try await s.store.scoresForRegister(s.scope, assessmentID: id, round: 1)
+            #expect(try await s.store.records.list(s.scope).count == 2)
+            #expect(try await s.store.institutions.agencies(s.scope, assessmentID: id).count == 3)
+            #expect(try await s.store.institutions.raci(s.scope, assessmentID: id).count == 7)
+            #expect(try await s.store.scan.horizonScan(s.scope, assessmentID: id).count == 3)
+            #expect(try await s.store.scoring.scenarios(s.scope, assessmentID: id).map(\.title) == plan.scenarios.map(\.title))
+            #expect(try await s.store.evidence.evidence(s.scope, assessmentID: id, about: nil).count == 2)
+            #expect(try await s.store.risks.otherRisks(s.scope, assessmentID: id).count == 2)
+            #expect(try await s.store.scoring.currentRound(s.scope, assessmentID: id) == ScoringRound(number: 2, status: .revealed))
+            let round1 = try await s.store.scoring.scoresForRegister(s.scope, assessmentID: id, round: 1)
             #expect(Set(round1) == Set(plan.scores.filter { $0.round == 1 }))
             let entry = try #require(try await audit.list(SystemAuthority.administrator(), page: PageRequest(limit: 1)).first)
             #expect(entry.action == "assessment.import" && entry.entityID == id)

@@ -7,13 +7,9 @@ import OpenAPIRuntime
 /// Write operations of steps 1–4 and the step 1–2 reads. Each one goes through the same validation, store rules, audit
 /// and permission checks as the web forms.
 extension APIHandler {
-    private func audit(_ action: String, _ type: String, _ id: String, _ scope: TenantScope, _ details: [String: String] = [:]) throws -> AuditEvent {
-        AuditEvent(try identity(), action, type, id, state: scope.stateID, details)
-    }
-
     private func current(_ scope: TenantScope, _ id: String) async throws -> Components.Schemas.Assessment {
-        guard let a = try await services.assessments.find(scope, id: id),
-            let round = try await services.assessments.currentRound(scope, assessmentID: id)
+        guard let a = try await services.assessments.records.find(scope, id: id),
+            let round = try await services.assessments.scoring.currentRound(scope, assessmentID: id)
         else { throw AppError.notFound }
         return Self.assessment(a, round: round)
     }
@@ -22,15 +18,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         guard Identifier.isValid(input.path.stateId) else { throw AppError.notFound }
         let scope = try Authorizer.scope(try identity(), state: input.path.stateId, for: .manageAssessment)
-        let clean = try AssessmentDraft(
-            title: body.title, period: body.period, horizonYears: String(body.horizonYears ?? 2), tlp: body.tlp ?? "AMBER"
-        ).validated()
-        guard let method = try await services.reference.method() else { throw AppError.notFound }
-        let assessment = Assessment(
-            id: Identifier.make(), stateID: scope.stateID, title: clean.title, period: clean.period, horizonYears: clean.horizonYears,
-            methodVersion: method.id, tlp: clean.tlp, status: .draft, version: 1)
-        try await services.assessments.create(
-            assessment, scope: scope, audit: try audit("assessment.create", "assessment", assessment.id, scope, ["title": clean.title]))
+        let draft = AssessmentDraft(title: body.title, period: body.period, horizonYears: String(body.horizonYears ?? 2), tlp: body.tlp ?? "AMBER")
+        let assessment = try await services.assessmentRecords.create(draft, by: try identity().actor, scope: scope)
         return .created(.init(body: .json(Self.assessment(assessment, round: ScoringRound(number: 1, status: .open)))))
     }
 
@@ -38,13 +27,7 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
         guard let target = Assessment.Status(rawValue: body.to.rawValue) else { throw ValidationFailure(field: "to", "is not a status") }
-        let approving = target == .approved
-        let caller = try identity()
-        if approving && !Authorizer.allows(caller, state: scope.stateID, .approveAssessment) {
-            throw AppError.forbidden("Only the state's focal point approves an assessment.")
-        }
-        try await AssessmentWork(services: services).changeStatus(
-            a, to: target, scope: scope, audit: try audit("assessment.\(approving ? "approve" : "status")", "assessment", a.id, scope))
+        try await services.approval.changeStatus(a, to: target, by: try identity(), scope: scope)
         return .ok(.init(body: .json(try await current(scope, a.id))))
     }
 
@@ -52,24 +35,17 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
         guard let target = ScoringRound.Status(rawValue: body.to.rawValue) else { throw ValidationFailure(field: "to", "is not a round status") }
-        try await services.assessments.advanceRound(
-            scope, assessmentID: a.id, to: target, audit: try audit("round.\(target.rawValue)", "assessment", a.id, scope))
+        try await services.scoring.advanceRound(a, to: target, by: try identity().actor, scope: scope)
         return .ok(.init(body: .json(try await current(scope, a.id))))
     }
 
     func createScenario(_ input: Operations.CreateScenario.Input) async throws -> Operations.CreateScenario.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .writeScenario)
-        guard let method = try await services.reference.method(id: a.methodVersion) else { throw AppError.notFound }
-        let clean = try ScenarioDraft(
+        let draft = ScenarioDraft(
             title: body.title, narrative: body.narrative, actorType: body.actorType, technologies: body.technologies, purposes: body.purposes,
-            targetSector: body.targetSector, horizonYears: body.horizonYears.map(String.init)
-        ).validated(against: method, defaultHorizon: a.horizonYears)
-        let s = ThreatScenario(
-            id: Identifier.make(), assessmentID: a.id, title: clean.title, narrative: clean.narrative, actorType: clean.actorType,
-            technologies: clean.technologies, purposes: clean.purposes, targetSector: clean.targetSector, horizonYears: clean.horizonYears, version: 1
-        )
-        try await services.assessments.addScenario(s, scope: scope, audit: try audit("scenario.create", "scenario", s.id, scope, ["title": s.title]))
+            targetSector: body.targetSector, horizonYears: body.horizonYears.map(String.init))
+        let s = try await services.scoring.addScenario(draft, to: a, by: try identity().actor, scope: scope)
         return .created(
             .init(
                 body: .json(
@@ -80,25 +56,15 @@ extension APIHandler {
 
     func submitScore(_ input: Operations.SubmitScore.Input) async throws -> Operations.SubmitScore.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
-        let (a, scope, round) = try await assessment(input.path.stateId, input.path.assessmentId, .scoreScenario)
+        let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .scoreScenario)
         guard Identifier.isValid(input.path.scenarioId),
-            let scenario = try await services.assessments.scenario(scope, assessmentID: a.id, id: input.path.scenarioId)
+            let scenario = try await services.assessments.scoring.scenario(scope, assessmentID: a.id, id: input.path.scenarioId)
         else { throw AppError.notFound }
-        var fields: [String: String] = [
-            "intent": String(body.intent), "actorCapability": String(body.actorCapability),
-            "technologyAccessibility": String(body.technologyAccessibility),
-            "opportunity": String(body.opportunity), "likelihoodLow": String(body.likelihood.low), "likelihoodBest": String(body.likelihood.best),
-            "likelihoodHigh": String(body.likelihood.high), "confidence": body.confidence.rawValue, "rationale": body.rationale ?? "",
-        ]
-        for (key, value) in body.impact.additionalProperties {
-            guard ImpactDimension(rawValue: key) != nil else {
-                throw ValidationFailure(field: "impact", "\(key.prefix(30)) is not an impact dimension")
-            }
-            fields["impact.\(key)"] = String(value)
-        }
-        let score = try ScoreDraft(fields: fields).validated(scenarioID: scenario.id, round: round.number, assessorID: scope.userID)
-        try await services.assessments.submitScore(
-            score, scope: scope, audit: try audit("score.submit", "scenario", scenario.id, scope, ["round": "\(round.number)"]))
+        let draft = ScoreDraft(
+            intent: body.intent, actorCapability: body.actorCapability, technologyAccessibility: body.technologyAccessibility,
+            opportunity: body.opportunity, likelihood: (body.likelihood.low, body.likelihood.best, body.likelihood.high),
+            impact: body.impact.additionalProperties, confidence: body.confidence.rawValue, rationale: body.rationale)
+        let score = try await services.scoring.submit(draft, for: scenario, by: try identity().actor, scope: scope)
         return .created(
             .init(
                 body: .json(
@@ -117,25 +83,23 @@ extension APIHandler {
 
     func listAgencies(_ input: Operations.ListAgencies.Input) async throws -> Operations.ListAgencies.Output {
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId)
-        return .ok(.init(body: .json(try await services.assessments.agencies(scope, assessmentID: a.id).map(Self.agency))))
+        return .ok(.init(body: .json(try await services.assessments.institutions.agencies(scope, assessmentID: a.id).map(Self.agency))))
     }
 
     func createAgency(_ input: Operations.CreateAgency.Input) async throws -> Operations.CreateAgency.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
-        let agency = try AgencyDraft(fields: ["name": body.name, "kind": body.kind, "mandate": body.mandate ?? ""]).validated(id: Identifier.make())
-        try await services.assessments.addAgency(
-            agency, assessmentID: a.id, scope: scope, audit: try audit("agency.create", "agency", agency.id, scope, ["name": agency.name]))
+        let agency = try await services.institutions.addAgency(
+            AgencyDraft(name: body.name, kind: body.kind, mandate: body.mandate), to: a, by: try identity().actor, scope: scope)
         return .created(.init(body: .json(Self.agency(agency))))
     }
 
     func updateAgency(_ input: Operations.UpdateAgency.Input) async throws -> Operations.UpdateAgency.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
-        guard Identifier.isValid(input.path.agencyId) else { throw AppError.notFound }
-        let agency = try AgencyDraft(fields: ["name": body.name, "kind": body.kind, "mandate": body.mandate ?? ""]).validated(id: input.path.agencyId)
-        try await services.assessments.updateAgency(
-            agency, assessmentID: a.id, scope: scope, audit: try audit("agency.update", "agency", agency.id, scope, ["name": agency.name]))
+        let agency = try await services.institutions.correctAgency(
+            input.path.agencyId, with: AgencyDraft(name: body.name, kind: body.kind, mandate: body.mandate), in: a, by: try identity().actor,
+            scope: scope)
         return .ok(.init(body: .json(Self.agency(agency))))
     }
 
@@ -145,24 +109,20 @@ extension APIHandler {
 
     func getRaci(_ input: Operations.GetRaci.Input) async throws -> Operations.GetRaci.Output {
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId)
-        return .ok(.init(body: .json(Self.raci(try await services.assessments.raci(scope, assessmentID: a.id)))))
+        return .ok(.init(body: .json(Self.raci(try await services.assessments.institutions.raci(scope, assessmentID: a.id)))))
     }
 
     func setRaci(_ input: Operations.SetRaci.Input) async throws -> Operations.SetRaci.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
-        var v = Validator()
-        let cells = body.cells.enumerated().compactMap { i, cell -> RaciAssignment? in
-            guard let activity = AssessmentActivity(rawValue: cell.activity), let role = RaciRole(rawValue: cell.role.rawValue) else {
-                v.add("cells[\(i)].activity", "must be one of: \(AssessmentActivity.allCases.map(\.rawValue).joined(separator: ", "))")
-                return nil
-            }
-            return RaciAssignment(activity: activity, agencyID: cell.agencyId, role: role)
-        }
-        try v.check()
-        try await services.assessments.setRaci(
-            cells, assessmentID: a.id, scope: scope, audit: try audit("raci.set", "assessment", a.id, scope, ["cells": "\(cells.count)"]))
-        return .ok(.init(body: .json(Self.raci(try await services.assessments.raci(scope, assessmentID: a.id)))))
+        let cells = try RaciMatrix.parse(
+            body.cells.enumerated().map { i, cell in
+                RaciMatrix.Cell(
+                    activity: cell.activity, agencyID: cell.agencyId, role: cell.role.rawValue, activityField: "cells[\(i)].activity",
+                    roleField: "cells[\(i)].role")
+            })
+        try await services.institutions.saveRaci(cells, in: a, by: try identity().actor, scope: scope)
+        return .ok(.init(body: .json(Self.raci(try await services.assessments.institutions.raci(scope, assessmentID: a.id)))))
     }
 
     // MARK: Step 2
@@ -175,19 +135,15 @@ extension APIHandler {
 
     func getHorizonScan(_ input: Operations.GetHorizonScan.Input) async throws -> Operations.GetHorizonScan.Output {
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId)
-        return .ok(.init(body: .json(try await services.assessments.horizonScan(scope, assessmentID: a.id).map(Self.scan))))
+        return .ok(.init(body: .json(try await services.assessments.scan.horizonScan(scope, assessmentID: a.id).map(Self.scan))))
     }
 
     func setScanEntry(_ input: Operations.SetScanEntry.Input) async throws -> Operations.SetScanEntry.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .writeScenario)
-        guard let method = try await services.reference.method(id: a.methodVersion) else { throw AppError.notFound }
-        let entry = try HorizonScanDraft(fields: [
-            "technology": body.technology, "stage": body.stage.rawValue, "trend": body.trend.rawValue, "notes": body.notes ?? "",
-        ]).validated(against: method)
-        try await services.assessments.setScanEntry(
-            entry, assessmentID: a.id, scope: scope,
-            audit: try audit("scan.set", "assessment", a.id, scope, ["technology": entry.technology, "stage": entry.stage.rawValue]))
+        let entry = try await services.horizonScanning.record(
+            HorizonScanDraft(technology: body.technology, stage: body.stage.rawValue, trend: body.trend.rawValue, notes: body.notes), in: a,
+            by: try identity().actor, scope: scope)
         return .ok(.init(body: .json(Self.scan(entry))))
     }
 
@@ -201,31 +157,20 @@ extension APIHandler {
 
     func listEvidence(_ input: Operations.ListEvidence.Input) async throws -> Operations.ListEvidence.Output {
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId)
-        return .ok(.init(body: .json(try await services.assessments.evidence(scope, assessmentID: a.id).map(Self.evidence))))
+        return .ok(.init(body: .json(try await services.assessments.evidence.evidence(scope, assessmentID: a.id, about: nil).map(Self.evidence))))
     }
 
     func createEvidence(_ input: Operations.CreateEvidence.Input) async throws -> Operations.CreateEvidence.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .writeScenario)
-        let subject: EvidenceSubject
-        switch body.subject {
-        case .scenario:
-            guard Identifier.isValid(body.ref), try await services.assessments.scenario(scope, assessmentID: a.id, id: body.ref) != nil else {
-                throw ValidationFailure(field: "ref", "is not a scenario of this assessment")
+        let draft = EvidenceDraft(
+            summary: body.summary, source: body.source, reliability: body.reliability, credibility: body.credibility, observedOn: body.observedOn)
+        let subject: EvidenceRecording.Subject =
+            switch body.subject {
+            case .scenario: .scenario(body.ref)
+            case .technology: .technology(body.ref)
             }
-            subject = .scenario(body.ref)
-        case .technology:
-            guard let method = try await services.reference.method(id: a.methodVersion),
-                method.items(.technologies).contains(where: { $0.code == body.ref })
-            else { throw ValidationFailure(field: "ref", "is not a technology of this method") }
-            subject = .technology(body.ref)
-        }
-        let item = try EvidenceDraft(fields: [
-            "summary": body.summary, "source": body.source, "reliability": body.reliability, "credibility": String(body.credibility),
-            "observedOn": body.observedOn ?? "",
-        ]).validated(id: Identifier.make(), subject: subject)
-        try await services.assessments.addEvidence(
-            item, assessmentID: a.id, scope: scope, audit: try audit("evidence.create", "evidence", item.id, scope, ["grading": item.grading]))
+        let item = try await services.evidenceRecording.add(draft, about: subject, in: a, field: "ref", by: try identity().actor, scope: scope)
         return .created(.init(body: .json(Self.evidence(item))))
     }
 
@@ -239,40 +184,34 @@ extension APIHandler {
 
     func listOtherRisks(_ input: Operations.ListOtherRisks.Input) async throws -> Operations.ListOtherRisks.Output {
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId)
-        return .ok(.init(body: .json(try await services.assessments.otherRisks(scope, assessmentID: a.id).map(Self.otherRisk))))
+        return .ok(.init(body: .json(try await services.assessments.risks.otherRisks(scope, assessmentID: a.id).map(Self.otherRisk))))
     }
 
     func createOtherRisk(_ input: Operations.CreateOtherRisk.Input) async throws -> Operations.CreateOtherRisk.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
-        let risk = try Self.otherRiskDraft(body).validated(id: Identifier.make())
-        try await services.assessments.addOtherRisk(
-            risk, assessmentID: a.id, scope: scope, audit: try audit("other_risk.create", "other_risk", risk.id, scope, ["title": risk.title]))
+        let risk = try await services.otherRisks.add(Self.otherRiskDraft(body), to: a, by: try identity().actor, scope: scope)
         return .created(.init(body: .json(Self.otherRisk(risk))))
     }
 
     func updateOtherRisk(_ input: Operations.UpdateOtherRisk.Input) async throws -> Operations.UpdateOtherRisk.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
-        guard Identifier.isValid(input.path.riskId) else { throw AppError.notFound }
-        let risk = try Self.otherRiskDraft(body).validated(id: input.path.riskId)
-        try await services.assessments.updateOtherRisk(
-            risk, assessmentID: a.id, scope: scope, audit: try audit("other_risk.update", "other_risk", risk.id, scope, ["title": risk.title]))
+        let risk = try await services.otherRisks.correct(
+            input.path.riskId, with: Self.otherRiskDraft(body), in: a, by: try identity().actor, scope: scope)
         return .ok(.init(body: .json(Self.otherRisk(risk))))
     }
 
     static func otherRiskDraft(_ body: Components.Schemas.OtherRiskInput) -> OtherRiskDraft {
-        OtherRiskDraft(fields: [
-            "title": body.title, "family": body.family, "confidence": body.confidence.rawValue,
-            "likelihoodLow": String(body.likelihood.low), "likelihoodBest": String(body.likelihood.best),
-            "likelihoodHigh": String(body.likelihood.high),
-            "impactLow": String(body.impact.low), "impactBest": String(body.impact.best), "impactHigh": String(body.impact.high),
-        ])
+        OtherRiskDraft(
+            title: body.title, family: body.family, confidence: body.confidence.rawValue,
+            likelihood: (body.likelihood.low, body.likelihood.best, body.likelihood.high),
+            impact: (body.impact.low, body.impact.best, body.impact.high))
     }
 
     func listSnapshots(_ input: Operations.ListSnapshots.Input) async throws -> Operations.ListSnapshots.Output {
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId)
-        let snapshots = try await services.assessments.snapshots(scope, assessmentID: a.id)
+        let snapshots = try await services.assessments.approval.snapshots(scope, assessmentID: a.id)
         let result = try snapshots.map { s -> Components.Schemas.Snapshot in
             // The stored register document has the schema's shape; decode it into the generated type.
             let register = try JSONDecoder().decode(Components.Schemas.Register.self, from: try s.content.register.json())
@@ -288,39 +227,33 @@ extension APIHandler {
 
 extension APIHandler {
     private func remove(
-        _ kind: AssessmentStore.Removable, id: String, stateID: String, assessmentID: String, permission: Permission, entity: String
+        _ kind: RemovableRecord, id: String, stateID: String, assessmentID: String, permission: Permission
     ) async throws {
         let (a, scope, _) = try await assessment(stateID, assessmentID, permission)
-        guard Identifier.isValid(id) else { throw AppError.notFound }
-        try await services.assessments.remove(
-            kind, id: id, assessmentID: a.id, scope: scope, audit: AuditEvent(try identity(), "\(entity).delete", entity, id, state: scope.stateID))
+        try await services.assessmentRecords.remove(kind, id: id, from: a, by: try identity().actor, scope: scope)
     }
 
     func deleteAgency(_ input: Operations.DeleteAgency.Input) async throws -> Operations.DeleteAgency.Output {
         try await remove(
-            .agency, id: input.path.agencyId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .manageAssessment,
-            entity: "agency")
+            .agency, id: input.path.agencyId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .manageAssessment)
         return .noContent
     }
 
     func deleteEvidence(_ input: Operations.DeleteEvidence.Input) async throws -> Operations.DeleteEvidence.Output {
         try await remove(
-            .evidence, id: input.path.evidenceId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .writeScenario,
-            entity: "evidence")
+            .evidence, id: input.path.evidenceId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .writeScenario)
         return .noContent
     }
 
     func deleteOtherRisk(_ input: Operations.DeleteOtherRisk.Input) async throws -> Operations.DeleteOtherRisk.Output {
         try await remove(
-            .otherRisk, id: input.path.riskId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .manageAssessment,
-            entity: "other_risk")
+            .otherRisk, id: input.path.riskId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .manageAssessment)
         return .noContent
     }
 
     func deleteScenario(_ input: Operations.DeleteScenario.Input) async throws -> Operations.DeleteScenario.Output {
         try await remove(
-            .scenario, id: input.path.scenarioId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .manageAssessment,
-            entity: "scenario")
+            .scenario, id: input.path.scenarioId, stateID: input.path.stateId, assessmentID: input.path.assessmentId, permission: .manageAssessment)
         return .noContent
     }
 }

@@ -53,7 +53,7 @@ struct APIHandler: APIProtocol {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let draft = PartnerStateDraft(
             code: body.code, name: body.name, region: body.region, defaultTLP: body.defaultTlp ?? "AMBER", profile: body.profile)
-        let state = try await StateCreation(services: services).create(draft, granted: try asAdministrator())
+        let state = try await services.stateAdministration.create(draft, by: try identity().actor, scope: try asAdministrator().requireAdmin())
         return .created(.init(body: .json(Self.state(state))))
     }
 
@@ -68,15 +68,9 @@ struct APIHandler: APIProtocol {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let scope = try granted.requireTenant()
         guard let state = try await services.states.find(scope) else { throw AppError.notFound }
-        let clean = try PartnerStateDraft(code: body.code, name: body.name, region: body.region, defaultTLP: body.defaultTlp, profile: body.profile)
-            .validated()
-        var changed = state
-        (changed.code, changed.name, changed.region, changed.defaultTLP, changed.profile) = (
-            clean.code, clean.name, clean.region, clean.tlp, clean.profile
-        )
-        let audit = AuditEvent(
-            try granted.requireIdentity(), "state.update", "partner_state", state.id, state: state.id, StateController.diff(state, changed))
-        let saved = try await services.states.update(changed, expectedVersion: body.version, scope: scope, audit: audit)
+        let draft = PartnerStateDraft(code: body.code, name: body.name, region: body.region, defaultTLP: body.defaultTlp, profile: body.profile)
+        let saved = try await services.stateAdministration.update(
+            state, with: draft, expectedVersion: body.version, by: try granted.actor(), scope: scope)
         return .ok(.init(body: .json(Self.state(saved))))
     }
 
@@ -90,9 +84,9 @@ struct APIHandler: APIProtocol {
     func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let granted = try asAdministrator()
-        let user = try await AccountCreation(services: services).create(
+        let user = try await services.accountAdministration.create(
             UserDraft(email: body.email, displayName: body.displayName), password: body.password, role: body.role, stateID: body.stateId,
-            granted: granted)
+            by: try granted.actor(), scope: try granted.requireAdmin())
         return .created(.init(body: .json(Self.user(user, grants: try await services.accounts.grants(userID: user.id)))))
     }
 
@@ -105,9 +99,9 @@ struct APIHandler: APIProtocol {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let granted = try asAdministrator()
         let existing = try await user(input.path.userId, granted)
-        let saved = try await AccountUpdate(services: services).update(
+        let saved = try await services.accountAdministration.update(
             existing.id, draft: UserDraft(email: body.email, displayName: body.displayName, isActive: body.isActive), expectedVersion: body.version,
-            granted: granted)
+            by: try granted.actor(), scope: try granted.requireAdmin())
         return .ok(.init(body: .json(Self.user(saved, grants: try await services.accounts.grants(userID: saved.id)))))
     }
 
@@ -120,7 +114,8 @@ struct APIHandler: APIProtocol {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let granted = try asAdministrator()
         let user = try await user(input.path.userId, granted)
-        let grant = try await GrantChange(services: services).grant(userID: user.id, role: body.role, stateID: body.stateId, granted: granted)
+        let grant = try await services.accountAdministration.grant(
+            userID: user.id, role: body.role, stateID: body.stateId, by: try granted.actor(), scope: try granted.requireAdmin())
         return .created(.init(body: .json(Self.grant(grant))))
     }
 
@@ -128,7 +123,8 @@ struct APIHandler: APIProtocol {
         let granted = try asAdministrator()
         let user = try await user(input.path.userId, granted)
         guard Identifier.isValid(input.path.grantId) else { throw AppError.notFound }
-        try await GrantChange(services: services).withdraw(grantID: input.path.grantId, userID: user.id, granted: granted)
+        try await services.accountAdministration.withdraw(
+            grantID: input.path.grantId, userID: user.id, by: try granted.actor(), scope: try granted.requireAdmin())
         return .noContent(.init())
     }
 
@@ -209,8 +205,8 @@ extension APIHandler {
         guard let identity else { throw AppError.unauthenticated }
         guard Identifier.isValid(stateID), Identifier.isValid(assessmentID) else { throw AppError.notFound }
         let scope = try Authorizer.scope(identity, state: stateID, for: permission)
-        guard let assessment = try await services.assessments.find(scope, id: assessmentID),
-            let round = try await services.assessments.currentRound(scope, assessmentID: assessmentID)
+        guard let assessment = try await services.assessments.records.find(scope, id: assessmentID),
+            let round = try await services.assessments.scoring.currentRound(scope, assessmentID: assessmentID)
         else { throw AppError.notFound }
         return (assessment, scope, round)
     }
@@ -228,8 +224,8 @@ extension APIHandler {
         guard let identity = RequestIdentity.current else { throw AppError.unauthenticated }
         guard Identifier.isValid(input.path.stateId) else { throw AppError.notFound }
         let scope = try Authorizer.scope(identity, state: input.path.stateId, for: .viewAssessment)
-        let rounds = try await services.assessments.currentRounds(scope)
-        let result = try await services.assessments.list(scope).compactMap { a in rounds[a.id].map { Self.assessment(a, round: $0) } }
+        let rounds = try await services.assessments.scoring.currentRounds(scope)
+        let result = try await services.assessments.records.list(scope).compactMap { a in rounds[a.id].map { Self.assessment(a, round: $0) } }
         return .ok(.init(body: .json(result)))
     }
 
@@ -240,7 +236,7 @@ extension APIHandler {
 
     func listScenarios(_ input: Operations.ListScenarios.Input) async throws -> Operations.ListScenarios.Output {
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId)
-        let scenarios = try await services.assessments.scenarios(scope, assessmentID: a.id)
+        let scenarios = try await services.assessments.scoring.scenarios(scope, assessmentID: a.id)
         return .ok(
             .init(
                 body: .json(
@@ -253,7 +249,7 @@ extension APIHandler {
 
     func listScores(_ input: Operations.ListScores.Input) async throws -> Operations.ListScores.Output {
         let (a, scope, round) = try await assessment(input.path.stateId, input.path.assessmentId)
-        let shown = try await services.assessments.visibleScores(scope, assessmentID: a.id, round: round)
+        let shown = try await services.assessments.scoring.visibleScores(scope, assessmentID: a.id, round: round)
         return .ok(
             .init(
                 body: .json(

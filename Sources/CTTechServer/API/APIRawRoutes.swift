@@ -13,12 +13,12 @@ struct APIRawRoutes {
         let base = "/api/v1/states/:stateId/assessments/:assessmentId"
         router.get("\(base)/register") { request, context in
             let (assessment, scope) = try await load(context, .viewAssessment)
-            let built = try await RegisterBuilder(services: services).build(assessment, scope: scope)
+            let built = try await services.registers.build(assessment, scope: scope)
             return Downloads.register(built, format: .json, assessment: assessment, request: request, attachment: false)
         }
         router.get("\(base)/register.csv") { request, context in
             let (assessment, scope) = try await load(context, .viewAssessment)
-            let built = try await RegisterBuilder(services: services).build(assessment, scope: scope)
+            let built = try await services.registers.build(assessment, scope: scope)
             return Downloads.register(built, format: .csv, assessment: assessment, request: request)
         }
         router.post("/api/v1/states/:stateId/assessments/import") { request, context in
@@ -27,9 +27,9 @@ struct APIRawRoutes {
             let scope = try Authorizer.scope(identity, state: stateID, for: .manageAssessment)
             guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") ?? false else { throw AppError.unsupportedMediaType }
             let body = try await request.body.collect(upTo: AppRequestContext.bodyLimit(path: request.uri.path, signedIn: true))
-            let assessment = try await StepsController(services: services).importAssessment(
-                Data(body.readableBytesView), scope: scope, identity: identity)
-            let round = try await services.assessments.currentRound(scope, assessmentID: assessment.id) ?? ScoringRound(number: 1, status: .open)
+            let assessment = try await services.importing.run(Data(body.readableBytesView), by: identity.actor, scope: scope)
+            let round =
+                try await services.assessments.scoring.currentRound(scope, assessmentID: assessment.id) ?? ScoringRound(number: 1, status: .open)
             let json = try JSONEncoder().encode(APIHandler.assessment(assessment, round: round))
             return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
         }
@@ -41,7 +41,7 @@ struct APIRawRoutes {
             Identifier.isValid(id)
         else { throw AppError.notFound }
         let scope = try Authorizer.scope(identity, state: stateID, for: permission)
-        guard let assessment = try await services.assessments.find(scope, id: id) else { throw AppError.notFound }
+        guard let assessment = try await services.assessments.records.find(scope, id: id) else { throw AppError.notFound }
         return (assessment, scope)
     }
 }

@@ -1,0 +1,33 @@
+/// User accounts and their role grants. Administration methods take an ``AdministratorScope``.
+public protocol AccountRepository: Sendable {
+    /// One account by id, or nil.
+    func account(id: String) async throws -> UserAccount?
+    /// Creates an account with its first grants. ``StoreConflict/duplicate`` when the e-mail is taken,
+    /// ``StoreConflict/missing`` when a grant names a state that does not exist.
+    func create(_ user: UserAccount, grants: [RoleGrant], by scope: AdministratorScope, audit: AuditEvent) async throws
+    /// Saves e-mail, name and active flag if the version is still `expectedVersion` (``StoreConflict/staleVersion``
+    /// otherwise); deactivating ends the user's sessions.
+    func update(
+        id: String, email: String, displayName: String, isActive: Bool, expectedVersion: Int, by scope: AdministratorScope, audit: AuditEvent
+    ) async throws -> UserAccount
+    /// The grants a user holds, oldest first.
+    func grants(userID: String) async throws -> [RoleGrant]
+    /// Adds a grant unless the same role for the same scope is already held (``StoreConflict/duplicate``).
+    func addGrant(_ grant: RoleGrant, by scope: AdministratorScope, audit: AuditEvent) async throws
+    /// Removes one grant of one user, with the audit entry `audit` makes of it; returns the removed grant.
+    func removeGrant(
+        id: String, userID: String, by scope: AdministratorScope, audit: @escaping @Sendable (RoleGrant) -> AuditEvent
+    ) async throws
+        -> RoleGrant
+    /// The active accounts that may score for the scope's state, id by lower-cased e-mail (imports name assessors).
+    func assessors(_ scope: TenantScope) async throws -> [String: String]
+}
+
+/// Turns a password into the hash an account stores (bcrypt in the server; a cheap stand-in in tests).
+public struct PasswordHashing: Sendable {
+    public let hash: @Sendable (String) async throws -> String
+
+    public init(hash: @escaping @Sendable (String) async throws -> String) {
+        self.hash = hash
+    }
+}

@@ -1,0 +1,11 @@
+/// Why programme administration refused a change that is well-formed.
+public enum AdministrationRuleViolation: RuleViolation, Hashable {
+    /// Withdrawing this grant would leave the administrator without administrator rights, and nobody to restore them.
+    case lastOwnAdministratorGrant
+
+    public var explanation: String {
+        switch self {
+        case .lastOwnAdministratorGrant: "You cannot withdraw your own last administrator grant."
+        }
+    }
+}

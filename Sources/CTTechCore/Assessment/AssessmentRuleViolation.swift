@@ -1,0 +1,55 @@
+/// Why the method's rules refused a change to an assessment, not the input's shape.
+public enum AssessmentRuleViolation: RuleViolation, Hashable {
+    /// The round is not open for scoring.
+    case roundNotOpen(round: Int)
+    /// This assessor already scored this scenario in this round.
+    case alreadyScored
+    /// The round cannot move to that status from where it is.
+    case roundTransition(from: ScoringRound.Status, to: ScoringRound.Status)
+    /// The assessment is approved: nothing in it changes until it is reopened.
+    case frozen
+    /// The assessment cannot move to that status from where it is.
+    case statusTransition(from: Assessment.Status, to: Assessment.Status)
+    /// The assessment changed while the approval was being prepared; approve again.
+    case changedDuringApproval
+    /// A scenario with scores cannot be removed: every individual input is kept.
+    case scenarioScored
+
+    public var explanation: String {
+        switch self {
+        case .roundNotOpen(let round): "Round \(round) is not open for scoring any more."
+        case .alreadyScored: "You have already scored this scenario in this round; every score is kept as submitted."
+        case .roundTransition(let from, let to): "A \(from.rawValue) round cannot become \(to.rawValue)."
+        case .frozen: "This assessment is approved and frozen. Reopen it as a draft to change anything; the approved snapshot stays as it was."
+        case .statusTransition(let from, let to): "An assessment that is \(from.label.lowercased()) cannot become \(to.label.lowercased())."
+        case .changedDuringApproval: "The assessment changed while it was being approved. Review it and approve again."
+        case .scenarioScored: "This scenario has been scored, and every score is kept, so it cannot be removed."
+        }
+    }
+
+    /// Inside a write: refuses any change to an approved assessment. Every repository calls it in its transaction.
+    public static func requireEditable(_ status: Assessment.Status) throws(AssessmentRuleViolation) {
+        if status.isFrozen { throw .frozen }
+    }
+
+    /// Inside a write: a score may be recorded only in the current round while it is open, once per assessor and scenario.
+    public static func checkScore(_ score: ScenarioScore, current: ScoringRound, alreadyScored: Bool) throws(AssessmentRuleViolation) {
+        guard current.number == score.round, ScoreVisibility.canScore(current) else { throw .roundNotOpen(round: score.round) }
+        if alreadyScored { throw .alreadyScored }
+    }
+
+    /// Inside a write: the round a move leads to (open → closed → revealed, or a new open round after a reveal).
+    public static func nextRound(from current: ScoringRound, to target: ScoringRound.Status) throws(AssessmentRuleViolation) -> ScoringRound {
+        if target == .open {
+            guard current.status == .revealed else { throw .roundTransition(from: current.status, to: .open) }
+            return ScoringRound(number: current.number + 1, status: .open)
+        }
+        guard current.next == target else { throw .roundTransition(from: current.status, to: target) }
+        return ScoringRound(number: current.number, status: target)
+    }
+
+    /// Inside a write: the status an assessment may move to from where it is.
+    public static func checkStatus(from current: Assessment.Status, to target: Assessment.Status) throws(AssessmentRuleViolation) {
+        guard current.canMove(to: target) else { throw .statusTransition(from: current, to: target) }
+    }
+}

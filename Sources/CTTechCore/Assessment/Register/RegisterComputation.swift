@@ -1,0 +1,32 @@
+/// Computes the national risk register of an assessment from what the repositories hold (DOMAIN.md §4: Monte Carlo
+/// prioritisation of the latest revealed round together with the other national risks).
+public struct RegisterComputation: Sendable {
+    let scoring: any ScoringRepository
+    let risks: any OtherRiskRepository
+    /// Draws of the Monte Carlo run, and its fixed seed: the same inputs always give the same register.
+    public static let draws = 5_000
+    public static let seed: UInt64 = 2024
+
+    public init(scoring: any ScoringRepository, risks: any OtherRiskRepository) {
+        self.scoring = scoring
+        self.risks = risks
+    }
+
+    /// The register of the latest revealed round; an open round is never aggregated, so no one infers peers' scores.
+    /// Scenarios enter with their latest revealed round; other national risks enter whatever the rounds.
+    public func compute(_ assessment: Assessment, scope: TenantScope) async throws -> RegisterDocument {
+        let otherRisks = try await risks.otherRisks(scope, assessmentID: assessment.id)
+        let current = try await scoring.currentRound(scope, assessmentID: assessment.id)
+        let revealed = current.map { $0.status == .revealed ? $0.number : $0.number - 1 } ?? 0
+        let basis = revealed >= 1 ? revealed : nil
+        var scenarios: [ThreatScenario] = []
+        var scores: [ScenarioScore] = []
+        if let basis {
+            scenarios = try await scoring.scenarios(scope, assessmentID: assessment.id)
+            scores = try await scoring.scoresForRegister(scope, assessmentID: assessment.id, round: basis)
+        }
+        let register = RiskRegister.compute(
+            scenarios: scenarios, scores: scores, round: basis ?? 0, otherRisks: otherRisks, draws: Self.draws, seed: Self.seed)
+        return RegisterDocument(assessment: assessment, register: register, basisRound: basis, draws: Self.draws, seed: Self.seed)
+    }
+}

@@ -1,0 +1,211 @@
+/// Another national security risk, entered on the same axes as the scenarios (step 4).
+public struct OtherRisk: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var family: String
+    public var likelihood: UncertainEstimate
+    public var impact: UncertainEstimate
+    public var confidence: Confidence
+
+    public init(id: String, title: String, family: String, likelihood: UncertainEstimate, impact: UncertainEstimate, confidence: Confidence) {
+        self.id = id
+        self.title = title
+        self.family = family
+        self.likelihood = likelihood
+        self.impact = impact
+        self.confidence = confidence
+    }
+}
+
+/// What a focal point submits for another national risk.
+public struct OtherRiskDraft: Sendable, Hashable {
+    public var fields: [String: String]
+
+    public init(fields: [String: String]) {
+        self.fields = fields
+    }
+
+    public func validated(id: String) throws(ValidationFailure) -> OtherRisk {
+        var v = Validator()
+        let title = v.text(fields["title"], field: "title", maxLength: 200)
+        let family = v.text(fields["family"], field: "family", maxLength: 100)
+        func number(_ name: String, _ bounds: ClosedRange<Double>) -> Double {
+            guard let value = fields[name].flatMap({ Double($0.trimmingWhitespace()) }), value.isFinite, bounds.contains(value) else {
+                v.add(name, "must be a number from \(format(bounds.lowerBound)) to \(format(bounds.upperBound))")
+                return bounds.lowerBound
+            }
+            return value
+        }
+        let l = (number("likelihoodLow", 0...1), number("likelihoodBest", 0...1), number("likelihoodHigh", 0...1))
+        let i = (number("impactLow", 1...5), number("impactBest", 1...5), number("impactHigh", 1...5))
+        let confidence = Confidence(rawValue: fields["confidence"] ?? "")
+        if confidence == nil { v.add("confidence", "must be low, moderate or high") }
+        var likelihood: UncertainEstimate?
+        var impact: UncertainEstimate?
+        if v.issues.isEmpty {
+            do { likelihood = try UncertainEstimate(low: l.0, best: l.1, high: l.2, within: 0...1) } catch {
+                v.add("likelihood", error.issues.first?.message ?? "is not valid")
+            }
+            do { impact = try UncertainEstimate(low: i.0, best: i.1, high: i.2, within: 1...5) } catch {
+                v.add("impact", error.issues.first?.message ?? "is not valid")
+            }
+        }
+        try v.check()
+        guard let likelihood, let impact, let confidence else { throw ValidationFailure(field: "likelihood", "is not valid") }
+        return OtherRisk(id: id, title: title ?? "", family: family ?? "", likelihood: likelihood, impact: impact, confidence: confidence)
+    }
+
+    private func format(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+}
+
+/// The national risk register: scenarios and other risks ranked together with uncertainty (DOMAIN.md §4).
+public struct RiskRegister: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public let id: String
+        public let title: String
+        public let kind: Kind
+        /// Median, spread and consensus of the assessors' own I × C scores (scenarios only).
+        public let threat: RatingSummary?
+        public let band: ThreatBand?
+        public let likelihood: UncertainEstimate
+        public let impact: UncertainEstimate
+        /// The median of the assessors' scores on each impact dimension (scenarios only; other risks have one impact).
+        public let impactByDimension: [ImpactDimension: Double]
+        public let confidence: Confidence
+        public let rank: RankDistribution
+        /// High impact (best ≥ 4) with low confidence: an intelligence requirement.
+        public let intelligenceRequirement: Bool
+        /// Median of the likelihood derived from each assessor's own I × C and opportunity (``LikelihoodModel``), scenarios only.
+        public let derivedLikelihood: Double?
+
+        /// The elicited best likelihood is more than ten times above or below the derived one: worth a look in discussion.
+        public var likelihoodDivergent: Bool {
+            guard let derivedLikelihood, derivedLikelihood > 0, likelihood.best > 0 else { return false }
+            let ratio = likelihood.best / derivedLikelihood
+            return ratio > 10 || ratio < 0.1
+        }
+    }
+
+    public enum Kind: String, Sendable, Hashable { case scenario, otherRisk = "other-risk" }
+
+    /// How far the assessors agree on the order of the scenarios: Kendall's W over the assessors who scored every
+    /// scenario of the round, each ranking the scenarios by their own best likelihood × combined impact.
+    public struct Agreement: Sendable, Hashable {
+        public let w: Double
+        public let assessors: Int
+        public let scenarios: Int
+    }
+
+    public let entries: [Entry]
+    public let agreement: Agreement?
+
+    public init(entries: [Entry], agreement: Agreement?) {
+        self.entries = entries
+        self.agreement = agreement
+    }
+
+    /// A register with no entries (no revealed round yet).
+    public static let empty = RiskRegister(entries: [], agreement: nil)
+
+    /// Builds the register from each scenario's scores in `round` and the other risks.
+    ///
+    /// Per scenario: threat = summary of the assessors' I × C; likelihood = the medians of their low, best and high;
+    /// impact = the minimum, median and maximum of their combined impacts; confidence = the most common one (ties go to
+    /// the lower). Scenarios nobody scored in the round are left out (nothing is carried forward). Entries are ordered by
+    /// median rank, then mean score.
+    public static func compute(
+        scenarios: [ThreatScenario], scores: [ScenarioScore], round: Int, otherRisks: [OtherRisk], draws: Int = 10_000, seed: UInt64 = 2024
+    ) -> RiskRegister {
+        struct Prepared {
+            var id: String
+            var title: String
+            var kind: Kind
+            var threat: RatingSummary?
+            var likelihood: UncertainEstimate
+            var impact: UncertainEstimate
+            var dimensions: [ImpactDimension: Double]
+            var confidence: Confidence
+            var derived: Double?
+        }
+        var prepared: [Prepared] = []
+        let byScenario = Dictionary(grouping: scores.filter { $0.round == round }, by: \.scenarioID)
+        for scenario in scenarios {
+            guard let own = byScenario[scenario.id], !own.isEmpty, let threat = RatingSummary(own.map { Double($0.threat) }) else { continue }
+            let median = { (values: [Double]) in RatingSummary.quantile(values.sorted(), 0.5) }
+            let lows = own.map(\.likelihood.low)
+            let bests = own.map(\.likelihood.best)
+            let highs = own.map(\.likelihood.high)
+            let (l, b, h) = (median(lows), median(bests), median(highs))
+            guard let likelihood = try? UncertainEstimate(low: min(l, b), best: b, high: max(b, h), within: 0...1) else { continue }
+            let impacts = own.map { Double($0.combinedImpact) }.sorted()
+            guard let impact = try? UncertainEstimate(low: impacts[0], best: median(impacts), high: impacts[impacts.count - 1], within: 1...5) else {
+                continue
+            }
+            var dimensions: [ImpactDimension: Double] = [:]
+            for dimension in ImpactDimension.allCases {
+                let values = own.compactMap { $0.impact[dimension] }.map(Double.init)
+                if !values.isEmpty { dimensions[dimension] = median(values) }
+            }
+            let derived = median(
+                own.map { LikelihoodModel.derived(threat: $0.threat, opportunity: $0.opportunity, horizonYears: scenario.horizonYears).best })
+            prepared.append(
+                Prepared(
+                    id: scenario.id, title: scenario.title, kind: .scenario, threat: threat, likelihood: likelihood, impact: impact,
+                    dimensions: dimensions, confidence: modalConfidence(own.map(\.confidence)), derived: derived))
+        }
+        for risk in otherRisks {
+            prepared.append(
+                Prepared(
+                    id: risk.id, title: risk.title, kind: .otherRisk, threat: nil, likelihood: risk.likelihood, impact: risk.impact, dimensions: [:],
+                    confidence: risk.confidence, derived: nil))
+        }
+        let estimates = prepared.map { RiskEstimate(id: $0.id, likelihood: $0.likelihood, impact: $0.impact) }
+        let ranks = MonteCarloPrioritisation.run(estimates, draws: draws, seed: seed).ranks
+        let entries = zip(prepared, ranks).map { item, rank in
+            Entry(
+                id: item.id, title: item.title, kind: item.kind, threat: item.threat, band: item.threat.map { ThreatBand.band(for: $0.median) },
+                likelihood: item.likelihood, impact: item.impact, impactByDimension: item.dimensions, confidence: item.confidence, rank: rank,
+                intelligenceRequirement: item.impact.best >= 4 && item.confidence == .low, derivedLikelihood: item.derived)
+        }
+        let ranked = prepared.filter { $0.kind == .scenario }.map(\.id)
+        return RiskRegister(
+            entries: entries.sorted { ($0.rank.medianRank, -$0.rank.meanScore) < ($1.rank.medianRank, -$1.rank.meanScore) },
+            agreement: agreement(scenarioIDs: ranked, scores: byScenario))
+    }
+
+    /// Kendall's W over the assessors who scored every ranked scenario (at least two assessors and two scenarios).
+    static func agreement(scenarioIDs: [String], scores: [String: [ScenarioScore]]) -> Agreement? {
+        guard scenarioIDs.count >= 2 else { return nil }
+        var table: [String: [String: Double]] = [:]
+        for id in scenarioIDs {
+            for score in scores[id] ?? [] { table[score.assessorID, default: [:]][id] = score.likelihood.best * Double(score.combinedImpact) }
+        }
+        let complete = table.keys.sorted().compactMap { assessor -> [Double]? in
+            let row = scenarioIDs.compactMap { table[assessor]?[$0] }
+            return row.count == scenarioIDs.count ? row : nil
+        }
+        guard let w = KendallW.coefficient(complete) else { return nil }
+        return Agreement(w: w, assessors: complete.count, scenarios: scenarioIDs.count)
+    }
+
+    static func modalConfidence(_ values: [Confidence]) -> Confidence {
+        let counts = Dictionary(grouping: values, by: { $0 }).mapValues(\.count)
+        return Confidence.allCases.max { (counts[$0] ?? 0, -index($0)) < (counts[$1] ?? 0, -index($1)) } ?? .low
+    }
+
+    private static func index(_ c: Confidence) -> Int { Confidence.allCases.firstIndex(of: c) ?? 0 }
+}
+
+extension OtherRiskDraft {
+    /// A draft from typed values (the API's body).
+    public init(
+        title: String, family: String, confidence: String, likelihood: (low: Double, best: Double, high: Double),
+        impact: (low: Double, best: Double, high: Double)
+    ) {
+        self.init(fields: [
+            "title": title, "family": family, "confidence": confidence, "likelihoodLow": String(likelihood.low),
+            "likelihoodBest": String(likelihood.best), "likelihoodHigh": String(likelihood.high), "impactLow": String(impact.low),
+            "impactBest": String(impact.best), "impactHigh": String(impact.high),
+        ])
+    }
+}

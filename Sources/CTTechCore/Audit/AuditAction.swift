@@ -1,0 +1,81 @@
+/// Every kind of change the audit log records. The raw value is what the log stores (`entity.verb`); the entity type
+/// names the kind of record the entry's `entityID` points to.
+public enum AuditAction: String, Sendable, CaseIterable {
+    // Partner states and accounts
+    case stateCreate = "state.create"
+    case stateUpdate = "state.update"
+    case userCreate = "user.create"
+    case userUpdate = "user.update"
+    case userPasswordReset = "user.password_reset"
+    case userPasswordChange = "user.password_change"
+    case userTOTPOn = "user.totp_on"
+    case userTOTPOff = "user.totp_off"
+    case accountLocked = "account.locked"
+    case grantAdd = "grant.add"
+    case grantRemove = "grant.remove"
+    case tokenCreate = "token.create"
+    // Assessment (steps 1–4)
+    case assessmentCreate = "assessment.create"
+    case assessmentStatus = "assessment.status"
+    case assessmentApprove = "assessment.approve"
+    case assessmentImport = "assessment.import"
+    case roundOpen = "round.open"
+    case roundClosed = "round.closed"
+    case roundRevealed = "round.revealed"
+    case scenarioCreate = "scenario.create"
+    case scenarioDelete = "scenario.delete"
+    case scoreSubmit = "score.submit"
+    case agencyCreate = "agency.create"
+    case agencyUpdate = "agency.update"
+    case agencyDelete = "agency.delete"
+    case raciSet = "raci.set"
+    case scanSet = "scan.set"
+    case evidenceCreate = "evidence.create"
+    case evidenceDelete = "evidence.delete"
+    case otherRiskCreate = "other_risk.create"
+    case otherRiskUpdate = "other_risk.update"
+    case otherRiskDelete = "other_risk.delete"
+
+    /// The kind of record an entry of this action is about.
+    public var entityType: String {
+        switch self {
+        case .stateCreate, .stateUpdate: "partner_state"
+        case .userCreate, .userUpdate, .userPasswordReset, .userPasswordChange, .userTOTPOn, .userTOTPOff, .accountLocked, .grantAdd,
+            .grantRemove:
+            "user"
+        case .tokenCreate: "api_token"
+        case .assessmentCreate, .assessmentStatus, .assessmentApprove, .assessmentImport, .roundOpen, .roundClosed, .roundRevealed, .raciSet,
+            .scanSet:
+            "assessment"
+        case .scenarioCreate, .scenarioDelete, .scoreSubmit: "scenario"
+        case .agencyCreate, .agencyUpdate, .agencyDelete: "agency"
+        case .evidenceCreate, .evidenceDelete: "evidence"
+        case .otherRiskCreate, .otherRiskUpdate, .otherRiskDelete: "other_risk"
+        }
+    }
+}
+
+/// Who did something, as the audit log names them: a user (id and e-mail), the command line or the demo seed.
+public struct AuditActor: Sendable, Hashable {
+    public let id: String
+    public let label: String
+
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
+}
+
+extension Identity {
+    /// This user as the audit log names them.
+    public var actor: AuditActor { AuditActor(id: userID, label: email) }
+}
+
+extension AuditEvent {
+    /// An event of a typed action by `actor` about the record `entityID`, in partner state `state` (nil: programme-wide).
+    public init(_ action: AuditAction, by actor: AuditActor, entity entityID: String, state: String?, _ details: [String: String] = [:]) {
+        self.init(
+            actorID: actor.id, actorLabel: actor.label, action: action.rawValue, entityType: action.entityType, entityID: entityID, stateID: state,
+            details: details)
+    }
+}

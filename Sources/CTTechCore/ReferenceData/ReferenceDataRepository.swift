@@ -1,0 +1,10 @@
+/// The versioned reference data of the method.
+public protocol ReferenceDataRepository: Sendable {
+    /// The method version `id`, or the current one when `id` is nil.
+    func method(id: String?) async throws -> MethodVersion?
+}
+
+extension ReferenceDataRepository {
+    /// The current method version.
+    public func method() async throws -> MethodVersion? { try await method(id: nil) }
+}

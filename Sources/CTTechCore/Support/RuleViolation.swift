@@ -1,0 +1,7 @@
+/// A refusal by the rules of the method or of the programme, not by the shape of the input: a closed round, an
+/// approved assessment, a last administrator grant. Every module's violations conform, so the server maps them to
+/// 409 with ``explanation`` in one place, without knowing the module.
+public protocol RuleViolation: Error, Sendable {
+    /// What the person is told, in plain words.
+    var explanation: String { get }
+}

@@ -1,0 +1,79 @@
+import CTTechCore
+import CTTechStore
+import CTTechWeb
+import Foundation
+import HummingbirdBcrypt
+
+/// The wiring of one application: the stores on its database, the use cases over them, the page renderer and the
+/// account security rules. Built once by the composition root, which hands each controller only what it uses.
+public struct AppServices: Sendable {
+    public let configuration: AppConfiguration
+    public let persistence: Persistence
+    public let states: PartnerStateStore
+    public let accounts: AccountStore
+    public let sessions: SessionStore
+    public let tokens: APITokenStore
+    public let audit: AuditLogStore
+    public let reference: ReferenceDataStore
+    public let assessments: AssessmentStores
+    public let registers: Registers
+    public let pages: PageRenderer
+    public let passwords: PasswordHasher
+    let security: AccountSecurity
+
+    public init(configuration: AppConfiguration, persistence: Persistence, pages: PageRenderer) {
+        self.configuration = configuration
+        self.persistence = persistence
+        self.states = PartnerStateStore(persistence)
+        self.accounts = AccountStore(persistence)
+        self.sessions = SessionStore(persistence)
+        self.tokens = APITokenStore(persistence)
+        self.audit = AuditLogStore(persistence)
+        self.reference = ReferenceDataStore(persistence)
+        let assessments = AssessmentStores(persistence)
+        self.assessments = assessments
+        self.registers = Registers(
+            records: assessments.records, computation: RegisterComputation(scoring: assessments.scoring, risks: assessments.risks))
+        self.pages = pages
+        self.passwords = PasswordHasher(cost: configuration.bcryptCost)
+        self.security = AccountSecurity(passwords: passwords)
+    }
+
+    // MARK: Use cases (the web pages, the API and the command line call the same ones)
+
+    var stateAdministration: StateAdministration { StateAdministration(states: states) }
+    var accountAdministration: AccountAdministration {
+        let passwords = passwords
+        return AccountAdministration(accounts: accounts, passwords: PasswordHashing(hash: { try await passwords.hash($0) }))
+    }
+    var assessmentRecords: Assessments { Assessments(assessments: assessments.records, reference: reference) }
+    var scoring: Scoring { Scoring(scoring: assessments.scoring, reference: reference) }
+    var institutions: InstitutionalMapping { InstitutionalMapping(institutions: assessments.institutions) }
+    var horizonScanning: HorizonScanning { HorizonScanning(scan: assessments.scan, reference: reference) }
+    var evidenceRecording: EvidenceRecording {
+        EvidenceRecording(evidence: assessments.evidence, scoring: assessments.scoring, reference: reference)
+    }
+    var otherRisks: OtherRiskRecording { OtherRiskRecording(risks: assessments.risks) }
+    var importing: AssessmentImporting { AssessmentImporting(importer: assessments.importer, reference: reference, accounts: accounts) }
+    var approval: Approval {
+        let a = assessments
+        let registers = registers
+        return Approval(
+            sources: .init(
+                assessments: a.records, approval: a.approval, institutions: a.institutions, scan: a.scan, scoring: a.scoring, evidence: a.evidence,
+                risks: a.risks),
+            register: { try await registers.build($0, scope: $1).document })
+    }
+}
+
+/// Lockout, login rate limit and the decoy hash that keeps unknown e-mails as slow as known ones.
+struct AccountSecurity: Sendable {
+    let lockout = LockoutPolicy()
+    let loginLimiter = LoginRateLimiter(limit: 20, windowSeconds: 300)
+    /// A bcrypt hash of a random text at the configured cost, verified against when an e-mail is unknown.
+    let decoyHash: String
+
+    init(passwords: PasswordHasher) {
+        decoyHash = Bcrypt.hash(PasswordHasher.prehash(Identifier.secret()), cost: passwords.cost)
+    }
+}

@@ -1,0 +1,116 @@
+import CTTechAPI
+import CTTechCore
+import CTTechStore
+import CTTechWeb
+import Hummingbird
+import Logging
+import Metrics
+import OpenAPIHummingbird
+import Prometheus
+import ServiceLifecycle
+
+/// The composition root: opens the database, wires services, routes and middleware. `main` and the tests both call it;
+/// tests may pass the services they seeded with, so that what the application caches is what they inspect.
+public func buildApplication(
+    configuration: AppConfiguration, persistence: Persistence? = nil, services given: AppServices? = nil, logger: Logger? = nil
+) async throws
+    -> some ApplicationProtocol
+{
+    let logger = logger ?? Logger(label: "cttech")
+    let persistence = try persistence ?? Persistence(location: DatabaseLocation.parse(configuration.databaseURL), logger: logger)
+    let services: AppServices
+    let router: Router<AppRequestContext>
+    do {
+        // A failure before the server runs closes the database again, so start-up errors end with a message, not a crash.
+        try await persistence.prepare()
+        if let given {
+            services = given
+        } else {
+            services = AppServices(configuration: configuration, persistence: persistence, pages: try await PageRenderer())
+        }
+        if configuration.demo {
+            let logins = try await DemoData.seed(services)
+            DemoData.announce(logins, configuration: configuration)
+        } else if try await services.accounts.count() == 0 {
+            print("No accounts yet. Create the first administrator with:\n  cttech user create --admin --email you@example.org --name \"Your Name\"")
+        }
+        router = try buildRouter(services: services).router
+    } catch {
+        await persistence.shutdown()
+        throw error
+    }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cttech"),
+        services: [PersistenceService(persistence), SessionCleanup(sessions: services.sessions, logger: logger)],
+        onServerRunning: { channel in
+            logger.info(
+                "cttech is listening", metadata: ["address": "\(channel.localAddress?.description ?? "?")", "database": "\(persistence.location)"])
+        },
+        logger: logger
+    )
+}
+
+/// Builds the application and serves until SIGTERM or SIGINT (the `serve` command).
+public func runServer(configuration: AppConfiguration) async throws {
+    try await buildApplication(configuration: configuration).runService()
+}
+
+/// The router and the table of every web route with its access rule (the access-matrix test walks it).
+public struct BuiltRouter {
+    public let router: Router<AppRequestContext>
+    public let routes: [RouteEntry]
+}
+
+public func buildRouter(services: AppServices) throws -> BuiltRouter {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ResponseHeadersMiddleware(strictTransportSecurity: services.configuration.secureCookies))
+    router.add(middleware: ErrorMiddleware(pages: services.pages))
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: AuthenticationMiddleware(services: services))
+    router.add(middleware: FormMiddleware(configuration: services.configuration))
+    let routes = RouteTable(router: router)
+    SystemController(services: services, metrics: MetricsBootstrap.registry).addRoutes(to: routes)
+    AuthController(services: services).addRoutes(to: routes)
+    StateController(services: services).addRoutes(to: routes)
+    AdminController(services: services).addRoutes(to: routes)
+    AccountController(services: services).addRoutes(to: routes)
+    ReferenceController(services: services).addRoutes(to: routes)
+    AssessmentController(services: services).addRoutes(to: routes)
+    StepsController(services: services).addRoutes(to: routes)
+    APIRawRoutes(services: services).addRoutes(to: router)
+    // Compact JSON: smaller on slow venue networks and cheaper to encode than the generator's pretty-printed default.
+    try APIHandler(services: services).registerHandlers(
+        on: router, serverURL: Servers.Server1.url(), configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+    return BuiltRouter(router: router, routes: routes.entries)
+}
+
+/// Process-wide metrics: bootstrapped once, whatever number of applications a test process builds.
+enum MetricsBootstrap {
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+}
+
+/// Deletes expired sessions every ten minutes.
+struct SessionCleanup: Service {
+    let sessions: SessionStore
+    let logger: Logger
+
+    func run() async throws {
+        // Cancelled as soon as shutdown starts, so a sleeping cleanup never holds the server open.
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await sessions.purgeExpired()
+                } catch {
+                    logger.warning("session cleanup failed", metadata: ["error": "\(error)"])
+                }
+                try await Task.sleep(for: .seconds(600))
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import CTTechCore
+import CTTechStore
+import CTTechWeb
+import Hummingbird
+
+/// The signed-in user's own account: change password, turn TOTP on or off.
+struct AccountController {
+    let services: AppServices
+
+    func addRoutes(to routes: RouteTable) {
+        routes.get("/account", .signedIn) { request, context, granted in
+            try await page(context, request, identity: try granted.requireIdentity(), failure: nil, flash: nil, status: .ok)
+        }
+        routes.post("/account/password", .signedIn) { request, context, granted in
+            let identity = try granted.requireIdentity()
+            guard let account = try await services.accounts.account(id: identity.userID) else { throw AppError.unauthenticated }
+            guard try await services.passwords.verify(context.form["current"] ?? "", hash: account.passwordHash) else {
+                return try await page(
+                    context, request, identity: identity, failure: ValidationFailure(field: "current", "is not your current password"), flash: nil,
+                    status: .badRequest)
+            }
+            let new = context.form["new"] ?? ""
+            do throws(ValidationFailure) { try PasswordPolicy.check(new, field: "new") } catch {
+                return try await page(context, request, identity: identity, failure: error, flash: nil, status: .badRequest)
+            }
+            try await services.accounts.setPassword(
+                userID: identity.userID, hash: try await services.passwords.hash(new), keepingSession: context.session?.idHash,
+                audit: AuditEvent(.userPasswordChange, by: identity.actor, entity: identity.userID, state: nil))
+            return try await page(
+                context, request, identity: identity, failure: nil, flash: "Password changed. Your other sessions were ended.", status: .ok)
+        }
+        routes.post("/account/totp", .signedIn) { request, context, granted in
+            let identity = try granted.requireIdentity()
+            let secret = context.form["secret"] ?? ""
+            guard secret.utf8.count == 32, secret.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw AppError.badRequest("The TOTP secret in the form is not valid; reload the page.")
+            }
+            guard LoginService.verifyTOTP(secret: secret, code: context.form["code"] ?? "") else {
+                return try await page(
+                    context, request, identity: identity,
+                    failure: ValidationFailure(field: "code", "does not match; check the key and your device's clock"),
+                    flash: nil, status: .badRequest, secret: secret)
+            }
+            try await services.accounts.setTOTP(
+                userID: identity.userID, secret: secret, audit: AuditEvent(.userTOTPOn, by: identity.actor, entity: identity.userID, state: nil))
+            return try await page(context, request, identity: identity, failure: nil, flash: "Two-factor authentication is on.", status: .ok)
+        }
+        routes.post("/account/totp/disable", .signedIn) { request, context, granted in
+            let identity = try granted.requireIdentity()
+            guard let account = try await services.accounts.account(id: identity.userID),
+                try await services.passwords.verify(context.form["password"] ?? "", hash: account.passwordHash)
+            else {
+                return try await page(
+                    context, request, identity: identity, failure: ValidationFailure(field: "password", "is not your current password"), flash: nil,
+                    status: .badRequest)
+            }
+            try await services.accounts.setTOTP(
+                userID: identity.userID, secret: nil, audit: AuditEvent(.userTOTPOff, by: identity.actor, entity: identity.userID, state: nil))
+            return try await page(context, request, identity: identity, failure: nil, flash: "Two-factor authentication is off.", status: .ok)
+        }
+    }
+
+    private func page(
+        _ context: AppRequestContext, _ request: Request, identity: Identity, failure: ValidationFailure?, flash: String?,
+        status: HTTPResponse.Status, secret: String? = nil
+    ) async throws -> Response {
+        guard let account = try await services.accounts.account(id: identity.userID) else { throw AppError.unauthenticated }
+        let newSecret = secret ?? String(Identifier.secret(byteCount: 24).prefix(32))
+        let encoded = LoginService.base32(ofSecret: newSecret, label: account.email)
+        let page = AccountPage(
+            layout: context.layout("Your account", tlp: .amberStrict, path: "/account", flash: flash), csrf: context.csrfToken ?? "",
+            account: account,
+            newSecret: newSecret, newSecretBase32: encoded.base32, newSecretURL: encoded.url, failure: failure)
+        return .html(services.pages.render(page), status: status)
+    }
+}

@@ -1,0 +1,111 @@
+import CTTechCore
+import CTTechStore
+import CTTechWeb
+import Hummingbird
+
+/// Log in (password, then TOTP when enabled) and log out. A new session id is issued at every successful step.
+struct AuthController {
+    let services: AppServices
+
+    func addRoutes(to routes: RouteTable) {
+        routes.get("/", .anonymous) { _, context, _ in .seeOther(context.identity == nil ? SiteURL.login : SiteURL.home) }
+        routes.get("/login", .anonymous) { request, context, _ in
+            if context.identity != nil { return .seeOther(SiteURL.home) }
+            return try await loginForm(request, context, email: "", message: nil, status: .ok)
+        }
+        routes.post("/login", .anonymous) { request, context, _ in try await login(request, context) }
+        routes.get("/login/totp", .anonymous) { _, context, _ in
+            guard let session = context.session, session.awaitingTOTP else { return .seeOther(SiteURL.login) }
+            return totpForm(context, next: "", message: nil, status: .ok)
+        }
+        routes.post("/login/totp", .anonymous) { request, context, _ in try await secondFactor(request, context) }
+        routes.post("/logout", .anonymous) { _, context, _ in
+            if let session = context.session { try await services.sessions.delete(idHash: session.idHash) }
+            var response = Response.seeOther(SiteURL.login)
+            response.setCookie(sessionCookie(value: "", maxAge: 0))
+            return response
+        }
+    }
+
+    func sessionCookie(value: String, maxAge: Int) -> Cookie {
+        Cookie(
+            name: services.configuration.sessionCookieName, value: value, maxAge: maxAge, path: "/", secure: services.configuration.secureCookies,
+            httpOnly: true, sameSite: .strict)
+    }
+
+    private func loginForm(
+        _ request: Request, _ context: AppRequestContext, email: String, message: String?, status: HTTPResponse.Status
+    )
+        async throws -> Response
+    {
+        let cookieName = services.configuration.loginCSRFCookieName
+        let token = request.cookies[cookieName]?.value.nilIfEmpty ?? Identifier.secret()
+        let page = LoginPage(
+            layout: LayoutModel(title: "Log in", tlp: .clear, identity: nil, csrf: nil, path: SiteURL.login), csrf: token,
+            next: request.uri.queryParameters.get("next") ?? context.form["next"] ?? "", email: email, message: message,
+            noAccounts: try await services.accounts.count() == 0)
+        var response = Response.html(services.pages.render(page), status: status)
+        response.setCookie(
+            Cookie(
+                name: cookieName, value: token, maxAge: 3600, path: "/", secure: services.configuration.secureCookies, httpOnly: true,
+                sameSite: .strict))
+        return response
+    }
+
+    private func totpForm(_ context: AppRequestContext, next: String, message: String?, status: HTTPResponse.Status) -> Response {
+        let page = TOTPPage(
+            layout: LayoutModel(title: "Second factor", tlp: .clear, identity: nil, csrf: nil, path: "/login/totp"), csrf: context.csrfToken ?? "",
+            next: next, message: message)
+        return .html(services.pages.render(page), status: status)
+    }
+
+    private func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let email = context.form["email"] ?? ""
+        let outcome = try await LoginService(services: services).checkPassword(
+            email: email, password: context.form["password"] ?? "", from: context.remoteAddress)
+        switch outcome {
+        case .refused(let message):
+            return try await loginForm(request, context, email: String(email.prefix(254)), message: message, status: .unauthorized)
+        case .signedIn(let account):
+            return try await startSession(for: account, replacing: context.session, awaitingTOTP: false, next: context.form["next"])
+        case .needsTOTP(let account):
+            return try await startSession(for: account, replacing: context.session, awaitingTOTP: true, next: context.form["next"])
+        }
+    }
+
+    private func secondFactor(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        guard let session = context.session, session.awaitingTOTP, let account = try await services.accounts.account(id: session.userID),
+            let secret = account.totpSecret
+        else { return .seeOther(SiteURL.login) }
+        if let wait = await services.security.loginLimiter.attempt(from: context.remoteAddress) {
+            throw AppError.tooManyRequests(retryAfterSeconds: wait)
+        }
+        guard LoginService.verifyTOTP(secret: secret, code: context.form["code"] ?? "") else {
+            let failures = account.failedLogins + 1
+            let lock = services.security.lockout.lockUntil(afterFailures: failures, now: epochMilliseconds())
+            try await services.accounts.recordFailedLogin(userID: account.id, failures: failures, lockedUntil: lock, audit: nil)
+            if lock != nil {
+                try await services.sessions.delete(idHash: session.idHash)
+                return .seeOther(SiteURL.login)
+            }
+            return totpForm(
+                context, next: context.form["next"] ?? "", message: "That code is not right. Check your device's clock and try again.",
+                status: .unauthorized)
+        }
+        return try await startSession(for: account, replacing: session, awaitingTOTP: false, next: context.form["next"])
+    }
+
+    /// Ends any session the browser came with and issues a new id (no session fixation).
+    private func startSession(for account: UserAccount, replacing old: LoginSession?, awaitingTOTP: Bool, next: String?) async throws -> Response {
+        if let old { try await services.sessions.delete(idHash: old.idHash) }
+        let lifetime: Int64 = awaitingTOTP ? 5 * 60 * 1000 : Int64(services.configuration.sessionLifetimeSeconds) * 1000
+        let (token, _) = try await services.sessions.create(userID: account.id, awaitingTOTP: awaitingTOTP, lifetimeMilliseconds: lifetime)
+        var response = Response.seeOther(awaitingTOTP ? "/login/totp" : safeRedirectTarget(next))
+        response.setCookie(sessionCookie(value: token, maxAge: Int(lifetime / 1000)))
+        return response
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,59 @@
+import CTTechCore
+import CTTechStore
+import Foundation
+import HummingbirdOTP
+
+/// Checks passwords and second factors, counts failures and applies the lockout policy.
+struct LoginService: Sendable {
+    let services: AppServices
+
+    enum Outcome: Sendable {
+        case signedIn(UserAccount)
+        case needsTOTP(UserAccount)
+        case refused(String)
+    }
+
+    static let genericRefusal = "The e-mail or password is not right."
+
+    func checkPassword(email: String, password: String, from address: String) async throws -> Outcome {
+        if let wait = await services.security.loginLimiter.attempt(from: address) { throw AppError.tooManyRequests(retryAfterSeconds: wait) }
+        guard email.utf8.count <= 254, password.count <= PasswordPolicy.maximumLength,
+            let account = try await services.accounts.account(email: email.trimmingWhitespace())
+        else {
+            _ = try? await services.passwords.verify(password, hash: services.security.decoyHash)
+            return .refused(Self.genericRefusal)
+        }
+        let now = epochMilliseconds()
+        if services.security.lockout.isLocked(account, now: now) {
+            return .refused("This account is locked for a while after repeated failed attempts. Try again later or ask an administrator.")
+        }
+        guard account.isActive, try await services.passwords.verify(password, hash: account.passwordHash) else {
+            let failures = account.failedLogins + 1
+            let lock = services.security.lockout.lockUntil(afterFailures: failures, now: now)
+            let audit = lock.map { until in
+                AuditEvent(
+                    .accountLocked, by: AuditActor(id: account.id, label: account.email), entity: account.id, state: nil,
+                    ["failures": String(failures), "until": String(until)])
+            }
+            try await services.accounts.recordFailedLogin(userID: account.id, failures: failures, lockedUntil: lock, audit: audit)
+            return .refused(Self.genericRefusal)
+        }
+        if account.failedLogins > 0 || account.lockedUntil != nil { try await services.accounts.recordSuccessfulLogin(userID: account.id) }
+        return account.hasTOTP ? .needsTOTP(account) : .signedIn(account)
+    }
+
+    /// Accepts the code for the current 30-second step or the one either side (clock drift).
+    static func verifyTOTP(secret: String, code: String, at date: Date = Date()) -> Bool {
+        let digits = code.filter { !$0.isWhitespace }
+        guard digits.count == 6, let value = Int(digits) else { return false }
+        let totp = TOTP(secret: secret)
+        return [-30.0, 0, 30].contains { totp.compute(date: date.addingTimeInterval($0)) == value }
+    }
+
+    /// Base32 form of a secret as authenticator apps expect it, taken from the otpauth URL.
+    static func base32(ofSecret secret: String, label: String) -> (base32: String, url: String) {
+        let url = TOTP(secret: secret).createAuthenticatorURL(label: label, issuer: "CT TECH toolkit")
+        let base32 = URLComponents(string: url)?.queryItems?.first { $0.name == "secret" }?.value ?? ""
+        return (base32, url)
+    }
+}

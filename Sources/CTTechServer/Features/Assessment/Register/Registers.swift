@@ -1,0 +1,41 @@
+import CTTechCore
+import CTTechStore
+import CTTechWeb
+import NIOCore
+
+/// The national risk register for the web page, its charts, the downloads, approval and the API alike: computed by
+/// ``RegisterComputation`` once per revision of the assessment (bumped in the same transaction as every change to it)
+/// and kept in ``RegisterCache``, so a request for an unchanged assessment reads one row.
+public struct Registers: Sendable {
+    let records: any AssessmentRepository
+    let computation: RegisterComputation
+    let cache: RegisterCache
+
+    init(records: any AssessmentRepository, computation: RegisterComputation, cache: RegisterCache = RegisterCache(capacity: 64)) {
+        self.records = records
+        self.computation = computation
+        self.cache = cache
+    }
+
+    /// The register of the assessment at its current revision.
+    func build(_ assessment: Assessment, scope: TenantScope) async throws -> BuiltRegister {
+        let revision = try await records.revision(scope, assessmentID: assessment.id) ?? 0
+        let key = RegisterCache.Key(assessmentID: assessment.id, revision: revision)
+        let computation = computation
+        return try await cache.register(key) {
+            let document = try await computation.compute(assessment, scope: scope)
+            return BuiltRegister(key: key, document: document, json: ByteBuffer(bytes: try document.json()), etag: "\"\(assessment.id)-\(revision)\"")
+        }
+    }
+
+    /// The register page's body for this revision, rendered once and then served from the cache.
+    func pageBody(_ built: BuiltRegister, assessment: Assessment, pages: PageRenderer) async -> RenderedRegisterBody {
+        if let html = await cache.pageBody(built.key) { return html }
+        let html = pages.render(RegisterBody(assessment: assessment, register: built.document))
+        await cache.putPageBody(built.key, html)
+        return html
+    }
+
+    /// How many register computations have started since the server did (one per revision however many requests miss).
+    public func computations() async -> Int { await cache.computations }
+}

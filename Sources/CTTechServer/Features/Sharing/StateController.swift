@@ -1,0 +1,87 @@
+import CTTechCore
+import CTTechStore
+import CTTechWeb
+import Hummingbird
+
+/// A user's partner states, a state's home page, its profile form and its audit log.
+struct StateController {
+    let services: AppServices
+
+    func addRoutes(to routes: RouteTable) {
+        routes.get("/home", .signedIn) { request, context, granted in
+            let identity = try granted.requireIdentity()
+            let states = try await services.states.list(visible: Authorizer.visibleStates(identity))
+            let layout = context.layout("Partner states", tlp: states.map(\.defaultTLP).max() ?? .clear, path: request.uri.path)
+            return .html(services.pages.render(HomePage.make(layout: layout, states: states, identity: identity)))
+        }
+        routes.get("/states/{stateID}", .state(.viewState)) { request, context, granted in
+            let state = try await load(granted)
+            let layout = context.layout(state.name, tlp: state.defaultTLP, path: request.uri.path, state: state)
+            return .html(services.pages.render(StatePage.make(layout: layout, state: state, identity: try granted.requireIdentity())))
+        }
+        routes.get("/states/{stateID}/edit", .state(.editStateProfile)) { request, context, granted in
+            let state = try await load(granted)
+            return form(context, request, state: state, version: state.version, draft: Self.draft(of: state), status: .ok)
+        }
+        routes.post("/states/{stateID}/edit", .state(.editStateProfile)) { request, context, granted in
+            let scope = try granted.requireTenant()
+            let identity = try granted.requireIdentity()
+            let state = try await load(granted)
+            let draft = Self.draft(from: context.form)
+            guard let version = context.form["version"].flatMap(Int.init) else { throw AppError.badRequest("The form has no valid version.") }
+            do {
+                _ = try await services.stateAdministration.update(state, with: draft, expectedVersion: version, by: identity.actor, scope: scope)
+                return .seeOther(SiteURL.state(state.id))
+            } catch let failure as ValidationFailure {
+                return form(context, request, state: state, version: version, draft: draft, failure: failure, status: .badRequest)
+            } catch StoreConflict.staleVersion(let current) {
+                let message =
+                    "Someone saved this profile while you were editing it. The form below still holds your text; "
+                    + "compare it with the current profile, then save again to replace it."
+                return form(context, request, state: state, version: current, draft: draft, conflict: message, status: .conflict)
+            } catch StoreConflict.duplicate(let field) {
+                return form(
+                    context, request, state: state, version: version, draft: draft, failure: ValidationFailure(field: field, "is already taken"),
+                    status: .badRequest)
+            }
+        }
+        routes.get("/states/{stateID}/audit", .state(.readStateAudit)) { request, context, granted in
+            let state = try await load(granted)
+            let page = PageRequest(limit: 50, before: try request.queryInt64("before"))
+            let entries = try await services.audit.list(try granted.requireTenant(), page: page)
+            let layout = context.layout("Audit log · \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state)
+            return .html(
+                services.pages.render(
+                    AuditLogPage.make(
+                        layout: layout, heading: "Audit log of \(state.name)", entries: entries, basePath: SiteURL.stateAudit(state.id),
+                        pageSize: page.limit)))
+        }
+    }
+
+    private func load(_ granted: Granted) async throws -> PartnerState {
+        guard let state = try await services.states.find(try granted.requireTenant()) else { throw AppError.notFound }
+        return state
+    }
+
+    private func form(
+        _ context: AppRequestContext, _ request: Request, state: PartnerState, version: Int, draft: PartnerStateDraft,
+        failure: ValidationFailure? = nil,
+        conflict: String? = nil, status: HTTPResponse.Status
+    ) -> Response {
+        let layout = context.layout("Edit \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state)
+        let page = StateFormPage.make(
+            layout: layout, heading: "Edit profile of \(state.name)", action: SiteURL.stateEdit(state.id), cancelHref: SiteURL.state(state.id),
+            csrf: context.csrfToken ?? "", version: version, draft: draft, failure: failure, conflict: conflict)
+        return .html(services.pages.render(page), status: status)
+    }
+
+    static func draft(of state: PartnerState) -> PartnerStateDraft {
+        PartnerStateDraft(
+            code: state.code, name: state.name, region: state.region.rawValue, defaultTLP: state.defaultTLP.rawValue, profile: state.profile)
+    }
+
+    static func draft(from form: FormData) -> PartnerStateDraft {
+        PartnerStateDraft(code: form["code"], name: form["name"], region: form["region"], defaultTLP: form["defaultTLP"], profile: form["profile"])
+    }
+
+}

@@ -1,0 +1,252 @@
+import CTTechCore
+import Foundation
+import SQLKit
+
+/// Scenarios, scoring rounds and scores (``ScoringRepository``). Peers' scores never leave this store before their
+/// round is revealed.
+public struct ScoringStore: ScoringRepository, AssessmentTables {
+    let persistence: Persistence
+
+    public init(_ persistence: Persistence) {
+        self.persistence = persistence
+    }
+
+    struct RoundRow: Codable {
+        var assessmentId: String
+        var stateId: String
+        var number: Int
+        var status: String
+        var changedAt: Int64
+    }
+
+    struct ScenarioRow: Codable {
+        var id: String
+        var assessmentId: String
+        var stateId: String
+        var title: String
+        var narrative: String
+        var actorType: String
+        var technologies: String
+        var purposes: String
+        var targetSector: String
+        var horizonYears: Int
+        var version: Int
+        var createdAt: Int64
+
+        init(_ scenario: ThreatScenario, stateID: String, createdAt: Int64) {
+            id = scenario.id
+            assessmentId = scenario.assessmentID
+            stateId = stateID
+            title = scenario.title
+            narrative = scenario.narrative
+            actorType = scenario.actorType
+            technologies = scenario.technologies.joined(separator: ",")
+            purposes = scenario.purposes.joined(separator: ",")
+            targetSector = scenario.targetSector
+            horizonYears = scenario.horizonYears
+            version = scenario.version
+            self.createdAt = createdAt
+        }
+
+        var scenario: ThreatScenario {
+            ThreatScenario(
+                id: id, assessmentID: assessmentId, title: title, narrative: narrative, actorType: actorType,
+                technologies: technologies.split(separator: ",").map(String.init), purposes: purposes.split(separator: ",").map(String.init),
+                targetSector: targetSector, horizonYears: horizonYears, version: version)
+        }
+    }
+
+    struct ScoreRow: Codable {
+        var scenarioId: String
+        var assessmentId: String
+        var stateId: String
+        var round: Int
+        var assessorId: String
+        var intent: Int
+        var actorCapability: Int
+        var technologyAccessibility: Int
+        var opportunity: Int
+        var likelihoodLow: Double
+        var likelihoodBest: Double
+        var likelihoodHigh: Double
+        var impact: String
+        var confidence: String
+        var rationale: String
+        var createdAt: Int64
+
+        init(_ score: ScenarioScore, assessmentID: String, stateID: String, createdAt: Int64) throws {
+            let impact = Dictionary(uniqueKeysWithValues: score.impact.map { ($0.key.rawValue, $0.value) })
+            scenarioId = score.scenarioID
+            assessmentId = assessmentID
+            stateId = stateID
+            round = score.round
+            assessorId = score.assessorID
+            intent = score.intent
+            actorCapability = score.actorCapability
+            technologyAccessibility = score.technologyAccessibility
+            opportunity = score.opportunity
+            likelihoodLow = score.likelihood.low
+            likelihoodBest = score.likelihood.best
+            likelihoodHigh = score.likelihood.high
+            self.impact = String(decoding: try JSONEncoder.sorted.encode(impact), as: UTF8.self)
+            confidence = score.confidence.rawValue
+            rationale = score.rationale
+            self.createdAt = createdAt
+        }
+
+        var score: ScenarioScore? {
+            guard let likelihood = try? UncertainEstimate(low: likelihoodLow, best: likelihoodBest, high: likelihoodHigh, within: 0...1),
+                let confidence = Confidence(rawValue: confidence),
+                let decoded = try? JSONDecoder().decode([String: Int].self, from: Data(impact.utf8))
+            else { return nil }
+            var dimensions: [ImpactDimension: Int] = [:]
+            for (key, value) in decoded { if let dimension = ImpactDimension(rawValue: key) { dimensions[dimension] = value } }
+            return ScenarioScore(
+                scenarioID: scenarioId, round: round, assessorID: assessorId, intent: intent, actorCapability: actorCapability,
+                technologyAccessibility: technologyAccessibility, opportunity: opportunity, likelihood: likelihood, impact: dimensions,
+                confidence: confidence, rationale: rationale)
+        }
+    }
+
+    // MARK: Rounds
+
+    /// The latest round of an assessment.
+    public func currentRound(_ scope: TenantScope, assessmentID: String) async throws -> ScoringRound? {
+        try await ScoringStore.currentRound(on: persistence.sql, stateID: scope.stateID, assessmentID: assessmentID)
+    }
+
+    /// The latest round of every assessment of the scope's state, in one query (for lists).
+    public func currentRounds(_ scope: TenantScope) async throws -> [String: ScoringRound] {
+        let rows = try await persistence.sql.select().column("*").from("scoring_rounds").where("state_id", .equal, SQLBind(scope.stateID))
+            .all(decoding: RoundRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var latest: [String: ScoringRound] = [:]
+        for row in rows where row.number > (latest[row.assessmentId]?.number ?? 0) {
+            latest[row.assessmentId] = ScoringRound(number: row.number, status: ScoringRound.Status(rawValue: row.status) ?? .closed)
+        }
+        return latest
+    }
+
+    static func currentRound(on sql: any SQLDatabase, stateID: String, assessmentID: String) async throws -> ScoringRound? {
+        guard
+            let row = try await sql.select().column("*").from("scoring_rounds").where("assessment_id", .equal, SQLBind(assessmentID))
+                .where("state_id", .equal, SQLBind(stateID)).orderBy("number", .descending)
+                .first(decoding: RoundRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        else { return nil }
+        return ScoringRound(number: row.number, status: ScoringRound.Status(rawValue: row.status) ?? .closed)
+    }
+
+    /// Moves the current round on (open → closed → revealed), or opens the next round after a reveal (`to: .open`).
+    @discardableResult
+    public func advanceRound(
+        _ scope: TenantScope, assessmentID: String, to target: ScoringRound.Status, audit: AuditEvent
+    ) async throws -> ScoringRound {
+        let kind = persistence.kind
+        return try await persistence.write { tx in
+            try await AssessmentWrites.requireEditable(assessmentID, stateID: scope.stateID, on: tx)
+            guard let current = try await ScoringStore.currentRound(on: tx, stateID: scope.stateID, assessmentID: assessmentID) else {
+                throw StoreConflict.missing
+            }
+            let now = epochMilliseconds()
+            let result = try AssessmentRuleViolation.nextRound(from: current, to: target)
+            if result.number > current.number {
+                try await tx.insert(into: "scoring_rounds")
+                    .model(
+                        RoundRow(assessmentId: assessmentID, stateId: scope.stateID, number: result.number, status: "open", changedAt: now),
+                        keyEncodingStrategy: .convertToSnakeCase
+                    ).run()
+            } else {
+                try await tx.update("scoring_rounds").set("status", to: SQLBind(target.rawValue)).set("changed_at", to: SQLBind(now))
+                    .where("assessment_id", .equal, SQLBind(assessmentID)).where("number", .equal, SQLBind(current.number)).run()
+            }
+            try await AssessmentWrites.bumpRevision(assessmentID, on: tx)
+            var event = audit
+            event.details["round"] = "\(result.number) \(result.status.rawValue)"
+            try await AuditLogStore.append(event, on: tx, kind: kind)
+            return result
+        }
+    }
+
+    // MARK: Scenarios
+
+    public func addScenario(_ scenario: ThreatScenario, scope: TenantScope, audit: AuditEvent) async throws {
+        try await change(scope, assessmentID: scenario.assessmentID, audit: audit) { tx in
+            try await tx.insert(into: "scenarios")
+                .model(ScenarioRow(scenario, stateID: scope.stateID, createdAt: epochMilliseconds()), keyEncodingStrategy: .convertToSnakeCase).run()
+        }
+    }
+
+    /// One scenario of one assessment of the scope's state, or nil.
+    public func scenario(_ scope: TenantScope, assessmentID: String, id: String) async throws -> ThreatScenario? {
+        try await persistence.sql.select().column("*").from("scenarios").where("id", .equal, SQLBind(id))
+            .where("assessment_id", .equal, SQLBind(assessmentID)).where("state_id", .equal, SQLBind(scope.stateID))
+            .first(decoding: ScenarioRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.scenario
+    }
+
+    public func scenarios(_ scope: TenantScope, assessmentID: String) async throws -> [ThreatScenario] {
+        try await persistence.sql.select().column("*").from("scenarios").where("assessment_id", .equal, SQLBind(assessmentID))
+            .where("state_id", .equal, SQLBind(scope.stateID)).orderBy("created_at").limit(1000)
+            .all(decoding: ScenarioRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.scenario)
+    }
+
+    // MARK: Scores
+
+    /// Records one assessor's score in the current round: refused when the round is not open or the assessor already
+    /// scored this scenario in it. The score, its round check and its audit entry commit together.
+    public func submitScore(_ score: ScenarioScore, scope: TenantScope, audit: AuditEvent) async throws {
+        precondition(score.assessorID == scope.userID, "an assessor scores only as themselves")
+        let kind = persistence.kind
+        try await persistence.write { tx in
+            guard
+                let scenario = try await tx.select().column("*").from("scenarios").where("id", .equal, SQLBind(score.scenarioID))
+                    .where("state_id", .equal, SQLBind(scope.stateID)).first(decoding: ScenarioRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            else { throw StoreConflict.missing }
+            try await AssessmentWrites.requireEditable(scenario.assessmentId, stateID: scope.stateID, on: tx)
+            guard let round = try await ScoringStore.currentRound(on: tx, stateID: scope.stateID, assessmentID: scenario.assessmentId) else {
+                throw StoreConflict.missing
+            }
+            let scored =
+                try await tx.select().column("round").from("scenario_scores").where("scenario_id", .equal, SQLBind(score.scenarioID))
+                .where("round", .equal, SQLBind(score.round)).where("assessor_id", .equal, SQLBind(score.assessorID)).first() != nil
+            try AssessmentRuleViolation.checkScore(score, current: round, alreadyScored: scored)
+            try await tx.insert(into: "scenario_scores")
+                .model(
+                    try ScoreRow(score, assessmentID: scenario.assessmentId, stateID: scope.stateID, createdAt: epochMilliseconds()),
+                    keyEncodingStrategy: .convertToSnakeCase
+                ).run()
+            try await AssessmentWrites.bumpRevision(scenario.assessmentId, on: tx)
+            try await AuditLogStore.append(audit, on: tx, kind: kind)
+        }
+    }
+
+    /// The scores of one round as the scope's user may see them (``ScoreVisibility``): only their own until the round is
+    /// revealed, then everyone's, anonymised. Peers' scores never leave the store before that.
+    public func visibleScores(_ scope: TenantScope, assessmentID: String, round: ScoringRound) async throws -> [ScoreVisibility.Shown] {
+        var query = persistence.sql.select().column("*").from("scenario_scores").where("assessment_id", .equal, SQLBind(assessmentID))
+            .where("state_id", .equal, SQLBind(scope.stateID)).where("round", .equal, SQLBind(round.number))
+        if round.status != .revealed { query = query.where("assessor_id", .equal, SQLBind(scope.userID)) }
+        let scores = try await query.all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.score)
+        return ScoreVisibility.visible(scores, round: round, viewerID: scope.userID)
+    }
+
+    /// How many assessors have submitted a score for each scenario in a round: counts only, never who or what, so a
+    /// facilitator can see when a private round is complete.
+    public func submissionCounts(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [String: Int] {
+        struct Row: Codable {
+            var scenarioId: String
+            var n: Int
+        }
+        let rows = try await persistence.sql.select().column("scenario_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("scenario_scores").where("assessment_id", .equal, SQLBind(assessmentID)).where("state_id", .equal, SQLBind(scope.stateID))
+            .where("round", .equal, SQLBind(round)).groupBy("scenario_id")
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return Dictionary(rows.map { ($0.scenarioId, $0.n) }, uniquingKeysWith: +)
+    }
+
+    /// Every score of a round, for the register, which shows aggregates only (never one assessor's input). Callers pass a
+    /// revealed round: during an open round even an aggregate would hint at peers' scores.
+    public func scoresForRegister(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [ScenarioScore] {
+        try await persistence.sql.select().column("*").from("scenario_scores").where("assessment_id", .equal, SQLBind(assessmentID))
+            .where("state_id", .equal, SQLBind(scope.stateID)).where("round", .equal, SQLBind(round))
+            .all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.score)
+    }
+}

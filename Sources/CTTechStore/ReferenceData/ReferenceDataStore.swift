@@ -1,0 +1,62 @@
+import CTTechCore
+import SQLKit
+
+/// The versioned method and its reference lists.
+public struct ReferenceDataStore: ReferenceDataRepository {
+    let persistence: Persistence
+
+    public init(_ persistence: Persistence) {
+        self.persistence = persistence
+    }
+
+    struct VersionRow: Codable { var id: String; var title: String; var note: String; var isCurrent: Bool; var createdAt: Int64 }
+    struct ItemRow: Codable {
+        var methodVersion: String
+        var kind: String
+        var code: String
+        var position: Int
+        var name: String
+        var description: String
+    }
+
+    static func insert(_ method: MethodVersion, current: Bool, on sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "method_versions")
+            .model(
+                VersionRow(id: method.id, title: method.title, note: method.note, isCurrent: current, createdAt: epochMilliseconds()),
+                keyEncodingStrategy: .convertToSnakeCase
+            )
+            .run()
+        var rows: [ItemRow] = []
+        for kind in ReferenceKind.allCases {
+            for (index, item) in method.items(kind).enumerated() {
+                rows.append(
+                    ItemRow(
+                        methodVersion: method.id, kind: kind.rawValue, code: item.code, position: index, name: item.name,
+                        description: item.description))
+            }
+        }
+        try await sql.insert(into: "reference_items").models(rows, keyEncodingStrategy: .convertToSnakeCase).run()
+    }
+
+    /// The ids and titles of every stored method version, the current one marked.
+    public func versions() async throws -> [(id: String, title: String, isCurrent: Bool)] {
+        try await persistence.sql.select().column("*").from("method_versions").orderBy("created_at")
+            .all(decoding: VersionRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { ($0.id, $0.title, $0.isCurrent) }
+    }
+
+    /// One whole method version (the current one when `id` is nil), or nil if there is none.
+    public func method(id: String?) async throws -> MethodVersion? {
+        let sql = persistence.sql
+        var select = sql.select().column("*").from("method_versions")
+        select = id.map { select.where("id", .equal, SQLBind($0)) } ?? select.where("is_current", .equal, SQLBind(true))
+        guard let version = try await select.first(decoding: VersionRow.self, keyDecodingStrategy: .convertFromSnakeCase) else { return nil }
+        let items = try await sql.select().column("*").from("reference_items").where("method_version", .equal, SQLBind(version.id))
+            .orderBy("kind").orderBy("position").all(decoding: ItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var lists: [ReferenceKind: [ReferenceItem]] = [:]
+        for item in items {
+            guard let kind = ReferenceKind(rawValue: item.kind) else { continue }
+            lists[kind, default: []].append(ReferenceItem(item.code, item.name, item.description))
+        }
+        return MethodVersion(id: version.id, title: version.title, note: version.note, lists: lists)
+    }
+}
