@@ -1,5 +1,14 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+/// Each page's template sits beside its model in Sources/CTTechWeb/Pages/<feature>/; they are copied into the bundle by
+/// name (a `.process` of the whole folder would take the Swift files for resources too).
+let pageTemplates: [Resource] = {
+    let pages = Context.packageDirectory + "/Sources/CTTechWeb/Pages"
+    let files = FileManager.default.enumerator(atPath: pages)?.compactMap { $0 as? String } ?? []
+    return files.filter { $0.hasSuffix(".mustache") }.sorted().map { .process("Pages/" + $0) }
+}()
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
@@ -76,7 +85,7 @@ let package = Package(
                 "CTTechCore",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates"), .copy("Static")],
+            resources: pageTemplates + [.copy("Static")],
             swiftSettings: swiftSettings
         ),
         .target(

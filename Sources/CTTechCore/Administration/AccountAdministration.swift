@@ -41,7 +41,7 @@ public struct AccountAdministration: Sendable {
         if let grant = grants.first { details["grant"] = "\(grant.role.rawValue)@\(grant.stateID ?? "global")" }
         do {
             try await accounts.create(
-                user, grants: grants, by: scope, audit: AuditEvent(.userCreate, by: actor, entity: user.id, state: stateID, details))
+                user, grants: grants, by: scope, audit: AuditEvent(.userCreate, by: actor, entity: user.id, state: grants.first?.stateID, details))
         } catch StoreConflict.missing {
             throw ValidationFailure(field: "stateID", "is not a partner state")
         }
@@ -70,6 +70,7 @@ public struct AccountAdministration: Sendable {
             throw ValidationFailure(field: "stateID", "administrator is a programme-wide role; leave the partner state empty")
         }
         if let stateID, !Identifier.isValid(stateID) { throw ValidationFailure(field: "stateID", "is not a partner state") }
+        guard try await accounts.account(id: userID) != nil else { throw StoreConflict.missing }
         let grant = RoleGrant(id: Identifier.make(), userID: userID, role: parsed, stateID: stateID)
         do {
             try await accounts.addGrant(

@@ -7,18 +7,26 @@ import Hummingbird
 /// encoded (the register is encoded once per revision and served as is, with an ETag) or read a whole file (import).
 /// Access rules, errors (problem+json) and audit are the same as for the generated operations.
 struct APIRawRoutes {
-    let services: AppServices
+    let assessments: AssessmentStores
+    let importing: AssessmentImporting
+    let registers: Registers
+
+    init(_ services: AppServices) {
+        assessments = services.assessments
+        importing = services.importing
+        registers = services.registers
+    }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let base = "/api/v1/states/:stateId/assessments/:assessmentId"
         router.get("\(base)/register") { request, context in
             let (assessment, scope) = try await load(context, .viewAssessment)
-            let built = try await services.registers.build(assessment, scope: scope)
+            let built = try await self.registers.build(assessment, scope: scope)
             return Downloads.register(built, format: .json, assessment: assessment, request: request, attachment: false)
         }
         router.get("\(base)/register.csv") { request, context in
             let (assessment, scope) = try await load(context, .viewAssessment)
-            let built = try await services.registers.build(assessment, scope: scope)
+            let built = try await self.registers.build(assessment, scope: scope)
             return Downloads.register(built, format: .csv, assessment: assessment, request: request)
         }
         router.post("/api/v1/states/:stateId/assessments/import") { request, context in
@@ -27,9 +35,9 @@ struct APIRawRoutes {
             let scope = try Authorizer.scope(identity, state: stateID, for: .manageAssessment)
             guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") ?? false else { throw AppError.unsupportedMediaType }
             let body = try await request.body.collect(upTo: AppRequestContext.bodyLimit(path: request.uri.path, signedIn: true))
-            let assessment = try await services.importing.run(Data(body.readableBytesView), by: identity.actor, scope: scope)
+            let assessment = try await self.importing.run(Data(body.readableBytesView), by: identity.actor, scope: scope)
             let round =
-                try await services.assessments.scoring.currentRound(scope, assessmentID: assessment.id) ?? ScoringRound(number: 1, status: .open)
+                try await self.assessments.scoring.currentRound(scope, assessmentID: assessment.id) ?? ScoringRound(number: 1, status: .open)
             let json = try JSONEncoder().encode(APIHandler.assessment(assessment, round: round))
             return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
         }
@@ -41,7 +49,7 @@ struct APIRawRoutes {
             Identifier.isValid(id)
         else { throw AppError.notFound }
         let scope = try Authorizer.scope(identity, state: stateID, for: permission)
-        guard let assessment = try await services.assessments.records.find(scope, id: id) else { throw AppError.notFound }
+        guard let assessment = try await self.assessments.records.find(scope, id: id) else { throw AppError.notFound }
         return (assessment, scope)
     }
 }

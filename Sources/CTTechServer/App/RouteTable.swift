@@ -1,4 +1,5 @@
 import CTTechCore
+import CTTechWeb
 import Hummingbird
 
 /// What a route requires before its handler runs.
@@ -57,10 +58,12 @@ final class RouteTable: @unchecked Sendable {
 
     typealias Handler = @Sendable (Request, AppRequestContext, Granted) async throws -> Response
 
-    func get(_ path: String, _ access: RouteAccess, _ handler: @escaping Handler) { add(.get, path, access, handler) }
-    func post(_ path: String, _ access: RouteAccess, _ handler: @escaping Handler) { add(.post, path, access, handler) }
+    /// Registers `url`'s pattern (its parameter values are ignored: pass `.parameter`).
+    func get(_ url: SiteURL, _ access: RouteAccess, _ handler: @escaping Handler) { add(.get, url, access, handler) }
+    func post(_ url: SiteURL, _ access: RouteAccess, _ handler: @escaping Handler) { add(.post, url, access, handler) }
 
-    func add(_ method: HTTPRequest.Method, _ path: String, _ access: RouteAccess, _ handler: @escaping Handler) {
+    func add(_ method: HTTPRequest.Method, _ url: SiteURL, _ access: RouteAccess, _ handler: @escaping Handler) {
+        let path = url.pattern
         entries.append(RouteEntry(method: method, path: path, access: access))
         router.on(RouterPath(path), method: method) { request, context in
             let granted = try Self.check(access, context: context)
@@ -83,4 +86,14 @@ final class RouteTable: @unchecked Sendable {
             return Granted(identity: identity, tenant: try Authorizer.scope(identity, state: stateID, for: permission), admin: nil)
         }
     }
+}
+
+extension String {
+    /// Stands for a route parameter when a route is registered from a ``SiteURL`` (links always pass real values).
+    static var parameter: String { "" }
+}
+
+extension Int {
+    /// Stands for a numeric route parameter when a route is registered.
+    static var parameter: Int { 0 }
 }

@@ -5,24 +5,34 @@ import Hummingbird
 /// Finds who is asking: a bearer token (API) or the session cookie. Never rejects by itself; routes decide what they need.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let services: AppServices
+    let accounts: AccountStore
+    let configuration: AppConfiguration
+    let sessions: SessionStore
+    let tokens: APITokenStore
+
+    init(_ services: AppServices) {
+        accounts = services.accounts
+        configuration = services.configuration
+        sessions = services.sessions
+        tokens = services.tokens
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let authorization = request.headers[.authorization] {
             guard authorization.hasPrefix("Bearer "),
-                let userID = try await services.tokens.userID(forToken: String(authorization.dropFirst(7))),
-                let identity = try await services.accounts.identity(userID: userID)
+                let userID = try await self.tokens.userID(forToken: String(authorization.dropFirst(7))),
+                let identity = try await self.accounts.identity(userID: userID)
             else { throw AppError.unauthenticated }
             context.identity = identity
             context.viaBearerToken = true
-        } else if let token = request.cookies[services.configuration.sessionCookieName]?.value, token.utf8.count <= 100,
-            let session = try await services.sessions.find(token: token)
+        } else if let token = request.cookies[self.configuration.sessionCookieName]?.value, token.utf8.count <= 100,
+            let session = try await self.sessions.find(token: token)
         {
             context.session = session
             context.csrfToken = session.csrfToken
             if !session.awaitingTOTP {
-                context.identity = try await services.accounts.identity(userID: session.userID)
+                context.identity = try await self.accounts.identity(userID: session.userID)
             }
         }
         return try await RequestIdentity.$current.withValue(context.identity) {

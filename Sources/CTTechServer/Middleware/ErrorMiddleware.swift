@@ -24,7 +24,7 @@ struct ErrorMiddleware: RouterMiddleware {
             if status == .unauthorized && request.method == .get {
                 let next =
                     request.uri.path == "/" ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-                return Response.redirect(to: "/login" + next, type: .found)
+                return Response.redirect(to: SiteURL.login.path + next, type: .found)
             }
             let html = pages.errorPage(
                 status: Int(status.code), title: title, detail: detail, issues: issues.map { "\($0.field): \($0.message)" },

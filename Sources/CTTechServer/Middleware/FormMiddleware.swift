@@ -1,4 +1,5 @@
 import CTTechCore
+import CTTechWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -40,7 +41,7 @@ struct FormMiddleware: RouterMiddleware {
         // A signed-in form must carry its session's token. The login form carries the login cookie's token; it may be
         // posted while an older session cookie is still present (that session is then replaced, never reused).
         let loginToken = request.cookies[configuration.loginCSRFCookieName]?.value
-        let accepted = request.uri.path == "/login" ? [context.csrfToken, loginToken] : [context.csrfToken ?? loginToken]
+        let accepted = request.uri.path == SiteURL.login.path ? [context.csrfToken, loginToken] : [context.csrfToken ?? loginToken]
         guard let sent = context.form["_csrf"], !sent.isEmpty, accepted.contains(where: { $0.map { constantTimeEquals(sent, $0) } ?? false }) else {
             throw AppError.csrf
         }

@@ -22,9 +22,9 @@ extension AppRequestContext {
 /// The eight steps of the national method, listed in a state's navigation only once they work in this installation.
 enum MethodSteps {
     static func available(for state: PartnerState, identity: Identity?) -> [(String, String)] {
-        var steps = [("Overview", SiteURL.state(state.id))]
+        var steps = [("Overview", SiteURL.state(state.id).path)]
         if let identity, Authorizer.allows(identity, state: state.id, .viewAssessment) {
-            steps.append(("Steps 1–4 · Threat assessment", SiteURL.assessments(state.id)))
+            steps.append(("Steps 1–4 · Threat assessment", SiteURL.assessments(state.id).path))
         }
         return steps
     }
@@ -41,6 +41,6 @@ extension Request {
 
 /// Only same-site relative paths are followed after login, never another host.
 func safeRedirectTarget(_ next: String?) -> String {
-    guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.utf8.count < 500 else { return SiteURL.home }
+    guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.utf8.count < 500 else { return SiteURL.home.path }
     return next
 }

@@ -40,10 +40,13 @@ public struct Approval: Sendable {
         if approving && !Authorizer.allows(caller, state: scope.stateID, .approveAssessment) {
             throw AccessDenied.forbidden("Only the state's focal point approves an assessment.")
         }
+        // A refused move is refused before the snapshot is read; the store checks again inside its transaction.
+        guard let current = try await sources.assessments.find(scope, id: assessment.id) else { throw StoreConflict.missing }
+        try AssessmentRuleViolation.checkStatus(from: current.status, to: target)
         var snapshot: (SnapshotContent, Int64)?
         if approving {
             let revision = try await sources.assessments.revision(scope, assessmentID: assessment.id) ?? 0
-            snapshot = (try await content(of: assessment, scope: scope), revision)
+            snapshot = (try await content(of: current, scope: scope), revision)
         }
         try await sources.approval.changeStatus(
             scope, assessmentID: assessment.id, to: target, snapshot: snapshot,

@@ -5,16 +5,24 @@ import Hummingbird
 
 /// The signed-in user's own account: change password, turn TOTP on or off.
 struct AccountController {
-    let services: AppServices
+    let accounts: AccountStore
+    let pages: PageRenderer
+    let passwords: PasswordHasher
+
+    init(_ services: AppServices) {
+        accounts = services.accounts
+        pages = services.pages
+        passwords = services.passwords
+    }
 
     func addRoutes(to routes: RouteTable) {
-        routes.get("/account", .signedIn) { request, context, granted in
+        routes.get(.account, .signedIn) { request, context, granted in
             try await page(context, request, identity: try granted.requireIdentity(), failure: nil, flash: nil, status: .ok)
         }
-        routes.post("/account/password", .signedIn) { request, context, granted in
+        routes.post(.accountPassword, .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
-            guard let account = try await services.accounts.account(id: identity.userID) else { throw AppError.unauthenticated }
-            guard try await services.passwords.verify(context.form["current"] ?? "", hash: account.passwordHash) else {
+            guard let account = try await self.accounts.account(id: identity.userID) else { throw AppError.unauthenticated }
+            guard try await self.passwords.verify(context.form["current"] ?? "", hash: account.passwordHash) else {
                 return try await page(
                     context, request, identity: identity, failure: ValidationFailure(field: "current", "is not your current password"), flash: nil,
                     status: .badRequest)
@@ -23,13 +31,13 @@ struct AccountController {
             do throws(ValidationFailure) { try PasswordPolicy.check(new, field: "new") } catch {
                 return try await page(context, request, identity: identity, failure: error, flash: nil, status: .badRequest)
             }
-            try await services.accounts.setPassword(
-                userID: identity.userID, hash: try await services.passwords.hash(new), keepingSession: context.session?.idHash,
+            try await self.accounts.setPassword(
+                userID: identity.userID, hash: try await self.passwords.hash(new), keepingSession: context.session?.idHash,
                 audit: AuditEvent(.userPasswordChange, by: identity.actor, entity: identity.userID, state: nil))
             return try await page(
                 context, request, identity: identity, failure: nil, flash: "Password changed. Your other sessions were ended.", status: .ok)
         }
-        routes.post("/account/totp", .signedIn) { request, context, granted in
+        routes.post(.accountTOTP, .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
             let secret = context.form["secret"] ?? ""
             guard secret.utf8.count == 32, secret.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
@@ -41,20 +49,20 @@ struct AccountController {
                     failure: ValidationFailure(field: "code", "does not match; check the key and your device's clock"),
                     flash: nil, status: .badRequest, secret: secret)
             }
-            try await services.accounts.setTOTP(
+            try await self.accounts.setTOTP(
                 userID: identity.userID, secret: secret, audit: AuditEvent(.userTOTPOn, by: identity.actor, entity: identity.userID, state: nil))
             return try await page(context, request, identity: identity, failure: nil, flash: "Two-factor authentication is on.", status: .ok)
         }
-        routes.post("/account/totp/disable", .signedIn) { request, context, granted in
+        routes.post(.accountTOTPDisable, .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
-            guard let account = try await services.accounts.account(id: identity.userID),
-                try await services.passwords.verify(context.form["password"] ?? "", hash: account.passwordHash)
+            guard let account = try await self.accounts.account(id: identity.userID),
+                try await self.passwords.verify(context.form["password"] ?? "", hash: account.passwordHash)
             else {
                 return try await page(
                     context, request, identity: identity, failure: ValidationFailure(field: "password", "is not your current password"), flash: nil,
                     status: .badRequest)
             }
-            try await services.accounts.setTOTP(
+            try await self.accounts.setTOTP(
                 userID: identity.userID, secret: nil, audit: AuditEvent(.userTOTPOff, by: identity.actor, entity: identity.userID, state: nil))
             return try await page(context, request, identity: identity, failure: nil, flash: "Two-factor authentication is off.", status: .ok)
         }
@@ -64,13 +72,13 @@ struct AccountController {
         _ context: AppRequestContext, _ request: Request, identity: Identity, failure: ValidationFailure?, flash: String?,
         status: HTTPResponse.Status, secret: String? = nil
     ) async throws -> Response {
-        guard let account = try await services.accounts.account(id: identity.userID) else { throw AppError.unauthenticated }
+        guard let account = try await self.accounts.account(id: identity.userID) else { throw AppError.unauthenticated }
         let newSecret = secret ?? String(Identifier.secret(byteCount: 24).prefix(32))
         let encoded = LoginService.base32(ofSecret: newSecret, label: account.email)
         let page = AccountPage(
-            layout: context.layout("Your account", tlp: .amberStrict, path: "/account", flash: flash), csrf: context.csrfToken ?? "",
+            layout: context.layout("Your account", tlp: .amberStrict, path: SiteURL.account.path, flash: flash), csrf: context.csrfToken ?? "",
             account: account,
             newSecret: newSecret, newSecretBase32: encoded.base32, newSecretURL: encoded.url, failure: failure)
-        return .html(services.pages.render(page), status: status)
+        return .html(self.pages.render(page), status: status)
     }
 }

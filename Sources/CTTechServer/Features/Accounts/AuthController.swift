@@ -5,23 +5,37 @@ import Hummingbird
 
 /// Log in (password, then TOTP when enabled) and log out. A new session id is issued at every successful step.
 struct AuthController {
-    let services: AppServices
+    let accounts: AccountStore
+    let configuration: AppConfiguration
+    let pages: PageRenderer
+    let security: AccountSecurity
+    let sessions: SessionStore
+    let passwordCheck: LoginService
+
+    init(_ services: AppServices) {
+        accounts = services.accounts
+        configuration = services.configuration
+        pages = services.pages
+        security = services.security
+        sessions = services.sessions
+        passwordCheck = LoginService(services)
+    }
 
     func addRoutes(to routes: RouteTable) {
-        routes.get("/", .anonymous) { _, context, _ in .seeOther(context.identity == nil ? SiteURL.login : SiteURL.home) }
-        routes.get("/login", .anonymous) { request, context, _ in
-            if context.identity != nil { return .seeOther(SiteURL.home) }
+        routes.get(.root, .anonymous) { _, context, _ in .seeOther(context.identity == nil ? SiteURL.login.path : SiteURL.home.path) }
+        routes.get(.login, .anonymous) { request, context, _ in
+            if context.identity != nil { return .seeOther(SiteURL.home.path) }
             return try await loginForm(request, context, email: "", message: nil, status: .ok)
         }
-        routes.post("/login", .anonymous) { request, context, _ in try await login(request, context) }
-        routes.get("/login/totp", .anonymous) { _, context, _ in
-            guard let session = context.session, session.awaitingTOTP else { return .seeOther(SiteURL.login) }
+        routes.post(.login, .anonymous) { request, context, _ in try await login(request, context) }
+        routes.get(.loginTOTP, .anonymous) { _, context, _ in
+            guard let session = context.session, session.awaitingTOTP else { return .seeOther(SiteURL.login.path) }
             return totpForm(context, next: "", message: nil, status: .ok)
         }
-        routes.post("/login/totp", .anonymous) { request, context, _ in try await secondFactor(request, context) }
-        routes.post("/logout", .anonymous) { _, context, _ in
-            if let session = context.session { try await services.sessions.delete(idHash: session.idHash) }
-            var response = Response.seeOther(SiteURL.login)
+        routes.post(.loginTOTP, .anonymous) { request, context, _ in try await secondFactor(request, context) }
+        routes.post(.logout, .anonymous) { _, context, _ in
+            if let session = context.session { try await self.sessions.delete(idHash: session.idHash) }
+            var response = Response.seeOther(SiteURL.login.path)
             response.setCookie(sessionCookie(value: "", maxAge: 0))
             return response
         }
@@ -29,7 +43,7 @@ struct AuthController {
 
     func sessionCookie(value: String, maxAge: Int) -> Cookie {
         Cookie(
-            name: services.configuration.sessionCookieName, value: value, maxAge: maxAge, path: "/", secure: services.configuration.secureCookies,
+            name: self.configuration.sessionCookieName, value: value, maxAge: maxAge, path: "/", secure: self.configuration.secureCookies,
             httpOnly: true, sameSite: .strict)
     }
 
@@ -38,30 +52,31 @@ struct AuthController {
     )
         async throws -> Response
     {
-        let cookieName = services.configuration.loginCSRFCookieName
+        let cookieName = self.configuration.loginCSRFCookieName
         let token = request.cookies[cookieName]?.value.nilIfEmpty ?? Identifier.secret()
         let page = LoginPage(
-            layout: LayoutModel(title: "Log in", tlp: .clear, identity: nil, csrf: nil, path: SiteURL.login), csrf: token,
+            layout: LayoutModel(title: "Log in", tlp: .clear, identity: nil, csrf: nil, path: SiteURL.login.path), csrf: token,
             next: request.uri.queryParameters.get("next") ?? context.form["next"] ?? "", email: email, message: message,
-            noAccounts: try await services.accounts.count() == 0)
-        var response = Response.html(services.pages.render(page), status: status)
+            noAccounts: try await self.accounts.count() == 0)
+        var response = Response.html(self.pages.render(page), status: status)
         response.setCookie(
             Cookie(
-                name: cookieName, value: token, maxAge: 3600, path: "/", secure: services.configuration.secureCookies, httpOnly: true,
+                name: cookieName, value: token, maxAge: 3600, path: "/", secure: self.configuration.secureCookies, httpOnly: true,
                 sameSite: .strict))
         return response
     }
 
     private func totpForm(_ context: AppRequestContext, next: String, message: String?, status: HTTPResponse.Status) -> Response {
         let page = TOTPPage(
-            layout: LayoutModel(title: "Second factor", tlp: .clear, identity: nil, csrf: nil, path: "/login/totp"), csrf: context.csrfToken ?? "",
+            layout: LayoutModel(title: "Second factor", tlp: .clear, identity: nil, csrf: nil, path: SiteURL.loginTOTP.path),
+            csrf: context.csrfToken ?? "",
             next: next, message: message)
-        return .html(services.pages.render(page), status: status)
+        return .html(self.pages.render(page), status: status)
     }
 
     private func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let email = context.form["email"] ?? ""
-        let outcome = try await LoginService(services: services).checkPassword(
+        let outcome = try await passwordCheck.checkPassword(
             email: email, password: context.form["password"] ?? "", from: context.remoteAddress)
         switch outcome {
         case .refused(let message):
@@ -74,19 +89,19 @@ struct AuthController {
     }
 
     private func secondFactor(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        guard let session = context.session, session.awaitingTOTP, let account = try await services.accounts.account(id: session.userID),
+        guard let session = context.session, session.awaitingTOTP, let account = try await self.accounts.account(id: session.userID),
             let secret = account.totpSecret
-        else { return .seeOther(SiteURL.login) }
-        if let wait = await services.security.loginLimiter.attempt(from: context.remoteAddress) {
+        else { return .seeOther(SiteURL.login.path) }
+        if let wait = await self.security.loginLimiter.attempt(from: context.remoteAddress) {
             throw AppError.tooManyRequests(retryAfterSeconds: wait)
         }
         guard LoginService.verifyTOTP(secret: secret, code: context.form["code"] ?? "") else {
             let failures = account.failedLogins + 1
-            let lock = services.security.lockout.lockUntil(afterFailures: failures, now: epochMilliseconds())
-            try await services.accounts.recordFailedLogin(userID: account.id, failures: failures, lockedUntil: lock, audit: nil)
+            let lock = self.security.lockout.lockUntil(afterFailures: failures, now: epochMilliseconds())
+            try await self.accounts.recordFailedLogin(userID: account.id, failures: failures, lockedUntil: lock, audit: nil)
             if lock != nil {
-                try await services.sessions.delete(idHash: session.idHash)
-                return .seeOther(SiteURL.login)
+                try await self.sessions.delete(idHash: session.idHash)
+                return .seeOther(SiteURL.login.path)
             }
             return totpForm(
                 context, next: context.form["next"] ?? "", message: "That code is not right. Check your device's clock and try again.",
@@ -97,10 +112,10 @@ struct AuthController {
 
     /// Ends any session the browser came with and issues a new id (no session fixation).
     private func startSession(for account: UserAccount, replacing old: LoginSession?, awaitingTOTP: Bool, next: String?) async throws -> Response {
-        if let old { try await services.sessions.delete(idHash: old.idHash) }
-        let lifetime: Int64 = awaitingTOTP ? 5 * 60 * 1000 : Int64(services.configuration.sessionLifetimeSeconds) * 1000
-        let (token, _) = try await services.sessions.create(userID: account.id, awaitingTOTP: awaitingTOTP, lifetimeMilliseconds: lifetime)
-        var response = Response.seeOther(awaitingTOTP ? "/login/totp" : safeRedirectTarget(next))
+        if let old { try await self.sessions.delete(idHash: old.idHash) }
+        let lifetime: Int64 = awaitingTOTP ? 5 * 60 * 1000 : Int64(self.configuration.sessionLifetimeSeconds) * 1000
+        let (token, _) = try await self.sessions.create(userID: account.id, awaitingTOTP: awaitingTOTP, lifetimeMilliseconds: lifetime)
+        var response = Response.seeOther(awaitingTOTP ? SiteURL.loginTOTP.path : safeRedirectTarget(next))
         response.setCookie(sessionCookie(value: token, maxAge: Int(lifetime / 1000)))
         return response
     }

@@ -1,3 +1,4 @@
+import CTTechStore
 import Foundation
 
 /// Login attempts per client address in a sliding window (in memory; the per-account lockout is in the database and

@@ -5,7 +5,15 @@ import HummingbirdOTP
 
 /// Checks passwords and second factors, counts failures and applies the lockout policy.
 struct LoginService: Sendable {
-    let services: AppServices
+    let accounts: AccountStore
+    let passwords: PasswordHasher
+    let security: AccountSecurity
+
+    init(_ services: AppServices) {
+        accounts = services.accounts
+        passwords = services.passwords
+        security = services.security
+    }
 
     enum Outcome: Sendable {
         case signedIn(UserAccount)
@@ -16,29 +24,29 @@ struct LoginService: Sendable {
     static let genericRefusal = "The e-mail or password is not right."
 
     func checkPassword(email: String, password: String, from address: String) async throws -> Outcome {
-        if let wait = await services.security.loginLimiter.attempt(from: address) { throw AppError.tooManyRequests(retryAfterSeconds: wait) }
+        if let wait = await self.security.loginLimiter.attempt(from: address) { throw AppError.tooManyRequests(retryAfterSeconds: wait) }
         guard email.utf8.count <= 254, password.count <= PasswordPolicy.maximumLength,
-            let account = try await services.accounts.account(email: email.trimmingWhitespace())
+            let account = try await self.accounts.account(email: email.trimmingWhitespace())
         else {
-            _ = try? await services.passwords.verify(password, hash: services.security.decoyHash)
+            _ = try? await self.passwords.verify(password, hash: self.security.decoyHash)
             return .refused(Self.genericRefusal)
         }
         let now = epochMilliseconds()
-        if services.security.lockout.isLocked(account, now: now) {
+        if self.security.lockout.isLocked(account, now: now) {
             return .refused("This account is locked for a while after repeated failed attempts. Try again later or ask an administrator.")
         }
-        guard account.isActive, try await services.passwords.verify(password, hash: account.passwordHash) else {
+        guard account.isActive, try await self.passwords.verify(password, hash: account.passwordHash) else {
             let failures = account.failedLogins + 1
-            let lock = services.security.lockout.lockUntil(afterFailures: failures, now: now)
+            let lock = self.security.lockout.lockUntil(afterFailures: failures, now: now)
             let audit = lock.map { until in
                 AuditEvent(
                     .accountLocked, by: AuditActor(id: account.id, label: account.email), entity: account.id, state: nil,
                     ["failures": String(failures), "until": String(until)])
             }
-            try await services.accounts.recordFailedLogin(userID: account.id, failures: failures, lockedUntil: lock, audit: audit)
+            try await self.accounts.recordFailedLogin(userID: account.id, failures: failures, lockedUntil: lock, audit: audit)
             return .refused(Self.genericRefusal)
         }
-        if account.failedLogins > 0 || account.lockedUntil != nil { try await services.accounts.recordSuccessfulLogin(userID: account.id) }
+        if account.failedLogins > 0 || account.lockedUntil != nil { try await self.accounts.recordSuccessfulLogin(userID: account.id) }
         return account.hasTOTP ? .needsTOTP(account) : .signedIn(account)
     }
 

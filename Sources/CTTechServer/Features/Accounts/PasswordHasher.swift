@@ -1,4 +1,5 @@
 import CTTechCore
+import CTTechStore
 import Crypto
 import HummingbirdBcrypt
 import NIOPosix

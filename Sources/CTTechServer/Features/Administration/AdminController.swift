@@ -5,22 +5,38 @@ import Hummingbird
 
 /// Administrators: partner states, accounts, role grants and the whole audit log.
 struct AdminController {
-    let services: AppServices
+    let accountAdministration: AccountAdministration
+    let accounts: AccountStore
+    let audit: AuditLogStore
+    let pages: PageRenderer
+    let passwords: PasswordHasher
+    let stateAdministration: StateAdministration
+    let states: PartnerStateStore
+
+    init(_ services: AppServices) {
+        accountAdministration = services.accountAdministration
+        accounts = services.accounts
+        audit = services.audit
+        pages = services.pages
+        passwords = services.passwords
+        stateAdministration = services.stateAdministration
+        states = services.states
+    }
 
     func addRoutes(to routes: RouteTable) {
-        routes.get("/admin/states", .administrator) { request, context, granted in
-            let states = try await services.states.list(visible: Authorizer.visibleStates(try granted.requireIdentity()))
+        routes.get(.adminStates, .administrator) { request, context, granted in
+            let states = try await self.states.list(visible: Authorizer.visibleStates(try granted.requireIdentity()))
             let layout = context.layout("Partner states", tlp: .amber, path: request.uri.path)
-            return .html(services.pages.render(AdminStatesPage.make(layout: layout, states: states)))
+            return .html(self.pages.render(AdminStatesPage.make(layout: layout, states: states)))
         }
-        routes.get("/admin/states/new", .administrator) { request, context, _ in
+        routes.get(.adminStateNew, .administrator) { request, context, _ in
             stateForm(context, request, draft: PartnerStateDraft(code: nil, name: nil, region: nil, defaultTLP: "AMBER", profile: nil), status: .ok)
         }
-        routes.post("/admin/states", .administrator) { request, context, granted in
+        routes.post(.adminStates, .administrator) { request, context, granted in
             let draft = StateController.draft(from: context.form)
             do {
-                let state = try await services.stateAdministration.create(draft, by: try granted.actor(), scope: try granted.requireAdmin())
-                return .seeOther(SiteURL.state(state.id))
+                let state = try await self.stateAdministration.create(draft, by: try granted.actor(), scope: try granted.requireAdmin())
+                return .seeOther(SiteURL.state(state.id).path)
             } catch let failure as ValidationFailure {
                 return stateForm(context, request, draft: draft, failure: failure, status: .badRequest)
             } catch StoreConflict.duplicate(let field) {
@@ -28,27 +44,27 @@ struct AdminController {
             }
         }
 
-        routes.get("/admin/users", .administrator) { request, context, granted in
+        routes.get(.adminUsers, .administrator) { request, context, granted in
             let scope = try granted.requireAdmin()
-            let users = try await services.accounts.list(scope)
-            let grants = try await services.accounts.grants(scope, userIDs: users.map(\.id))
-            let states = try await services.states.list(visible: Authorizer.visibleStates(try granted.requireIdentity()))
+            let users = try await self.accounts.list(scope)
+            let grants = try await self.accounts.grants(scope, userIDs: users.map(\.id))
+            let states = try await self.states.list(visible: Authorizer.visibleStates(try granted.requireIdentity()))
             let layout = context.layout("Accounts", tlp: .amberStrict, path: request.uri.path)
             return .html(
-                services.pages.render(AdminUsersPage.make(layout: layout, users: users, grants: grants, states: states, now: epochMilliseconds())))
+                self.pages.render(AdminUsersPage.make(layout: layout, users: users, grants: grants, states: states, now: epochMilliseconds())))
         }
-        routes.get("/admin/users/new", .administrator) { request, context, _ in
+        routes.get(.adminUserNew, .administrator) { request, context, _ in
             try await userForm(context, request, user: nil, draft: UserDraft(email: nil, displayName: nil), status: .ok)
         }
-        routes.post("/admin/users", .administrator) { request, context, granted in
+        routes.post(.adminUsers, .administrator) { request, context, granted in
             let draft = UserDraft(email: context.form["email"], displayName: context.form["displayName"])
             let role = context.form["role"]?.nilIfEmpty
             let stateID = context.form["stateID"]?.nilIfEmpty
             do {
-                let user = try await services.accountAdministration.create(
+                let user = try await self.accountAdministration.create(
                     draft, password: context.form["password"] ?? "", role: role, stateID: stateID, by: try granted.actor(),
                     scope: try granted.requireAdmin())
-                return .seeOther(SiteURL.adminUser(user.id))
+                return .seeOther(SiteURL.adminUser(user.id).path)
             } catch let failure as ValidationFailure {
                 return try await userForm(
                     context, request, user: nil, draft: draft, role: role, stateID: stateID, failure: failure, status: .badRequest)
@@ -59,20 +75,20 @@ struct AdminController {
                     status: .badRequest)
             }
         }
-        routes.get("/admin/users/{userID}", .administrator) { request, context, granted in
+        routes.get(.adminUser(.parameter), .administrator) { request, context, granted in
             let user = try await loadUser(context, granted)
             return try await userForm(
                 context, request, user: user, draft: UserDraft(email: user.email, displayName: user.displayName, isActive: user.isActive), status: .ok
             )
         }
-        routes.post("/admin/users/{userID}", .administrator) { request, context, granted in
+        routes.post(.adminUser(.parameter), .administrator) { request, context, granted in
             let user = try await loadUser(context, granted)
             let draft = UserDraft(email: context.form["email"], displayName: context.form["displayName"], isActive: context.form["isActive"] == "on")
             guard let version = context.form["version"].flatMap(Int.init) else { throw AppError.badRequest("The form has no valid version.") }
             do {
-                try await services.accountAdministration.update(
+                try await self.accountAdministration.update(
                     user.id, draft: draft, expectedVersion: version, by: try granted.actor(), scope: try granted.requireAdmin())
-                return .seeOther(SiteURL.adminUser(user.id))
+                return .seeOther(SiteURL.adminUser(user.id).path)
             } catch let failure as ValidationFailure {
                 return try await userForm(context, request, user: user, draft: draft, failure: failure, status: .badRequest)
             } catch StoreConflict.staleVersion(let current) {
@@ -85,10 +101,10 @@ struct AdminController {
                     context, request, user: user, draft: draft, failure: ValidationFailure(field: field, "is already taken"), status: .badRequest)
             }
         }
-        routes.post("/admin/users/{userID}/grants", .administrator) { request, context, granted in
+        routes.post(.adminUserGrants(.parameter), .administrator) { request, context, granted in
             let user = try await loadUser(context, granted)
             do {
-                _ = try await services.accountAdministration.grant(
+                _ = try await self.accountAdministration.grant(
                     userID: user.id, role: context.form["role"], stateID: context.form["stateID"]?.nilIfEmpty, by: try granted.actor(),
                     scope: try granted.requireAdmin())
             } catch let failure as ValidationFailure {
@@ -100,16 +116,16 @@ struct AdminController {
                     context, request, user: user, draft: UserDraft(email: user.email, displayName: user.displayName, isActive: user.isActive),
                     failure: ValidationFailure(field: "role", "is already granted for that scope"), status: .badRequest)
             }
-            return .seeOther(SiteURL.adminUser(user.id))
+            return .seeOther(SiteURL.adminUser(user.id).path)
         }
-        routes.post("/admin/users/{userID}/grants/{grantID}/delete", .administrator) { _, context, granted in
+        routes.post(.adminUserGrantRemove(.parameter, grant: .parameter), .administrator) { _, context, granted in
             let user = try await loadUser(context, granted)
             guard let grantID = context.parameters.get("grantID"), Identifier.isValid(grantID) else { throw AppError.notFound }
-            try await services.accountAdministration.withdraw(
+            try await self.accountAdministration.withdraw(
                 grantID: grantID, userID: user.id, by: try granted.actor(), scope: try granted.requireAdmin())
-            return .seeOther(SiteURL.adminUser(user.id))
+            return .seeOther(SiteURL.adminUser(user.id).path)
         }
-        routes.post("/admin/users/{userID}/password", .administrator) { request, context, granted in
+        routes.post(.adminUserPassword(.parameter), .administrator) { request, context, granted in
             let user = try await loadUser(context, granted)
             let password = context.form["password"] ?? ""
             do throws(ValidationFailure) {
@@ -120,25 +136,25 @@ struct AdminController {
                     failure: error, status: .badRequest)
             }
             let identity = try granted.requireIdentity()
-            try await services.accounts.setPassword(
-                userID: user.id, hash: try await services.passwords.hash(password), keepingSession: nil,
+            try await self.accounts.setPassword(
+                userID: user.id, hash: try await self.passwords.hash(password), keepingSession: nil,
                 audit: AuditEvent(.userPasswordReset, by: identity.actor, entity: user.id, state: nil))
-            return .seeOther(SiteURL.adminUser(user.id))
+            return .seeOther(SiteURL.adminUser(user.id).path)
         }
 
-        routes.get("/audit", .administrator) { request, context, granted in
+        routes.get(.audit, .administrator) { request, context, granted in
             let page = PageRequest(limit: 50, before: try request.queryInt64("before"))
-            let entries = try await services.audit.list(try granted.requireAdmin(), page: page)
+            let entries = try await self.audit.list(try granted.requireAdmin(), page: page)
             let layout = context.layout("Audit log", tlp: .amberStrict, path: request.uri.path)
             return .html(
-                services.pages.render(
-                    AuditLogPage.make(layout: layout, heading: "Audit log", entries: entries, basePath: "/audit", pageSize: page.limit)))
+                self.pages.render(
+                    AuditLogPage.make(layout: layout, heading: "Audit log", entries: entries, basePath: SiteURL.audit.path, pageSize: page.limit)))
         }
     }
 
     private func loadUser(_ context: AppRequestContext, _ granted: Granted) async throws -> UserAccount {
         guard let id = context.parameters.get("userID"), Identifier.isValid(id),
-            let user = try await services.accounts.find(try granted.requireAdmin(), id: id)
+            let user = try await self.accounts.find(try granted.requireAdmin(), id: id)
         else { throw AppError.notFound }
         return user
     }
@@ -148,22 +164,22 @@ struct AdminController {
     ) -> Response {
         let page = StateFormPage.make(
             layout: context.layout("New partner state", tlp: .amber, path: request.uri.path), heading: "New partner state",
-            action: SiteURL.adminStates,
-            cancelHref: SiteURL.adminStates, csrf: context.csrfToken ?? "", version: nil, draft: draft, failure: failure)
-        return .html(services.pages.render(page), status: status)
+            action: SiteURL.adminStates.path,
+            cancelHref: SiteURL.adminStates.path, csrf: context.csrfToken ?? "", version: nil, draft: draft, failure: failure)
+        return .html(self.pages.render(page), status: status)
     }
 
     private func userForm(
         _ context: AppRequestContext, _ request: Request, user: UserAccount?, draft: UserDraft, role: String? = nil, stateID: String? = nil,
         failure: ValidationFailure? = nil, conflict: String? = nil, status: HTTPResponse.Status
     ) async throws -> Response {
-        let states = try await services.states.list(visible: Authorizer.visibleStates(try context.requireIdentity()))
+        let states = try await self.states.list(visible: Authorizer.visibleStates(try context.requireIdentity()))
         var grants: [RoleGrant] = []
-        if let user { grants = try await services.accounts.grants(userID: user.id) }
+        if let user { grants = try await self.accounts.grants(userID: user.id) }
         let page = UserFormPage.make(
             layout: context.layout(user == nil ? "New account" : "Account", tlp: .amberStrict, path: request.uri.path), csrf: context.csrfToken ?? "",
             user: user, draft: draft, grants: grants, states: states, selectedRole: role, selectedState: stateID, failure: failure, conflict: conflict
         )
-        return .html(services.pages.render(page), status: status)
+        return .html(self.pages.render(page), status: status)
     }
 }

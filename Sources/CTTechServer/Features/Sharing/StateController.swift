@@ -5,33 +5,43 @@ import Hummingbird
 
 /// A user's partner states, a state's home page, its profile form and its audit log.
 struct StateController {
-    let services: AppServices
+    let audit: AuditLogStore
+    let pages: PageRenderer
+    let stateAdministration: StateAdministration
+    let states: PartnerStateStore
+
+    init(_ services: AppServices) {
+        audit = services.audit
+        pages = services.pages
+        stateAdministration = services.stateAdministration
+        states = services.states
+    }
 
     func addRoutes(to routes: RouteTable) {
-        routes.get("/home", .signedIn) { request, context, granted in
+        routes.get(.home, .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
-            let states = try await services.states.list(visible: Authorizer.visibleStates(identity))
+            let states = try await self.states.list(visible: Authorizer.visibleStates(identity))
             let layout = context.layout("Partner states", tlp: states.map(\.defaultTLP).max() ?? .clear, path: request.uri.path)
-            return .html(services.pages.render(HomePage.make(layout: layout, states: states, identity: identity)))
+            return .html(self.pages.render(HomePage.make(layout: layout, states: states, identity: identity)))
         }
-        routes.get("/states/{stateID}", .state(.viewState)) { request, context, granted in
+        routes.get(.state(.parameter), .state(.viewState)) { request, context, granted in
             let state = try await load(granted)
             let layout = context.layout(state.name, tlp: state.defaultTLP, path: request.uri.path, state: state)
-            return .html(services.pages.render(StatePage.make(layout: layout, state: state, identity: try granted.requireIdentity())))
+            return .html(self.pages.render(StatePage.make(layout: layout, state: state, identity: try granted.requireIdentity())))
         }
-        routes.get("/states/{stateID}/edit", .state(.editStateProfile)) { request, context, granted in
+        routes.get(.stateEdit(.parameter), .state(.editStateProfile)) { request, context, granted in
             let state = try await load(granted)
             return form(context, request, state: state, version: state.version, draft: Self.draft(of: state), status: .ok)
         }
-        routes.post("/states/{stateID}/edit", .state(.editStateProfile)) { request, context, granted in
+        routes.post(.stateEdit(.parameter), .state(.editStateProfile)) { request, context, granted in
             let scope = try granted.requireTenant()
             let identity = try granted.requireIdentity()
             let state = try await load(granted)
             let draft = Self.draft(from: context.form)
             guard let version = context.form["version"].flatMap(Int.init) else { throw AppError.badRequest("The form has no valid version.") }
             do {
-                _ = try await services.stateAdministration.update(state, with: draft, expectedVersion: version, by: identity.actor, scope: scope)
-                return .seeOther(SiteURL.state(state.id))
+                _ = try await self.stateAdministration.update(state, with: draft, expectedVersion: version, by: identity.actor, scope: scope)
+                return .seeOther(SiteURL.state(state.id).path)
             } catch let failure as ValidationFailure {
                 return form(context, request, state: state, version: version, draft: draft, failure: failure, status: .badRequest)
             } catch StoreConflict.staleVersion(let current) {
@@ -45,21 +55,21 @@ struct StateController {
                     status: .badRequest)
             }
         }
-        routes.get("/states/{stateID}/audit", .state(.readStateAudit)) { request, context, granted in
+        routes.get(.stateAudit(.parameter), .state(.readStateAudit)) { request, context, granted in
             let state = try await load(granted)
             let page = PageRequest(limit: 50, before: try request.queryInt64("before"))
-            let entries = try await services.audit.list(try granted.requireTenant(), page: page)
+            let entries = try await self.audit.list(try granted.requireTenant(), page: page)
             let layout = context.layout("Audit log · \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state)
             return .html(
-                services.pages.render(
+                self.pages.render(
                     AuditLogPage.make(
-                        layout: layout, heading: "Audit log of \(state.name)", entries: entries, basePath: SiteURL.stateAudit(state.id),
+                        layout: layout, heading: "Audit log of \(state.name)", entries: entries, basePath: SiteURL.stateAudit(state.id).path,
                         pageSize: page.limit)))
         }
     }
 
     private func load(_ granted: Granted) async throws -> PartnerState {
-        guard let state = try await services.states.find(try granted.requireTenant()) else { throw AppError.notFound }
+        guard let state = try await self.states.find(try granted.requireTenant()) else { throw AppError.notFound }
         return state
     }
 
@@ -70,9 +80,10 @@ struct StateController {
     ) -> Response {
         let layout = context.layout("Edit \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state)
         let page = StateFormPage.make(
-            layout: layout, heading: "Edit profile of \(state.name)", action: SiteURL.stateEdit(state.id), cancelHref: SiteURL.state(state.id),
+            layout: layout, heading: "Edit profile of \(state.name)", action: SiteURL.stateEdit(state.id).path,
+            cancelHref: SiteURL.state(state.id).path,
             csrf: context.csrfToken ?? "", version: version, draft: draft, failure: failure, conflict: conflict)
-        return .html(services.pages.render(page), status: status)
+        return .html(self.pages.render(page), status: status)
     }
 
     static func draft(of state: PartnerState) -> PartnerStateDraft {

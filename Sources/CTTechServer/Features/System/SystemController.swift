@@ -1,4 +1,5 @@
 import CTTechAPI
+import CTTechStore
 import CTTechWeb
 import Foundation
 import Hummingbird
@@ -6,30 +7,35 @@ import Prometheus
 
 /// Health, metrics, static assets and the API description.
 struct SystemController {
-    let services: AppServices
+    let persistence: Persistence
     let metrics: PrometheusCollectorRegistry
 
+    init(_ services: AppServices, metrics: PrometheusCollectorRegistry) {
+        persistence = services.persistence
+        self.metrics = metrics
+    }
+
     func addRoutes(to routes: RouteTable) {
-        routes.get("/healthz", .anonymous) { _, _, _ in
+        routes.get(.healthz, .anonymous) { _, _, _ in
             do {
-                try await services.persistence.ping()
+                try await self.persistence.ping()
                 return Self.json(#"{"status":"ok","database":"ok"}"#, status: .ok)
             } catch {
                 return Self.json(#"{"status":"degraded","database":"unavailable"}"#, status: .serviceUnavailable)
             }
         }
-        routes.get("/metrics", .anonymous) { _, _, _ in
+        routes.get(.metrics, .anonymous) { _, _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
         }
         let css = PageRenderer.staticAsset(named: "app.css")
-        routes.get("/static/{name}", .anonymous) { _, context, _ in
+        routes.get(.staticFile(name: .parameter), .anonymous) { _, context, _ in
             guard context.parameters.get("name") == "app.css", let css else { throw AppError.notFound }
             return Response(status: .ok, headers: [.contentType: css.contentType], body: .init(byteBuffer: ByteBuffer(bytes: css.bytes)))
         }
         let spec = APISpec.url.flatMap { try? Data(contentsOf: $0) }
-        routes.get("/api/openapi.yaml", .anonymous) { _, _, _ in
+        routes.get(.openAPISpec, .anonymous) { _, _, _ in
             guard let spec else { throw AppError.notFound }
             return Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(bytes: spec)))
         }

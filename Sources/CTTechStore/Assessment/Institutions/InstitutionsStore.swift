@@ -64,9 +64,12 @@ public struct InstitutionsStore: InstitutionsRepository, AssessmentTables {
 
     /// Replaces the whole RACI matrix after checking it against ``RaciMatrix`` and the assessment's agencies.
     public func setRaci(_ assignments: [RaciAssignment], assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
-        let known = Set(try await agencies(scope, assessmentID: assessmentID).map(\.id))
-        try RaciMatrix.check(assignments, agencies: known)
         try await change(scope, assessmentID: assessmentID, audit: audit) { tx in
+            // Checked against the agencies inside the transaction, so an agency removed meanwhile cannot keep a role.
+            struct Row: Codable { var id: String }
+            let known = try await tx.select().column("id").from("agencies").where("assessment_id", .equal, SQLBind(assessmentID))
+                .where("state_id", .equal, SQLBind(scope.stateID)).all(decoding: Row.self).map(\.id)
+            try RaciMatrix.check(assignments, agencies: Set(known))
             try await tx.delete(from: "raci_assignments").where("assessment_id", .equal, SQLBind(assessmentID))
                 .where("state_id", .equal, SQLBind(scope.stateID)).run()
             guard !assignments.isEmpty else { return }

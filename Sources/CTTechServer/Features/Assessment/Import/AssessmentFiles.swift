@@ -1,5 +1,6 @@
 import CTTechCore
 import CTTechStore
+import CTTechWeb
 import Foundation
 
 /// The command line's import and export, through the same use cases as the web and the API.
@@ -31,7 +32,7 @@ public enum AssessmentFiles {
 
     /// The register of an assessment as JSON or CSV bytes.
     public static func exportRegister(assessmentID: String, format: String, persistence: Persistence) async throws -> Data {
-        guard let kind = RegisterFormat(rawValue: format) else { throw ValidationFailure(field: "format", "must be json or csv") }
+        guard let kind = RegisterExportFormat(rawValue: format) else { throw ValidationFailure(field: "format", "must be json or csv") }
         let stores = AssessmentStores(persistence)
         guard Identifier.isValid(assessmentID),
             let stateID = try await stores.records.stateID(ofAssessment: assessmentID, visible: SystemAuthority.allStates)

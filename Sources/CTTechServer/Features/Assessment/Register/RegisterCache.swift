@@ -29,7 +29,7 @@ actor RegisterCache {
     private var entries: [Key: BuiltRegister] = [:]
     private var inFlight: [Key: Task<BuiltRegister, any Error>] = [:]
     /// The register page's body rendered for a key: the same HTML for every viewer of that revision.
-    private var pageBodies: [Key: RenderedRegisterBody] = [:]
+    private var pageBodies: [Key: RenderedFragment] = [:]
     private var order: [Key] = []
     /// How many computations started (the concurrent-miss test reads it).
     private(set) var computations = 0
@@ -56,9 +56,9 @@ actor RegisterCache {
         }
     }
 
-    func pageBody(_ key: Key) -> RenderedRegisterBody? { pageBodies[key] }
+    func pageBody(_ key: Key) -> RenderedFragment? { pageBodies[key] }
 
-    func putPageBody(_ key: Key, _ html: RenderedRegisterBody) {
+    func putPageBody(_ key: Key, _ html: RenderedFragment) {
         guard entries[key] != nil else { return }
         pageBodies[key] = html
     }

@@ -1,18 +1,14 @@
 import CTTechCore
+import CTTechWeb
 import HTTPTypes
 import Hummingbird
 import NIOCore
-
-/// Register downloads: JSON (the API's shape) or CSV, named with the TLP marking, never cached by intermediaries.
-enum RegisterFormat: String {
-    case json, csv
-}
 
 enum Downloads {
     /// The register's bytes, as a named download (`attachment`) or as an API body; `If-None-Match` with the current ETag
     /// answers 304 without a body.
     static func register(
-        _ built: BuiltRegister, format: RegisterFormat, assessment: Assessment, request: Request?, attachment: Bool = true
+        _ built: BuiltRegister, format: RegisterExportFormat, assessment: Assessment, request: Request?, attachment: Bool = true
     ) -> Response {
         var headers: HTTPFields = [.eTag: built.etag]
         if let request, request.headers[.ifNoneMatch] == built.etag { return Response(status: .notModified, headers: headers) }

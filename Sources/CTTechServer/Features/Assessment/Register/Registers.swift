@@ -29,7 +29,7 @@ public struct Registers: Sendable {
     }
 
     /// The register page's body for this revision, rendered once and then served from the cache.
-    func pageBody(_ built: BuiltRegister, assessment: Assessment, pages: PageRenderer) async -> RenderedRegisterBody {
+    func pageBody(_ built: BuiltRegister, assessment: Assessment, pages: PageRenderer) async -> RenderedFragment {
         if let html = await cache.pageBody(built.key) { return html }
         let html = pages.render(RegisterBody(assessment: assessment, register: built.document))
         await cache.putPageBody(built.key, html)

@@ -1,0 +1,75 @@
+import CTTechCore
+import CTTechStore
+import CTTechWeb
+import Hummingbird
+
+/// Step 4: the national risk register (page, charts, downloads) and the other national risks ranked with the scenarios.
+struct RegisterController {
+    let lookup: AssessmentLookup
+    let registers: Registers
+    let recording: OtherRiskRecording
+    let store: OtherRiskStore
+    let pages: PageRenderer
+
+    init(_ services: AppServices) {
+        lookup = AssessmentLookup(services)
+        registers = services.registers
+        recording = services.otherRisks
+        store = services.assessments.risks
+        pages = services.pages
+    }
+
+    func addRoutes(to routes: RouteTable) {
+        for chart in RegisterChartKind.allCases {
+            routes.get(.registerChart(.parameter, .parameter, chart), .state(.viewAssessment)) { _, context, granted in
+                let (assessment, scope) = try await lookup.assessment(context, granted)
+                let built = try await registers.build(assessment, scope: scope)
+                return Response(
+                    status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: RegisterChart.draw(chart, built.document))))
+            }
+        }
+        for format in RegisterExportFormat.allCases {
+            routes.get(.registerExport(.parameter, .parameter, format), .state(.viewAssessment)) { request, context, granted in
+                let (assessment, scope) = try await lookup.assessment(context, granted)
+                let built = try await registers.build(assessment, scope: scope)
+                return Downloads.register(built, format: format, assessment: assessment, request: request)
+            }
+        }
+        routes.get(.register(.parameter, .parameter), .state(.viewAssessment)) { request, context, granted in
+            try await registerPage(request, context, granted, draft: [:], failure: nil, status: .ok)
+        }
+        routes.get(.otherRisks(.parameter, .parameter), .state(.viewAssessment)) { request, context, granted in
+            let (assessment, scope) = try await lookup.assessment(context, granted)
+            let page = OtherRisksPage.make(
+                layout: try await lookup.layout("Other national risks · \(assessment.title)", assessment, request, context, scope),
+                assessment: assessment, risks: try await store.otherRisks(scope, assessmentID: assessment.id),
+                canManage: AssessmentAbilities(identity: try granted.requireIdentity(), assessment: assessment).manage, csrf: context.csrfToken ?? "")
+            return .html(pages.render(page))
+        }
+        routes.post(.otherRisks(.parameter, .parameter), .state(.manageAssessment)) { request, context, granted in
+            let (assessment, scope) = try await lookup.assessment(context, granted)
+            do {
+                _ = try await recording.add(OtherRiskDraft(fields: context.form.fields), to: assessment, by: try granted.actor(), scope: scope)
+                return .seeOther(SiteURL.register(scope.stateID, assessment.id).path)
+            } catch let failure as ValidationFailure {
+                return try await registerPage(request, context, granted, draft: context.form.fields, failure: failure, status: .badRequest)
+            }
+        }
+        Correction.otherRisk(store: store, recording: recording).addRoutes(to: routes, lookup: lookup, pages: pages)
+    }
+
+    private func registerPage(
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, draft: [String: String], failure: ValidationFailure?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let (assessment, scope) = try await lookup.assessment(context, granted)
+        let built = try await registers.build(assessment, scope: scope)
+        let page = RegisterPage.make(
+            layout: try await lookup.layout("Risk register · \(assessment.title)", assessment, request, context, scope), assessment: assessment,
+            body: await registers.pageBody(built, assessment: assessment, pages: pages),
+            canManage: AssessmentAbilities(identity: try granted.requireIdentity(), assessment: assessment).manage, csrf: context.csrfToken ?? "",
+            draft: draft, failure: failure)
+        return .html(pages.render(page), status: status)
+    }
+}

@@ -1,0 +1,138 @@
+import CTTechCore
+import Foundation
+
+/// One assessment: its round, its scenarios, and the forms the user's role allows.
+public struct AssessmentPage: WebPage {
+    public static let template = "assessment"
+    struct Row: Sendable {
+        let title: String
+        let href: String
+        let actor: String
+        let technologies: String
+        let purposes: String
+        let scored: String
+        /// "4 of 6" for those who run the rounds; empty otherwise.
+        let submissions: String
+    }
+
+    public let layout: LayoutModel
+    let title: String
+    let period: String
+    let horizon: Int
+    let methodVersion: String
+    let status: String
+    let roundNumber: Int
+    let roundStatus: String
+    let roundHelp: String
+    let canManage: Bool
+    let nextAction: String?
+    let nextStatus: String
+    let roundAction: String
+    let registerHref: String
+    let scenarios: [Row]
+    let showSubmissions: Bool
+    let canWrite: Bool
+    let frozen: Bool
+    let statusAction: String
+    let statusActions: [StatusMove]
+    let institutionsHref: String
+    let scanHref: String
+    let stepOne: String
+    let stepTwo: String
+    let stepThree: String
+    let stepFour: String
+    let snapshots: [SnapshotLink]
+    let compareHref: String
+    let canCompare: Bool
+    let draftHorizon: String
+    let scenarioAction: String
+    let csrf: String
+    let errors: FormErrors
+    let draftTitle: String
+    let draftNarrative: String
+    let draftSector: String
+    let actorTypes: [Choice]
+    let technologies: [Choice]
+    let purposes: [Choice]
+
+    struct StatusMove: Sendable {
+        let to: String
+        let label: String
+    }
+
+    struct SnapshotLink: Sendable {
+        let label: String
+        let href: String
+    }
+
+    public static func make(
+        layout: LayoutModel, assessment: Assessment, round: ScoringRound, scenarios: [ThreatScenario], scoredByMe: Set<String>,
+        submissions: (counts: [String: Int], eligible: Int)? = nil, method: MethodVersion,
+        snapshots: [Int], progress: AssessmentProgress, abilities: AssessmentAbilities, csrf: String, draft: ScenarioDraft? = nil,
+        failure: ValidationFailure? = nil
+    ) -> AssessmentPage {
+        let technologies = method.items(.technologies).count
+        let activities = AssessmentActivity.allCases.count
+        let frozen = abilities.frozen
+        func label(_ move: Assessment.Status) -> String {
+            switch move {
+            case .inReview: "Submit for review"
+            case .approved: "Approve and freeze a snapshot"
+            case .draft: assessment.status == .approved ? "Reopen as draft (the snapshot stays)" : "Send back to draft"
+            }
+        }
+        let actorNames = method.names(.actorTypes)
+        let technologyNames = method.names(.technologies)
+        let purposeNames = method.names(.purposes)
+        let help: String
+        let next: (String, String)?
+        switch round.status {
+        case .open:
+            help = "Assessors score privately; nobody sees anyone else's scores."
+            next = ("Close round \(round.number)", "closed")
+        case .closed:
+            help = "Scoring is closed. Reveal the round to show everyone the spread and the anonymised rationales."
+            next = ("Reveal round \(round.number)", "revealed")
+        case .revealed:
+            help = "Spread and rationales are visible to all participants. Discuss, then open the next round to score again."
+            next = ("Open round \(round.number + 1)", "open")
+        }
+        return AssessmentPage(
+            layout: layout, title: assessment.title, period: assessment.period, horizon: assessment.horizonYears,
+            methodVersion: assessment.methodVersion, status: assessment.status.label, roundNumber: round.number,
+            roundStatus: round.status.rawValue,
+            roundHelp: help, canManage: abilities.manage, nextAction: next?.0, nextStatus: next?.1 ?? "",
+            roundAction: SiteURL.assessmentRound(assessment.stateID, assessment.id).path,
+            registerHref: SiteURL.register(assessment.stateID, assessment.id).path,
+            scenarios: scenarios.map { s in
+                Row(
+                    title: s.title, href: SiteURL.scenario(assessment.stateID, assessment.id, scenario: s.id).path,
+                    actor: actorNames[s.actorType] ?? s.actorType,
+                    technologies: s.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
+                    purposes: s.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "), scored: scoredByMe.contains(s.id) ? "scored" : "—",
+                    submissions: submissions.map { "\($0.counts[s.id] ?? 0) of \($0.eligible)" } ?? "")
+            }, showSubmissions: submissions != nil, canWrite: abilities.write, frozen: frozen,
+            statusAction: SiteURL.status(assessment.stateID, assessment.id).path,
+            statusActions: abilities.statusMoves.map { StatusMove(to: $0.rawValue, label: label($0)) },
+            institutionsHref: SiteURL.institutions(assessment.stateID, assessment.id).path,
+            scanHref: SiteURL.horizonScan(assessment.stateID, assessment.id).path,
+            stepOne:
+                "\(counted(progress.agencies, "agency", "agencies")) · \(progress.activitiesAssigned) of \(activities) activities with an accountable agency",
+            stepTwo: "\(progress.technologiesScanned) of \(technologies) technologies scanned",
+            stepThree:
+                "\(counted(progress.scenarios, "scenario", "scenarios")) · \(counted(progress.evidence, "evidence item", "evidence items")) · round \(round.number) \(round.status.rawValue)",
+            stepFour: counted(progress.otherRisks, "other national risk", "other national risks"),
+            snapshots: snapshots.map {
+                SnapshotLink(label: "Snapshot \($0)", href: SiteURL.snapshot(assessment.stateID, assessment.id, number: $0).path)
+            },
+            compareHref: SiteURL.compare(assessment.stateID, assessment.id).path, canCompare: snapshots.count >= 2,
+            draftHorizon: draft?.horizonYears ?? "", scenarioAction: SiteURL.scenarios(assessment.stateID, assessment.id).path, csrf: csrf,
+            errors: FormErrors(failure), draftTitle: draft?.title ?? "", draftNarrative: draft?.narrative ?? "",
+            draftSector: draft?.targetSector ?? "",
+            actorTypes: method.items(.actorTypes).map { Choice(value: $0.code, label: $0.name, selected: $0.code == draft?.actorType) },
+            technologies: method.items(.technologies).map {
+                Choice(value: $0.code, label: $0.name, selected: draft?.technologies.contains($0.code) ?? false)
+            },
+            purposes: method.items(.purposes).map { Choice(value: $0.code, label: $0.name, selected: draft?.purposes.contains($0.code) ?? false) })
+    }
+}

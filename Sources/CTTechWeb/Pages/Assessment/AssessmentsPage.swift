@@ -1,0 +1,48 @@
+import CTTechCore
+import Foundation
+
+/// A state's assessments and, for those who may, the form to open one.
+public struct AssessmentsPage: WebPage {
+    public static let template = "assessments"
+    struct Row: Sendable {
+        let title: String
+        let period: String
+        let horizon: Int
+        let status: String
+        let href: String
+        let tlpLabel: String
+        let tlpClass: String
+    }
+
+    public let layout: LayoutModel
+    let assessments: [Row]
+    let canCreate: Bool
+    let createAction: String
+    let csrf: String
+    let errors: FormErrors
+    let draftTitle: String
+    let draftPeriod: String
+    let draftHorizon: String
+    let tlps: [Choice]
+    let importAction: String
+    let importLimit: Int
+    let importErrors: FormErrors
+
+    public static func make(
+        layout: LayoutModel, stateID: String, assessments: [Assessment], canCreate: Bool, csrf: String, draft: AssessmentDraft? = nil,
+        failure: ValidationFailure? = nil, importFailure: ValidationFailure? = nil
+    ) -> AssessmentsPage {
+        AssessmentsPage(
+            layout: layout,
+            assessments: assessments.map {
+                Row(
+                    title: $0.title, period: $0.period, horizon: $0.horizonYears, status: $0.status.label,
+                    href: SiteURL.assessment(stateID, $0.id).path,
+                    tlpLabel: $0.tlp.label, tlpClass: $0.tlp.cssClass)
+            }, canCreate: canCreate, createAction: SiteURL.assessments(stateID).path, csrf: csrf, errors: FormErrors(failure),
+            draftTitle: draft?.title ?? "", draftPeriod: draft?.period ?? "", draftHorizon: draft?.horizonYears ?? "2",
+            tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft?.tlp ?? "AMBER")) },
+            importAction: SiteURL.assessmentImport(stateID).path, importLimit: AssessmentImport.maxBytes / 1024 / 1024,
+            importErrors: FormErrors(importFailure))
+    }
+}

@@ -1,0 +1,36 @@
+import CTTechCore
+import Foundation
+
+/// Correcting one agency or one other national risk on a page of its own.
+public struct EditRecordPage: WebPage {
+    public static let template = "edit-record"
+    public let layout: LayoutModel
+    let heading: String
+    let backHref: String
+    let backLabel: String
+    let action: String
+    let csrf: String
+    let errors: FormErrors
+    let agency: AgencyFields?
+    let otherRisk: OtherRiskFields?
+
+    public static func agency(
+        layout: LayoutModel, assessment: Assessment, agency: Agency, submitted: [String: String]? = nil, csrf: String,
+        failure: ValidationFailure? = nil
+    ) -> EditRecordPage {
+        EditRecordPage(
+            layout: layout, heading: "Correct an agency", backHref: SiteURL.institutions(assessment.stateID, assessment.id).path,
+            backLabel: "Step 1 · Roles and structures", action: SiteURL.agency(assessment.stateID, assessment.id, agency: agency.id).path, csrf: csrf,
+            errors: FormErrors(failure), agency: submitted.map(AgencyFields.init) ?? AgencyFields(agency), otherRisk: nil)
+    }
+
+    public static func otherRisk(
+        layout: LayoutModel, assessment: Assessment, risk: OtherRisk, submitted: [String: String]? = nil, csrf: String,
+        failure: ValidationFailure? = nil
+    ) -> EditRecordPage {
+        EditRecordPage(
+            layout: layout, heading: "Correct another national risk", backHref: SiteURL.otherRisks(assessment.stateID, assessment.id).path,
+            backLabel: "Other national security risks", action: SiteURL.otherRisk(assessment.stateID, assessment.id, risk: risk.id).path, csrf: csrf,
+            errors: FormErrors(failure), agency: nil, otherRisk: submitted.map(OtherRiskFields.init) ?? OtherRiskFields(risk))
+    }
+}

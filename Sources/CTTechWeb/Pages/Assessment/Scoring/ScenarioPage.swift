@@ -1,0 +1,145 @@
+import CTTechCore
+import Foundation
+
+/// One scenario: its description, the scores the user may see, and the score form while the round is open.
+public struct ScenarioPage: WebPage {
+    public static let template = "scenario"
+    struct ScoreRow: Sendable {
+        let label: String
+        let intent: Int
+        let capability: Int
+        let threat: Int
+        let likelihood: String
+        /// The best likelihood derived from this score's I × C and opportunity (``LikelihoodModel``), for comparison.
+        let derived: String
+        let impact: Int
+        let confidence: String
+        let rationale: String
+    }
+
+    struct DerivedRow: Sendable {
+        let label: String
+        let values: [String]
+    }
+
+    struct Summary: Sendable {
+        let median: String
+        let band: String
+        let mean: String
+        let min: String
+        let max: String
+        let iqr: String
+        let consensus: String
+    }
+
+    struct Field: Sendable {
+        let name: String
+        let label: String
+        let value: String
+    }
+
+    public let layout: LayoutModel
+    let assessmentHref: String
+    let assessmentTitle: String
+    let title: String
+    let actor: String
+    let technologies: String
+    let purposes: String
+    let sector: String
+    let horizon: Int
+    let narrative: String
+    let evidence: [EvidenceView]
+    /// Removing the scenario (managers; the store refuses it once anyone has scored it).
+    let removeAction: String?
+    let canAddEvidence: Bool
+    let evidenceOpen: Bool
+    let evidenceErrors: FormErrors
+    let evidenceForm: EvidenceForm
+    let roundNumber: Int
+    let roundStatus: String
+    let summary: Summary?
+    let scoresCaption: String
+    let scores: [ScoreRow]
+    let canScore: Bool
+    let scoreAction: String
+    let csrf: String
+    let errors: FormErrors
+    let factors: [Field]
+    let impacts: [Field]
+    let likelihoodLow: String
+    let likelihoodBest: String
+    let likelihoodHigh: String
+    let rationale: String
+    /// Derived best likelihood over this scenario's horizon by threat level (rows) and opportunity 1–5 (columns).
+    let derivedTable: [DerivedRow]
+
+    public static func make(
+        layout: LayoutModel, assessment: Assessment, scenario: ThreatScenario, round: ScoringRound, shown: [ScoreVisibility.Shown],
+        method: MethodVersion, evidence: [EvidenceItem], abilities: AssessmentAbilities, csrf: String,
+        submitted: [String: String] = [:],
+        failure: ValidationFailure? = nil, evidenceFailure: ValidationFailure? = nil
+    ) -> ScenarioPage {
+        let mine = shown.filter { $0.score.scenarioID == scenario.id }
+        // A refused score keeps the form open with what was entered, so it can be corrected.
+        let canScore = abilities.canScore(scenario.id, round: round, shown: shown) || failure != nil
+        let canRemove = abilities.canRemoveScenario(scenario.id, round: round, shown: shown)
+        let canAddEvidence = abilities.write
+        let summary = round.status == .revealed ? RatingSummary(mine.map { Double($0.score.threat) }) : nil
+        let names = method.names
+        let technologyNames = names(.technologies)
+        let purposeNames = names(.purposes)
+        let factorNames = [
+            ("intent", "Intent"), ("actorCapability", "Actor capability"), ("technologyAccessibility", "Technology accessibility"),
+            ("opportunity", "Opportunity / vulnerability"),
+        ]
+        return ScenarioPage(
+            layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path, assessmentTitle: assessment.title,
+            title: scenario.title, actor: names(.actorTypes)[scenario.actorType] ?? scenario.actorType,
+            technologies: scenario.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
+            purposes: scenario.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "), sector: scenario.targetSector,
+            horizon: scenario.horizonYears, narrative: scenario.narrative,
+            evidence: evidence.filter { $0.subject == .scenario(scenario.id) }.map {
+                EvidenceView(
+                    $0,
+                    removeAction: canAddEvidence
+                        ? SiteURL.evidenceRemove(assessment.stateID, assessment.id, evidence: $0.id).path : nil)
+            },
+            removeAction: canRemove
+                ? SiteURL.scenarioRemove(assessment.stateID, assessment.id, scenario: scenario.id).path : nil,
+            canAddEvidence: canAddEvidence, evidenceOpen: evidenceFailure != nil,
+            evidenceErrors: FormErrors(evidenceFailure),
+            evidenceForm: EvidenceForm(
+                action: SiteURL.scenarioEvidence(assessment.stateID, assessment.id, scenario: scenario.id).path, submitted: submitted),
+            roundNumber: round.number, roundStatus: round.status.rawValue,
+            summary: summary.map {
+                Summary(
+                    median: format($0.median), band: ThreatBand.band(for: $0.median).rawValue, mean: format($0.mean), min: format($0.minimum),
+                    max: format($0.maximum), iqr: format($0.interquartileRange), consensus: $0.consensus ? "consensus" : "no consensus")
+            },
+            scoresCaption: round.status == .revealed
+                ? "All scores of this round, without names" : "Your own score (others stay hidden until the reveal)",
+            scores: mine.map {
+                ScoreRow(
+                    label: $0.label, intent: $0.score.intent, capability: min($0.score.actorCapability, $0.score.technologyAccessibility),
+                    threat: $0.score.threat,
+                    likelihood: "\(percent($0.score.likelihood.low))–\(percent($0.score.likelihood.best))–\(percent($0.score.likelihood.high))",
+                    derived: percent(
+                        LikelihoodModel.derived(threat: $0.score.threat, opportunity: $0.score.opportunity, horizonYears: scenario.horizonYears).best),
+                    impact: $0.score.combinedImpact, confidence: $0.score.confidence.rawValue, rationale: $0.score.rationale)
+            }, canScore: canScore, scoreAction: SiteURL.scores(assessment.stateID, assessment.id, scenario: scenario.id).path, csrf: csrf,
+            errors: FormErrors(failure),
+            factors: factorNames.map { Field(name: $0.0, label: $0.1, value: submitted[$0.0] ?? "3") },
+            impacts: ImpactDimension.allCases.map {
+                Field(
+                    name: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
+                    value: submitted["impact.\($0.rawValue)"] ?? "3")
+            }, likelihoodLow: submitted["likelihoodLow"] ?? "0.01", likelihoodBest: submitted["likelihoodBest"] ?? "0.05",
+            likelihoodHigh: submitted["likelihoodHigh"] ?? "0.2", rationale: submitted["rationale"] ?? "",
+            derivedTable: [(3, "Low (I × C = 3)"), (8, "Moderate (8)"), (12, "Substantial (12)"), (16, "Severe (16)"), (25, "Critical (25)")].map {
+                t, label in
+                DerivedRow(
+                    label: label,
+                    values: (1...5).map { percent(LikelihoodModel.derived(threat: t, opportunity: $0, horizonYears: scenario.horizonYears).best) })
+            })
+    }
+}

@@ -1,0 +1,32 @@
+import CTTechCore
+import Foundation
+
+/// The partner states a user can open.
+public struct HomePage: WebPage {
+    public static let template = "home"
+    struct Card: Sendable {
+        let name: String
+        let code: String
+        let region: String
+        let href: String
+        let tlpLabel: String
+        let tlpClass: String
+        let roles: [String]
+    }
+
+    public let layout: LayoutModel
+    let states: [Card]
+    let hasStates: Bool
+    let globalRoles: [String]
+    let hasGlobalRoles: Bool
+
+    public static func make(layout: LayoutModel, states: [PartnerState], identity: Identity) -> HomePage {
+        let cards = states.map { state in
+            Card(
+                name: state.name, code: state.code, region: state.region.title, href: SiteURL.state(state.id).path, tlpLabel: state.defaultTLP.label,
+                tlpClass: state.defaultTLP.cssClass, roles: identity.roles(inState: state.id).map(\.title).sorted())
+        }
+        let global = identity.grants.filter(\.isGlobal).map(\.role.title).sorted()
+        return HomePage(layout: layout, states: cards, hasStates: !cards.isEmpty, globalRoles: global, hasGlobalRoles: !global.isEmpty)
+    }
+}

@@ -1,0 +1,46 @@
+import CTTechCore
+import Foundation
+import Mustache
+
+/// Renders pages from the templates shipped in this module's bundle. Templates are parsed once at start.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    public init() async throws {
+        // Each page's template sits beside its model in Pages/; the package copies them flat into the bundle.
+        guard let directory = Bundle.module.resourceURL?.path else { throw CocoaError(.fileNoSuchFile) }
+        self.library = try await MustacheLibrary(directory: directory)
+    }
+
+    /// The one way a page becomes HTML: its template, then each of its fragments in its slot.
+    public func render<Page: WebPage>(_ page: Page) -> String {
+        guard var html = library.render(page, withTemplate: Page.template) else {
+            return "<!doctype html><title>Error</title><p>Template \(Page.template) is missing.</p>"
+        }
+        for fragment in page.fragments {
+            if let slot = html.range(of: "<!--fragment:\(fragment.name)-->") { html.replaceSubrange(slot, with: fragment.html) }
+        }
+        return html
+    }
+
+    /// A fragment, rendered (and escaped) by its own template, to be kept and placed in pages.
+    public func render<Fragment: WebFragment>(_ fragment: Fragment) -> RenderedFragment {
+        RenderedFragment(name: Fragment.template, html: library.render(fragment, withTemplate: Fragment.template) ?? "")
+    }
+
+    public func errorPage(status: Int, title: String, detail: String, issues: [String], requestID: String, signedIn: Bool) -> String {
+        render(
+            ErrorPage(
+                layout: LayoutModel(title: title, tlp: .clear, identity: nil, csrf: nil, path: ""), status: status, title: title, detail: detail,
+                issues: issues, requestID: requestID, signedIn: signedIn))
+    }
+
+    /// The stylesheet and other static files, read once.
+    public static func staticAsset(named name: String) -> (bytes: [UInt8], contentType: String)? {
+        let allowed = ["app.css": "text/css; charset=utf-8"]
+        guard let type = allowed[name], let url = Bundle.module.resourceURL?.appendingPathComponent("Static").appendingPathComponent(name),
+            let data = try? Data(contentsOf: url)
+        else { return nil }
+        return ([UInt8](data), type)
+    }
+}

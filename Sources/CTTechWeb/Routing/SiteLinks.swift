@@ -1,0 +1,18 @@
+/// The links that do not depend on the page (navigation, one's own account, sign-in forms), for templates:
+/// `{{layout.links.home}}`. Built from ``SiteURL`` like every other link.
+public struct SiteLinks: Sendable {
+    let home = SiteURL.home.path
+    let login = SiteURL.login.path
+    let loginTOTP = SiteURL.loginTOTP.path
+    let logout = SiteURL.logout.path
+    let account = SiteURL.account.path
+    let accountPassword = SiteURL.accountPassword.path
+    let accountTOTP = SiteURL.accountTOTP.path
+    let accountTOTPDisable = SiteURL.accountTOTPDisable.path
+    let stylesheet = SiteURL.stylesheet.path
+    let adminUsers = SiteURL.adminUsers.path
+    let adminUserNew = SiteURL.adminUserNew.path
+    let adminStateNew = SiteURL.adminStateNew.path
+
+    public init() {}
+}

@@ -1,0 +1,181 @@
+/// Every URL of the web UI, with its parameters: the route table registers each route from its ``pattern`` and every
+/// link, form action and redirect is built from ``path``. No other file spells a path.
+public enum SiteURL: Hashable, Sendable {
+    // Signing in and one's own account
+    case root, login, loginTOTP, logout, account, accountPassword, accountTOTP, accountTOTPDisable
+    // Operations and static files
+    case healthz, metrics, openAPISpec, stylesheet
+    case staticFile(name: String)
+    // Reference data
+    case reference
+    case referenceList(kind: String)
+    /// The JSON of one reference list in the API.
+    case referenceListJSON(kind: String)
+    // Administration
+    case adminStates, adminStateNew, adminUsers, adminUserNew, audit
+    case adminUser(String)
+    case adminUserGrants(String)
+    case adminUserGrantRemove(String, grant: String)
+    case adminUserPassword(String)
+    // Partner states
+    case home
+    case state(String)
+    case stateEdit(String)
+    case stateAudit(String)
+    // Steps 1–4: one assessment of a state
+    case assessments(String)
+    case assessmentImport(String)
+    case assessment(String, String)
+    case assessmentRound(String, String)
+    case status(String, String)
+    case institutions(String, String)
+    case agencies(String, String)
+    case agency(String, String, agency: String)
+    case agencyEdit(String, String, agency: String)
+    case agencyRemove(String, String, agency: String)
+    case raci(String, String)
+    case horizonScan(String, String)
+    case scanEvidence(String, String)
+    case scenarios(String, String)
+    case scenario(String, String, scenario: String)
+    case scenarioRemove(String, String, scenario: String)
+    case scenarioEvidence(String, String, scenario: String)
+    case scores(String, String, scenario: String)
+    case evidenceRemove(String, String, evidence: String)
+    case register(String, String)
+    case registerChart(String, String, RegisterChartKind)
+    case registerExport(String, String, RegisterExportFormat)
+    case otherRisks(String, String)
+    case otherRisk(String, String, risk: String)
+    case otherRiskEdit(String, String, risk: String)
+    case otherRiskRemove(String, String, risk: String)
+    case snapshot(String, String, number: Int)
+    case snapshotChart(String, String, number: Int, RegisterChartKind)
+    case compare(String, String)
+
+    /// The route's pattern as the router matches it: parameters in braces, in the order of the case's values.
+    public var pattern: String {
+        let assessment = "/states/{stateID}/assessments/{assessmentID}"
+        return switch self {
+        case .root: "/"
+        case .login: "/login"
+        case .loginTOTP: "/login/totp"
+        case .logout: "/logout"
+        case .account: "/account"
+        case .accountPassword: "/account/password"
+        case .accountTOTP: "/account/totp"
+        case .accountTOTPDisable: "/account/totp/disable"
+        case .healthz: "/healthz"
+        case .metrics: "/metrics"
+        case .openAPISpec: "/api/openapi.yaml"
+        case .stylesheet: "/static/app.css"
+        case .staticFile: "/static/{name}"
+        case .reference: "/reference"
+        case .referenceList: "/reference/{kind}"
+        case .referenceListJSON: "/api/v1/reference-data/{kind}"
+        case .adminStates: "/admin/states"
+        case .adminStateNew: "/admin/states/new"
+        case .adminUsers: "/admin/users"
+        case .adminUserNew: "/admin/users/new"
+        case .audit: "/audit"
+        case .adminUser: "/admin/users/{userID}"
+        case .adminUserGrants: "/admin/users/{userID}/grants"
+        case .adminUserGrantRemove: "/admin/users/{userID}/grants/{grantID}/delete"
+        case .adminUserPassword: "/admin/users/{userID}/password"
+        case .home: "/home"
+        case .state: "/states/{stateID}"
+        case .stateEdit: "/states/{stateID}/edit"
+        case .stateAudit: "/states/{stateID}/audit"
+        case .assessments: "/states/{stateID}/assessments"
+        case .assessmentImport: "/states/{stateID}/assessment-import"
+        case .assessment: assessment
+        case .assessmentRound: assessment + "/round"
+        case .status: assessment + "/status"
+        case .institutions: assessment + "/institutions"
+        case .agencies: assessment + "/agencies"
+        case .agency: assessment + "/agencies/{agencyID}"
+        case .agencyEdit: assessment + "/agencies/{agencyID}/edit"
+        case .agencyRemove: assessment + "/agencies/{agencyID}/delete"
+        case .raci: assessment + "/raci"
+        case .horizonScan: assessment + "/horizon-scan"
+        case .scanEvidence: assessment + "/horizon-scan/evidence"
+        case .scenarios: assessment + "/scenarios"
+        case .scenario: assessment + "/scenarios/{scenarioID}"
+        case .scenarioRemove: assessment + "/scenarios/{scenarioID}/delete"
+        case .scenarioEvidence: assessment + "/scenarios/{scenarioID}/evidence"
+        case .scores: assessment + "/scenarios/{scenarioID}/scores"
+        case .evidenceRemove: assessment + "/evidence/{evidenceID}/delete"
+        case .register: assessment + "/register"
+        case .registerChart(_, _, let chart): assessment + "/" + chart.fileName
+        case .registerExport(_, _, let format): assessment + "/register." + format.rawValue
+        case .otherRisks: assessment + "/other-risks"
+        case .otherRisk: assessment + "/other-risks/{riskID}"
+        case .otherRiskEdit: assessment + "/other-risks/{riskID}/edit"
+        case .otherRiskRemove: assessment + "/other-risks/{riskID}/delete"
+        case .snapshot: assessment + "/snapshots/{number}"
+        case .snapshotChart(_, _, _, let chart): assessment + "/snapshots/{number}/" + chart.fileName
+        case .compare: assessment + "/compare"
+        }
+    }
+
+    /// The values of the pattern's parameters, in order.
+    var values: [String] {
+        switch self {
+        case .root, .login, .loginTOTP, .logout, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .healthz, .metrics, .openAPISpec,
+            .stylesheet, .reference, .adminStates, .adminStateNew, .adminUsers, .adminUserNew, .audit, .home:
+            []
+        case .staticFile(let name): [name]
+        case .referenceList(let kind), .referenceListJSON(let kind): [kind]
+        case .adminUser(let id), .adminUserGrants(let id), .adminUserPassword(let id): [id]
+        case .adminUserGrantRemove(let id, let grant): [id, grant]
+        case .state(let id), .stateEdit(let id), .stateAudit(let id), .assessments(let id), .assessmentImport(let id): [id]
+        case .assessment(let s, let a), .assessmentRound(let s, let a), .status(let s, let a), .institutions(let s, let a),
+            .agencies(let s, let a), .raci(let s, let a), .horizonScan(let s, let a), .scanEvidence(let s, let a), .scenarios(let s, let a),
+            .register(let s, let a), .registerChart(let s, let a, _), .registerExport(let s, let a, _), .otherRisks(let s, let a),
+            .compare(let s, let a):
+            [s, a]
+        case .agency(let s, let a, let x), .agencyEdit(let s, let a, let x), .agencyRemove(let s, let a, let x), .scenario(let s, let a, let x),
+            .scenarioRemove(let s, let a, let x), .scenarioEvidence(let s, let a, let x), .scores(let s, let a, let x),
+            .evidenceRemove(let s, let a, let x), .otherRisk(let s, let a, let x), .otherRiskEdit(let s, let a, let x),
+            .otherRiskRemove(let s, let a, let x):
+            [s, a, x]
+        case .snapshot(let s, let a, let n), .snapshotChart(let s, let a, let n, _): [s, a, String(n)]
+        }
+    }
+
+    /// The URL's path: the pattern with each parameter replaced by its value.
+    public var path: String {
+        var result = ""
+        var values = self.values.makeIterator()
+        var inParameter = false
+        for character in pattern {
+            switch (character, inParameter) {
+            case ("{", _): inParameter = true
+            case ("}", _):
+                inParameter = false
+                result += values.next() ?? ""
+            case (_, true): continue
+            case (_, false): result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// The register's charts, each an SVG file of its own.
+public enum RegisterChartKind: String, Hashable, Sendable, CaseIterable {
+    case scatter, ranks, heatMap
+
+    var fileName: String {
+        switch self {
+        case .scatter: "register.svg"
+        case .ranks: "register-ranks.svg"
+        case .heatMap: "register-heatmap.svg"
+        }
+    }
+}
+
+/// The register's downloads.
+public enum RegisterExportFormat: String, Hashable, Sendable, CaseIterable {
+    case json, csv
+}

@@ -1,0 +1,146 @@
+import CTTechCore
+
+/// Every repository of the domain, each method failing with ``Failure``: for tests proving that a use case passes a
+/// storage failure on and writes nothing when one happens.
+public struct FailingRepositories: Sendable {
+    /// The storage failure every method throws.
+    public struct Failure: Error, Hashable {
+        /// The repository method that failed.
+        public let method: String
+
+        public init(method: String) {
+            self.method = method
+        }
+    }
+
+    public init() {}
+}
+
+extension FailingRepositories: AssessmentRepository {
+    public func create(_ assessment: Assessment, scope: TenantScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func list(_ scope: TenantScope) async throws -> [Assessment] { throw Failure(method: #function) }
+    public func find(_ scope: TenantScope, id: String) async throws -> Assessment? { throw Failure(method: #function) }
+    public func stateID(ofAssessment id: String, visible: StateVisibility) async throws -> String? { throw Failure(method: #function) }
+    public func revision(_ scope: TenantScope, assessmentID: String) async throws -> Int64? { throw Failure(method: #function) }
+    public func progress(_ scope: TenantScope, assessmentID: String) async throws -> AssessmentProgress { throw Failure(method: #function) }
+    public func remove(_ kind: RemovableRecord, id: String, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+}
+
+extension FailingRepositories: ScoringRepository {
+    public func addScenario(_ scenario: ThreatScenario, scope: TenantScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func scenario(_ scope: TenantScope, assessmentID: String, id: String) async throws -> ThreatScenario? {
+        throw Failure(method: #function)
+    }
+    public func scenarios(_ scope: TenantScope, assessmentID: String) async throws -> [ThreatScenario] { throw Failure(method: #function) }
+    public func currentRound(_ scope: TenantScope, assessmentID: String) async throws -> ScoringRound? { throw Failure(method: #function) }
+    public func currentRounds(_ scope: TenantScope) async throws -> [String: ScoringRound] { throw Failure(method: #function) }
+    public func advanceRound(
+        _ scope: TenantScope, assessmentID: String, to target: ScoringRound.Status, audit: AuditEvent
+    ) async throws
+        -> ScoringRound
+    { throw Failure(method: #function) }
+    public func submitScore(_ score: ScenarioScore, scope: TenantScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func visibleScores(_ scope: TenantScope, assessmentID: String, round: ScoringRound) async throws -> [ScoreVisibility.Shown] {
+        throw Failure(method: #function)
+    }
+    public func submissionCounts(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [String: Int] {
+        throw Failure(method: #function)
+    }
+    public func scoresForRegister(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [ScenarioScore] {
+        throw Failure(method: #function)
+    }
+}
+
+extension FailingRepositories: InstitutionsRepository {
+    public func agencies(_ scope: TenantScope, assessmentID: String) async throws -> [Agency] { throw Failure(method: #function) }
+    public func addAgency(_ agency: Agency, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func updateAgency(_ agency: Agency, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func raci(_ scope: TenantScope, assessmentID: String) async throws -> [RaciAssignment] { throw Failure(method: #function) }
+    public func setRaci(_ assignments: [RaciAssignment], assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+}
+
+extension FailingRepositories: HorizonScanRepository {
+    public func horizonScan(_ scope: TenantScope, assessmentID: String) async throws -> [HorizonScanEntry] { throw Failure(method: #function) }
+    public func setScanEntry(_ entry: HorizonScanEntry, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+}
+
+extension FailingRepositories: EvidenceRepository {
+    public func addEvidence(_ item: EvidenceItem, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func evidence(_ scope: TenantScope, assessmentID: String, about subject: EvidenceSubject?) async throws -> [EvidenceItem] {
+        throw Failure(method: #function)
+    }
+    public func evidenceItem(_ scope: TenantScope, assessmentID: String, id: String) async throws -> EvidenceItem? {
+        throw Failure(method: #function)
+    }
+}
+
+extension FailingRepositories: OtherRiskRepository {
+    public func otherRisks(_ scope: TenantScope, assessmentID: String) async throws -> [OtherRisk] { throw Failure(method: #function) }
+    public func addOtherRisk(_ risk: OtherRisk, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func updateOtherRisk(_ risk: OtherRisk, assessmentID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+}
+
+extension FailingRepositories: ApprovalRepository {
+    public func changeStatus(
+        _ scope: TenantScope, assessmentID: String, to target: Assessment.Status, snapshot: (content: SnapshotContent, revision: Int64)?,
+        audit: AuditEvent
+    ) async throws { throw Failure(method: #function) }
+    public func snapshots(_ scope: TenantScope, assessmentID: String) async throws -> [AssessmentSnapshot] { throw Failure(method: #function) }
+    public func snapshotNumbers(_ scope: TenantScope, assessmentID: String) async throws -> [Int] { throw Failure(method: #function) }
+    public func snapshot(_ scope: TenantScope, assessmentID: String, number: Int) async throws -> AssessmentSnapshot? {
+        throw Failure(method: #function)
+    }
+}
+
+extension FailingRepositories: AssessmentImportRepository {
+    public func importAssessment(_ plan: AssessmentImport.Plan, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+}
+
+extension FailingRepositories: ReferenceDataRepository {
+    public func method(id: String?) async throws -> MethodVersion? { throw Failure(method: #function) }
+}
+
+extension FailingRepositories: AccountRepository {
+    public func account(id: String) async throws -> UserAccount? { throw Failure(method: #function) }
+    public func create(_ user: UserAccount, grants: [RoleGrant], by scope: AdministratorScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func update(
+        id: String, email: String, displayName: String, isActive: Bool, expectedVersion: Int, by scope: AdministratorScope, audit: AuditEvent
+    ) async throws -> UserAccount { throw Failure(method: #function) }
+    public func grants(userID: String) async throws -> [RoleGrant] { throw Failure(method: #function) }
+    public func addGrant(_ grant: RoleGrant, by scope: AdministratorScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func removeGrant(
+        id: String, userID: String, by scope: AdministratorScope, audit: @escaping @Sendable (RoleGrant) -> AuditEvent
+    )
+        async throws -> RoleGrant
+    { throw Failure(method: #function) }
+    public func assessors(_ scope: TenantScope) async throws -> [String: String] { throw Failure(method: #function) }
+}
+
+extension FailingRepositories: PartnerStateRepository {
+    public func list(visible: StateVisibility) async throws -> [PartnerState] { throw Failure(method: #function) }
+    public func find(_ scope: TenantScope) async throws -> PartnerState? { throw Failure(method: #function) }
+    public func create(_ state: PartnerState, by scope: AdministratorScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func update(_ state: PartnerState, expectedVersion: Int, scope: TenantScope, audit: AuditEvent) async throws -> PartnerState {
+        throw Failure(method: #function)
+    }
+}

@@ -1,0 +1,46 @@
+import CTTechCore
+
+/// Everything ``InMemoryRepositories`` holds, as plain values: a transaction works on a copy and keeps it only if it
+/// finishes, which is how a refused write leaves nothing behind, as a rolled-back SQL transaction does.
+struct InMemoryStorage: Sendable {
+    var states: [String: PartnerState] = [:]
+    var accounts: [String: UserAccount] = [:]
+    /// Oldest first, as the SQL store orders them by creation time.
+    var grants: [RoleGrant] = []
+    /// Ids of the users whose sessions a deactivation ended, in order.
+    var endedSessions: [String] = []
+    var methods: [String: MethodVersion] = [:]
+    var currentMethodID: String?
+    var assessments: [String: StoredAssessment] = [:]
+    /// Creation order of assessments, so that lists come newest first.
+    var nextSequence = 0
+    var audit: [AuditEvent] = []
+
+    /// An assessment of the scope's state; another state's is as absent as a missing one.
+    func assessment(_ scope: TenantScope, _ id: String) -> StoredAssessment? {
+        guard let stored = assessments[id], stored.assessment.stateID == scope.stateID else { return nil }
+        return stored
+    }
+
+    /// The shared shape of every write to an assessment's content (the SQL stores' `change`): the assessment must exist in
+    /// the scope's state (``StoreConflict/missing``) and be editable (``AssessmentRuleViolation/requireEditable(_:)``);
+    /// then `body` changes it, its revision moves on and the audit entry is appended.
+    mutating func change(
+        _ scope: TenantScope, assessmentID: String, audit event: AuditEvent, _ body: (inout StoredAssessment) throws -> Void
+    ) throws {
+        guard var stored = assessment(scope, assessmentID) else { throw StoreConflict.missing }
+        try AssessmentRuleViolation.requireEditable(stored.assessment.status)
+        try body(&stored)
+        stored.revision += 1
+        assessments[assessmentID] = stored
+        audit.append(event)
+    }
+
+    /// Adds an assessment as the newest one.
+    mutating func insert(_ stored: StoredAssessment) {
+        var stored = stored
+        stored.sequence = nextSequence
+        nextSequence += 1
+        assessments[stored.assessment.id] = stored
+    }
+}

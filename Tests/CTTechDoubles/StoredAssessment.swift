@@ -1,0 +1,27 @@
+import CTTechCore
+
+/// One assessment with everything it holds: the rows the SQL tables keep under its id.
+struct StoredAssessment: Sendable {
+    var assessment: Assessment
+    /// Position in creation order (set by ``InMemoryStorage/insert(_:)``).
+    var sequence = 0
+    /// Starts at 0 like the SQL column and moves on with every write to anything the assessment holds.
+    var revision: Int64 = 0
+    var rounds: [ScoringRound]
+    var scenarios: [ThreatScenario] = []
+    var scores: [ScenarioScore] = []
+    var agencies: [Agency] = []
+    var raci: [RaciAssignment] = []
+    var horizonScan: [HorizonScanEntry] = []
+    var evidence: [EvidenceItem] = []
+    var otherRisks: [OtherRisk] = []
+    var snapshots: [StoredSnapshot] = []
+
+    init(_ assessment: Assessment, rounds: [ScoringRound]) {
+        self.assessment = assessment
+        self.rounds = rounds
+    }
+
+    /// The latest round.
+    var currentRound: ScoringRound? { rounds.max { $0.number < $1.number } }
+}
