@@ -22,12 +22,3 @@ public protocol AccountRepository: Sendable {
     /// The active accounts that may score for the scope's state, id by lower-cased e-mail (imports name assessors).
     func assessors(_ scope: TenantScope) async throws -> [String: String]
 }
-
-/// Turns a password into the hash an account stores (bcrypt in the server; a cheap stand-in in tests).
-public struct PasswordHashing: Sendable {
-    public let hash: @Sendable (String) async throws -> String
-
-    public init(hash: @escaping @Sendable (String) async throws -> String) {
-        self.hash = hash
-    }
-}

@@ -55,17 +55,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     }
 }
 
-/// Who did something, as the audit log names them: a user (id and e-mail), the command line or the demo seed.
-public struct AuditActor: Sendable, Hashable {
-    public let id: String
-    public let label: String
-
-    public init(id: String, label: String) {
-        self.id = id
-        self.label = label
-    }
-}
-
 extension Identity {
     /// This user as the audit log names them.
     public var actor: AuditActor { AuditActor(id: userID, label: email) }

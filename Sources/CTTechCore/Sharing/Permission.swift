@@ -45,9 +45,3 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         }
     }
 }
-
-/// The request was refused by the authorisation layer. `notFound` hides that a record exists at all.
-public enum AccessDenied: Error, Sendable, Hashable {
-    case forbidden(String)
-    case notFound
-}

@@ -90,32 +90,3 @@ public func buildRouter(services: AppServices) throws -> BuiltRouter {
         on: router, serverURL: Servers.Server1.url(), configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
     return BuiltRouter(router: router, routes: routes.entries)
 }
-
-/// Process-wide metrics: bootstrapped once, whatever number of applications a test process builds.
-enum MetricsBootstrap {
-    static let registry: PrometheusCollectorRegistry = {
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        return registry
-    }()
-}
-
-/// Deletes expired sessions every ten minutes.
-struct SessionCleanup: Service {
-    let sessions: SessionStore
-    let logger: Logger
-
-    func run() async throws {
-        // Cancelled as soon as shutdown starts, so a sleeping cleanup never holds the server open.
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await sessions.purgeExpired()
-                } catch {
-                    logger.warning("session cleanup failed", metadata: ["error": "\(error)"])
-                }
-                try await Task.sleep(for: .seconds(600))
-            }
-        }
-    }
-}

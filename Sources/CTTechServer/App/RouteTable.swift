@@ -2,50 +2,6 @@ import CTTechCore
 import CTTechWeb
 import Hummingbird
 
-/// What a route requires before its handler runs.
-public enum RouteAccess: Sendable, Hashable {
-    /// Anyone, signed in or not (login page, health, static files).
-    case anonymous
-    /// Any signed-in user.
-    case signedIn
-    /// Programme-wide administrators.
-    case administrator
-    /// A user allowed `permission` on the partner state named by the `{stateID}` path parameter.
-    case state(Permission)
-}
-
-/// What the access check handed to the handler: the identity and the scope the route's access asked for.
-struct Granted: Sendable {
-    let identity: Identity?
-    let tenant: TenantScope?
-    let admin: AdministratorScope?
-
-    func requireIdentity() throws -> Identity {
-        guard let identity else { throw AppError.unauthenticated }
-        return identity
-    }
-
-    /// The signed-in user as the audit log names them.
-    func actor() throws -> AuditActor { try requireIdentity().actor }
-
-    func requireTenant() throws -> TenantScope {
-        guard let tenant else { throw AppError.forbidden("This route has no partner-state scope.") }
-        return tenant
-    }
-
-    func requireAdmin() throws -> AdministratorScope {
-        guard let admin else { throw AppError.forbidden("Only administrators may do this.") }
-        return admin
-    }
-}
-
-/// One registered web route, kept so that tests can walk every route (the access matrix grows with each new route).
-public struct RouteEntry: Sendable, Hashable {
-    public let method: HTTPRequest.Method
-    public let path: String
-    public let access: RouteAccess
-}
-
 /// Registers web routes together with their access rule, and enforces the rule before the handler runs.
 final class RouteTable: @unchecked Sendable {
     // Only mutated while the router is built, before the server starts.

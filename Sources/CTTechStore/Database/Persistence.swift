@@ -11,61 +11,6 @@ import PostgresKit
 import SQLKit
 import ServiceLifecycle
 
-/// Where the data lives: an SQLite file (the default, for a laptop or a single national server) or PostgreSQL.
-public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
-    case sqlite(path: String)
-    case postgres(url: String, searchPath: [String]?)
-
-    /// Reads `CTTECH_DATABASE_URL`-style text: `postgres://…`/`postgresql://…`, `sqlite://PATH`, `sqlite:PATH` or a bare file path.
-    public static func parse(_ text: String) throws -> DatabaseLocation {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") { return .postgres(url: trimmed, searchPath: nil) }
-        for prefix in ["sqlite://", "sqlite:"] where trimmed.hasPrefix(prefix) {
-            let path = String(trimmed.dropFirst(prefix.count))
-            guard !path.isEmpty else { throw StoreError.configuration("the SQLite URL names no file") }
-            return .sqlite(path: path)
-        }
-        guard !trimmed.isEmpty, !trimmed.contains("://") else {
-            throw StoreError.configuration("unsupported database URL (use postgres://… or a SQLite file path)")
-        }
-        return .sqlite(path: trimmed)
-    }
-
-    public var kind: DatabaseKind {
-        switch self {
-        case .sqlite: .sqlite
-        case .postgres: .postgres
-        }
-    }
-
-    /// A description without the password, for logs.
-    public var description: String {
-        switch self {
-        case .sqlite(let path): return "sqlite:\(path)"
-        case .postgres(let url, _):
-            guard var components = URLComponents(string: url) else { return "postgres" }
-            if components.password != nil { components.password = "***" }
-            return components.string ?? "postgres"
-        }
-    }
-}
-
-public enum DatabaseKind: String, Sendable { case sqlite, postgres }
-
-public enum StoreError: Error, Sendable, CustomStringConvertible {
-    case configuration(String)
-    case unavailable(String)
-    case corrupt(String)
-
-    public var description: String {
-        switch self {
-        case .configuration(let m): "database configuration: \(m)"
-        case .unavailable(let m): "database unavailable: \(m)"
-        case .corrupt(let m): "stored data is not valid: \(m)"
-        }
-    }
-}
-
 /// The open database: a FluentKit `Databases` for connections and migrations, and SQLKit for every query.
 ///
 /// Writes go through ``write(_:)``: one transaction on one connection. On SQLite it starts with
@@ -168,42 +113,6 @@ public final class Persistence: Sendable {
             return value
         }
         if !alreadyClosed { await databases.shutdownAsync() }
-    }
-}
-
-/// A first-come, first-served lock for SQLite writers in this process.
-actor WriteQueue {
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func acquire() async {
-        if !busy {
-            busy = true
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func release() {
-        if waiting.isEmpty {
-            busy = false
-        } else {
-            waiting.removeFirst().resume()
-        }
-    }
-}
-
-/// Runs the database's connection pools for the lifetime of the server.
-public struct PersistenceService: Service {
-    let persistence: Persistence
-
-    public init(_ persistence: Persistence) {
-        self.persistence = persistence
-    }
-
-    public func run() async throws {
-        try? await gracefulShutdown()
-        await persistence.shutdown()
     }
 }
 

@@ -5,10 +5,3 @@ public struct RenderedFragment: Sendable {
     let name: String
     let html: String
 }
-
-/// A part of a page that is the same for every viewer of one version of its data (the register's charts and tables):
-/// the server renders it once and keeps the result.
-public protocol WebFragment: Sendable {
-    /// The template that renders it, and the name of its slot in pages.
-    static var template: String { get }
-}

@@ -1,31 +1,5 @@
 import Foundation
 
-/// One risk as the register ranks it: likelihood over the horizon as a probability interval, impact as a 1–5 interval.
-public struct RiskEstimate: Sendable, Hashable {
-    public let id: String
-    public let likelihood: UncertainEstimate
-    public let impact: UncertainEstimate
-
-    public init(id: String, likelihood: UncertainEstimate, impact: UncertainEstimate) {
-        self.id = id
-        self.likelihood = likelihood
-        self.impact = impact
-    }
-}
-
-/// Where a risk lands across all draws: its rank with uncertainty (rank 1 = highest risk).
-public struct RankDistribution: Sendable, Hashable {
-    public let id: String
-    public let medianRank: Int
-    /// 10th and 90th percentile ranks: the 80 % rank interval.
-    public let rankLow: Int
-    public let rankHigh: Int
-    /// Share of draws in which the risk was among the `topK` highest.
-    public let probabilityTopK: Double
-    /// Mean of likelihood × impact over the draws.
-    public let meanScore: Double
-}
-
 /// Prioritisation with uncertainty (DOMAIN.md §4): each draw samples every risk's likelihood and impact from triangular
 /// distributions over their intervals (likelihood on a log₁₀ scale, since its bands are logarithmic), scores
 /// likelihood × impact, and ranks the risks. Counting ranks over the draws gives each risk a rank distribution.
@@ -108,22 +82,4 @@ public enum MonteCarloPrioritisation {
 
     static func log10(_ x: Double) -> Double { Foundation.log10(x) }
     static func pow10(_ x: Double) -> Double { Foundation.pow(10, x) }
-}
-
-/// SplitMix64: a small, fast, seedable generator; the same seed gives the same sequence on every machine.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform double in [0, 1) from the top 53 bits.
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }

@@ -3,16 +3,6 @@ import CTTechWeb
 import Foundation
 import NIOCore
 
-/// A register computed once per revision of its assessment, with its JSON already encoded: pages, charts, downloads and
-/// the API serve it without recomputing or re-encoding.
-struct BuiltRegister: Sendable {
-    let key: RegisterCache.Key
-    let document: RegisterDocument
-    let json: ByteBuffer
-    /// A strong validator for conditional requests: the assessment and its revision.
-    let etag: String
-}
-
 /// Keeps built registers by (assessment, revision), so the Monte Carlo run, the reading of every score and the JSON
 /// encoding happen once per change, not per request. A cached register is only ever served to a caller whose scope was
 /// already checked for that assessment's state. Bounded: the oldest entry goes first; a newer revision replaces older ones.

@@ -1,0 +1,38 @@
+/// A versioned method: the reference lists an assessment names and is scored against.
+public struct MethodVersion: Sendable, Codable, Hashable {
+    public var id: String
+    public var title: String
+    public var note: String
+    public var lists: [ReferenceKind: [ReferenceItem]]
+
+    public init(id: String, title: String, note: String, lists: [ReferenceKind: [ReferenceItem]]) {
+        self.id = id
+        self.title = title
+        self.note = note
+        self.lists = lists
+    }
+
+    public func items(_ kind: ReferenceKind) -> [ReferenceItem] { lists[kind] ?? [] }
+
+    /// Code → name for one list, to show names where records store codes.
+    public func names(_ kind: ReferenceKind) -> [String: String] {
+        Dictionary(items(kind).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Problems that make a method unusable: an empty list, a duplicate or blank code.
+    public func problems() -> [String] {
+        var found: [String] = []
+        for kind in ReferenceKind.allCases {
+            let items = self.items(kind)
+            if items.isEmpty { found.append("\(kind.rawValue) is empty") }
+            var seen = Set<String>()
+            for item in items {
+                if item.code.trimmingWhitespace().isEmpty || item.name.trimmingWhitespace().isEmpty {
+                    found.append("\(kind.rawValue) has an item without code or name")
+                }
+                if !seen.insert(item.code).inserted { found.append("\(kind.rawValue) repeats code \(item.code)") }
+            }
+        }
+        return found
+    }
+}

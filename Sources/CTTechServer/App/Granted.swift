@@ -1,0 +1,28 @@
+import CTTechCore
+import CTTechWeb
+import Hummingbird
+
+/// What the access check handed to the handler: the identity and the scope the route's access asked for.
+struct Granted: Sendable {
+    let identity: Identity?
+    let tenant: TenantScope?
+    let admin: AdministratorScope?
+
+    func requireIdentity() throws -> Identity {
+        guard let identity else { throw AppError.unauthenticated }
+        return identity
+    }
+
+    /// The signed-in user as the audit log names them.
+    func actor() throws -> AuditActor { try requireIdentity().actor }
+
+    func requireTenant() throws -> TenantScope {
+        guard let tenant else { throw AppError.forbidden("This route has no partner-state scope.") }
+        return tenant
+    }
+
+    func requireAdmin() throws -> AdministratorScope {
+        guard let admin else { throw AppError.forbidden("Only administrators may do this.") }
+        return admin
+    }
+}

@@ -1,0 +1,6 @@
+/// A part of a page that is the same for every viewer of one version of its data (the register's charts and tables):
+/// the server renders it once and keeps the result.
+public protocol WebFragment: Sendable {
+    /// The template that renders it, and the name of its slot in pages.
+    static var template: String { get }
+}

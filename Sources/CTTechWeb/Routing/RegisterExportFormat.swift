@@ -1,0 +1,4 @@
+/// The register's downloads.
+public enum RegisterExportFormat: String, Hashable, Sendable, CaseIterable {
+    case json, csv
+}
