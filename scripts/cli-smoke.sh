@@ -56,6 +56,10 @@ run_suite() { # run_suite NAME DATABASE_URL TAMPER_COMMAND PORT
     for who in assessor analyst2 analyst3; do
         echo 'a long assessor password' | "$BIN" user create --role assessor --state VLD --email "$who@demo.cttech.example" --password-stdin >/dev/null
     done
+    echo 'a long assessor password' | "$BIN" user create --role assessor --state VLD --email assessor@demo.cttech.example --password-stdin \
+        >"$WORK/dup.out" 2>&1 && status=0 || status=$?
+    check "$name: a second account with the same e-mail is refused with exit 65 and the reason" \
+        bash -c "test $status -eq 65 && grep -q 'email: is already taken' '$WORK/dup.out' && ! grep -q 'Usage:' '$WORK/dup.out'"
     sed 's/"T09"/"T77"/' docs/examples/assessment-import.json >"$WORK/bad.json"
     "$BIN" import assessment "$WORK/bad.json" --state VLD >"$WORK/bad.out" 2>&1 && status=0 || status=$?
     check "$name: import of a file with an unknown technology is refused with exit 65 (data error)" test "$status" -eq 65

@@ -21,6 +21,9 @@ struct DatabaseOptions: ParsableArguments {
         } catch let failure as ValidationFailure {
             await persistence.shutdown()
             throw DataRefusal(headline: refusal, failure: failure)
+        } catch StoreConflict.duplicate(let field) {
+            await persistence.shutdown()
+            throw DataRefusal(headline: refusal, failure: ValidationFailure(field: field, "is already taken"))
         } catch {
             await persistence.shutdown()
             throw error

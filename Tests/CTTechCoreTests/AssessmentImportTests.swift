@@ -1,6 +1,7 @@
-import CTTechCore
 import Foundation
 import Testing
+
+@testable import CTTechCore
 
 @Suite("Import format: checked as a whole before anything is written")
 struct AssessmentImportTests {
@@ -71,7 +72,10 @@ struct AssessmentImportTests {
         #expect(text.contains("rounds[0].scores[0].assessor: \"stranger@example.org\" is not an account that may score for this state"))
         #expect(text.contains("rounds[0].scores[1].intent: must be a whole number from 1 to 5"))
         #expect(text.contains("rounds[0].scores[2].likelihood: low must not exceed best"))
-        #expect(text.contains("rounds[1].scores[0].impact: \"morale\" is not an impact dimension"))
+        #expect(
+            text.contains(
+                "rounds[1].scores[0].impact.morale: is not an impact dimension (the dimensions are fatalities, economic, essential-services, "
+                    + "societal, public-confidence, international, human-rights)"))
         #expect(text.contains("rounds[1].scores[0].impact.economic: must be a whole number from 1 to 5"))
         // the renamed scenario's scores point at an id the file no longer has; the invalid scenario's scores are still checked
         #expect(text.contains("rounds[0].scores[3].scenario: \"s-deepfake\" is not a scenario of this file"))
@@ -121,5 +125,114 @@ struct AssessmentImportTests {
             try plan(try mutated { doc in doc["assessment"] = ["title": "t", "period": "p", "methodVersion": "someone-else-1.0"] })
         }
         #expect(method?.issues.first?.field == "assessment.methodVersion")
+    }
+
+    // MARK: Keys the format does not define
+
+    func issues(_ data: Data) -> [String] {
+        let failure = #expect(throws: ValidationFailure.self) { try plan(data) }
+        return failure?.issues.map { "\($0.field): \($0.message)" } ?? []
+    }
+
+    @Test func aMisspeltTopLevelKeyIsNamedWithTheKeyItWasMeantToBe() throws {
+        // setup: `otherRisks` written without its s, so the file's other risks would silently be dropped
+        let data = try mutated { doc in doc["otherRisk"] = doc.removeValue(forKey: "otherRisks") }
+        // act and check: that is the only problem, and it is named
+        #expect(issues(data) == ["otherRisk: is not a field of the import format (did you mean otherRisks?)"])
+    }
+
+    @Test func aMisspeltKeyInAScenarioComesWithWhatItLeftMissing() throws {
+        let data = try mutated { doc in
+            var scenarios = doc["scenarios"] as? [[String: Any]] ?? []
+            scenarios[2]["titel"] = scenarios[2].removeValue(forKey: "title")
+            doc["scenarios"] = scenarios
+        }
+        #expect(
+            issues(data) == [
+                "scenarios[2].titel: is not a field of the import format (did you mean title?)", "scenarios[2].title: is required",
+            ])
+    }
+
+    @Test func aMisspeltImpactDimensionIsNamedInTheScore() throws {
+        let data = try mutated { doc in
+            var rounds = doc["rounds"] as? [[String: Any]] ?? []
+            var scores = rounds[0]["scores"] as? [[String: Any]] ?? []
+            var impact = scores[1]["impact"] as? [String: Any] ?? [:]
+            impact["fatalites"] = impact.removeValue(forKey: "fatalities")
+            impact["essential_services"] = impact.removeValue(forKey: "essential-services")
+            scores[1]["impact"] = impact
+            rounds[0]["scores"] = scores
+            doc["rounds"] = rounds
+        }
+        #expect(
+            issues(data) == [
+                "rounds[0].scores[1].impact.essential_services: is not an impact dimension (did you mean essential-services?)",
+                "rounds[0].scores[1].impact.fatalites: is not an impact dimension (did you mean fatalities?)",
+                "rounds[0].scores[1].impact.fatalities: must be a whole number from 1 to 5",
+                "rounds[0].scores[1].impact.essential-services: must be a whole number from 1 to 5",
+            ])
+    }
+
+    @Test func everyUnknownKeyIsReportedAtOnceWithTheOtherProblems() throws {
+        let data = try mutated { doc in
+            doc["$schema"] = "https://cttech.example/schemas/assessment-import-1.json"  // defined: for editors
+            var header = doc["assessment"] as? [String: Any] ?? [:]
+            header["tpl"] = header.removeValue(forKey: "tlp")
+            doc["assessment"] = header
+            var agencies = doc["agencies"] as? [[String: Any]] ?? []
+            agencies[1]["colour"] = "blue"  // nothing close: the fields are listed
+            doc["agencies"] = agencies
+            var risks = doc["otherRisks"] as? [[String: Any]] ?? []
+            risks[0]["likelihood"] = ["low": 0.01, "bset": 0.02, "high": 0.05]
+            doc["otherRisks"] = risks
+            var evidence = doc["evidence"] as? [[String: Any]] ?? []
+            evidence[1]["reliability"] = "Z"  // a problem of a value, found by the plan
+            doc["evidence"] = evidence
+        }
+        #expect(
+            issues(data) == [
+                "assessment.tpl: is not a field of the import format (did you mean tlp?)",
+                "agencies[1].colour: is not a field of the import format (the fields here are id, name, kind, mandate)",
+                "otherRisks[0].likelihood.bset: is not a field of the import format (did you mean best?)",
+                "evidence[1].reliability: must be a source reliability from A to F",
+                "otherRisks[0].likelihoodBest: must be a number from 0 to 1",
+            ])
+    }
+
+    @Test func unknownKeysComeWithAFileThatCannotBeRead() throws {
+        // setup: a wrong type stops decoding; a misspelt key and the wrong format are reported with it
+        let wrongType = Data(#"{"format":"cttech.assessment/1","assessment":{"title":5,"peroid":"2026"},"scenaros":[]}"#.utf8)
+        let otherFormat = Data(#"{"format":"cttech.assessment/2","assessment":{"title":"t","period":"p","horizon":2}}"#.utf8)
+        // act
+        let unread = #expect(throws: ValidationFailure.self) { try AssessmentImport.decode(wrongType) }
+        let foreign = #expect(throws: ValidationFailure.self) { try AssessmentImport.decode(otherFormat) }
+        // check
+        #expect(
+            unread?.issues.map { "\($0.field): \($0.message)" } == [
+                "scenaros: is not a field of the import format (did you mean scenarios?)",
+                "assessment.peroid: is not a field of the import format (did you mean period?)",
+                "file: has the wrong type at assessment.title",
+            ])
+        #expect(
+            foreign?.issues.map { "\($0.field): \($0.message)" } == [
+                "format: must be \"cttech.assessment/1\"",
+                "assessment.horizon: is not a field of the import format (the fields here are title, period, horizonYears, tlp, methodVersion)",
+            ])
+    }
+
+    @Test func aFloodOfUnknownKeysIsCountedNotListed() throws {
+        let data = try mutated { doc in for i in 0..<150 { doc["extra\(i)"] = i } }
+        let failure = #expect(throws: ValidationFailure.self) { try plan(data) }
+        #expect(failure?.issues.count == 101)
+        #expect(failure?.issues.last == FieldIssue(field: "file", message: "and 50 more problems"))
+    }
+
+    @Test(arguments: [
+        ("titel", "title", true), ("tpl", "tlp", true), ("horizon_years", "horizonYears", true), ("Narative", "narrative", true),
+        ("colour", "kind", false), ("", "id", false),
+    ])
+    func aSuggestionIsOnlyMadeWhenTheKeyIsClose(typed: String, defined: String, suggested: Bool) {
+        let keys = [defined, "zzzzzzzzzzzz"]
+        #expect((AssessmentImport.Layout.closest(to: typed, among: keys) == defined) == suggested)
     }
 }

@@ -18,7 +18,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         guard Identifier.isValid(input.path.stateId) else { throw AppError.notFound }
         let scope = try Authorizer.scope(try identity(), state: input.path.stateId, for: .manageAssessment)
-        let draft = AssessmentDraft(title: body.title, period: body.period, horizonYears: String(body.horizonYears ?? 2), tlp: body.tlp ?? "AMBER")
+        let draft = AssessmentDraft(
+            title: body.title, period: body.period, horizonYears: String(body.horizonYears ?? 2), tlp: body.tlp?.rawValue ?? "AMBER")
         let assessment = try await services.assessmentRecords.create(draft, by: try identity().actor, scope: scope)
         return .created(.init(body: .json(Self.assessment(assessment, round: ScoringRound(number: 1, status: .open)))))
     }
@@ -63,7 +64,7 @@ extension APIHandler {
         let draft = ScoreDraft(
             intent: body.intent, actorCapability: body.actorCapability, technologyAccessibility: body.technologyAccessibility,
             opportunity: body.opportunity, likelihood: (body.likelihood.low, body.likelihood.best, body.likelihood.high),
-            impact: body.impact.additionalProperties, confidence: body.confidence.rawValue, rationale: body.rationale)
+            impact: Self.impactCodes(body.impact), confidence: body.confidence.rawValue, rationale: body.rationale)
         let score = try await services.scoring.submit(draft, for: scenario, by: try identity().actor, scope: scope)
         return .created(
             .init(
@@ -72,14 +73,15 @@ extension APIHandler {
                         scenarioId: score.scenarioID, round: score.round, assessor: "You", own: true, intent: score.intent,
                         actorCapability: score.actorCapability, technologyAccessibility: score.technologyAccessibility,
                         opportunity: score.opportunity,
-                        threat: score.threat, likelihood: Self.interval(score.likelihood),
-                        impact: .init(additionalProperties: Dictionary(uniqueKeysWithValues: score.impact.map { ($0.key.rawValue, $0.value) })),
-                        confidence: score.confidence.rawValue, rationale: score.rationale))))
+                        threat: score.threat, likelihood: Self.likelihood(score.likelihood), impact: Self.impact(score.impact),
+                        confidence: .init(rawValue: score.confidence.rawValue) ?? .low, rationale: score.rationale))))
     }
 
     // MARK: Step 1
 
-    static func agency(_ a: Agency) -> Components.Schemas.Agency { .init(id: a.id, name: a.name, kind: a.kind.rawValue, mandate: a.mandate) }
+    static func agency(_ a: Agency) -> Components.Schemas.Agency {
+        .init(id: a.id, name: a.name, kind: .init(rawValue: a.kind.rawValue) ?? .other, mandate: a.mandate)
+    }
 
     func listAgencies(_ input: Operations.ListAgencies.Input) async throws -> Operations.ListAgencies.Output {
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId)
@@ -90,7 +92,7 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
         let agency = try await services.institutions.addAgency(
-            AgencyDraft(name: body.name, kind: body.kind, mandate: body.mandate), to: a, by: try identity().actor, scope: scope)
+            AgencyDraft(name: body.name, kind: body.kind.rawValue, mandate: body.mandate), to: a, by: try identity().actor, scope: scope)
         return .created(.init(body: .json(Self.agency(agency))))
     }
 
@@ -98,13 +100,15 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
         let agency = try await services.institutions.correctAgency(
-            input.path.agencyId, with: AgencyDraft(name: body.name, kind: body.kind, mandate: body.mandate), in: a, by: try identity().actor,
+            input.path.agencyId, with: AgencyDraft(name: body.name, kind: body.kind.rawValue, mandate: body.mandate), in: a, by: try identity().actor,
             scope: scope)
         return .ok(.init(body: .json(Self.agency(agency))))
     }
 
     static func raci(_ cells: [RaciAssignment]) -> [Components.Schemas.RaciCell] {
-        cells.map { .init(activity: $0.activity.rawValue, agencyId: $0.agencyID, role: .init(rawValue: $0.role.rawValue) ?? .i) }
+        cells.map {
+            .init(activity: .init(rawValue: $0.activity.rawValue) ?? .scoping, agencyId: $0.agencyID, role: .init(rawValue: $0.role.rawValue) ?? .i)
+        }
     }
 
     func getRaci(_ input: Operations.GetRaci.Input) async throws -> Operations.GetRaci.Output {
@@ -118,7 +122,7 @@ extension APIHandler {
         let cells = try RaciMatrix.parse(
             body.cells.enumerated().map { i, cell in
                 RaciMatrix.Cell(
-                    activity: cell.activity, agencyID: cell.agencyId, role: cell.role.rawValue, activityField: "cells[\(i)].activity",
+                    activity: cell.activity.rawValue, agencyID: cell.agencyId, role: cell.role.rawValue, activityField: "cells[\(i)].activity",
                     roleField: "cells[\(i)].role")
             })
         try await services.institutions.saveRaci(cells, in: a, by: try identity().actor, scope: scope)
@@ -152,7 +156,8 @@ extension APIHandler {
     static func evidence(_ e: EvidenceItem) -> Components.Schemas.Evidence {
         .init(
             id: e.id, subject: e.subject.kind == "scenario" ? .scenario : .technology, ref: e.subject.reference, summary: e.summary, source: e.source,
-            reliability: e.reliability.rawValue, credibility: e.credibility.rawValue, grading: e.grading, observedOn: e.observedOn)
+            reliability: .init(rawValue: e.reliability.rawValue) ?? .f, credibility: e.credibility.rawValue, grading: e.grading,
+            observedOn: e.observedOn)
     }
 
     func listEvidence(_ input: Operations.ListEvidence.Input) async throws -> Operations.ListEvidence.Output {
@@ -164,7 +169,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .writeScenario)
         let draft = EvidenceDraft(
-            summary: body.summary, source: body.source, reliability: body.reliability, credibility: body.credibility, observedOn: body.observedOn)
+            summary: body.summary, source: body.source, reliability: body.reliability.rawValue, credibility: body.credibility,
+            observedOn: body.observedOn)
         let subject: EvidenceRecording.Subject =
             switch body.subject {
             case .scenario: .scenario(body.ref)
@@ -178,8 +184,8 @@ extension APIHandler {
 
     static func otherRisk(_ r: OtherRisk) -> Components.Schemas.OtherRisk {
         .init(
-            id: r.id, title: r.title, family: r.family, likelihood: interval(r.likelihood), impact: interval(r.impact),
-            confidence: r.confidence.rawValue)
+            id: r.id, title: r.title, family: r.family, likelihood: likelihood(r.likelihood), impact: impact(r.impact),
+            confidence: .init(rawValue: r.confidence.rawValue) ?? .low)
     }
 
     func listOtherRisks(_ input: Operations.ListOtherRisks.Input) async throws -> Operations.ListOtherRisks.Output {

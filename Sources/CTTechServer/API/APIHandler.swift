@@ -52,7 +52,7 @@ struct APIHandler: APIProtocol {
     func createState(_ input: Operations.CreateState.Input) async throws -> Operations.CreateState.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let draft = PartnerStateDraft(
-            code: body.code, name: body.name, region: body.region, defaultTLP: body.defaultTlp ?? "AMBER", profile: body.profile)
+            code: body.code, name: body.name, region: body.region.rawValue, defaultTLP: body.defaultTlp?.rawValue ?? "AMBER", profile: body.profile)
         let state = try await services.stateAdministration.create(draft, by: try identity().actor, scope: try asAdministrator().requireAdmin())
         return .created(.init(body: .json(Self.state(state))))
     }
@@ -68,7 +68,8 @@ struct APIHandler: APIProtocol {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let scope = try granted.requireTenant()
         guard let state = try await services.states.find(scope) else { throw AppError.notFound }
-        let draft = PartnerStateDraft(code: body.code, name: body.name, region: body.region, defaultTLP: body.defaultTlp, profile: body.profile)
+        let draft = PartnerStateDraft(
+            code: body.code, name: body.name, region: body.region.rawValue, defaultTLP: body.defaultTlp.rawValue, profile: body.profile)
         let saved = try await services.stateAdministration.update(
             state, with: draft, expectedVersion: body.version, by: try granted.actor(), scope: scope)
         return .ok(.init(body: .json(Self.state(saved))))
@@ -85,7 +86,7 @@ struct APIHandler: APIProtocol {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let granted = try asAdministrator()
         let user = try await services.accountAdministration.create(
-            UserDraft(email: body.email, displayName: body.displayName), password: body.password, role: body.role, stateID: body.stateId,
+            UserDraft(email: body.email, displayName: body.displayName), password: body.password, role: body.role?.rawValue, stateID: body.stateId,
             by: try granted.actor(), scope: try granted.requireAdmin())
         return .created(.init(body: .json(Self.user(user, grants: try await services.accounts.grants(userID: user.id)))))
     }
@@ -115,7 +116,7 @@ struct APIHandler: APIProtocol {
         let granted = try asAdministrator()
         let user = try await user(input.path.userId, granted)
         let grant = try await services.accountAdministration.grant(
-            userID: user.id, role: body.role, stateID: body.stateId, by: try granted.actor(), scope: try granted.requireAdmin())
+            userID: user.id, role: body.role.rawValue, stateID: body.stateId, by: try granted.actor(), scope: try granted.requireAdmin())
         return .created(.init(body: .json(Self.grant(grant))))
     }
 
@@ -177,7 +178,8 @@ struct APIHandler: APIProtocol {
     static func state(_ state: PartnerState) -> Components.Schemas.PartnerState {
         let tlp = Components.Schemas.Tlp(rawValue: state.defaultTLP.rawValue) ?? .amber
         return .init(
-            id: state.id, code: state.code, name: state.name, region: state.region.rawValue, defaultTlp: tlp, profile: state.profile,
+            id: state.id, code: state.code, name: state.name, region: .init(rawValue: state.region.rawValue) ?? .other, defaultTlp: tlp,
+            profile: state.profile,
             version: state.version,
             tlp: tlp)
     }
@@ -190,7 +192,7 @@ struct APIHandler: APIProtocol {
 
     static func list(_ method: MethodVersion, _ kind: ReferenceKind) -> Components.Schemas.ReferenceList {
         .init(
-            kind: kind.rawValue, title: kind.title, methodVersion: method.id,
+            kind: .init(rawValue: kind.rawValue) ?? .technologies, title: kind.title, methodVersion: method.id,
             items: method.items(kind).map { .init(code: $0.code, name: $0.name, description: $0.description) })
     }
 }
@@ -218,7 +220,35 @@ extension APIHandler {
             version: a.version, tlp: .init(rawValue: a.tlp.rawValue) ?? .amber)
     }
 
-    static func interval(_ e: UncertainEstimate) -> Components.Schemas.Interval { .init(low: e.low, best: e.best, high: e.high) }
+    static func likelihood(_ e: UncertainEstimate) -> Components.Schemas.LikelihoodInterval { .init(low: e.low, best: e.best, high: e.high) }
+
+    static func impact(_ e: UncertainEstimate) -> Components.Schemas.ImpactInterval { .init(low: e.low, best: e.best, high: e.high) }
+
+    static func impact(_ scores: [ImpactDimension: Int]) -> Components.Schemas.ImpactScores {
+        .init(
+            fatalities: scores[.fatalities], economic: scores[.economic], essentialServices: scores[.essentialServices], societal: scores[.societal],
+            publicConfidence: scores[.publicConfidence], international: scores[.international], humanRights: scores[.humanRights])
+    }
+
+    /// A body's impact scores keyed by dimension code, as ``ScoreDraft`` reads them; keys that are not dimensions are kept
+    /// so that validation names them.
+    static func impactCodes(_ scores: Components.Schemas.ImpactScores) -> [String: Int] {
+        var codes = scores.additionalProperties
+        for dimension in ImpactDimension.allCases {
+            let value: Int? =
+                switch dimension {
+                case .fatalities: scores.fatalities
+                case .economic: scores.economic
+                case .essentialServices: scores.essentialServices
+                case .societal: scores.societal
+                case .publicConfidence: scores.publicConfidence
+                case .international: scores.international
+                case .humanRights: scores.humanRights
+                }
+            codes[dimension.rawValue] = value
+        }
+        return codes
+    }
 
     func listAssessments(_ input: Operations.ListAssessments.Input) async throws -> Operations.ListAssessments.Output {
         guard let identity = RequestIdentity.current else { throw AppError.unauthenticated }
@@ -259,9 +289,8 @@ extension APIHandler {
                             scenarioId: s.scenarioID, round: s.round, assessor: item.label, own: item.isOwn, intent: s.intent,
                             actorCapability: s.actorCapability,
                             technologyAccessibility: s.technologyAccessibility, opportunity: s.opportunity, threat: s.threat,
-                            likelihood: Self.interval(s.likelihood),
-                            impact: .init(additionalProperties: Dictionary(uniqueKeysWithValues: s.impact.map { ($0.key.rawValue, $0.value) })),
-                            confidence: s.confidence.rawValue, rationale: s.rationale)
+                            likelihood: Self.likelihood(s.likelihood), impact: Self.impact(s.impact),
+                            confidence: .init(rawValue: s.confidence.rawValue) ?? .low, rationale: s.rationale)
                     })))
     }
 }

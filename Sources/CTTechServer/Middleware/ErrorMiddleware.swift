@@ -45,7 +45,8 @@ struct ErrorMiddleware: RouterMiddleware {
             underlying = serverError.underlyingError
             if AppError.from(underlying) == nil, !(underlying is HTTPError) {
                 // A body or parameter the generated code could not decode: the client's mistake, so 400 with what was wrong.
-                return (.badRequest, "Bad request", Self.decodingMessage(serverError), [], nil)
+                let (detail, issues) = Self.decodingProblem(serverError)
+                return (.badRequest, "Bad request", detail, issues, nil)
             }
         }
         if let app = AppError.from(underlying) {
@@ -66,17 +67,34 @@ struct ErrorMiddleware: RouterMiddleware {
         return (.internalServerError, "Something went wrong", "The server could not complete the request. Nothing was saved.", [], nil)
     }
 
-    static func decodingMessage(_ error: ServerError) -> String {
-        let text = String(describing: error.underlyingError)
-        if let decoding = error.underlyingError as? DecodingError {
-            switch decoding {
-            case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c):
-                let path = c.codingPath.map(\.stringValue).joined(separator: ".")
-                return "The request body is not valid: \(c.debugDescription)\(path.isEmpty ? "" : " (at \(path))")"
-            @unknown default: break
-            }
+    /// What the generated code could not decode, as a detail and a field issue named by its path (`cells[1].activity`),
+    /// in words, without Swift type names.
+    static func decodingProblem(_ error: ServerError) -> (String, [FieldIssue]) {
+        guard let decoding = error.underlyingError as? DecodingError else {
+            return ("The request could not be read: \(String(describing: error.underlyingError).prefix(300))", [])
         }
-        return "The request could not be read: \(text.prefix(300))"
+        func path(_ keys: [any CodingKey]) -> String {
+            let joined = keys.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+            return joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
+        }
+        let field: String
+        let message: String
+        switch decoding {
+        case .keyNotFound(let key, let c):
+            (field, message) = (path(c.codingPath + [key]), "is required")
+        case .valueNotFound(_, let c):
+            (field, message) = (path(c.codingPath), "must not be null")
+        case .typeMismatch(_, let c):
+            (field, message) = (path(c.codingPath), "has the wrong type")
+        case .dataCorrupted(let c) where c.debugDescription.hasPrefix("Cannot initialize"):
+            (field, message) = (path(c.codingPath), "is not one of the values the API accepts here (see the enum in /api/openapi.yaml)")
+        case .dataCorrupted(let c):
+            (field, message) = (path(c.codingPath), c.codingPath.isEmpty ? "is not valid JSON" : "has a value the API does not accept here")
+        @unknown default:
+            return ("The request body is not valid.", [])
+        }
+        let name = field.isEmpty ? "the body" : field
+        return ("The request body is not valid: \(name) \(message).", [FieldIssue(field: name, message: message)])
     }
 }
 

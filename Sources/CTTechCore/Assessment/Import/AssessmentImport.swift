@@ -14,6 +14,8 @@ public struct AssessmentImport: Sendable, Decodable {
         public var horizonYears: Int?
         public var tlp: String?
         public var methodVersion: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case title, period, horizonYears, tlp, methodVersion }
     }
 
     public struct AgencyLine: Sendable, Decodable {
@@ -21,12 +23,16 @@ public struct AssessmentImport: Sendable, Decodable {
         public var name: String?
         public var kind: String?
         public var mandate: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, name, kind, mandate }
     }
 
     public struct RaciLine: Sendable, Decodable {
         public var activity: String
         public var agency: String
         public var role: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case activity, agency, role }
     }
 
     public struct ScanLine: Sendable, Decodable {
@@ -34,6 +40,8 @@ public struct AssessmentImport: Sendable, Decodable {
         public var stage: String?
         public var trend: String?
         public var notes: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case technology, stage, trend, notes }
     }
 
     public struct ScenarioLine: Sendable, Decodable {
@@ -45,6 +53,8 @@ public struct AssessmentImport: Sendable, Decodable {
         public var purposes: [String]?
         public var targetSector: String?
         public var horizonYears: Int?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, title, narrative, actorType, technologies, purposes, targetSector, horizonYears }
     }
 
     public struct EvidenceLine: Sendable, Decodable {
@@ -56,12 +66,16 @@ public struct AssessmentImport: Sendable, Decodable {
         public var reliability: String?
         public var credibility: Int?
         public var observedOn: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, subject, ref, summary, source, reliability, credibility, observedOn }
     }
 
     public struct Interval: Sendable, Decodable {
         public var low: Double?
         public var best: Double?
         public var high: Double?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case low, best, high }
     }
 
     public struct ScoreLine: Sendable, Decodable {
@@ -75,12 +89,18 @@ public struct AssessmentImport: Sendable, Decodable {
         public var impact: [String: Int]?
         public var confidence: String?
         public var rationale: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case scenario, assessor, intent, actorCapability, technologyAccessibility, opportunity, likelihood, impact, confidence, rationale
+        }
     }
 
     public struct RoundLine: Sendable, Decodable {
         public var number: Int
         public var status: String
         public var scores: [ScoreLine]
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case number, status, scores }
     }
 
     public struct OtherRiskLine: Sendable, Decodable {
@@ -90,6 +110,8 @@ public struct AssessmentImport: Sendable, Decodable {
         public var likelihood: Interval?
         public var impact: Interval?
         public var confidence: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, title, family, likelihood, impact, confidence }
     }
 
     public var format: String
@@ -101,6 +123,15 @@ public struct AssessmentImport: Sendable, Decodable {
     public var evidence: [EvidenceLine]?
     public var rounds: [RoundLine]?
     public var otherRisks: [OtherRiskLine]?
+    /// Keys of the file the format does not define, each at its path; ``decode(_:)`` finds them and ``plan(stateID:method:assessors:makeID:)``
+    /// reports them first, with every other problem of the file.
+    public internal(set) var unknownFields: [FieldIssue] = []
+    /// How many more unknown keys the file has than ``unknownFields`` lists.
+    var unknownFieldsNotListed = 0
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case format, assessment, agencies, raci, horizonScan, scenarios, evidence, rounds, otherRisks
+    }
 
     /// Everything an import writes, with new ids, checked as a whole.
     public struct Plan: Sendable {
@@ -115,18 +146,27 @@ public struct AssessmentImport: Sendable, Decodable {
         public var otherRisks: [OtherRisk]
     }
 
-    /// Reads a file's bytes: too large, not JSON, or not this format → a clear error, nothing else done.
+    /// Reads a file's bytes: too large, not JSON, or not this format → a clear error, nothing else done. Keys the format does
+    /// not define are listed with their paths: thrown with the other problems when the file cannot be read, otherwise kept in
+    /// ``unknownFields`` for ``plan(stateID:method:assessors:makeID:)`` to report with everything else it finds.
     public static func decode(_ data: Data) throws(ValidationFailure) -> AssessmentImport {
         guard data.count <= maxBytes else {
             throw ValidationFailure(
                 field: "file",
                 "is \(megabytes(data.count)) MB; an import may be at most \(maxBytes / 1024 / 1024) MB. Split the assessment or drop old rounds")
         }
-        let document: AssessmentImport
+        let json = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+        let (unknown, notListed) = json.map { Layout.document.unknownFields(in: $0) } ?? ([], 0)
+        let more = notListed > 0 ? [FieldIssue(field: "file", message: "and \(notListed) more keys the import format does not define")] : []
+        var document: AssessmentImport
         do { document = try JSONDecoder().decode(AssessmentImport.self, from: data) } catch let error as DecodingError {
-            throw ValidationFailure(field: "file", Self.describe(error))
+            throw ValidationFailure(unknown + more + [FieldIssue(field: "file", message: Self.describe(error))])
         } catch { throw ValidationFailure(field: "file", "is not JSON") }
-        guard document.format == format else { throw ValidationFailure(field: "format", "must be \"\(format)\"") }
+        guard document.format == format else {
+            throw ValidationFailure([FieldIssue(field: "format", message: "must be \"\(format)\"")] + unknown + more)
+        }
+        document.unknownFields = unknown
+        document.unknownFieldsNotListed = notListed
         return document
     }
 
@@ -136,6 +176,7 @@ public struct AssessmentImport: Sendable, Decodable {
         stateID: String, method: MethodVersion, assessors: [String: String], makeID: () -> String
     ) throws(ValidationFailure) -> Plan {
         var v = Validator()
+        for issue in unknownFields { v.add(issue.field, issue.message) }
         func merge(_ prefix: String, _ failure: ValidationFailure) {
             for issue in failure.issues { v.add("\(prefix).\(issue.field)", issue.message) }
         }
@@ -303,9 +344,6 @@ public struct AssessmentImport: Sendable, Decodable {
                     "likelihoodHigh": score.likelihood?.high.map { String($0) } ?? "", "confidence": score.confidence ?? "",
                     "rationale": score.rationale ?? "",
                 ]
-                for key in (score.impact ?? [:]).keys where ImpactDimension(rawValue: key) == nil {
-                    v.add("\(path).impact", "\"\(key.prefix(30))\" is not an impact dimension")
-                }
                 for (key, value) in score.impact ?? [:] { fields["impact.\(key)"] = String(value) }
                 do {
                     newScores.append(try ScoreDraft(fields: fields).validated(scenarioID: scenario, round: line.number, assessorID: assessor))
@@ -327,8 +365,8 @@ public struct AssessmentImport: Sendable, Decodable {
             ]
             do { newRisks.append(try OtherRiskDraft(fields: fields).validated(id: makeID())) } catch { merge("otherRisks[\(i)]", error) }
         }
-        if v.issues.count > 100 {
-            let count = v.issues.count
+        let count = v.issues.count + unknownFieldsNotListed
+        if count > 100 {
             throw ValidationFailure(Array(v.issues.prefix(100)) + [FieldIssue(field: "file", message: "and \(count - 100) more problems")])
         }
         try v.check()
@@ -350,6 +388,117 @@ public struct AssessmentImport: Sendable, Decodable {
         case .keyNotFound(let key, let c): return "is missing \"\(key.stringValue)\" at \(path(c))"
         case .dataCorrupted(let c): return c.codingPath.isEmpty ? "is not valid JSON" : "has an invalid value at \(path(c))"
         @unknown default: return "is not a valid assessment file"
+        }
+    }
+}
+
+extension AssessmentImport {
+    /// Which keys the format defines at each place of a file. Built from the coding keys of the lines above, so it cannot
+    /// drift from what is read; a key outside it would be dropped silently, so it is reported instead.
+    indirect enum Layout: Sendable {
+        /// An object with these keys, in the format's order; `nested` describes the values that are objects or lists. An
+        /// unknown key "is not `what`", and when no defined key is close, the message lists them after `listing`.
+        case object(keys: [String], nested: [String: Layout], what: String, listing: String)
+        case list(of: Layout)
+
+        static func fields<Key: CodingKey & CaseIterable & Hashable>(
+            _ keys: Key.Type, extra: [String] = [], _ nested: [Key: Layout] = [:]
+        ) -> Layout {
+            .object(
+                keys: Key.allCases.map(\.stringValue) + extra,
+                nested: Dictionary(uniqueKeysWithValues: nested.map { ($0.key.stringValue, $0.value) }), what: "a field of the import format",
+                listing: "the fields here are")
+        }
+
+        static let interval = fields(Interval.CodingKeys.self)
+        static let impact = Layout.object(
+            keys: ImpactDimension.allCases.map(\.rawValue), nested: [:], what: "an impact dimension", listing: "the dimensions are")
+        /// `$schema` may name the JSON Schema for editors; the importer does not read it.
+        static let document = fields(
+            CodingKeys.self, extra: ["$schema"],
+            [
+                .assessment: fields(Header.CodingKeys.self),
+                .agencies: .list(of: fields(AgencyLine.CodingKeys.self)),
+                .raci: .list(of: fields(RaciLine.CodingKeys.self)),
+                .horizonScan: .list(of: fields(ScanLine.CodingKeys.self)),
+                .scenarios: .list(of: fields(ScenarioLine.CodingKeys.self)),
+                .evidence: .list(of: fields(EvidenceLine.CodingKeys.self)),
+                .rounds: .list(
+                    of: fields(
+                        RoundLine.CodingKeys.self,
+                        [
+                            .scores: .list(
+                                of: fields(
+                                    ScoreLine.CodingKeys.self,
+                                    [
+                                        .likelihood: interval,
+                                        .impact: impact,
+                                    ]))
+                        ])),
+                .otherRisks: .list(of: fields(OtherRiskLine.CodingKeys.self, [.likelihood: interval, .impact: interval])),
+            ])
+
+        /// The most unknown keys listed one by one (as many as the problems an import reports); the rest are only counted.
+        static let listedKeys = 100
+
+        /// Every key of `json` (as read by `JSONSerialization`) this layout does not define, with its path and, when one is
+        /// close, the defined key it was probably meant to be; past ``listedKeys``, only how many more there are. A value of
+        /// the wrong type is left to the decoder to report.
+        func unknownFields(in json: Any) -> (listed: [FieldIssue], notListed: Int) {
+            var found: [FieldIssue] = []
+            var more = 0
+            func visit(_ value: Any, _ layout: Layout, _ path: String) {
+                switch layout {
+                case .list(let item):
+                    guard let array = value as? [Any] else { return }
+                    for (i, element) in array.enumerated() { visit(element, item, "\(path)[\(i)]") }
+                case .object(let keys, let nested, let what, let listing):
+                    guard let object = value as? [String: Any] else { return }
+                    let defined = Set(keys)
+                    for key in object.keys.sorted() where !defined.contains(key) {
+                        guard found.count < Self.listedKeys else {
+                            more += 1
+                            continue
+                        }
+                        let name = String(key.prefix(40))
+                        let hint = Self.closest(to: key, among: keys).map { "did you mean \($0)?" } ?? "\(listing) \(keys.joined(separator: ", "))"
+                        found.append(FieldIssue(field: path.isEmpty ? name : "\(path).\(name)", message: "is not \(what) (\(hint))"))
+                    }
+                    for key in keys {
+                        if let child = object[key], let inner = nested[key] { visit(child, inner, path.isEmpty ? key : "\(path).\(key)") }
+                    }
+                }
+            }
+            visit(json, self, "")
+            return (found, more)
+        }
+
+        /// The defined key a misspelt one was most likely meant to be: the nearest by edit distance (case and `-`/`_`
+        /// ignored, a swap of two neighbours counting as one edit), if it is within a third of the key's length (at least one edit).
+        static func closest(to key: String, among keys: [String]) -> String? {
+            func normalised(_ s: String) -> [Character] { Array(s.lowercased().filter { $0 != "-" && $0 != "_" }) }
+            let typed = normalised(String(key.prefix(60)))
+            let best = keys.map { ($0, editDistance(typed, normalised($0))) }.min { $0.1 < $1.1 }
+            guard let best, best.1 <= max(1, typed.count / 3) else { return nil }
+            return best.0
+        }
+
+        /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of adjacent characters.
+        static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+            if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+            var previous2 = [Int](repeating: 0, count: b.count + 1)
+            var previous = Array(0...b.count)
+            var current = [Int](repeating: 0, count: b.count + 1)
+            for i in 1...a.count {
+                current[0] = i
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { current[j] = min(current[j], previous2[j - 2] + 1) }
+                }
+                (previous2, previous, current) = (previous, current, previous2)
+            }
+            return previous[b.count]
         }
     }
 }

@@ -1,0 +1,119 @@
+import CTTechAPI
+import CTTechCore
+import CTTechServer
+import CTTechStore
+import CTTechTestSupport
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite("Clear errors: the spec's enums are Core's, and a wrong value or key is named")
+struct ClearErrorsAPITests {
+    func problem(_ response: TestResponse) throws -> Components.Schemas.Problem {
+        #expect(response.headers[.contentType] == "application/problem+json")
+        return try JSONDecoder().decode(Components.Schemas.Problem.self, from: Data(buffer: response.body))
+    }
+
+    @Test func everyEnumOfTheSpecHasCoreValuesInCoreOrder() throws {
+        #expect(Components.Schemas.Region.allCases.map(\.rawValue) == Region.allCases.map(\.rawValue))
+        #expect(Components.Schemas.Tlp.allCases.map(\.rawValue) == TLP.allCases.map(\.rawValue))
+        #expect(Components.Schemas.Role.allCases.map(\.rawValue) == Role.allCases.map(\.rawValue))
+        #expect(Components.Schemas.ReferenceKind.allCases.map(\.rawValue) == ReferenceKind.allCases.map(\.rawValue))
+        #expect(Components.Schemas.AssessmentStatus.allCases.map(\.rawValue) == Assessment.Status.allCases.map(\.rawValue))
+        #expect(Components.Schemas.Confidence.allCases.map(\.rawValue) == Confidence.allCases.map(\.rawValue))
+        #expect(Components.Schemas.ThreatBand.allCases.map(\.rawValue) == ThreatBand.allCases.map(\.rawValue))
+        #expect(Components.Schemas.AgencyKind.allCases.map(\.rawValue) == Agency.Kind.allCases.map(\.rawValue))
+        #expect(Components.Schemas.AssessmentActivity.allCases.map(\.rawValue) == AssessmentActivity.allCases.map(\.rawValue))
+        #expect(Components.Schemas.RaciRole.allCases.map(\.rawValue) == RaciRole.allCases.map(\.rawValue))
+        #expect(Components.Schemas.DiffusionStage.allCases.map(\.rawValue) == DiffusionStage.allCases.map(\.rawValue))
+        #expect(Components.Schemas.Trend.allCases.map(\.rawValue) == Trend.allCases.map(\.rawValue))
+        #expect(Components.Schemas.SourceReliability.allCases.map(\.rawValue) == SourceReliability.allCases.map(\.rawValue))
+        // (ScoringRound.Status and EvidenceSubject list no cases in Core: every spec value must at least be one of them)
+        #expect(Components.Schemas.RoundStatus.allCases.allSatisfy { ScoringRound.Status(rawValue: $0.rawValue) != nil })
+        #expect(Components.Schemas.EvidenceSubject.allCases.allSatisfy { EvidenceSubject(kind: $0.rawValue, reference: "x") != nil })
+        // the impact dimensions are the named properties of the impact objects
+        let scores = Components.Schemas.ImpactScores(
+            fatalities: 1, economic: 1, essentialServices: 1, societal: 1, publicConfidence: 1, international: 1, humanRights: 1)
+        let medians = Components.Schemas.ImpactByDimension(
+            fatalities: 1, economic: 1, essentialServices: 1, societal: 1, publicConfidence: 1, international: 1, humanRights: 1)
+        for encoded in [try JSONEncoder().encode(scores), try JSONEncoder().encode(medians)] {
+            let keys = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any]).keys
+            #expect(Set(keys) == Set(ImpactDimension.allCases.map(\.rawValue)))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aValueOutsideItsEnumIsRefusedNamingTheField(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup
+            let admin: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.administrator))"]
+            let focal: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.focalPoint))"]
+            let base = "/api/v1/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
+            // act
+            let state = try await client.send(
+                .post, "/api/v1/states", json: #"{"code":"ATL","name":"Atlantis","region":"atlantis"}"#, headers: admin)
+            let agency = try await client.send(.post, base + "/agencies", json: #"{"name":"Spies","kind":"spies"}"#, headers: focal)
+            let evidence = try await client.send(
+                .post, base + "/evidence",
+                json: #"{"subject":"technology","ref":"T08","summary":"x","source":"y","reliability":"Z","credibility":1}"#, headers: focal)
+            let raci = try await client.send(
+                .put, base + "/raci",
+                json: #"{"cells":[{"activity":"scoring","agencyId":"x","role":"A"},{"activity":"lunch","agencyId":"x","role":"R"}]}"#,
+                headers: focal)
+            // check: 400 problem+json whose detail names the field; nothing was written
+            for (response, field) in [(state, "region"), (agency, "kind"), (evidence, "reliability"), (raci, "activity")] {
+                #expect(response.status == .badRequest)
+                let detail = try problem(response).detail ?? ""
+                #expect(detail.contains(field), "\(field): \(detail)")
+            }
+            let states = try await client.send(.get, "/api/v1/states", headers: admin)
+            #expect(!states.text.contains("Atlantis"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func unknownImpactDimensionsAreNamedWithEveryOtherProblem(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup: `fatalities` misspelt, and an intent out of range
+            let assessor: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.assessor))"]
+            let path = "/api/v1/states/\(world.home.id)/assessments/\(world.homeAssessmentID)/scenarios/\(world.homeScenarioID)/scores"
+            let impact = ImpactDimension.allCases.map { "\"\($0 == .fatalities ? "fatalites" : $0.rawValue)\":3" }.joined(separator: ",")
+            let body =
+                #"{"intent":9,"actorCapability":3,"technologyAccessibility":3,"opportunity":3,"likelihood":{"low":0.01,"best":0.02,"high":0.04},"impact":{\#(impact)},"confidence":"low"}"#
+            // act
+            let response = try await client.send(.post, path, json: body, headers: assessor)
+            // check
+            #expect(response.status == .badRequest)
+            let issues = try problem(response).errors?.map { "\($0.field): \($0.message)" } ?? []
+            #expect(issues.contains("impact: fatalites is not an impact dimension"))
+            #expect(issues.contains("impact.fatalities: must be a whole number from 1 to 5"))
+            #expect(issues.contains("intent: must be a whole number from 1 to 5"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func anImportWithAMisspeltKeyIsRefusedNamingTheKey(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup
+            let auth: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.focalPoint))"]
+            let file = try ImportExportTests.document { doc in
+                var scenarios = doc["scenarios"] as? [[String: Any]] ?? []
+                scenarios[2]["titel"] = scenarios[2].removeValue(forKey: "title")
+                doc["scenarios"] = scenarios
+            }
+            // act
+            let response = try await client.send(
+                .post, "/api/v1/states/\(world.home.id)/assessments/import", json: String(decoding: file, as: UTF8.self), headers: auth)
+            // check: the unknown key, and what it left missing, at once; nothing imported
+            #expect(response.status == .badRequest)
+            let issues = try problem(response).errors?.map { "\($0.field): \($0.message)" } ?? []
+            #expect(
+                issues == [
+                    "scenarios[2].titel: is not a field of the import format (did you mean title?)", "scenarios[2].title: is required",
+                ])
+            let list = try await client.send(.get, "/api/v1/states/\(world.home.id)/assessments", headers: auth)
+            #expect(!list.text.contains("Imported example assessment"))
+        }
+    }
+}
