@@ -18,10 +18,11 @@ struct AssessmentAbilitiesTests {
             version: 1)
     }
 
-    func shown(own: Bool, scenarioID: String) -> ScoreVisibility.Shown {
+    func shown(own: Bool, scenarioID: String) throws -> ScoreVisibility.Shown {
+        let likelihood = try UncertainEstimate(low: 0.1, best: 0.2, high: 0.3, within: 0...1)
         let score = ScenarioScore(
             scenarioID: scenarioID, round: 1, assessorID: own ? "u" : "", intent: 3, actorCapability: 3, technologyAccessibility: 3,
-            opportunity: 3, likelihood: try! UncertainEstimate(low: 0.1, best: 0.2, high: 0.3, within: 0...1), impact: [:], confidence: .moderate,
+            opportunity: 3, likelihood: likelihood, impact: [:], confidence: .moderate,
             rationale: "")
         return ScoreVisibility.Shown(label: own ? "You" : "Assessor 1", score: score, isOwn: own)
     }
@@ -63,25 +64,25 @@ struct AssessmentAbilitiesTests {
         #expect(!abilities.canRemoveScenario(scenario, round: ScoringRound(number: 1, status: .open), shown: []))
     }
 
-    @Test func aScoreIsOfferedOnlyInAnOpenRoundAndOnlyOnce() {
+    @Test func aScoreIsOfferedOnlyInAnOpenRoundAndOnlyOnce() throws {
         // setup
         let abilities = AssessmentAbilities(identity: identity(.assessor), assessment: assessment(.draft))
         let open = ScoringRound(number: 1, status: .open)
         // check
         #expect(abilities.canScore(scenario, round: open, shown: []))
-        #expect(abilities.canScore(scenario, round: open, shown: [shown(own: true, scenarioID: "other")]))
-        #expect(!abilities.canScore(scenario, round: open, shown: [shown(own: true, scenarioID: scenario)]))
+        #expect(abilities.canScore(scenario, round: open, shown: [try shown(own: true, scenarioID: "other")]))
+        #expect(!abilities.canScore(scenario, round: open, shown: [try shown(own: true, scenarioID: scenario)]))
         #expect(!abilities.canScore(scenario, round: ScoringRound(number: 1, status: .closed), shown: []))
         #expect(!abilities.canScore(scenario, round: ScoringRound(number: 1, status: .revealed), shown: []))
     }
 
-    @Test func removingAScenarioIsOfferedOnlyBeforeAnyoneCouldHaveScoredIt() {
+    @Test func removingAScenarioIsOfferedOnlyBeforeAnyoneCouldHaveScoredIt() throws {
         // setup
         let abilities = AssessmentAbilities(identity: identity(.facilitator), assessment: assessment(.draft))
         let first = ScoringRound(number: 1, status: .open)
         // check
         #expect(abilities.canRemoveScenario(scenario, round: first, shown: []))
-        #expect(!abilities.canRemoveScenario(scenario, round: first, shown: [shown(own: false, scenarioID: scenario)]))
+        #expect(!abilities.canRemoveScenario(scenario, round: first, shown: [try shown(own: false, scenarioID: scenario)]))
         #expect(!abilities.canRemoveScenario(scenario, round: ScoringRound(number: 2, status: .open), shown: []))
         #expect(
             !AssessmentAbilities(identity: identity(.assessor), assessment: assessment(.draft)).canRemoveScenario(scenario, round: first, shown: []))
