@@ -133,6 +133,10 @@ extension FailingRepositories: AccountRepository {
     )
         async throws -> RoleGrant
     { throw Failure(method: #function) }
+    public func setPassword(userID: String, hash: String, keepingSession sessionHash: String?, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func setTOTP(userID: String, secret: String?, audit: AuditEvent) async throws { throw Failure(method: #function) }
     public func assessors(_ scope: TenantScope) async throws -> [String: String] { throw Failure(method: #function) }
 }
 

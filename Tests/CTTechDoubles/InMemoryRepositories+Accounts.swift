@@ -35,6 +35,26 @@ extension InMemoryRepositories: AccountRepository {
         }
     }
 
+    /// Sessions are not modelled beyond `endedSessions`: ending "all but one" is recorded as ending the account's.
+    public func setPassword(userID: String, hash: String, keepingSession sessionHash: String?, audit: AuditEvent) async throws {
+        try transaction { state in
+            guard var user = state.accounts[userID] else { throw StoreConflict.missing }
+            user.passwordHash = hash
+            state.accounts[userID] = user
+            state.endedSessions.append(userID)
+            state.audit.append(audit)
+        }
+    }
+
+    public func setTOTP(userID: String, secret: String?, audit: AuditEvent) async throws {
+        try transaction { state in
+            guard var user = state.accounts[userID] else { throw StoreConflict.missing }
+            user.totpSecret = secret
+            state.accounts[userID] = user
+            state.audit.append(audit)
+        }
+    }
+
     public func grants(userID: String) async throws -> [RoleGrant] {
         read { $0.grants.filter { $0.userID == userID } }
     }

@@ -60,7 +60,7 @@ extension InMemoryRepositories: AssessmentRepository {
                 stored.otherRisks.removeAll { $0.id == id }
             case .scenario:
                 guard stored.scenarios.contains(where: { $0.id == id }) else { throw StoreConflict.missing }
-                if stored.scores.contains(where: { $0.scenarioID == id }) { throw AssessmentRuleViolation.scenarioScored }
+                try AssessmentRuleViolation.checkScenarioRemoval(scored: stored.scores.contains { $0.scenarioID == id })
                 stored.evidence.removeAll { $0.subject == .scenario(id) }
                 stored.scenarios.removeAll { $0.id == id }
             }

@@ -19,6 +19,11 @@ public protocol AccountRepository: Sendable {
         id: String, userID: String, by scope: AdministratorScope, audit: @escaping @Sendable (RoleGrant) -> AuditEvent
     ) async throws
         -> RoleGrant
+    /// Replaces the password hash (the holder's own change or an administrator's reset) and ends the user's sessions
+    /// except `sessionHash`, with the audit entry.
+    func setPassword(userID: String, hash: String, keepingSession sessionHash: String?, audit: AuditEvent) async throws
+    /// Turns TOTP on with a confirmed secret, or off (nil), with the audit entry.
+    func setTOTP(userID: String, secret: String?, audit: AuditEvent) async throws
     /// The active accounts that may score for the scope's state, id by lower-cased e-mail (imports name assessors).
     func assessors(_ scope: TenantScope) async throws -> [String: String]
 }

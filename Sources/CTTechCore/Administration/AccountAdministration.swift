@@ -62,6 +62,15 @@ public struct AccountAdministration: Sendable {
             audit: AuditEvent(.userUpdate, by: actor, entity: id, state: nil, ["email": clean.email, "active": String(draft.isActive)]))
     }
 
+    /// Sets a new password for an account (an administrator's reset); ends all of its sessions.
+    public func resetPassword(_ userID: String, to password: String, by actor: AuditActor, scope: AdministratorScope) async throws {
+        try PasswordPolicy.check(password)
+        guard try await accounts.account(id: userID) != nil else { throw StoreConflict.missing }
+        try await accounts.setPassword(
+            userID: userID, hash: try await passwords.hash(password), keepingSession: nil,
+            audit: AuditEvent(.userPasswordReset, by: actor, entity: userID, state: nil))
+    }
+
     /// Grants a role, programme-wide (`stateID` nil) or for one partner state. ``StoreConflict/missing`` when the
     /// account does not exist.
     public func grant(userID: String, role: String?, stateID: String?, by actor: AuditActor, scope: AdministratorScope) async throws -> RoleGrant {

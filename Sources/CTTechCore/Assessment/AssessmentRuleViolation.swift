@@ -48,6 +48,11 @@ public enum AssessmentRuleViolation: RuleViolation, Hashable {
         return ScoringRound(number: current.number, status: target)
     }
 
+    /// Inside a write: a scenario anyone has scored is kept with every score, so it cannot be removed.
+    public static func checkScenarioRemoval(scored: Bool) throws(AssessmentRuleViolation) {
+        if scored { throw .scenarioScored }
+    }
+
     /// Inside a write: the status an assessment may move to from where it is.
     public static func checkStatus(from current: Assessment.Status, to target: Assessment.Status) throws(AssessmentRuleViolation) {
         guard current.canMove(to: target) else { throw .statusTransition(from: current, to: target) }

@@ -42,10 +42,12 @@ public struct AppServices: Sendable {
     // MARK: Use cases (the web pages, the API and the command line call the same ones)
 
     var stateAdministration: StateAdministration { StateAdministration(states: states) }
-    var accountAdministration: AccountAdministration {
+    var passwordHashing: PasswordHashing {
         let passwords = passwords
-        return AccountAdministration(accounts: accounts, passwords: PasswordHashing(hash: { try await passwords.hash($0) }))
+        return PasswordHashing(hash: { try await passwords.hash($0) }, verify: { try await passwords.verify($0, hash: $1) })
     }
+    var accountAdministration: AccountAdministration { AccountAdministration(accounts: accounts, passwords: passwordHashing) }
+    var ownAccount: OwnAccount { OwnAccount(accounts: accounts, passwords: passwordHashing) }
     var assessmentRecords: Assessments { Assessments(assessments: assessments.records, reference: reference) }
     var scoring: Scoring { Scoring(scoring: assessments.scoring, reference: reference) }
     var institutions: InstitutionalMapping { InstitutionalMapping(institutions: assessments.institutions) }

@@ -2,14 +2,6 @@ import CTTechCore
 import CTTechWeb
 import Hummingbird
 
-extension AuditEvent {
-    init(_ identity: Identity, _ action: String, _ entityType: String, _ entityID: String, state: String?, _ details: [String: String] = [:]) {
-        self.init(
-            actorID: identity.userID, actorLabel: identity.email, action: action, entityType: entityType, entityID: entityID, stateID: state,
-            details: details)
-    }
-}
-
 extension AppRequestContext {
     /// The layout every page of a signed-in user shares.
     func layout(_ title: String, tlp: TLP, path: String, flash: String? = nil, state: PartnerState? = nil) -> LayoutModel {

@@ -139,9 +139,8 @@ public struct AssessmentStore: AssessmentRepository, AssessmentTables {
                 )
                 .run()
             case .scenario:
-                if try await tx.select().column("round").from("scenario_scores").where("scenario_id", .equal, SQLBind(id)).first() != nil {
-                    throw AssessmentRuleViolation.scenarioScored
-                }
+                let scored = try await tx.select().column("round").from("scenario_scores").where("scenario_id", .equal, SQLBind(id)).first() != nil
+                try AssessmentRuleViolation.checkScenarioRemoval(scored: scored)
                 try await tx.delete(from: "evidence_items").where("subject_kind", .equal, SQLBind("scenario")).where(
                     "subject_ref", .equal, SQLBind(id)
                 )

@@ -7,12 +7,12 @@ import Hummingbird
 struct AccountController {
     let accounts: AccountStore
     let pages: PageRenderer
-    let passwords: PasswordHasher
+    let ownAccount: OwnAccount
 
     init(_ services: AppServices) {
         accounts = services.accounts
         pages = services.pages
-        passwords = services.passwords
+        ownAccount = services.ownAccount
     }
 
     func addRoutes(to routes: RouteTable) {
@@ -21,19 +21,12 @@ struct AccountController {
         }
         routes.post(.accountPassword, .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
-            guard let account = try await self.accounts.account(id: identity.userID) else { throw AppError.unauthenticated }
-            guard try await self.passwords.verify(context.form["current"] ?? "", hash: account.passwordHash) else {
-                return try await page(
-                    context, request, identity: identity, failure: ValidationFailure(field: "current", "is not your current password"), flash: nil,
-                    status: .badRequest)
+            do {
+                try await ownAccount.changePassword(
+                    current: context.form["current"] ?? "", new: context.form["new"] ?? "", keepingSession: context.session?.idHash, by: identity)
+            } catch let failure as ValidationFailure {
+                return try await page(context, request, identity: identity, failure: failure, flash: nil, status: .badRequest)
             }
-            let new = context.form["new"] ?? ""
-            do throws(ValidationFailure) { try PasswordPolicy.check(new, field: "new") } catch {
-                return try await page(context, request, identity: identity, failure: error, flash: nil, status: .badRequest)
-            }
-            try await self.accounts.setPassword(
-                userID: identity.userID, hash: try await self.passwords.hash(new), keepingSession: context.session?.idHash,
-                audit: AuditEvent(.userPasswordChange, by: identity.actor, entity: identity.userID, state: nil))
             return try await page(
                 context, request, identity: identity, failure: nil, flash: "Password changed. Your other sessions were ended.", status: .ok)
         }
@@ -49,21 +42,16 @@ struct AccountController {
                     failure: ValidationFailure(field: "code", "does not match; check the key and your device's clock"),
                     flash: nil, status: .badRequest, secret: secret)
             }
-            try await self.accounts.setTOTP(
-                userID: identity.userID, secret: secret, audit: AuditEvent(.userTOTPOn, by: identity.actor, entity: identity.userID, state: nil))
+            try await ownAccount.turnOnTOTP(secret: secret, by: identity)
             return try await page(context, request, identity: identity, failure: nil, flash: "Two-factor authentication is on.", status: .ok)
         }
         routes.post(.accountTOTPDisable, .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
-            guard let account = try await self.accounts.account(id: identity.userID),
-                try await self.passwords.verify(context.form["password"] ?? "", hash: account.passwordHash)
-            else {
-                return try await page(
-                    context, request, identity: identity, failure: ValidationFailure(field: "password", "is not your current password"), flash: nil,
-                    status: .badRequest)
+            do {
+                try await ownAccount.turnOffTOTP(password: context.form["password"] ?? "", by: identity)
+            } catch let failure as ValidationFailure {
+                return try await page(context, request, identity: identity, failure: failure, flash: nil, status: .badRequest)
             }
-            try await self.accounts.setTOTP(
-                userID: identity.userID, secret: nil, audit: AuditEvent(.userTOTPOff, by: identity.actor, entity: identity.userID, state: nil))
             return try await page(context, request, identity: identity, failure: nil, flash: "Two-factor authentication is off.", status: .ok)
         }
     }

@@ -9,7 +9,6 @@ struct AdminController {
     let accounts: AccountStore
     let audit: AuditLogStore
     let pages: PageRenderer
-    let passwords: PasswordHasher
     let stateAdministration: StateAdministration
     let states: PartnerStateStore
 
@@ -18,7 +17,6 @@ struct AdminController {
         accounts = services.accounts
         audit = services.audit
         pages = services.pages
-        passwords = services.passwords
         stateAdministration = services.stateAdministration
         states = services.states
     }
@@ -127,18 +125,14 @@ struct AdminController {
         }
         routes.post(.adminUserPassword(.parameter), .administrator) { request, context, granted in
             let user = try await loadUser(context, granted)
-            let password = context.form["password"] ?? ""
-            do throws(ValidationFailure) {
-                try PasswordPolicy.check(password)
-            } catch {
+            do {
+                try await accountAdministration.resetPassword(
+                    user.id, to: context.form["password"] ?? "", by: try granted.actor(), scope: try granted.requireAdmin())
+            } catch let failure as ValidationFailure {
                 return try await userForm(
                     context, request, user: user, draft: UserDraft(email: user.email, displayName: user.displayName, isActive: user.isActive),
-                    failure: error, status: .badRequest)
+                    failure: failure, status: .badRequest)
             }
-            let identity = try granted.requireIdentity()
-            try await self.accounts.setPassword(
-                userID: user.id, hash: try await self.passwords.hash(password), keepingSession: nil,
-                audit: AuditEvent(.userPasswordReset, by: identity.actor, entity: user.id, state: nil))
             return .seeOther(SiteURL.adminUser(user.id).path)
         }
 

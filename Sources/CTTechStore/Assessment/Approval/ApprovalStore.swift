@@ -41,7 +41,7 @@ public struct ApprovalStore: ApprovalRepository, AssessmentTables {
                     .where("state_id", .equal, SQLBind(scope.stateID)).first(decoding: Row.self)
             else { throw StoreConflict.missing }
             let current = Assessment.Status(rawValue: row.status) ?? .draft
-            guard current.canMove(to: target) else { throw AssessmentRuleViolation.statusTransition(from: current, to: target) }
+            try AssessmentRuleViolation.checkStatus(from: current, to: target)
             var event = audit
             if target == .approved {
                 guard let snapshot, let encoded, snapshot.revision == row.revision else { throw AssessmentRuleViolation.changedDuringApproval }

@@ -48,6 +48,8 @@ struct StateWorkspace {
         AccountAdministration(accounts: repositories, passwords: PasswordHashing(hash: { "hashed:" + $0 }))
     }
 
+    var ownAccount: OwnAccount { OwnAccount(accounts: repositories, passwords: PasswordHashing(hash: { "hashed:" + $0 })) }
+
     var approvalSources: Approval.Sources {
         Approval.Sources(
             assessments: repositories, approval: repositories, institutions: repositories, scan: repositories, scoring: repositories,
