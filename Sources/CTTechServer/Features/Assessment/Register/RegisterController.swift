@@ -26,7 +26,7 @@ struct RegisterController {
                 let built = try await registers.build(assessment, scope: scope)
                 return Response(
                     status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(string: RegisterChart.draw(chart, built.document))))
+                    body: .init(byteBuffer: built.charts[chart] ?? ByteBuffer(string: RegisterChart.draw(chart, built.document))))
             }
         }
         for format in RegisterExportFormat.allCases {

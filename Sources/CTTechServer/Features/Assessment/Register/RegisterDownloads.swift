@@ -22,7 +22,7 @@ enum Downloads {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: built.json))
         case .csv:
             headers[.contentType] = "text/csv; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: built.document.csv())))
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: built.csv))
         }
     }
 }
