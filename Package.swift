@@ -44,6 +44,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         .target(
@@ -137,6 +138,15 @@ let package = Package(
         .testTarget(
             name: "CTTechCoreTests",
             dependencies: ["CTTechCore", "CTTechDoubles", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
+        // Every page rendered from its mock and compared with a file snapshot of its HTML, diffed by line.
+        .testTarget(
+            name: "CTTechWebTests",
+            dependencies: [
+                "CTTechWeb", "CTTechCore", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

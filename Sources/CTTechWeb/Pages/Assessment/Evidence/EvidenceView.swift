@@ -7,7 +7,7 @@ struct EvidenceView: Sendable {
     let gradingText: String
     let summary: String
     let source: String
-    let observedOn: String
+    let observedOn: String?
     /// The removal form's target, when the viewer may remove it.
     let removeAction: String?
 
@@ -17,6 +17,6 @@ struct EvidenceView: Sendable {
         gradingText = "\(item.reliability.label), \(item.credibility.label.lowercased())"
         summary = item.summary
         source = item.source
-        observedOn = item.observedOn
+        observedOn = item.observedOn.isEmpty ? nil : item.observedOn
     }
 }

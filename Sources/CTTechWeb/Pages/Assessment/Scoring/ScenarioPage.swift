@@ -45,7 +45,7 @@ public struct ScenarioPage: WebPage {
     let actor: String
     let technologies: String
     let purposes: String
-    let sector: String
+    let sector: String?
     let horizon: Int
     let narrative: String
     let evidence: [EvidenceView]
@@ -66,6 +66,8 @@ public struct ScenarioPage: WebPage {
     let errors: FormErrors
     let factors: [Field]
     let impacts: [Field]
+    /// Low, moderate, high, with a first empty choice: nothing is chosen for the assessor.
+    let confidences: [Choice]
     let likelihoodLow: String
     let likelihoodBest: String
     let likelihoodHigh: String
@@ -96,7 +98,8 @@ public struct ScenarioPage: WebPage {
             layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path, assessmentTitle: assessment.title,
             title: scenario.title, actor: names(.actorTypes)[scenario.actorType] ?? scenario.actorType,
             technologies: scenario.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
-            purposes: scenario.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "), sector: scenario.targetSector,
+            purposes: scenario.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "),
+            sector: scenario.targetSector.isEmpty ? nil : scenario.targetSector,
             horizon: scenario.horizonYears, narrative: scenario.narrative,
             evidence: evidence.filter { $0.subject == .scenario(scenario.id) }.map {
                 EvidenceView(
@@ -128,13 +131,16 @@ public struct ScenarioPage: WebPage {
                     impact: $0.score.combinedImpact, confidence: $0.score.confidence.rawValue, rationale: $0.score.rationale)
             }, canScore: canScore, scoreAction: SiteURL.scores(assessment.stateID, assessment.id, scenario: scenario.id).path, csrf: csrf,
             errors: FormErrors(failure),
-            factors: factorNames.map { Field(name: $0.0, label: $0.1, value: submitted[$0.0] ?? "3") },
+            // No judgement is pre-filled (STYLE.md): an empty form until the assessor chooses, and what they entered after a refusal.
+            factors: factorNames.map { Field(name: $0.0, label: $0.1, value: submitted[$0.0] ?? "") },
             impacts: ImpactDimension.allCases.map {
                 Field(
-                    name: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
-                    value: submitted["impact.\($0.rawValue)"] ?? "3")
-            }, likelihoodLow: submitted["likelihoodLow"] ?? "0.01", likelihoodBest: submitted["likelihoodBest"] ?? "0.05",
-            likelihoodHigh: submitted["likelihoodHigh"] ?? "0.2", rationale: submitted["rationale"] ?? "",
+                    name: $0.rawValue, label: $0.label, value: submitted["impact.\($0.rawValue)"] ?? "")
+            },
+            confidences: [Choice(value: "", label: "choose…", selected: (submitted["confidence"] ?? "").isEmpty)]
+                + Confidence.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue, selected: submitted["confidence"] == $0.rawValue) },
+            likelihoodLow: submitted["likelihoodLow"] ?? "", likelihoodBest: submitted["likelihoodBest"] ?? "",
+            likelihoodHigh: submitted["likelihoodHigh"] ?? "", rationale: submitted["rationale"] ?? "",
             derivedTable: [(3, "Low (I × C = 3)"), (8, "Moderate (8)"), (12, "Substantial (12)"), (16, "Severe (16)"), (25, "Critical (25)")].map {
                 t, label in
                 DerivedRow(

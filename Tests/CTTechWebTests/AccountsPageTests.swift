@@ -1,0 +1,106 @@
+import CTTechCore
+import SnapshotTesting
+import Testing
+
+@testable import CTTechWeb
+
+@Suite("Signing in and one's own account")
+struct AccountsPageTests {
+    @Test func login() async throws {
+        // setup
+        let page = LoginPage.mock
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<form method=\"post\" action=\"\(SiteURL.login.path)\">"))
+        #expect(html.contains("name=\"next\" value=\"\(SiteURL.assessment(Valdoria.state.id, Valdoria.assessment.id).path)\""))
+        #expect(!html.contains("role=\"alert\"") && !html.contains("Log out"))
+        assertSnapshot(of: html.text, as: .lines, named: "mock")
+    }
+
+    @Test func loginFailed() async throws {
+        // setup
+        let page = LoginPage.failed
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<p class=\"errors\" role=\"alert\">E-mail or password is not correct.</p>"))
+        #expect(html.contains("value=\"irina@valdoria.example\""), "the e-mail typed is kept")
+        assertSnapshot(of: html.text, as: .lines, named: "failed")
+    }
+
+    @Test func loginWithoutAccounts() async throws {
+        // setup
+        let page = LoginPage.noAccounts
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<p class=\"notice\">This installation has no accounts yet."), "an empty installation says how to start")
+        assertSnapshot(of: html.text, as: .lines, named: "noAccounts")
+    }
+
+    @Test func totp() async throws {
+        // setup
+        let page = TOTPPage.mock
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("action=\"\(SiteURL.loginTOTP.path)\"") && html.contains("autocomplete=\"one-time-code\""))
+        #expect(!html.contains("role=\"alert\""))
+        assertSnapshot(of: html.text, as: .lines, named: "mock")
+    }
+
+    @Test func totpWrongCode() async throws {
+        // setup
+        let page = TOTPPage.wrongCode
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("role=\"alert\">That code is not valid. Try the next one your app shows.</p>"))
+        #expect(html.contains("name=\"next\" value=\"\(SiteURL.state(Valdoria.state.id).path)\""), "the page asked for is kept")
+        assertSnapshot(of: html.text, as: .lines, named: "wrongCode")
+    }
+
+    @Test func account() async throws {
+        // setup
+        let page = AccountPage.mock
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<a href=\"\(SiteURL.account.path)\" dir=\"auto\">Ирина Ва́лдория</a>"), "the Cyrillic name is shown as typed")
+        #expect(html.contains(AccountPage.secretBase32) && html.contains("action=\"\(SiteURL.accountTOTP.path)\""))
+        #expect(!html.contains(SiteURL.accountTOTPDisable.path))
+        assertSnapshot(of: html.text, as: .lines, named: "mock")
+    }
+
+    @Test func accountWithTOTP() async throws {
+        // setup
+        let page = AccountPage.totpOn
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("action=\"\(SiteURL.accountTOTPDisable.path)\""))
+        #expect(!html.contains("class=\"secret\"") && !html.contains("otpauth://"), "no new key is shown once TOTP is on")
+        #expect(html.contains("<p class=\"flash\" role=\"status\">Two-factor authentication is on.</p>"))
+        assertSnapshot(of: html.text, as: .lines, named: "totpOn")
+    }
+
+    @Test func accountPasswordRefused() async throws {
+        // setup
+        let page = AccountPage.passwordRefused
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<div class=\"errors\" role=\"alert\" tabindex=\"-1\" id=\"errors\">"))
+        #expect(html.contains("must be at least 12 characters</li>"))
+        assertSnapshot(of: html.text, as: .lines, named: "passwordRefused")
+    }
+}

@@ -1,0 +1,335 @@
+import CTTechCore
+import CTTechWeb
+import Foundation
+
+/// The fictional Republic of Valdoria: its people, its 2026 assessment, the scores of two rounds and two approved
+/// snapshots. Every page mock is built from these values through the pages' own `make`, so the snapshots show what a
+/// real request would. Ids and timestamps are fixed: the same test run always renders the same bytes.
+enum Valdoria {
+    /// A record id that passes `Identifier.isValid`: `00000000-0000-0000-0000-` and `n` in 12 digits.
+    static func id(_ n: Int) -> String {
+        let digits = String(n)
+        return "00000000-0000-0000-0000-" + String(repeating: "0", count: 12 - digits.count) + digits
+    }
+
+    static let csrf = "csrf-fixed-token-for-snapshots"
+    static let method = MethodVersion.ctTechDefault
+    /// 2026-09-14 08:30:00 UTC, in epoch milliseconds.
+    static let now: Int64 = 1_789_374_600_000
+
+    // MARK: Partner states
+
+    static let state = PartnerState(
+        id: id(1), code: "VLD", name: "Republic of Valdoria", region: .southernEurope, defaultTLP: .amber,
+        profile: """
+            Valdoria's counter-terrorism coordination sits with the Ministry of Interior; the National Police run the \
+            Counter-Terrorism Directorate and the State Security Service leads on online threats.
+            """, version: 3)
+    static let arvenna = PartnerState(
+        id: id(2), code: "ARV", name: "Kingdom of Arvenna", region: .caribbean, defaultTLP: .green, profile: "", version: 1)
+    /// A state whose name is written in Arabic, right to left.
+    static let zahran = PartnerState(
+        id: id(3), code: "ZHR", name: "سلطنة زهران", region: .mena, defaultTLP: .amberStrict,
+        profile: "تنسق وزارة الداخلية جهود مكافحة الإرهاب.", version: 2)
+
+    // MARK: People
+
+    static let focalPoint = Identity(
+        userID: id(101), email: "amira.haddad@valdoria.example", displayName: "Amira Haddad",
+        grants: [RoleGrant(id: id(701), userID: id(101), role: .focalPoint, stateID: state.id)])
+    /// An assessor whose name is written in Cyrillic, with a combining accent.
+    static let assessor = Identity(
+        userID: id(102), email: "irina@valdoria.example", displayName: "Ирина Ва́лдория",
+        grants: [RoleGrant(id: id(702), userID: id(102), role: .assessor, stateID: state.id)])
+    static let facilitator = Identity(
+        userID: id(103), email: "lena.brandt@ctt.example", displayName: "Lena Brandt",
+        grants: [
+            RoleGrant(id: id(703), userID: id(103), role: .facilitator, stateID: state.id),
+            RoleGrant(id: id(704), userID: id(103), role: .facilitator, stateID: arvenna.id),
+        ])
+    /// Reads the assessment; may change nothing.
+    static let policyMaker = Identity(
+        userID: id(104), email: "marko.dren@valdoria.example", displayName: "Marko Dren",
+        grants: [RoleGrant(id: id(705), userID: id(104), role: .policyMaker, stateID: state.id)])
+    static let administrator = Identity(
+        userID: id(105), email: "sam.okafor@ctt.example", displayName: "Sam Okafor",
+        grants: [
+            RoleGrant(id: id(706), userID: id(105), role: .administrator, stateID: nil),
+            RoleGrant(id: id(707), userID: id(105), role: .programmeOfficer, stateID: nil),
+        ])
+    static let secondAssessor = Identity(
+        userID: id(106), email: "tomas.reiner@valdoria.example", displayName: "Tomas Reiner",
+        grants: [RoleGrant(id: id(708), userID: id(106), role: .assessor, stateID: state.id)])
+
+    static func account(_ identity: Identity, totp: Bool = false, active: Bool = true, lockedUntil: Int64? = nil) -> UserAccount {
+        UserAccount(
+            id: identity.userID, email: identity.email, displayName: identity.displayName, passwordHash: "$2b$12$fixture",
+            totpSecret: totp ? "JBSWY3DPEHPK3PXP" : nil, isActive: active, failedLogins: lockedUntil == nil ? 0 : 5, lockedUntil: lockedUntil,
+            version: 2)
+    }
+
+    // MARK: Layouts
+
+    /// The layout a signed-in user sees, with the state's method steps as the server lists them.
+    static func layout(
+        _ title: String, identity: Identity?, path: String, tlp: TLP = .amber, state: PartnerState? = nil, flash: String? = nil
+    )
+        -> LayoutModel
+    {
+        var steps: [(String, String)] = []
+        if let state {
+            steps.append(("Overview", SiteURL.state(state.id).path))
+            if let identity, Authorizer.allows(identity, state: state.id, .viewAssessment) {
+                steps.append(("Steps 1–4 · Threat assessment", SiteURL.assessments(state.id).path))
+            }
+        }
+        return LayoutModel(
+            title: title, tlp: tlp, identity: identity, csrf: identity == nil ? nil : csrf, path: path, flash: flash, stateName: state?.name ?? "",
+            stateSteps: steps)
+    }
+
+    /// The layout of a page of one assessment: its marking and Valdoria's steps.
+    static func layout(_ title: String, identity: Identity, at url: SiteURL, assessment: Assessment = Valdoria.assessment) -> LayoutModel {
+        layout(title, identity: identity, path: url.path, tlp: assessment.tlp, state: state)
+    }
+
+    // MARK: The assessment
+
+    static let assessment = Assessment(
+        id: id(201), stateID: state.id, title: "National threat assessment 2026", period: "2026–2027", horizonYears: 2,
+        methodVersion: MethodVersion.defaultID, tlp: .amber, status: .draft, version: 7)
+    static let approvedAssessment = with(assessment) { $0.status = .approved }
+    /// The same assessment titled in Arabic, right to left.
+    static let arabicAssessment = with(assessment) {
+        $0.id = id(202)
+        $0.title = "تقييم وطني للتهديدات ٢٠٢٦"
+    }
+    static let previousAssessment = Assessment(
+        id: id(203), stateID: state.id, title: "National threat assessment 2024", period: "2024–2025", horizonYears: 2,
+        methodVersion: MethodVersion.defaultID, tlp: .amberStrict, status: .approved, version: 12)
+
+    static let drones = ThreatScenario(
+        id: id(301), assessmentID: assessment.id, title: "Armed drone over the Kessel harbour festival",
+        narrative: """
+            A small cell modifies a commercial quadcopter to drop an improvised device on the crowd at the Kessel harbour \
+            festival, using flight paths shared in an online forum.
+            """, actorType: "A1", technologies: ["T09"], purposes: ["P7"], targetSector: "Mass gatherings", horizonYears: 2, version: 1)
+    static let cryptoFunding = ThreatScenario(
+        id: id(302), assessmentID: assessment.id, title: "Crowdfunding in virtual assets through gaming platforms",
+        narrative: "An affiliate network raises funds in small crypto donations collected through in-game marketplaces.", actorType: "A2",
+        technologies: ["T04", "T05", "T07"], purposes: ["P3"], targetSector: "Financial sector", horizonYears: 2, version: 2)
+    static let deepfakes = ThreatScenario(
+        id: id(303), assessmentID: assessment.id, title: "Deepfake audio inciting violence before the elections",
+        narrative: "A lone actor circulates fabricated audio of a minister to incite attacks on polling stations.", actorType: "A3",
+        technologies: ["T01", "T08"], purposes: ["P1", "P10"], targetSector: "", horizonYears: 1, version: 1)
+    /// A scenario written in Arabic (right to left) whose rationale quotes markup.
+    static let recruitment = ThreatScenario(
+        id: id(304), assessmentID: assessment.id, title: "حملة تجنيد عبر الرسائل المشفرة",
+        narrative: "شبكة تستخدم تطبيقات المراسلة المشفرة لتجنيد الشباب في المناطق الحدودية.", actorType: "A2", technologies: ["T02"],
+        purposes: ["P2"], targetSector: "Youth", horizonYears: 2, version: 1)
+    static let scenarios = [drones, cryptoFunding, deepfakes, recruitment]
+
+    static let roundOneOpen = ScoringRound(number: 1, status: .open)
+    static let roundOneRevealed = ScoringRound(number: 1, status: .revealed)
+    static let roundTwoOpen = ScoringRound(number: 2, status: .open)
+    static let roundTwoRevealed = ScoringRound(number: 2, status: .revealed)
+
+    /// An interval the fixtures write in order; a mistake in them stops the run.
+    static func interval(_ low: Double, _ best: Double, _ high: Double, within bounds: ClosedRange<Double> = 0...1) -> UncertainEstimate {
+        guard let estimate = try? UncertainEstimate(low: low, best: best, high: high, within: bounds) else {
+            preconditionFailure("fixture interval \(low)–\(best)–\(high) is out of order or out of \(bounds)")
+        }
+        return estimate
+    }
+
+    static func score(
+        _ scenario: ThreatScenario, round: Int, by assessor: Identity, intent: Int, capability: Int, access: Int, opportunity: Int,
+        likelihood: (Double, Double, Double), impact: Int, confidence: Confidence, rationale: String
+    ) -> ScenarioScore {
+        var impacts = Dictionary(uniqueKeysWithValues: ImpactDimension.allCases.map { ($0, max(impact - 1, 1)) })
+        impacts[.fatalities] = impact
+        impacts[.humanRights] = min(impact, 3)
+        return ScenarioScore(
+            scenarioID: scenario.id, round: round, assessorID: assessor.userID, intent: intent, actorCapability: capability,
+            technologyAccessibility: access, opportunity: opportunity, likelihood: interval(likelihood.0, likelihood.1, likelihood.2),
+            impact: impacts, confidence: confidence, rationale: rationale)
+    }
+
+    /// Round 1: three assessors score every scenario but the Arabic one, which two score.
+    static let roundOneScores = [
+        score(
+            drones, round: 1, by: assessor, intent: 4, capability: 3, access: 4, opportunity: 4, likelihood: (0.02, 0.06, 0.15), impact: 4,
+            confidence: .moderate, rationale: "Forum posts show <script>alert('drone')</script> tutorials; festival security is thin."),
+        score(
+            drones, round: 1, by: secondAssessor, intent: 3, capability: 3, access: 5, opportunity: 3, likelihood: (0.01, 0.03, 0.1), impact: 4,
+            confidence: .low, rationale: "No attempt seen in Valdoria yet."),
+        score(
+            drones, round: 1, by: focalPoint, intent: 4, capability: 4, access: 4, opportunity: 4, likelihood: (0.03, 0.08, 0.2), impact: 5,
+            confidence: .moderate, rationale: "Neighbouring states report two attempts."),
+        score(
+            cryptoFunding, round: 1, by: assessor, intent: 4, capability: 4, access: 5, opportunity: 4, likelihood: (0.1, 0.25, 0.45),
+            impact: 2, confidence: .high, rationale: "The FIU traced three wallets."),
+        score(
+            cryptoFunding, round: 1, by: secondAssessor, intent: 4, capability: 3, access: 5, opportunity: 4, likelihood: (0.08, 0.2, 0.4),
+            impact: 2, confidence: .moderate, rationale: ""),
+        score(
+            cryptoFunding, round: 1, by: focalPoint, intent: 5, capability: 4, access: 4, opportunity: 5, likelihood: (0.15, 0.3, 0.5), impact: 3,
+            confidence: .high, rationale: "Seen in the 2024 cases."),
+        score(
+            deepfakes, round: 1, by: assessor, intent: 3, capability: 2, access: 5, opportunity: 3, likelihood: (0.01, 0.04, 0.1), impact: 3,
+            confidence: .low, rationale: "Тестовый текст: аудиоподделка."),
+        score(
+            deepfakes, round: 1, by: secondAssessor, intent: 2, capability: 2, access: 5, opportunity: 2, likelihood: (0.005, 0.02, 0.05),
+            impact: 3, confidence: .low, rationale: ""),
+        score(
+            deepfakes, round: 1, by: focalPoint, intent: 3, capability: 3, access: 5, opportunity: 3, likelihood: (0.02, 0.05, 0.12), impact: 4,
+            confidence: .moderate, rationale: "Elections in 2027."),
+        score(
+            recruitment, round: 1, by: assessor, intent: 4, capability: 3, access: 5, opportunity: 3, likelihood: (0.1, 0.2, 0.35), impact: 3,
+            confidence: .moderate, rationale: "رسائل مرصودة في ثلاث قنوات."),
+        score(
+            recruitment, round: 1, by: focalPoint, intent: 4, capability: 3, access: 5, opportunity: 4, likelihood: (0.1, 0.3, 0.5), impact: 3,
+            confidence: .moderate, rationale: ""),
+    ]
+
+    /// Round 2, after discussion: the drone scenario converges, the deepfake one drops.
+    static let roundTwoScores = [
+        score(
+            drones, round: 2, by: assessor, intent: 4, capability: 4, access: 4, opportunity: 4, likelihood: (0.03, 0.08, 0.18), impact: 5,
+            confidence: .moderate, rationale: "Agreed after the reveal."),
+        score(
+            drones, round: 2, by: secondAssessor, intent: 4, capability: 3, access: 4, opportunity: 4, likelihood: (0.02, 0.07, 0.15), impact: 4,
+            confidence: .moderate, rationale: ""),
+        score(
+            drones, round: 2, by: focalPoint, intent: 4, capability: 4, access: 4, opportunity: 4, likelihood: (0.03, 0.08, 0.2), impact: 5,
+            confidence: .moderate, rationale: ""),
+        score(
+            cryptoFunding, round: 2, by: assessor, intent: 4, capability: 4, access: 5, opportunity: 4, likelihood: (0.1, 0.25, 0.45),
+            impact: 2, confidence: .high, rationale: ""),
+        score(
+            cryptoFunding, round: 2, by: secondAssessor, intent: 4, capability: 4, access: 5, opportunity: 4, likelihood: (0.1, 0.22, 0.4),
+            impact: 2, confidence: .high, rationale: ""),
+        score(
+            cryptoFunding, round: 2, by: focalPoint, intent: 5, capability: 4, access: 4, opportunity: 5, likelihood: (0.15, 0.3, 0.5), impact: 3,
+            confidence: .high, rationale: ""),
+        score(
+            deepfakes, round: 2, by: assessor, intent: 2, capability: 2, access: 5, opportunity: 2, likelihood: (0.005, 0.02, 0.05), impact: 3,
+            confidence: .low, rationale: ""),
+        score(
+            deepfakes, round: 2, by: secondAssessor, intent: 2, capability: 2, access: 5, opportunity: 2, likelihood: (0.005, 0.02, 0.05),
+            impact: 3, confidence: .low, rationale: ""),
+        score(
+            deepfakes, round: 2, by: focalPoint, intent: 2, capability: 3, access: 5, opportunity: 3, likelihood: (0.01, 0.03, 0.08), impact: 4,
+            confidence: .low, rationale: ""),
+    ]
+
+    // MARK: Institutions, scan, evidence and other risks
+
+    static let police = Agency(
+        id: id(401), name: "National Police — Counter-Terrorism Directorate", kind: .lawEnforcement,
+        mandate: "Investigates terrorist offences and protects mass gatherings.")
+    static let securityService = Agency(
+        id: id(402), name: "State Security Service", kind: .intelligence, mandate: "Monitors online radicalisation and foreign fighters.")
+    static let interior = Agency(id: id(403), name: "Ministry of Interior", kind: .ministry, mandate: "Owns the national CT strategy.")
+    static let financialIntelligence = Agency(
+        id: id(404), name: "وحدة الاستخبارات المالية", kind: .financialIntelligence, mandate: "Traces terrorist financing, virtual assets included.")
+    static let agencies = [police, securityService, interior, financialIntelligence]
+
+    static let raci = [
+        RaciAssignment(activity: .scoping, agencyID: interior.id, role: .accountable),
+        RaciAssignment(activity: .scoping, agencyID: police.id, role: .responsible),
+        RaciAssignment(activity: .scoping, agencyID: securityService.id, role: .consulted),
+        RaciAssignment(activity: .horizonScan, agencyID: securityService.id, role: .accountable),
+        RaciAssignment(activity: .horizonScan, agencyID: police.id, role: .responsible),
+        RaciAssignment(activity: .horizonScan, agencyID: financialIntelligence.id, role: .informed),
+        RaciAssignment(activity: .scoring, agencyID: police.id, role: .accountable),
+        RaciAssignment(activity: .scoring, agencyID: securityService.id, role: .responsible),
+        RaciAssignment(activity: .approval, agencyID: interior.id, role: .accountable),
+    ]
+
+    static let scan = [
+        HorizonScanEntry(technology: "T02", stage: .routine, trend: .stable, notes: "Used by every network under investigation."),
+        HorizonScanEntry(technology: "T04", stage: .attempted, trend: .rising, notes: "Three wallets traced in 2025."),
+        HorizonScanEntry(technology: "T08", stage: .discussed, trend: .surging, notes: "Tutorials shared in closed groups."),
+        HorizonScanEntry(technology: "T09", stage: .observed, trend: .rising, notes: "Two attempts in neighbouring states."),
+    ]
+    /// The scan at the second approval: deepfakes moved from talk to an attempt.
+    static let laterScan = scan.map { entry in entry.technology == "T08" ? with(entry) { $0.stage = .attempted } : entry }
+
+    static let evidence = [
+        EvidenceItem(
+            id: id(501), subject: .scenario(drones.id), summary: "Flight-path files for the harbour shared in a closed forum.",
+            source: "State Security Service monitoring report", reliability: .b, credibility: .probablyTrue, observedOn: "2026-03-14"),
+        EvidenceItem(
+            id: id(502), subject: .scenario(drones.id), summary: "Post quoting <script>alert('x')</script> as a \"payload\" & asking for help.",
+            source: "Open-source forum archive", reliability: .c, credibility: .possiblyTrue, observedOn: ""),
+        EvidenceItem(
+            id: id(503), subject: .technology("T09"), summary: "Modified quadcopter seized at the northern border.",
+            source: "Border police seizure log", reliability: .a, credibility: .confirmed, observedOn: "2026-01-31"),
+        EvidenceItem(
+            id: id(504), subject: .technology("T08"), summary: "رسائل صوتية مزيفة متداولة في مجموعات مغلقة.",
+            source: "تقرير الرصد الإعلامي", reliability: .d, credibility: .doubtful, observedOn: "2026-05-02"),
+    ]
+
+    static let flooding = OtherRisk(
+        id: id(601), title: "Severe river flooding in the Kessel basin", family: "Natural hazard", likelihood: interval(0.2, 0.35, 0.5),
+        impact: interval(3, 4, 5, within: 1...5), confidence: .moderate)
+    static let ransomware = OtherRisk(
+        id: id(602), title: "Ransomware on the national grid operator", family: "Cyber", likelihood: interval(0.05, 0.15, 0.3),
+        impact: interval(2, 3, 4, within: 1...5), confidence: .low)
+    static let pandemic = OtherRisk(
+        id: id(603), title: "Pandemic influenza", family: "Public health", likelihood: interval(0.02, 0.05, 0.1),
+        impact: interval(3, 4, 5, within: 1...5), confidence: .high)
+    static let otherRisks = [flooding, ransomware, pandemic]
+
+    // MARK: Registers and snapshots
+
+    /// The register as the server computes it: the basis round's scores with the other risks, fixed draws and seed.
+    static func register(_ assessment: Assessment, round: Int?, scores: [ScenarioScore], otherRisks: [OtherRisk]) -> RegisterDocument {
+        let register = RiskRegister.compute(
+            scenarios: round == nil ? [] : scenarios, scores: scores, round: round ?? 0, otherRisks: otherRisks, draws: RegisterComputation.draws,
+            seed: RegisterComputation.seed)
+        return RegisterDocument(
+            assessment: assessment, register: register, basisRound: round, draws: RegisterComputation.draws, seed: RegisterComputation.seed)
+    }
+
+    static let roundOneRegister = register(assessment, round: 1, scores: roundOneScores, otherRisks: otherRisks)
+    static let roundTwoRegister = register(approvedAssessment, round: 2, scores: roundTwoScores, otherRisks: [flooding, ransomware])
+
+    static let firstSnapshot = AssessmentSnapshot(
+        id: id(801), assessmentID: assessment.id, number: 1, approvedBy: focalPoint.userID, approvedAt: now - 86_400_000 * 90,
+        sha256: Identifier.sha256Hex("Valdoria snapshot 1"),
+        content: SnapshotContent(
+            assessment: approvedAssessment, agencies: agencies, raci: raci, horizonScan: scan, scenarios: scenarios,
+            evidence: evidence, otherRisks: otherRisks, register: with(roundOneRegister) { $0.tlp = TLP.amber.rawValue }))
+    static let secondSnapshot = AssessmentSnapshot(
+        id: id(802), assessmentID: assessment.id, number: 2, approvedBy: focalPoint.userID, approvedAt: now,
+        sha256: Identifier.sha256Hex("Valdoria snapshot 2"),
+        content: SnapshotContent(
+            assessment: approvedAssessment, agencies: agencies, raci: raci, horizonScan: laterScan, scenarios: Array(scenarios.prefix(3)),
+            evidence: evidence, otherRisks: [flooding, ransomware], register: roundTwoRegister))
+
+    // MARK: Refused input
+
+    /// The problems a form's validation reports, as the controllers hand them to the page.
+    static func refusal<Value>(_ validation: () throws -> Value) -> ValidationFailure? {
+        do {
+            _ = try validation()
+            return nil
+        } catch let failure as ValidationFailure {
+            return failure
+        } catch {
+            preconditionFailure("validation threw \(error), not a ValidationFailure")
+        }
+    }
+
+    /// Text a user typed that must reach the page escaped.
+    static let markup = "<script>alert('Valdoria')</script>"
+}
+
+/// A copy of `value` changed by `change`, for fixtures that differ from another in one field.
+func with<Value>(_ value: Value, _ change: (inout Value) -> Void) -> Value {
+    var copy = value
+    change(&copy)
+    return copy
+}

@@ -1,0 +1,26 @@
+import CTTechCore
+
+@testable import CTTechWeb
+
+extension HomePage {
+    /// A facilitator working with two partner states.
+    static var mock: Self {
+        .make(
+            layout: Valdoria.layout("Partner states", identity: Valdoria.facilitator, path: SiteURL.home.path),
+            states: [Valdoria.state, Valdoria.arvenna], identity: Valdoria.facilitator)
+    }
+
+    /// Someone without any grant yet: the page says how access is given.
+    static var empty: Self {
+        let newcomer = Identity(userID: Valdoria.id(199), email: "new.analyst@valdoria.example", displayName: "New Analyst", grants: [])
+        return .make(
+            layout: Valdoria.layout("Partner states", identity: newcomer, path: SiteURL.home.path, tlp: .clear), states: [], identity: newcomer)
+    }
+
+    /// An administrator sees every state, including one named in Arabic, and holds programme-wide roles only.
+    static var administrator: Self {
+        .make(
+            layout: Valdoria.layout("Partner states", identity: Valdoria.administrator, path: SiteURL.home.path, tlp: .amberStrict),
+            states: [Valdoria.state, Valdoria.arvenna, Valdoria.zahran], identity: Valdoria.administrator)
+    }
+}

@@ -1,0 +1,140 @@
+import CTTechCore
+import SnapshotTesting
+import Testing
+
+@testable import CTTechWeb
+
+@Suite("Step 3 · A scenario and its scores")
+struct ScoringPageTests {
+    let stateID = Valdoria.state.id
+    let assessmentID = Valdoria.assessment.id
+    /// What would tell who gave a score: the names and ids of the other assessors.
+    let peers = [Valdoria.focalPoint, Valdoria.secondAssessor].flatMap { [$0.displayName, $0.email, $0.userID] }
+
+    @Test func scenario() async throws {
+        // setup
+        let page = ScenarioPage.mock
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(
+            html.contains(
+                "<form method=\"post\" action=\"\(SiteURL.scores(stateID, assessmentID, scenario: Valdoria.drones.id).path)\" class=\"form\">"))
+        #expect(html.contains("<td colspan=\"9\">Nothing to show yet.</td>"), "nobody's score shows before the viewer's own")
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; as a &quot;payload&quot; &amp; asking") && !html.contains("<script>"))
+        #expect(html.count("class=\"link\">Remove</button>") == 2 && !html.contains("Remove this scenario"))
+        #expect(peers.allSatisfy { !html.contains($0) })
+        #expect(html.contains("<span dir=\"auto\">Open-source forum archive</span></span>"))
+        #expect(!html.contains("required value=\"3\"") && !html.contains("required value=\"0.05\""), "a form never pre-fills a judgement")
+        assertSnapshot(of: html.text, as: .lines, named: "mock")
+    }
+
+    @Test func scenarioRemovable() async throws {
+        // setup
+        let page = ScenarioPage.removable
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("action=\"\(SiteURL.scenarioRemove(stateID, assessmentID, scenario: Valdoria.deepfakes.id).path)\""))
+        #expect(html.contains("Propaganda and radicalisation, Amplification and disinformation · horizon 1 years</p>"))
+        #expect(html.contains("<p class=\"muted\">No evidence recorded yet.</p>"))
+        assertSnapshot(of: html.text, as: .lines, named: "removable")
+    }
+
+    @Test func scenarioScored() async throws {
+        // setup
+        let page = ScenarioPage.scored
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<caption>Your own score (others stay hidden until the reveal)</caption>"))
+        #expect(html.count("<tr><td>You</td>") == 1 && !html.contains("Assessor 1"))
+        #expect(!html.contains(SiteURL.scores(stateID, assessmentID, scenario: Valdoria.drones.id).path), "one score per round")
+        assertSnapshot(of: html.text, as: .lines, named: "scored")
+    }
+
+    @Test func scenarioRevealed() async throws {
+        // setup
+        let page = ScenarioPage.revealed
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<p>Threat (I × C): median <strong>12</strong>"))
+        #expect(html.contains("<tr><td>Assessor 1</td>") && html.contains("<tr><td>Assessor 2</td>") && html.contains("<tr><td>You</td>"))
+        #expect(peers.allSatisfy { !html.contains($0) }, "peers' scores are shown without names or ids")
+        #expect(html.contains("<td dir=\"auto\">Forum posts show &lt;script&gt;alert(&#39;drone&#39;)&lt;/script&gt; tutorials"))
+        assertSnapshot(of: html.text, as: .lines, named: "revealed")
+    }
+
+    @Test func scenarioScoreRefused() async throws {
+        // setup
+        let page = ScenarioPage.refused
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.errorSummary.count("<li>") == 4, "intent, accessibility, economic impact and the likelihood interval")
+        #expect(html.contains("id=\"f-intent\" name=\"intent\" type=\"number\" min=\"1\" max=\"5\" step=\"1\" required value=\"7\""))
+        #expect(html.contains("id=\"l-low\" name=\"likelihoodLow\" inputmode=\"decimal\" required value=\"0.3\""))
+        #expect(html.contains("name=\"impact.economic\" type=\"number\" min=\"1\" max=\"5\" required value=\"0\""))
+        #expect(html.contains(">Seen &lt;script&gt;alert(&#39;Valdoria&#39;)&lt;/script&gt;</textarea>"))
+        #expect(html.contains("<option value=\"high\" selected>"))
+        assertSnapshot(of: html.text, as: .lines, named: "refused")
+    }
+
+    @Test func scenarioEvidenceRefused() async throws {
+        // setup
+        let page = ScenarioPage.evidenceRefused
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<details open><summary>Add evidence with its source grading</summary>"), "the refused form stays open")
+        #expect(html.between("<h3>Please correct the following</h3>", "</div>").count("<li>") == 3)
+        #expect(html.contains("id=\"e-source\" name=\"source\" required maxlength=\"500\" value=\"Informant\""))
+        #expect(html.contains("<option value=\"B\" selected>") && html.contains("value=\"2026-02-30\""))
+        assertSnapshot(of: html.text, as: .lines, named: "evidenceRefused")
+    }
+
+    @Test func scenarioReadOnly() async throws {
+        // setup
+        let page = ScenarioPage.readOnly
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.postForms.count == 1, "only the log-out form")
+        #expect(!html.contains("<details") && !html.contains("Your score for round"))
+        #expect(html.count("<tr><td>Assessor ") == 3, "someone who did not score sees every score anonymised")
+        assertSnapshot(of: html.text, as: .lines, named: "readOnly")
+    }
+
+    @Test func scenarioInArabic() async throws {
+        // setup
+        let page = ScenarioPage.arabic
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<h1 dir=\"auto\">حملة تجنيد عبر الرسائل المشفرة</h1>"))
+        #expect(html.contains("<p class=\"prose\" dir=\"auto\">شبكة تستخدم تطبيقات المراسلة المشفرة"))
+        #expect(html.contains("<td dir=\"auto\">رسائل مرصودة في ثلاث قنوات.</td>"))
+        assertSnapshot(of: html.text, as: .lines, named: "arabic")
+    }
+
+    @Test func scenarioFrozen() async throws {
+        // setup
+        let page = ScenarioPage.frozen
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.postForms.count == 1, "only the log-out form")
+        #expect(html.contains("<h2>Round 2 (revealed)</h2>") && html.count("<tr><td>") == 3)
+        assertSnapshot(of: html.text, as: .lines, named: "frozen")
+    }
+}

@@ -1,0 +1,124 @@
+import CTTechCore
+import SnapshotTesting
+import Testing
+
+@testable import CTTechWeb
+
+@Suite("Partner states")
+struct SharingPageTests {
+    @Test func home() async throws {
+        // setup
+        let page = HomePage.mock
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.count("<li class=\"card\">") == 2)
+        #expect(html.contains("<h2 dir=\"auto\"><a href=\"\(SiteURL.state(Valdoria.arvenna.id).path)\">Kingdom of Arvenna</a></h2>"))
+        #expect(html.count("<span class=\"badge\">Facilitator</span>") == 2, "the facilitator's role is shown in each state")
+        assertSnapshot(of: html.text, as: .lines, named: "mock")
+    }
+
+    @Test func homeEmpty() async throws {
+        // setup
+        let page = HomePage.empty
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<p>You have no partner state yet. An administrator grants access per partner state.</p>"))
+        #expect(!html.contains("class=\"cards\""))
+        assertSnapshot(of: html.text, as: .lines, named: "empty")
+    }
+
+    @Test func homeForAdministrator() async throws {
+        // setup
+        let page = HomePage.administrator
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("Programme-wide roles: <span class=\"badge\">Administrator</span> <span class=\"badge\">Programme officer</span>"))
+        #expect(html.contains("<h2 dir=\"auto\"><a href=\"\(SiteURL.state(Valdoria.zahran.id).path)\">سلطنة زهران</a></h2>"))
+        #expect(html.contains("href=\"\(SiteURL.audit.path)\""), "administrators see the audit log in the navigation")
+        assertSnapshot(of: html.text, as: .lines, named: "administrator")
+    }
+
+    @Test func state() async throws {
+        // setup
+        let page = StatePage.mock
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<a class=\"button\" href=\"\(SiteURL.stateEdit(Valdoria.state.id).path)\">Edit profile</a>"))
+        #expect(html.contains("href=\"\(SiteURL.stateAudit(Valdoria.state.id).path)\""))
+        #expect(html.contains("<nav class=\"steps\" aria-label=\"Method steps for Republic of Valdoria\">"))
+        #expect(html.contains("<a href=\"\(SiteURL.state(Valdoria.state.id).path)\" aria-current=\"page\">Overview</a>"))
+        assertSnapshot(of: html.text, as: .lines, named: "mock")
+    }
+
+    @Test func stateReadOnly() async throws {
+        // setup
+        let page = StatePage.readOnly
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(!html.contains("Edit profile") && !html.contains("Audit log of this partner state"))
+        #expect(html.contains("<h1 dir=\"auto\">سلطنة زهران</h1>"))
+        #expect(html.contains("<p class=\"prose\" dir=\"auto\">ملف تعريف &lt;script&gt;alert(&#39;Valdoria&#39;)&lt;/script&gt;</p>"))
+        assertSnapshot(of: html.text, as: .lines, named: "readOnly")
+    }
+
+    @Test func stateWithoutProfile() async throws {
+        // setup
+        let page = StatePage.noProfile
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<p class=\"muted\">No profile written yet.</p>"))
+        #expect(!html.contains(SiteURL.assessments(Valdoria.arvenna.id).path), "a donor viewer is not offered the assessments")
+        assertSnapshot(of: html.text, as: .lines, named: "noProfile")
+    }
+
+    @Test func newState() async throws {
+        // setup
+        let page = StateFormPage.mock
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<option value=\"AMBER\" selected>TLP:AMBER</option>"), "the marking defaults to AMBER")
+        #expect(!html.contains("name=\"version\"") && !html.contains("aria-invalid"))
+        assertSnapshot(of: html.text, as: .lines, named: "mock")
+    }
+
+    @Test func editState() async throws {
+        // setup
+        let page = StateFormPage.edit
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("value=\"VLD\"") && html.contains("value=\"Republic of Valdoria\""), "the current values are loaded")
+        #expect(html.contains("<option value=\"southern-europe\" selected>") && html.contains("<input type=\"hidden\" name=\"version\" value=\"3\">"))
+        #expect(html.contains("<a href=\"\(SiteURL.state(Valdoria.state.id).path)\">Cancel</a>"))
+        assertSnapshot(of: html.text, as: .lines, named: "edit")
+    }
+
+    @Test func newStateRefused() async throws {
+        // setup
+        let page = StateFormPage.refused
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.errorSummary.count("<li>") == 3, "code, name and profile are listed")
+        #expect(html.count("<p class=\"field-error\"") == 3)
+        #expect(html.contains("<option value=\"mena\" selected>") && html.contains("<option value=\"RED\" selected>"), "the selects keep the choice")
+        #expect(html.contains("value=\"V\"") && html.contains("&lt;script&gt;alert(&#39;Valdoria&#39;)&lt;/script&gt;</textarea>"))
+        assertSnapshot(of: html.text, as: .lines, named: "refused")
+    }
+}

@@ -1,0 +1,47 @@
+import CTTechCore
+
+@testable import CTTechWeb
+
+/// Every route of ``SiteURL`` as a pattern, to tell whether a link on a page is one of them.
+enum SiteURLPatterns {
+    /// One value of every case; a case added to ``SiteURL`` and linked from a page must be added here too.
+    static let all: [SiteURL] =
+        [
+            .root, .login, .loginTOTP, .logout, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .healthz, .metrics, .openAPISpec,
+            .stylesheet, .staticFile(name: "x"), .reference, .referenceList(kind: "x"), .referenceListJSON(kind: "x"), .adminStates,
+            .adminStateNew, .adminUsers, .adminUserNew, .audit, .adminUser("x"), .adminUserGrants("x"), .adminUserGrantRemove("x", grant: "x"),
+            .adminUserPassword("x"), .home, .state("x"), .stateEdit("x"), .stateAudit("x"), .assessments("x"), .assessmentImport("x"),
+            .assessment("x", "x"), .assessmentRound("x", "x"), .status("x", "x"), .institutions("x", "x"), .agencies("x", "x"),
+            .agency("x", "x", agency: "x"), .agencyEdit("x", "x", agency: "x"), .agencyRemove("x", "x", agency: "x"), .raci("x", "x"),
+            .horizonScan("x", "x"), .scanEvidence("x", "x"), .scenarios("x", "x"), .scenario("x", "x", scenario: "x"),
+            .scenarioRemove("x", "x", scenario: "x"), .scenarioEvidence("x", "x", scenario: "x"), .scores("x", "x", scenario: "x"),
+            .evidenceRemove("x", "x", evidence: "x"), .register("x", "x"), .otherRisks("x", "x"), .otherRisk("x", "x", risk: "x"),
+            .otherRiskEdit("x", "x", risk: "x"), .otherRiskRemove("x", "x", risk: "x"), .snapshot("x", "x", number: 1), .compare("x", "x"),
+        ]
+        + RegisterChartKind.allCases.map { SiteURL.registerChart("x", "x", $0) }
+        + RegisterExportFormat.allCases.map { SiteURL.registerExport("x", "x", $0) }
+        + RegisterChartKind.allCases.map { SiteURL.snapshotChart("x", "x", number: 1, $0) }
+
+    /// Each route's pattern split into its path segments; a segment in braces is a parameter.
+    static let routes: [[Substring]] = Set(all.map(\.pattern)).sorted().map { $0.split(separator: "/", omittingEmptySubsequences: false) }
+
+    /// Why a link target is not a path of ``SiteURL`` (nil when it is one, or a fragment of the same page). Parameters
+    /// named like ids must hold a valid id, so a link built from an empty or missing record shows up.
+    static func problem(with target: String) -> String? {
+        if target.hasPrefix("#") { return target.count > 1 ? nil : "is an empty fragment" }
+        guard target.hasPrefix("/") else { return "does not start with / or #" }
+        let segments = target.prefix { $0 != "?" }.split(separator: "/", omittingEmptySubsequences: false)
+        let matching = routes.filter { route in
+            route.count == segments.count
+                && zip(route, segments).allSatisfy { pattern, segment in pattern.hasPrefix("{") ? !segment.isEmpty : pattern == segment }
+        }
+        // A literal segment beats a parameter: `/admin/users/new` is not the account with id "new".
+        guard let route = matching.max(by: { literals($0) < literals($1) }) else { return "matches no SiteURL route" }
+        for (pattern, segment) in zip(route, segments) where pattern.hasSuffix("ID}") && !Identifier.isValid(String(segment)) {
+            return "has \(pattern) \"\(segment)\", not a record id (route \(route.joined(separator: "/")))"
+        }
+        return nil
+    }
+
+    private static func literals(_ route: [Substring]) -> Int { route.filter { !$0.hasPrefix("{") }.count }
+}
