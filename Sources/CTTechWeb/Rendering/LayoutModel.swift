@@ -29,7 +29,7 @@ public struct LayoutModel: Sendable {
     let stateNav: [NavItem]
     let stateName: String
     let hasStateNav: Bool
-    let links = SiteLinks()
+    let links = SiteLinks.shared
 
     /// - Parameters:
     ///   - path: the request path, to mark the current navigation entry.

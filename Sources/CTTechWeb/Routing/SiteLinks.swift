@@ -14,5 +14,8 @@ public struct SiteLinks: Sendable {
     let adminUserNew = SiteURL.adminUserNew.path
     let adminStateNew = SiteURL.adminStateNew.path
 
-    public init() {}
+    /// Built once: the links do not change while the server runs.
+    static let shared = SiteLinks()
+
+    private init() {}
 }
