@@ -46,6 +46,22 @@ struct AuthenticationTests {
         }
     }
 
+    @Test func loginNeverRedirectsToAnotherHost() async throws {
+        try await withApp(.sqlite) { world, client in
+            for next in ["/\t/evil.example/phish", "//evil.example", "/\\evil.example", "/states"] {
+                // setup
+                let form = try await loginForm(client)
+                // act
+                let response = try await client.send(
+                    .post, "/login", form: ["_csrf": form.csrf, "email": world.user(.assessor).email, "password": TestWorld.password, "next": next],
+                    headers: [.cookie: form.cookie])
+                // check
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == (next == "/states" ? "/states" : "/home"), "next = \(next.debugDescription)")
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.kinds)
     func sessionFixationIsImpossible(_ kind: DatabaseKind) async throws {
         try await withApp(kind) { world, client in

@@ -30,9 +30,3 @@ extension Request {
         return value
     }
 }
-
-/// Only same-site relative paths are followed after login, never another host.
-func safeRedirectTarget(_ next: String?) -> String {
-    guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.utf8.count < 500 else { return SiteURL.home.path }
-    return next
-}

@@ -115,7 +115,7 @@ struct AuthController {
         if let old { try await self.sessions.delete(idHash: old.idHash) }
         let lifetime: Int64 = awaitingTOTP ? 5 * 60 * 1000 : Int64(self.configuration.sessionLifetimeSeconds) * 1000
         let (token, _) = try await self.sessions.create(userID: account.id, awaitingTOTP: awaitingTOTP, lifetimeMilliseconds: lifetime)
-        var response = Response.seeOther(awaitingTOTP ? SiteURL.loginTOTP.path : safeRedirectTarget(next))
+        var response = Response.seeOther(awaitingTOTP ? SiteURL.loginTOTP.path : LocalRedirect.target(next))
         response.setCookie(sessionCookie(value: token, maxAge: Int(lifetime / 1000)))
         return response
     }
