@@ -40,6 +40,8 @@ run_suite() { # run_suite NAME DATABASE_URL TAMPER_COMMAND PORT
     token="$("$BIN" token create --user admin@example.org --label smoke)"
     check "$name: token create prints a token" test "${token:0:4}" = "ctt_"
     check "$name: token for an unknown user is refused" refuses "$BIN" token create --user nobody@example.org
+    check "$name: a token that never expires cannot be made (--days=-30, 0 or 366)" \
+        bash -c "! '$BIN' token create --user admin@example.org --days=-30 && ! '$BIN' token create --user admin@example.org --days 0 && ! '$BIN' token create --user admin@example.org --days 366"
     check "$name: audit verify on an intact log" "$BIN" audit verify
 
     "$BIN" serve --port "$port" >"$WORK/$name-serve.log" 2>&1 &

@@ -123,6 +123,31 @@ struct AccountStoreTests {
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func aPasswordChangeOrDeactivationRevokesTheAccountsTokensForGood(_ kind: DatabaseKind) async throws {
+        try await withTestDatabase(kind) { db in
+            // setup: two accounts with a token each
+            let accounts = AccountStore(db)
+            let tokens = APITokenStore(db)
+            let first = Fixture.user("first@example.org")
+            let second = Fixture.user("second@example.org")
+            for user in [first, second] { try await accounts.create(user, grants: [], by: Fixture.admin, audit: Fixture.event("user.create")) }
+            let firstToken = try await tokens.create(userID: first.id, label: "ci", lifetimeMilliseconds: 86_400_000, audit: Fixture.event("token"))
+            let secondToken = try await tokens.create(userID: second.id, label: "ci", lifetimeMilliseconds: 86_400_000, audit: Fixture.event("token"))
+            // act: the first account's password is reset; the second is deactivated, then reactivated
+            try await accounts.setPassword(userID: first.id, hash: "new-hash", keepingSession: nil, audit: Fixture.event("user.password_reset"))
+            let off = try await accounts.update(
+                id: second.id, email: second.email, displayName: second.displayName, isActive: false, expectedVersion: 1, by: Fixture.admin,
+                audit: Fixture.event("user.update"))
+            _ = try await accounts.update(
+                id: second.id, email: second.email, displayName: second.displayName, isActive: true, expectedVersion: off.version,
+                by: Fixture.admin, audit: Fixture.event("user.update"))
+            // check: neither token opens anything any more
+            #expect(try await tokens.userID(forToken: firstToken) == nil)
+            #expect(try await tokens.userID(forToken: secondToken) == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func referenceDataIsSeededAsAVersionedMethod(_ kind: DatabaseKind) async throws {
         try await withTestDatabase(kind) { db in
             let method = try #require(try await ReferenceDataStore(db).method())

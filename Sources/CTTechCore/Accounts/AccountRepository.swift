@@ -6,7 +6,7 @@ public protocol AccountRepository: Sendable {
     /// ``StoreConflict/missing`` when a grant names a state that does not exist.
     func create(_ user: UserAccount, grants: [RoleGrant], by scope: AdministratorScope, audit: AuditEvent) async throws
     /// Saves e-mail, name and active flag if the version is still `expectedVersion` (``StoreConflict/staleVersion``
-    /// otherwise); deactivating ends the user's sessions.
+    /// otherwise); deactivating ends the user's sessions and revokes their API tokens for good.
     func update(
         id: String, email: String, displayName: String, isActive: Bool, expectedVersion: Int, by scope: AdministratorScope, audit: AuditEvent
     ) async throws -> UserAccount
@@ -19,8 +19,8 @@ public protocol AccountRepository: Sendable {
         id: String, userID: String, by scope: AdministratorScope, audit: @escaping @Sendable (RoleGrant) -> AuditEvent
     ) async throws
         -> RoleGrant
-    /// Replaces the password hash (the holder's own change or an administrator's reset) and ends the user's sessions
-    /// except `sessionHash`, with the audit entry.
+    /// Replaces the password hash (the holder's own change or an administrator's reset), ends the user's sessions
+    /// except `sessionHash` and revokes their API tokens, with the audit entry.
     func setPassword(userID: String, hash: String, keepingSession sessionHash: String?, audit: AuditEvent) async throws
     /// Turns TOTP on with a confirmed secret, or off (nil), with the audit entry.
     func setTOTP(userID: String, secret: String?, audit: AuditEvent) async throws

@@ -102,10 +102,12 @@ public struct AccountStore: AccountRepository {
 
     // MARK: Changes the account holder makes
 
-    /// Replaces the password hash (the user's own change or an administrator's reset) and ends the user's other sessions.
+    /// Replaces the password hash (the user's own change or an administrator's reset), ends the user's other sessions
+    /// and revokes their API tokens: whoever knew the old password may have made one.
     public func setPassword(userID: String, hash: String, keepingSession sessionHash: String?, audit: AuditEvent) async throws {
         let kind = persistence.kind
         try await persistence.write { tx in
+            try await Self.revokeTokens(of: userID, on: tx)
             try await tx.update("users").set("password_hash", to: SQLBind(hash)).set("failed_logins", to: SQLBind(0))
                 .set("locked_until", to: SQLBind(Int64?.none)).set("updated_at", to: SQLBind(epochMilliseconds()))
                 .where("id", .equal, SQLBind(userID)).run()
@@ -184,7 +186,11 @@ public struct AccountStore: AccountRepository {
                 .set("is_active", to: SQLBind(isActive)).set("version", to: SQLBind(user.version))
                 .set("updated_at", to: SQLBind(epochMilliseconds()))
                 .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(expectedVersion)).run()
-            if !isActive { try await tx.delete(from: "sessions").where("user_id", .equal, SQLBind(id)).run() }
+            if !isActive {
+                // Sessions end and tokens are revoked for good: reactivating the account does not revive them.
+                try await tx.delete(from: "sessions").where("user_id", .equal, SQLBind(id)).run()
+                try await Self.revokeTokens(of: id, on: tx)
+            }
             try await AuditLogStore.append(audit, on: tx, kind: kind)
             return user
         }
@@ -257,6 +263,10 @@ public struct AccountStore: AccountRepository {
             try await AuditLogStore.append(audit(grant), on: tx, kind: kind)
             return grant
         }
+    }
+
+    static func revokeTokens(of userID: String, on tx: any SQLDatabase) async throws {
+        try await tx.update("api_tokens").set("revoked", to: SQLBind(true)).where("user_id", .equal, SQLBind(userID)).run()
     }
 
     static func insertGrant(_ grant: RoleGrant, on tx: any SQLDatabase, at: Int64) async throws {

@@ -13,8 +13,12 @@ struct TokenCommand: AsyncParsableCommand {
 
         @Option(help: "E-mail of the account the token acts as.") var user: String
         @Option(help: "A label to recognise the token by.") var label = "cli"
-        @Option(help: "Days until the token expires (0: never).") var days = 90
+        @Option(help: "Days until the token expires, 1 to 365 (every token expires).") var days = 90
         @OptionGroup var db: DatabaseOptions
+
+        func validate() throws {
+            guard (1...365).contains(days) else { throw ValidationError("--days must be a whole number of days from 1 to 365") }
+        }
 
         func run() async throws {
             let token = try await db.with { persistence in
@@ -23,7 +27,7 @@ struct TokenCommand: AsyncParsableCommand {
                 }
                 let actor = commandLineActor()
                 return try await APITokenStore(persistence).create(
-                    userID: account.id, label: label, lifetimeMilliseconds: days > 0 ? Int64(days) * 86_400_000 : nil,
+                    userID: account.id, label: label, lifetimeMilliseconds: Int64(days) * 86_400_000,
                     audit: AuditEvent(.tokenCreate, by: actor, entity: "", state: nil, ["user": account.email, "label": label]))
             }
             print(token)
