@@ -160,7 +160,8 @@ struct APIHandler: APIProtocol {
         } else {
             entries = try await services.audit.list(try asAdministrator().requireAdmin(), page: page)
         }
-        let items = entries.map {
+        let viewer = try identity()
+        let items = entries.map { AuditDisclosure.shown($0, to: viewer) }.map {
             Components.Schemas.AuditEntry(
                 seq: $0.seq, at: Date(timeIntervalSince1970: Double($0.at) / 1000), actor: $0.actorLabel, action: $0.action,
                 entityType: $0.entityType,

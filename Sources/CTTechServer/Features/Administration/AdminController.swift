@@ -138,7 +138,8 @@ struct AdminController {
 
         routes.get(.audit, .administrator) { request, context, granted in
             let page = PageRequest(limit: 50, before: try request.queryInt64("before"))
-            let entries = try await self.audit.list(try granted.requireAdmin(), page: page)
+            let identity = try granted.requireIdentity()
+            let entries = try await self.audit.list(try granted.requireAdmin(), page: page).map { AuditDisclosure.shown($0, to: identity) }
             let layout = context.layout("Audit log", tlp: .amberStrict, path: request.uri.path)
             return .html(
                 self.pages.render(

@@ -58,7 +58,8 @@ struct StateController {
         routes.get(.stateAudit(.parameter), .state(.readStateAudit)) { request, context, granted in
             let state = try await load(granted)
             let page = PageRequest(limit: 50, before: try request.queryInt64("before"))
-            let entries = try await self.audit.list(try granted.requireTenant(), page: page)
+            let identity = try granted.requireIdentity()
+            let entries = try await self.audit.list(try granted.requireTenant(), page: page).map { AuditDisclosure.shown($0, to: identity) }
             let layout = context.layout("Audit log · \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state)
             return .html(
                 self.pages.render(

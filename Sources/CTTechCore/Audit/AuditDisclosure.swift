@@ -1,0 +1,26 @@
+/// What of an audit entry a viewer may read. The action, time, actor and ids are shown to everyone who may read the
+/// log; the details of a change to a state's assessment data (a scenario's title, an agency's name, a scan stage) are
+/// assessment content, shown only to viewers who may see that state's assessments. An administrator without a grant
+/// for the state sees that something happened, not what.
+public enum AuditDisclosure {
+    /// The kinds of record whose details are assessment content.
+    static let assessmentEntities: Set<String> = {
+        let actions: [AuditAction] = [
+            .assessmentCreate, .scenarioCreate, .agencyCreate, .evidenceCreate, .otherRiskCreate, .raciSet, .scanSet, .scoreSubmit,
+        ]
+        return Set(actions.map(\.entityType))
+    }()
+
+    /// What replaces withheld details.
+    public static let withheld = #"{"details":"withheld: assessment content of a partner state you have no grant for"}"#
+
+    /// The entry as `identity` may read it.
+    public static func shown(_ entry: AuditEntry, to identity: Identity) -> AuditEntry {
+        guard let stateID = entry.stateID, assessmentEntities.contains(entry.entityType),
+            !Authorizer.allows(identity, state: stateID, .viewAssessment)
+        else { return entry }
+        var shown = entry
+        shown.details = withheld
+        return shown
+    }
+}
