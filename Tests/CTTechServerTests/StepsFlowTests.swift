@@ -73,6 +73,12 @@ struct StepsFlowTests {
             #expect(scanEvidence.status == .seeOther)
             let scanPage = try await client.send(.get, base + "/horizon-scan", session: focal)
             #expect(scanPage.text.contains("discussed") && scanPage.text.contains("↑ surging") && scanPage.text.contains(">C2</abbr>"))
+            // updating a line starts from what it holds, so its notes are not lost (issue 8 item 3)
+            #expect(scanPage.text.contains("horizon-scan?technology=T08#scan-form"))
+            let editing = try await client.send(.get, base + "/horizon-scan?technology=T08", session: assessor)
+            #expect(editing.text.contains(">Tools discussed.</textarea>"))
+            #expect(editing.text.contains(#"<option value="discussed" selected>"#) && editing.text.contains(#"<option value="surging" selected>"#))
+            #expect(editing.text.contains(#"<option value="T08" selected>"#))
             // evidence on a scenario: a bad grading comes back inside the opened evidence form
             let scenario = base + "/scenarios/\(world.homeScenarioID)"
             let badEvidence = try await client.send(

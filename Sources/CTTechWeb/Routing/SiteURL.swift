@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every URL of the web UI, with its parameters: the route table registers each route from its ``pattern`` and every
 /// link, form action and redirect is built from ``path``. No other file spells a path.
 public enum SiteURL: Hashable, Sendable {
@@ -35,6 +37,8 @@ public enum SiteURL: Hashable, Sendable {
     case agencyRemove(String, String, agency: String)
     case raci(String, String)
     case horizonScan(String, String)
+    /// The horizon scan with one technology's line loaded into the form, to update it.
+    case horizonScanEntry(String, String, technology: String)
     case scanEvidence(String, String)
     case scenarios(String, String)
     case scenario(String, String, scenario: String)
@@ -97,7 +101,7 @@ public enum SiteURL: Hashable, Sendable {
         case .agencyEdit: assessment + "/agencies/{agencyID}/edit"
         case .agencyRemove: assessment + "/agencies/{agencyID}/delete"
         case .raci: assessment + "/raci"
-        case .horizonScan: assessment + "/horizon-scan"
+        case .horizonScan, .horizonScanEntry: assessment + "/horizon-scan"
         case .scanEvidence: assessment + "/horizon-scan/evidence"
         case .scenarios: assessment + "/scenarios"
         case .scenario: assessment + "/scenarios/{scenarioID}"
@@ -140,6 +144,16 @@ public enum SiteURL: Hashable, Sendable {
             .otherRiskRemove(let s, let a, let x):
             [s, a, x]
         case .snapshot(let s, let a, let n), .snapshotChart(let s, let a, let n, _): [s, a, String(n)]
+        case .horizonScanEntry(let s, let a, _): [s, a]
+        }
+    }
+
+    /// What follows the path: the query and fragment of links that open a page in a given state.
+    var suffix: String {
+        switch self {
+        case .horizonScanEntry(_, _, let technology):
+            "?technology=\(technology.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")#scan-form"
+        default: ""
         }
     }
 
@@ -158,6 +172,6 @@ public enum SiteURL: Hashable, Sendable {
             case (_, false): result.append(character)
             }
         }
-        return result
+        return result + suffix
     }
 }

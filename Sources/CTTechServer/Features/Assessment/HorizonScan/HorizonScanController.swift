@@ -23,7 +23,15 @@ struct HorizonScanController {
 
     func addRoutes(to routes: RouteTable) {
         routes.get(.horizonScan(.parameter, .parameter), .state(.viewAssessment)) { request, context, granted in
-            try await page(request, context, granted, submitted: [:], failure: nil, status: .ok)
+            // `?technology=T09` loads that line into the form, so an update keeps what the analyst does not change.
+            var current: [String: String] = [:]
+            if let code = request.uri.queryParameters.get("technology") {
+                let (assessment, scope) = try await lookup.assessment(context, granted)
+                if let entry = try await stores.scan.horizonScan(scope, assessmentID: assessment.id).first(where: { $0.technology == code }) {
+                    current = ["technology": entry.technology, "stage": entry.stage.rawValue, "trend": entry.trend.rawValue, "notes": entry.notes]
+                }
+            }
+            return try await page(request, context, granted, submitted: current, failure: nil, status: .ok)
         }
         routes.post(.horizonScan(.parameter, .parameter), .state(.writeScenario)) { request, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)

@@ -12,6 +12,8 @@ public struct HorizonScanPage: WebPage {
         let trend: String
         let notes: String
         let evidence: [EvidenceView]
+        /// Loads this line into the form, to update it without retyping (or losing) its notes.
+        let editHref: String?
     }
 
     public let layout: LayoutModel
@@ -48,14 +50,17 @@ public struct HorizonScanPage: WebPage {
                             $0,
                             removeAction: canEdit && !assessment.status.isFrozen
                                 ? SiteURL.evidenceRemove(assessment.stateID, assessment.id, evidence: $0.id).path : nil)
-                    })
+                    },
+                    editHref: canEdit && !assessment.status.isFrozen && entry != nil
+                        ? SiteURL.horizonScanEntry(assessment.stateID, assessment.id, technology: item.code).path : nil)
             }, scanned: scan.count, canEdit: canEdit && !assessment.status.isFrozen, frozen: assessment.status.isFrozen,
             scanAction: SiteURL.horizonScan(assessment.stateID, assessment.id).path, csrf: csrf, errors: FormErrors(failure),
             technologies: technologies.map { Choice(value: $0.code, label: "\($0.code) \($0.name)", selected: $0.code == submitted["technology"]) },
-            stages: DiffusionStage.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == submitted["stage"]) },
-            trends: Trend.allCases.map {
-                Choice(value: $0.rawValue, label: "\($0.symbol) \($0.rawValue)", selected: $0.rawValue == (submitted["trend"] ?? "stable"))
-            },
+            // Stage and trend are judgements: nothing is chosen until the analyst chooses (STYLE.md).
+            stages: [Choice(value: "", label: "choose…", selected: (submitted["stage"] ?? "").isEmpty)]
+                + DiffusionStage.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == submitted["stage"]) },
+            trends: [Choice(value: "", label: "choose…", selected: (submitted["trend"] ?? "").isEmpty)]
+                + Trend.allCases.map { Choice(value: $0.rawValue, label: "\($0.symbol) \($0.rawValue)", selected: $0.rawValue == submitted["trend"]) },
             notes: submitted["notes"] ?? "",
             evidenceForm: EvidenceForm(
                 action: SiteURL.scanEvidence(assessment.stateID, assessment.id).path, submitted: submitted,
