@@ -65,9 +65,11 @@ public struct BuiltRouter {
 public func buildRouter(services: AppServices) throws -> BuiltRouter {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ResponseHeadersMiddleware(strictTransportSecurity: services.configuration.secureCookies))
-    router.add(middleware: ErrorMiddleware(pages: services.pages))
+    // Logs and metrics sit outside the error middleware, so they record the status the client got (404, 409…), not
+    // every handled error as a 500.
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ErrorMiddleware(pages: services.pages))
     router.add(middleware: AuthenticationMiddleware(services))
     router.add(middleware: FormMiddleware(configuration: services.configuration))
     let routes = RouteTable(router: router)
