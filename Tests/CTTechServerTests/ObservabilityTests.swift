@@ -2,6 +2,7 @@ import CTTechCore
 import CTTechServer
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Testing
 
 @Suite("Metrics record what the client got")
@@ -17,6 +18,23 @@ struct ObservabilityTests {
             #expect(refused.status == .notFound)
             #expect(
                 metrics.text.contains(#"hb_requests{http_route="/states/{stateID}/edit",http_request_method="GET",http_response_status_code="404"}"#))
+        }
+    }
+
+    @Test func anAPIBodyWithoutItsTypeIsRefusedWith415AndWritesNothing() async throws {
+        try await withApp(.sqlite) { world, client in
+            // setup
+            let auth: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.administrator))"]
+            let body = #"{"code":"ZZQ","name":"Republic of Nowhere","region":"other"}"#
+            // act
+            let untyped = try await client.send(.post, "/api/v1/states", headers: auth, body: ByteBuffer(string: body))
+            let plain = try await client.send(
+                .post, "/api/v1/states", headers: auth.merging([.contentType: "text/plain"]), body: ByteBuffer(string: body))
+            // check
+            #expect(untyped.status == .unsupportedMediaType && plain.status == .unsupportedMediaType)
+            #expect(untyped.headers[.contentType] == "application/problem+json")
+            let states = try await client.send(.get, "/api/v1/states", headers: auth)
+            #expect(!states.text.contains("ZZQ"))
         }
     }
 }

@@ -24,6 +24,10 @@ struct FormMiddleware: RouterMiddleware {
                 guard let sent = request.headers[.csrfToken], constantTimeEquals(sent, expected) else { throw AppError.csrf }
             }
             let buffer = try await collect(&request, context: context)
+            // A body must say it is JSON: the generated decoder would otherwise read any bytes as if they were.
+            if buffer.readableBytes > 0, !(request.headers[.contentType]?.lowercased().hasPrefix("application/json") ?? false) {
+                throw AppError.unsupportedMediaType
+            }
             request.body = .init(buffer: buffer)
             return try await next(request, context)
         }
