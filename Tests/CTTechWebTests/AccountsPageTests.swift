@@ -16,6 +16,10 @@ struct AccountsPageTests {
         #expect(html.contains("<form method=\"post\" action=\"\(SiteURL.login.path)\">"))
         #expect(html.contains("name=\"next\" value=\"\(SiteURL.assessment(Valdoria.state.id, Valdoria.assessment.id).path)\""))
         #expect(!html.contains("role=\"alert\"") && !html.contains("Log out"))
+        // axe autocomplete-valid: "username" belongs on a text field (an e-mail keyboard through inputmode)
+        #expect(html.contains(#"<input id="email" name="email" type="text" inputmode="email" autocomplete="username""#))
+        // axe region: the marking banner is a landmark like the rest of the page
+        #expect(html.contains(#"<aside class="tlp "#) && html.contains(#"aria-label="Information sharing marking""#))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }
 
