@@ -37,4 +37,24 @@ struct ObservabilityTests {
             #expect(!states.text.contains("ZZQ"))
         }
     }
+
+    @Test func anUpdateWithoutAProfileKeepsTheProfile() async throws {
+        try await withApp(.sqlite) { world, client in
+            // setup
+            let auth: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.focalPoint))", .contentType: "application/json"]
+            let path = "/api/v1/states/\(world.home.id)"
+            // act: one update sends "profile": null, the next leaves it out
+            let withNull = try await client.send(
+                .put, path, headers: auth,
+                body: ByteBuffer(
+                    string: #"{"code":"VLD","name":"Republic of Valdoria","region":"other","defaultTlp":"AMBER","profile":null,"version":1}"#))
+            let without = try await client.send(
+                .put, path, headers: auth,
+                body: ByteBuffer(string: #"{"code":"VLD","name":"Republic of Valdoria","region":"other","defaultTlp":"AMBER","version":2}"#))
+            // check
+            #expect(withNull.status == .ok && without.status == .ok)
+            let scope = SystemAuthority.tenant(world.home.id, permission: .viewState)
+            #expect(try await world.services.states.find(scope)?.profile == "Home profile.")
+        }
+    }
 }

@@ -68,8 +68,10 @@ struct APIHandler: APIProtocol {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let scope = try granted.requireTenant()
         guard let state = try await services.states.find(scope) else { throw AppError.notFound }
+        // A missing or null profile keeps the current one: an update never drops a field the client did not send.
         let draft = PartnerStateDraft(
-            code: body.code, name: body.name, region: body.region.rawValue, defaultTLP: body.defaultTlp.rawValue, profile: body.profile)
+            code: body.code, name: body.name, region: body.region.rawValue, defaultTLP: body.defaultTlp.rawValue,
+            profile: body.profile ?? state.profile)
         let saved = try await services.stateAdministration.update(
             state, with: draft, expectedVersion: body.version, by: try granted.actor(), scope: scope)
         return .ok(.init(body: .json(Self.state(saved))))
