@@ -16,6 +16,11 @@ public struct AccountAdministration: Sendable {
         return role
     }
 
+    /// Why a role needs a partner state.
+    static func stateNeeded(_ role: Role) -> String {
+        "\(role.title.lowercased()) is a role for one partner state; choose the state (a programme-wide grant would open nothing)"
+    }
+
     /// Creates an account with an optional first grant; every problem with the draft, password, role or state at once.
     public func create(
         _ draft: UserDraft, password: String, role: String?, stateID: String?, by actor: AuditActor, scope: AdministratorScope
@@ -31,6 +36,9 @@ public struct AccountAdministration: Sendable {
         if let stateID, !Identifier.isValid(stateID) { issues.append(FieldIssue(field: "stateID", message: "is not a partner state")) }
         if grantRole == .administrator && stateID != nil {
             issues.append(FieldIssue(field: "stateID", message: "administrator is a programme-wide role; leave the partner state empty"))
+        }
+        if let grantRole, grantRole.isForOneState, stateID == nil {
+            issues.append(FieldIssue(field: "stateID", message: Self.stateNeeded(grantRole)))
         }
         if !issues.isEmpty { throw ValidationFailure(issues) }
         let user = UserAccount(
@@ -78,6 +86,7 @@ public struct AccountAdministration: Sendable {
         if parsed == .administrator && stateID != nil {
             throw ValidationFailure(field: "stateID", "administrator is a programme-wide role; leave the partner state empty")
         }
+        if parsed.isForOneState && stateID == nil { throw ValidationFailure(field: "stateID", Self.stateNeeded(parsed)) }
         if let stateID, !Identifier.isValid(stateID) { throw ValidationFailure(field: "stateID", "is not a partner state") }
         guard try await accounts.account(id: userID) != nil else { throw StoreConflict.missing }
         let grant = RoleGrant(id: Identifier.make(), userID: userID, role: parsed, stateID: stateID)

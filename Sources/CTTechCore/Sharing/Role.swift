@@ -9,6 +9,15 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
     case reviewer
     case donorViewer = "donor-viewer"
 
+    /// Whether a grant of this role needs a partner state. Only administrators and programme officers work across the
+    /// programme; every other role acts for one state, and a programme-wide grant of it would open nothing.
+    public var isForOneState: Bool {
+        switch self {
+        case .administrator, .programmeOfficer: false
+        case .facilitator, .focalPoint, .assessor, .policyMaker, .reviewer, .donorViewer: true
+        }
+    }
+
     public var title: String {
         switch self {
         case .administrator: "Administrator"

@@ -356,3 +356,38 @@ struct AccountAdministrationTests {
         #expect(workspace.repositories.audit.isEmpty)
     }
 }
+
+@Suite("A role for one partner state is never granted programme-wide")
+struct StateRoleGrantTests {
+    @Test(arguments: Role.allCases.filter(\.isForOneState))
+    func aStateRoleWithoutAStateIsRefusedOnCreateAndGrant(_ role: Role) async throws {
+        // setup
+        let workspace = StateWorkspace()
+        let admin = workspace.administrator.actor
+        // act
+        let created = await #expect(throws: ValidationFailure.self) {
+            try await workspace.accountAdministration.create(
+                .mock, password: "correct horse battery", role: role.rawValue, stateID: nil, by: admin, scope: workspace.administering)
+        }
+        let granted = await #expect(throws: ValidationFailure.self) {
+            try await workspace.accountAdministration.grant(
+                userID: workspace.assessor.userID, role: role.rawValue, stateID: nil, by: admin, scope: workspace.administering)
+        }
+        // check
+        #expect(created?.issues.map(\.field) == ["stateID"])
+        #expect(granted?.issues.map(\.field) == ["stateID"])
+        #expect(workspace.repositories.audit.isEmpty)
+    }
+
+    @Test func programmeRolesMayBeGrantedProgrammeWide() async throws {
+        // setup
+        let workspace = StateWorkspace()
+        // act
+        let grant = try await workspace.accountAdministration.grant(
+            userID: workspace.assessor.userID, role: Role.programmeOfficer.rawValue, stateID: nil, by: workspace.administrator.actor,
+            scope: workspace.administering)
+        // check
+        #expect(grant.stateID == nil && grant.role == .programmeOfficer)
+        #expect(Role.allCases.filter { !$0.isForOneState } == [.administrator, .programmeOfficer])
+    }
+}

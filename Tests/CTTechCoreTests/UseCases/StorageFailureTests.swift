@@ -113,7 +113,7 @@ struct StorageFailureTests {
                     workspace.assessor.userID, draft: .mock, expectedVersion: 1, by: workspace.administrator.actor, scope: admin)
             case .grantRole:
                 _ = try await accounts(failing).grant(
-                    userID: workspace.assessor.userID, role: "reviewer", stateID: nil, by: workspace.administrator.actor, scope: admin)
+                    userID: workspace.assessor.userID, role: "programme-officer", stateID: nil, by: workspace.administrator.actor, scope: admin)
             case .withdrawGrant:
                 try await accounts(failing).withdraw(
                     grantID: Identifier.make(), userID: workspace.assessor.userID, by: workspace.administrator.actor, scope: admin)
