@@ -24,14 +24,9 @@ struct HorizonScanController {
     func addRoutes(to routes: RouteTable) {
         routes.get(.horizonScan(.parameter, .parameter), .state(.viewAssessment)) { request, context, granted in
             // `?technology=T09` loads that line into the form, so an update keeps what the analyst does not change.
-            var current: [String: String] = [:]
-            if let code = request.uri.queryParameters.get("technology") {
-                let (assessment, scope) = try await lookup.assessment(context, granted)
-                if let entry = try await stores.scan.horizonScan(scope, assessmentID: assessment.id).first(where: { $0.technology == code }) {
-                    current = ["technology": entry.technology, "stage": entry.stage.rawValue, "trend": entry.trend.rawValue, "notes": entry.notes]
-                }
-            }
-            return try await page(request, context, granted, submitted: current, failure: nil, status: .ok)
+            try await page(
+                request, context, granted, submitted: [:], editing: request.uri.queryParameters.get("technology").map { String($0) }, failure: nil,
+                status: .ok)
         }
         routes.post(.horizonScan(.parameter, .parameter), .state(.writeScenario)) { request, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)
@@ -56,14 +51,19 @@ struct HorizonScanController {
     }
 
     private func page(
-        _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String], failure: ValidationFailure?,
-        status: HTTPResponse.Status
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String], editing: String? = nil,
+        failure: ValidationFailure?, status: HTTPResponse.Status
     ) async throws -> Response {
         let (assessment, scope) = try await lookup.assessment(context, granted)
         guard let method = try await reference.method(id: assessment.methodVersion) else { throw AppError.notFound }
+        let scan = try await stores.scan.horizonScan(scope, assessmentID: assessment.id)
+        var submitted = submitted
+        if let entry = scan.first(where: { $0.technology == editing }) {
+            submitted = ["technology": entry.technology, "stage": entry.stage.rawValue, "trend": entry.trend.rawValue, "notes": entry.notes]
+        }
         let page = HorizonScanPage.make(
             layout: try await lookup.layout("Horizon scan · \(assessment.title)", assessment, request, context, scope), assessment: assessment,
-            method: method, scan: try await stores.scan.horizonScan(scope, assessmentID: assessment.id),
+            method: method, scan: scan,
             evidence: try await stores.evidence.evidence(scope, assessmentID: assessment.id, about: nil),
             canEdit: AssessmentAbilities(identity: try granted.requireIdentity(), assessment: assessment).write, csrf: context.csrfToken ?? "",
             submitted: submitted, failure: failure)
