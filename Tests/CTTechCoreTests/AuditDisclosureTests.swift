@@ -61,4 +61,23 @@ struct AuditDisclosureTests {
                 "\(action)")
         }
     }
+
+    /// Issue 8, item 15: the focal point's audit view once named the assessors who scored during a private round.
+    @Test func nobodyButTheAssessorSeesWhoSubmittedAScore() {
+        // setup
+        let scored = entry(.scoreSubmit, state: state, details: #"{"round":"2"}"#)
+        let own = AuditEntry(
+            seq: 2, at: 0, actorID: "v", actorLabel: "V", action: AuditAction.scoreSubmit.rawValue, entityType: "scenario", entityID: "e",
+            stateID: state, details: "{}", prevHash: "", hash: "")
+        // check: focal point, facilitator and administrator alike see that a score arrived, not from whom
+        for viewer in [identity([(.focalPoint, state)]), identity([(.facilitator, state)]), identity([(.administrator, nil), (.focalPoint, state)])] {
+            let shown = AuditDisclosure.shown(scored, to: viewer)
+            #expect(shown.actorLabel == AuditDisclosure.anonymousAssessor && shown.actorID.isEmpty)
+            #expect(shown.details == scored.details && shown.entityID == scored.entityID)
+        }
+        #expect(AuditDisclosure.shown(own, to: identity([(.assessor, state)])).actorLabel == "V")
+        // other actions keep their actor
+        let created = entry(.scenarioCreate, state: state, details: "{}")
+        #expect(AuditDisclosure.shown(created, to: identity([(.focalPoint, state)])).actorLabel == created.actorLabel)
+    }
 }

@@ -121,6 +121,19 @@ struct AggregationTests {
         #expect(!wideTails.consensus)
     }
 
+    /// Issue 8, item 1: one assessor's score once showed "consensus: yes". Below the method's minimum number of ratings
+    /// (3 by default) the summary says "too few ratings", whatever the spread.
+    @Test func consensusNeedsTheMinimumNumberOfRatings() throws {
+        #expect(try #require(RatingSummary([4])).agreement == .tooFewRatings)
+        #expect(try #require(RatingSummary([4, 4])).agreement == .tooFewRatings)
+        #expect(try #require(RatingSummary([4, 4, 4])).agreement == .consensus)
+        #expect(try #require(RatingSummary([1, 4, 5])).agreement == .noConsensus)
+        #expect(try #require(RatingSummary([4, 4, 4], minimumForConsensus: 4)).agreement == .tooFewRatings)
+        #expect(try #require(RatingSummary([4], minimumForConsensus: 1)).agreement == .consensus)
+        #expect(!(try #require(RatingSummary([4]))).consensus)
+        #expect(MethodVersion.ctTechDefault.consensusMinimumRatings == 3)
+    }
+
     /// Laws: permutation invariance and order of the summary statistics.
     @Test func summaryIsPermutationInvariantAndOrdered() async {
         await propertyCheck(input: Gen.int(in: 1...25).array(of: 1...20)) { values in

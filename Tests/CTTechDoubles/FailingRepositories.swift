@@ -48,7 +48,7 @@ extension FailingRepositories: ScoringRepository {
     public func submissionCounts(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [String: Int] {
         throw Failure(method: #function)
     }
-    public func scoresForRegister(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [ScenarioScore] {
+    public func scoresForRegister(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [ScenarioScore] {
         throw Failure(method: #function)
     }
 }

@@ -47,6 +47,7 @@ extension InMemoryRepositories: ScoringRepository {
             state.assessments[assessmentID] = stored
             var event = audit
             event.details["round"] = "\(result.number) \(result.status.rawValue)"
+            if current.status == .closed && result.status == .open { event.details["reopened"] = "before the reveal" }
             state.audit.append(event)
             return result
         }
@@ -80,7 +81,8 @@ extension InMemoryRepositories: ScoringRepository {
             let scores = (state.assessment(scope, assessmentID)?.scores ?? []).filter {
                 $0.round == round.number && (round.status == .revealed || $0.assessorID == scope.userID)
             }
-            return ScoreVisibility.visible(scores, round: round, viewerID: scope.userID)
+            let salt = (state.assessment(scope, assessmentID)?.numberingSalt ?? "") + "#\(round.number)"
+            return ScoreVisibility.visible(scores, round: round, viewerID: scope.userID, numberingSalt: salt)
         }
     }
 
@@ -91,7 +93,7 @@ extension InMemoryRepositories: ScoringRepository {
         }
     }
 
-    public func scoresForRegister(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [ScenarioScore] {
-        read { ($0.assessment(scope, assessmentID)?.scores ?? []).filter { $0.round == round } }
+    public func scoresForRegister(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [ScenarioScore] {
+        read { ($0.assessment(scope, assessmentID)?.scores ?? []).filter { $0.round <= throughRound } }
     }
 }

@@ -16,6 +16,8 @@ struct StoredAssessment: Sendable {
     var evidence: [EvidenceItem] = []
     var otherRisks: [OtherRisk] = []
     var snapshots: [StoredSnapshot] = []
+    /// Random like the SQL rounds' salts; one per assessment, combined with the round number.
+    let numberingSalt = ScoreVisibility.newNumberingSalt()
 
     init(_ assessment: Assessment, rounds: [ScoringRound]) {
         self.assessment = assessment

@@ -178,7 +178,8 @@ struct AccessMatrixTests {
         #expect(
             try await world.services.assessments.scoring.currentRound(scope, assessmentID: world.foreignAssessmentID)
                 == ScoringRound(number: 1, status: .open))
-        #expect(try await world.services.assessments.scoring.scoresForRegister(scope, assessmentID: world.foreignAssessmentID, round: 1).isEmpty)
+        #expect(
+            try await world.services.assessments.scoring.scoresForRegister(scope, assessmentID: world.foreignAssessmentID, throughRound: 1).isEmpty)
         let records = try #require(world.records[world.foreign.id])
         let risks = try await world.services.assessments.risks.otherRisks(scope, assessmentID: world.foreignAssessmentID)
         #expect(risks.map(\.id) == [records.risk] && risks.first?.title.hasSuffix(TestWorld.foreignMarker) == true)

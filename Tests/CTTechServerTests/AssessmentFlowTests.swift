@@ -67,8 +67,28 @@ struct AssessmentFlowTests {
             // only managers run rounds
             #expect(
                 try await client.send(.post, base + "/round", session: assessor, form: ["_csrf": assessor.csrf, "to": "closed"]).status == .forbidden)
-            #expect(try await client.send(.post, base + "/round", session: focal, form: ["_csrf": focal.csrf, "to": "revealed"]).status == .conflict)
-            #expect(try await client.send(.post, base + "/round", session: focal, form: ["_csrf": focal.csrf, "to": "closed"]).status == .seeOther)
+            #expect(
+                try await client.send(.post, base + "/round", session: focal, form: ["_csrf": focal.csrf, "to": "revealed", "confirm": "yes"]).status
+                    == .conflict)
+            // closing first says what it will do and changes nothing until confirmed (issue 8, item 1)
+            let asked = try await client.send(.post, base + "/round", session: focal, form: ["_csrf": focal.csrf, "to": "closed"])
+            #expect(asked.status == .ok)
+            #expect(asked.text.contains("Close round 1?"))
+            #expect(asked.text.contains("Scenarios without a score in round 1: 1 of 2."))
+            #expect(asked.text.contains("2 of at least 3 ratings: shown as “too few ratings” for consensus"))
+            #expect(asked.text.contains(#"name="confirm" value="yes""#))
+            #expect(try await client.send(.get, base, session: focal).text.contains("Scoring round 1: open"))
+            let closed = try await client.send(.post, base + "/round", session: focal, form: ["_csrf": focal.csrf, "to": "closed", "confirm": "yes"])
+            #expect(closed.status == .seeOther)
+            // the page the redirect leads to confirms once, then the notice is gone (issue 8, item 5)
+            let cookie = try #require(closed.headers[.setCookie])
+            #expect(cookie.hasPrefix("cttech_notice=round-closed;"))
+            var withNotice = Session(cookie: focal.cookie + "; cttech_notice=round-closed", csrf: focal.csrf)
+            let shown = try await client.send(.get, base, session: withNotice)
+            #expect(shown.text.contains("The round is closed. Reveal it to show the spread"))
+            #expect(shown.headers[.setCookie]?.hasPrefix("cttech_notice=; Path=/; Max-Age=0") == true)
+            withNotice = Session(cookie: focal.cookie + "; cttech_notice=<script>", csrf: focal.csrf)
+            #expect(!(try await client.send(.get, base, session: withNotice).text.contains("<script>")))
             // a closed round takes no scores
             let policy = try await world.session(.facilitator)
             let late = try await client.send(.post, scenarioPath + "/scores", session: policy, form: scoreForm(policy, intent: 3, rationale: "late"))
@@ -103,7 +123,9 @@ struct AssessmentFlowTests {
             let withFlood = try await client.send(.get, base + "/register", session: focal)
             #expect(withFlood.text.contains("River flood in the capital") && !withFlood.text.contains("Ransomware on hospitals"))
             // reveal: everyone sees the spread and the rationales, without names
-            #expect(try await client.send(.post, base + "/round", session: focal, form: ["_csrf": focal.csrf, "to": "revealed"]).status == .seeOther)
+            #expect(
+                try await client.send(.post, base + "/round", session: focal, form: ["_csrf": focal.csrf, "to": "revealed", "confirm": "yes"]).status
+                    == .seeOther)
             let revealed = try await client.send(.get, scenarioPath, session: assessor)
             #expect(revealed.text.contains("Focal&#39;s view") || revealed.text.contains("Focal's view"))
             #expect(revealed.text.contains("<td>Assessor ") && revealed.text.contains("<td>You</td>"))

@@ -38,4 +38,40 @@ struct AuditDisclosureFlowTests {
             #expect(focalPage.text.contains("AUDIT-SECRET-4411"))
         }
     }
+
+    /// Issue 8, item 15: during a private round the focal point's audit view showed `score.submit` by named assessors.
+    @Test func theAuditLogDoesNotSayWhoScored() async throws {
+        try await withApp(.sqlite) { world, client in
+            // setup: an assessor scores through the API
+            let assessor = world.user(.assessor)
+            let token: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.assessor))", .contentType: "application/json"]
+            let base = "/api/v1/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
+            let facilitator: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.facilitator))", .contentType: "application/json"]
+            let scenario = try await client.send(
+                .post, base + "/scenarios",
+                json: #"{"title":"Fictional scenario","narrative":"x","actorType":"A3","technologies":["T09"],"purposes":["P7"]}"#,
+                headers: facilitator)
+            #expect(scenario.status == .created)
+            let id = try #require(scenario.text.firstMatch(of: /"id":"([0-9a-f-]{36})"/)?.1)
+            let impact = ImpactDimension.allCases.map { #""\#($0.rawValue)":3"# }.joined(separator: ",")
+            let score = try await client.send(
+                .post, base + "/scenarios/\(id)/scores",
+                json:
+                    #"{"intent":4,"actorCapability":3,"technologyAccessibility":4,"opportunity":3,"likelihood":{"low":0.01,"best":0.05,"high":0.2},"impact":{\#(impact)},"confidence":"moderate","rationale":"Fictional."}"#,
+                headers: token)
+            #expect(score.status == .created)
+            // act
+            let focal = try await world.session(.focalPoint)
+            let page = try await client.send(.get, "/states/\(world.home.id)/audit", session: focal)
+            let api = try await client.send(
+                .get, "/api/v1/audit?stateId=\(world.home.id)", headers: [.authorization: "Bearer \(try await world.bearer(.focalPoint))"])
+            // check
+            for answer in [page, api] {
+                #expect(answer.status == .ok)
+                #expect(answer.text.contains("score.submit"))
+                #expect(answer.text.contains("an assessor (scoring is anonymous)"))
+                #expect(!answer.text.contains(assessor.email) && !answer.text.contains(assessor.displayName))
+            }
+        }
+    }
 }

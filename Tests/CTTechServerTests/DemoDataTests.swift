@@ -25,7 +25,7 @@ struct DemoDataTests {
             #expect(Set(scenarios.flatMap(\.technologies)).count >= 10)
             #expect(
                 try await services.assessments.scoring.currentRound(scope, assessmentID: assessment.id) == ScoringRound(number: 2, status: .revealed))
-            let round2 = try await services.assessments.scoring.scoresForRegister(scope, assessmentID: assessment.id, round: 2)
+            let round2 = try await services.assessments.scoring.scoresForRegister(scope, assessmentID: assessment.id, throughRound: 2)
             #expect(Set(round2.map(\.assessorID)).count == 6)
             let others = try await services.assessments.risks.otherRisks(scope, assessmentID: assessment.id)
             #expect(others.count == 8)

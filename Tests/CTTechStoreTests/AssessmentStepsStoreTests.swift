@@ -187,7 +187,7 @@ struct AssessmentStepsStoreTests {
             #expect(try await s.store.evidence.evidence(s.scope, assessmentID: id, about: nil).count == 2)
             #expect(try await s.store.risks.otherRisks(s.scope, assessmentID: id).count == 2)
             #expect(try await s.store.scoring.currentRound(s.scope, assessmentID: id) == ScoringRound(number: 2, status: .revealed))
-            let round1 = try await s.store.scoring.scoresForRegister(s.scope, assessmentID: id, round: 1)
+            let round1 = try await s.store.scoring.scoresForRegister(s.scope, assessmentID: id, throughRound: 1)
             #expect(Set(round1) == Set(plan.scores.filter { $0.round == 1 }))
             let entry = try #require(try await audit.list(SystemAuthority.administrator(), page: PageRequest(limit: 1)).first)
             #expect(entry.action == "assessment.import" && entry.entityID == id)

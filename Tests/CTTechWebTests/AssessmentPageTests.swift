@@ -72,11 +72,24 @@ struct AssessmentPageTests {
         // check
         html.expectSound()
         #expect(html.contains("<button type=\"submit\">Submit for review</button>") && !html.contains("Approve and freeze"))
-        #expect(html.contains("<input type=\"hidden\" name=\"to\" value=\"closed\"><button type=\"submit\">Close round 1</button>"))
+        #expect(html.contains("<input type=\"hidden\" name=\"to\" value=\"closed\"><button type=\"submit\">Close round 1…</button>"))
         #expect(html.count("<td dir=\"auto\"><a href=\"/states/") == Valdoria.scenarios.count)
         #expect(html.contains("<td>scored</td>") && html.contains("Add a scenario"))
         #expect(html.contains("4 agencies · 4 of 7 activities with an accountable agency"))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
+    }
+
+    /// Issue 8, item 1: a closed round can be reopened before the reveal.
+    @Test func assessmentClosedRound() async throws {
+        // setup
+        let page = AssessmentPage.closedRound
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<input type=\"hidden\" name=\"to\" value=\"revealed\"><button type=\"submit\">Reveal round 1…</button>"))
+        #expect(html.contains("<input type=\"hidden\" name=\"to\" value=\"open\"><button type=\"submit\">Reopen round 1 for scoring</button>"))
+        assertSnapshot(of: html.text, as: .lines, named: "closedRound")
     }
 
     @Test func assessmentRevealed() async throws {

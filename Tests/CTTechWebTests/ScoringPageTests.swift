@@ -27,7 +27,42 @@ struct ScoringPageTests {
         #expect(peers.allSatisfy { !html.contains($0) })
         #expect(html.contains("<span dir=\"auto\">Open-source forum archive</span></span>"))
         #expect(!html.contains("required value=\"3\"") && !html.contains("required value=\"0.05\""), "a form never pre-fills a judgement")
+        // the assessor's own progress and the way on (issue 8, item 5)
+        #expect(html.contains("You have scored <strong>0 of 4</strong> scenarios in round 1."))
+        #expect(html.contains("href=\"\(SiteURL.scenario(stateID, assessmentID, scenario: Valdoria.cryptoFunding.id).path)\">Next unscored scenario"))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
+    }
+
+    @Test func roundRevealConfirmation() async throws {
+        // setup
+        let page = RoundConfirmPage.reveal
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check: what the reveal will do, scenario by scenario, and a confirmation that repeats the move
+        html.expectSound()
+        #expect(html.contains("<h1>Reveal round 2?</h1>"))
+        #expect(html.contains("Scenarios without a score in round 2: 2 of 4."))
+        #expect(html.contains("the register keeps its values from round 1, marked as such"))
+        #expect(html.contains("not in the register: it has never been scored in a revealed round"))
+        #expect(html.contains("1 of at least 3 ratings: shown as “too few ratings” for consensus"))
+        #expect(
+            html.contains(
+                #"<input type="hidden" name="to" value="revealed"><input type="hidden" name="confirm" value="yes"><button type="submit">Yes, reveal round 2</button>"#
+            ))
+        assertSnapshot(of: html.text, as: .lines, named: "reveal")
+    }
+
+    @Test func roundQuietCloseConfirmation() async throws {
+        // setup
+        let page = RoundConfirmPage.quietClose
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("Every scenario (4) has at least one score in round 1."))
+        #expect(!html.contains("Scenarios without a score") && !html.contains("Scenarios with few ratings"))
+        #expect(html.contains("You can reopen it before the reveal"))
+        assertSnapshot(of: html.text, as: .lines, named: "quietClose")
     }
 
     @Test func scenarioRemovable() async throws {

@@ -38,11 +38,15 @@ public enum AssessmentRuleViolation: RuleViolation, Hashable {
         if alreadyScored { throw .alreadyScored }
     }
 
-    /// Inside a write: the round a move leads to (open → closed → revealed, or a new open round after a reveal).
+    /// Inside a write: the round a move leads to (open → closed → revealed, a closed round reopened before its reveal, or a
+    /// new open round after a reveal).
     public static func nextRound(from current: ScoringRound, to target: ScoringRound.Status) throws(AssessmentRuleViolation) -> ScoringRound {
         if target == .open {
-            guard current.status == .revealed else { throw .roundTransition(from: current.status, to: .open) }
-            return ScoringRound(number: current.number + 1, status: .open)
+            switch current.status {
+            case .closed: return ScoringRound(number: current.number, status: .open)
+            case .revealed: return ScoringRound(number: current.number + 1, status: .open)
+            case .open: throw .roundTransition(from: .open, to: .open)
+            }
         }
         guard current.next == target else { throw .roundTransition(from: current.status, to: target) }
         return ScoringRound(number: current.number, status: target)

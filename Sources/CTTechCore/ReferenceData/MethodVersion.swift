@@ -4,12 +4,21 @@ public struct MethodVersion: Sendable, Codable, Hashable {
     public var title: String
     public var note: String
     public var lists: [ReferenceKind: [ReferenceItem]]
+    /// How many assessors must rate an item before the group's agreement counts as consensus (``RatingSummary``).
+    public var consensusMinimumRatings: Int
 
-    public init(id: String, title: String, note: String, lists: [ReferenceKind: [ReferenceItem]]) {
+    /// The method's default minimum number of ratings for consensus.
+    public static let defaultConsensusMinimumRatings = 3
+
+    public init(
+        id: String, title: String, note: String, lists: [ReferenceKind: [ReferenceItem]],
+        consensusMinimumRatings: Int = MethodVersion.defaultConsensusMinimumRatings
+    ) {
         self.id = id
         self.title = title
         self.note = note
         self.lists = lists
+        self.consensusMinimumRatings = consensusMinimumRatings
     }
 
     public func items(_ kind: ReferenceKind) -> [ReferenceItem] { lists[kind] ?? [] }
@@ -22,6 +31,7 @@ public struct MethodVersion: Sendable, Codable, Hashable {
     /// Problems that make a method unusable: an empty list, a duplicate or blank code.
     public func problems() -> [String] {
         var found: [String] = []
+        if consensusMinimumRatings < 1 { found.append("the minimum number of ratings for consensus is below 1") }
         for kind in ReferenceKind.allCases {
             let items = self.items(kind)
             if items.isEmpty { found.append("\(kind.rawValue) is empty") }

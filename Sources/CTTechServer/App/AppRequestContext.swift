@@ -1,5 +1,6 @@
 import CTTechCore
 import CTTechStore
+import CTTechWeb
 import Foundation
 import Hummingbird
 import NIOCore
@@ -16,6 +17,8 @@ public struct AppRequestContext: RequestContext {
     public var viaBearerToken = false
     /// URL-encoded form fields, parsed once by ``FormMiddleware`` for form posts.
     public var form: FormData = FormData()
+    /// The one-time confirmation of the form post that redirected here (``NoticeMiddleware``).
+    public var notice: Notice?
     public let remoteAddress: String
 
     public init(source: ApplicationRequestContextSource) {

@@ -29,11 +29,13 @@ public struct AppServices: Sendable {
         self.sessions = SessionStore(persistence)
         self.tokens = APITokenStore(persistence)
         self.audit = AuditLogStore(persistence)
-        self.reference = ReferenceDataStore(persistence)
+        let reference = ReferenceDataStore(persistence)
+        self.reference = reference
         let assessments = AssessmentStores(persistence)
         self.assessments = assessments
         self.registers = Registers(
-            records: assessments.records, computation: RegisterComputation(scoring: assessments.scoring, risks: assessments.risks))
+            records: assessments.records,
+            computation: RegisterComputation(scoring: assessments.scoring, risks: assessments.risks, reference: reference))
         self.pages = pages
         self.passwords = PasswordHasher(cost: configuration.bcryptCost)
         self.security = AccountSecurity(passwords: passwords)

@@ -71,6 +71,7 @@ public func buildRouter(services: AppServices) throws -> BuiltRouter {
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(pages: services.pages))
     router.add(middleware: AuthenticationMiddleware(services))
+    router.add(middleware: NoticeMiddleware())
     router.add(middleware: FormMiddleware(configuration: services.configuration))
     let routes = RouteTable(router: router)
     // One controller per feature; each takes from the wiring only what it uses.

@@ -6,7 +6,7 @@ extension AppRequestContext {
     /// The layout every page of a signed-in user shares.
     func layout(_ title: String, tlp: TLP, path: String, flash: String? = nil, state: PartnerState? = nil) -> LayoutModel {
         LayoutModel(
-            title: title, tlp: tlp, identity: identity, csrf: csrfToken, path: path, flash: flash, stateName: state?.name ?? "",
+            title: title, tlp: tlp, identity: identity, csrf: csrfToken, path: path, flash: flash ?? notice?.message, stateName: state?.name ?? "",
             stateSteps: state.map { MethodSteps.available(for: $0, identity: identity) } ?? [])
     }
 }

@@ -49,7 +49,9 @@ public struct AssessmentStore: AssessmentRepository, AssessmentTables {
                 ).run()
             try await tx.insert(into: "scoring_rounds")
                 .model(
-                    ScoringStore.RoundRow(assessmentId: assessment.id, stateId: scope.stateID, number: 1, status: "open", changedAt: now),
+                    ScoringStore.RoundRow(
+                        assessmentId: assessment.id, stateId: scope.stateID, number: 1, status: "open", changedAt: now,
+                        numberingSalt: ScoreVisibility.newNumberingSalt()),
                     keyEncodingStrategy: .convertToSnakeCase
                 )
                 .run()

@@ -22,7 +22,7 @@ struct M0004ReferenceData: AsyncMigration {
             .column("description", type: .text, .notNull)
             .primaryKey("method_version", "kind", "code")
             .run()
-        try await ReferenceDataStore.insert(MethodVersion.ctTechDefault, current: true, on: sql)
+        try await ReferenceDataStore.insert(MethodVersion.ctTechDefault, current: true, settings: false, on: sql)
     }
 
     func revert(on database: any Database) async throws {

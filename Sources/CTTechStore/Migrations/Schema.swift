@@ -11,6 +11,7 @@ enum Schema {
         M0005Assessments(),
         M0006AssessmentRevision(),
         M0007AssessmentSteps(),
+        M0008RoundsAndConsensus(),
     ]
 }
 

@@ -9,7 +9,14 @@ public struct ReferenceDataStore: ReferenceDataRepository {
         self.persistence = persistence
     }
 
-    struct VersionRow: Codable { var id: String; var title: String; var note: String; var isCurrent: Bool; var createdAt: Int64 }
+    struct VersionRow: Codable {
+        var id: String
+        var title: String
+        var note: String
+        var isCurrent: Bool
+        var createdAt: Int64
+        var consensusMinimumRatings: Int
+    }
     struct ItemRow: Codable {
         var methodVersion: String
         var kind: String
@@ -19,13 +26,16 @@ public struct ReferenceDataStore: ReferenceDataRepository {
         var description: String
     }
 
-    static func insert(_ method: MethodVersion, current: Bool, on sql: any SQLDatabase) async throws {
-        try await sql.insert(into: "method_versions")
-            .model(
-                VersionRow(id: method.id, title: method.title, note: method.note, isCurrent: current, createdAt: epochMilliseconds()),
-                keyEncodingStrategy: .convertToSnakeCase
-            )
-            .run()
+    /// Stores a method version and its lists. `settings: false` leaves out the settings columns that arrived after the
+    /// first schema (M0008), for the migration that seeds the default method before they exist.
+    static func insert(_ method: MethodVersion, current: Bool, settings: Bool = true, on sql: any SQLDatabase) async throws {
+        var columns = ["id", "title", "note", "is_current", "created_at"]
+        var values: [any Encodable & Sendable] = [method.id, method.title, method.note, current, epochMilliseconds()]
+        if settings {
+            columns.append("consensus_minimum_ratings")
+            values.append(method.consensusMinimumRatings)
+        }
+        try await sql.insert(into: "method_versions").columns(columns).values(values.map { SQLBind($0) }).run()
         var rows: [ItemRow] = []
         for kind in ReferenceKind.allCases {
             for (index, item) in method.items(kind).enumerated() {
@@ -57,6 +67,7 @@ public struct ReferenceDataStore: ReferenceDataRepository {
             guard let kind = ReferenceKind(rawValue: item.kind) else { continue }
             lists[kind, default: []].append(ReferenceItem(item.code, item.name, item.description))
         }
-        return MethodVersion(id: version.id, title: version.title, note: version.note, lists: lists)
+        return MethodVersion(
+            id: version.id, title: version.title, note: version.note, lists: lists, consensusMinimumRatings: version.consensusMinimumRatings)
     }
 }

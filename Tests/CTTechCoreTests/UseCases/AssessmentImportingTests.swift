@@ -51,7 +51,7 @@ struct AssessmentImportingTests {
                 == agencies.map {
                     RaciAssignment(activity: .scoping, agencyID: $0.id, role: .accountable)
                 })
-        let scores = try await repositories.scoresForRegister(scope, assessmentID: assessment.id, round: 1)
+        let scores = try await repositories.scoresForRegister(scope, assessmentID: assessment.id, throughRound: 1)
         #expect(scores.map(\.assessorID) == [workspace.assessor.userID] && scores.map(\.threat) == [12])
         #expect(try await repositories.evidence(scope, assessmentID: assessment.id, about: .scenario(scenarios[0].id)).count == 1)
         #expect(try await repositories.currentRound(scope, assessmentID: assessment.id) == ScoringRound(number: 1, status: .open))

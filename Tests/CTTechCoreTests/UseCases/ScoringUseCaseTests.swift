@@ -106,7 +106,7 @@ struct ScoringUseCaseTests {
         }
 
         // check
-        #expect(try await workspace.repositories.scoresForRegister(workspace.managing, assessmentID: assessment.id, round: 1).isEmpty)
+        #expect(try await workspace.repositories.scoresForRegister(workspace.managing, assessmentID: assessment.id, throughRound: 1).isEmpty)
         #expect(workspace.repositories.audit.count == entries)
     }
 
@@ -126,7 +126,7 @@ struct ScoringUseCaseTests {
         }
 
         // check
-        #expect(try await workspace.repositories.scoresForRegister(workspace.managing, assessmentID: assessment.id, round: 1) == [first])
+        #expect(try await workspace.repositories.scoresForRegister(workspace.managing, assessmentID: assessment.id, throughRound: 1) == [first])
         #expect(workspace.repositories.audit.count == entries)
     }
 
@@ -145,8 +145,52 @@ struct ScoringUseCaseTests {
 
         // check
         #expect(second.round == 2)
-        #expect(try await workspace.repositories.scoresForRegister(workspace.managing, assessmentID: assessment.id, round: 2) == [second])
-        #expect(try await workspace.repositories.scoresForRegister(workspace.managing, assessmentID: assessment.id, round: 1).count == 1)
+        #expect(
+            try await workspace.repositories.scoresForRegister(workspace.managing, assessmentID: assessment.id, throughRound: 2).filter {
+                $0.round == 2
+            } == [second])
+        #expect(try await workspace.repositories.scoresForRegister(workspace.managing, assessmentID: assessment.id, throughRound: 1).count == 1)
+    }
+
+    /// Issue 8, item 1: a closed round can be reopened before the reveal, so a late assessor can still score it.
+    @Test func aClosedRoundReopensForALateAssessor() async throws {
+        // setup
+        let workspace = StateWorkspace()
+        let assessment = try await workspace.openAssessment()
+        let scenario = try await workspace.writeScenario(in: assessment)
+        try await workspace.moveRound(of: assessment, to: .closed)
+
+        // act
+        try await workspace.moveRound(of: assessment, to: .open)
+        let late = try await workspace.score(scenario, as: workspace.assessor)
+
+        // check
+        #expect(late.round == 1)
+        #expect(
+            try await workspace.repositories.currentRound(workspace.managing, assessmentID: assessment.id) == ScoringRound(number: 1, status: .open))
+        #expect(workspace.repositories.audit.contains { $0.details["reopened"] == "before the reveal" })
+    }
+
+    /// Issue 8, item 1: the preview before a close names the scenarios without a score and what the register will do.
+    @Test func thePreviewBeforeARevealSaysWhatTheRegisterWillShow() async throws {
+        // setup
+        let workspace = StateWorkspace()
+        let assessment = try await workspace.openAssessment()
+        let scored = try await workspace.writeScenario(in: assessment)
+        let unscored = try await workspace.writeScenario(in: assessment, title: "Nobody scored this one")
+        try await workspace.score(scored, as: workspace.assessor)
+        try await workspace.moveRound(of: assessment, to: .closed)
+
+        // act
+        let preview = try await workspace.scoring.preview(assessment, to: .revealed, scope: workspace.managing)
+
+        // check
+        #expect(preview.scenarioCount == 2)
+        #expect(preview.unscored == [.init(title: unscored.title, keptFromRound: nil)])
+        #expect(preview.fewRatings == [.init(title: scored.title, ratings: 1)])
+        await #expect(throws: AssessmentRuleViolation.roundTransition(from: .closed, to: .closed)) {
+            try await workspace.scoring.preview(assessment, to: .closed, scope: workspace.managing)
+        }
     }
 
     @Test func aScoreOutsideTheScalesIsRefusedFieldByField() async throws {
@@ -198,7 +242,6 @@ struct ScoringUseCaseTests {
     @Test(arguments: [
         ([ScoringRound.Status](), ScoringRound.Status.revealed, ScoringRound.Status.open),
         ([], .open, .open),
-        ([.closed], .open, .closed),
         ([.closed], .closed, .closed),
         ([.closed, .revealed], .closed, .revealed),
         ([.closed, .revealed], .revealed, .revealed),

@@ -83,7 +83,8 @@ struct StorageFailureTests {
             case .addOtherRisk: _ = try await OtherRiskRecording(risks: failing).add(.mock, to: assessment, by: actor, scope: scope)
             case .correctOtherRisk:
                 _ = try await OtherRiskRecording(risks: failing).correct(Identifier.make(), with: .mock, in: assessment, by: actor, scope: scope)
-            case .computeRegister: _ = try await RegisterComputation(scoring: memory, risks: failing).compute(assessment, scope: scope)
+            case .computeRegister:
+                _ = try await RegisterComputation(scoring: memory, risks: failing, reference: memory).compute(assessment, scope: scope)
             case .changeStatus:
                 let sources = Approval.Sources(
                     assessments: memory, approval: failing, institutions: memory, scan: memory, scoring: memory, evidence: memory, risks: memory)

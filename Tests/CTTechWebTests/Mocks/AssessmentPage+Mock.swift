@@ -27,6 +27,9 @@ extension AssessmentPage {
             csrf: Valdoria.csrf, draft: draft, failure: failure)
     }
 
+    /// Round 1 closed, seen by the facilitator: reveal it, or reopen it for late assessors.
+    static var closedRound: Self { page(Valdoria.facilitator, round: ScoringRound(number: 1, status: .closed)) }
+
     /// A draft in round 1, seen by its focal point: status, round and scenario forms.
     static var mock: Self {
         page(Valdoria.focalPoint, round: Valdoria.roundOneOpen, scoredByMe: [Valdoria.drones.id])

@@ -12,8 +12,10 @@ extension ScenarioPage {
             layout: Valdoria.layout(
                 scenario.title, identity: identity, at: .scenario(assessment.stateID, assessment.id, scenario: scenario.id), assessment: assessment),
             assessment: assessment, scenario: scenario, round: round,
-            shown: ScoreVisibility.visible(scores, round: round, viewerID: identity.userID), method: Valdoria.method, evidence: Valdoria.evidence,
-            abilities: AssessmentAbilities(identity: identity, assessment: assessment), csrf: Valdoria.csrf, submitted: submitted,
+            shown: ScoreVisibility.visible(scores, round: round, viewerID: identity.userID, numberingSalt: "mock-salt"), method: Valdoria.method,
+            evidence: Valdoria.evidence,
+            abilities: AssessmentAbilities(identity: identity, assessment: assessment), csrf: Valdoria.csrf, scenarios: Valdoria.scenarios,
+            submitted: submitted,
             failure: failure, evidenceFailure: evidenceFailure)
     }
 

@@ -19,7 +19,14 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
         public var kind: String
         public var threatMedian: Double?
         public var threatBand: String?
+        /// True only when enough assessors rated it (``MethodVersion/consensusMinimumRatings``) and they agree.
         public var consensus: Bool?
+        /// "consensus", "no-consensus" or "too-few-ratings" (scenarios only).
+        public var consensusStatus: String?
+        /// How many assessors' scores the entry rests on (scenarios only).
+        public var ratings: Int?
+        /// The revealed round the scores come from; earlier than `basisRound` when nobody scored the scenario in it.
+        public var scoredRound: Int?
         public var likelihood: Interval
         public var impact: Interval
         public var impactByDimension: [String: Double]
@@ -60,7 +67,8 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
         entries = register.entries.map { e in
             Entry(
                 id: e.id, title: e.title, kind: e.kind.rawValue, threatMedian: e.threat?.median, threatBand: e.band?.rawValue,
-                consensus: e.threat?.consensus, likelihood: Interval(e.likelihood), impact: Interval(e.impact),
+                consensus: e.threat?.consensus, consensusStatus: e.threat?.agreement.rawValue, ratings: e.threat?.count, scoredRound: e.scoredRound,
+                likelihood: Interval(e.likelihood), impact: Interval(e.impact),
                 impactByDimension: Dictionary(uniqueKeysWithValues: e.impactByDimension.map { ($0.key.rawValue, $0.value) }),
                 confidence: e.confidence.rawValue, medianRank: e.rank.medianRank, rankLow: e.rank.rankLow, rankHigh: e.rank.rankHigh,
                 probabilityTop5: e.rank.probabilityTopK, meanScore: e.rank.meanScore, intelligenceRequirement: e.intelligenceRequirement,

@@ -17,6 +17,9 @@ public struct RiskRegister: Sendable {
         public let intelligenceRequirement: Bool
         /// Median of the likelihood derived from each assessor's own I × C and opportunity (``LikelihoodModel``), scenarios only.
         public let derivedLikelihood: Double?
+        /// The revealed round whose scores this entry shows (scenarios only): the register's basis round, or an earlier
+        /// one when nobody scored the scenario in the basis round.
+        public let scoredRound: Int?
 
         /// The elicited best likelihood is more than ten times above or below the derived one: worth a look in discussion.
         public var likelihoodDivergent: Bool {
@@ -47,14 +50,18 @@ public struct RiskRegister: Sendable {
     /// A register with no entries (no revealed round yet).
     public static let empty = RiskRegister(entries: [], agreement: nil)
 
-    /// Builds the register from each scenario's scores in `round` and the other risks.
+    /// Builds the register from the scores of the revealed rounds up to `round` and the other risks.
     ///
-    /// Per scenario: threat = summary of the assessors' I × C; likelihood = the medians of their low, best and high;
-    /// impact = the minimum, median and maximum of their combined impacts; confidence = the most common one (ties go to
-    /// the lower). Scenarios nobody scored in the round are left out (nothing is carried forward). Entries are ordered by
-    /// median rank, then mean score.
+    /// Per scenario, from the latest of those rounds in which anyone scored it: threat = summary of the assessors' I × C;
+    /// likelihood = the medians of their low, best and high; impact = the minimum, median and maximum of their combined
+    /// impacts; confidence = the most common one (ties go to the lower). A scenario nobody scored in `round` keeps the
+    /// values of the last revealed round that scored it, and its entry says which round (``Entry/scoredRound``): a round
+    /// in which few scored never empties the register. Scenarios never scored are left out (nothing is invented).
+    /// Agreement (Kendall's W) is over the scenarios scored in `round` only. Entries are ordered by median rank, then mean
+    /// score.
     public static func compute(
-        scenarios: [ThreatScenario], scores: [ScenarioScore], round: Int, otherRisks: [OtherRisk], draws: Int = 10_000, seed: UInt64 = 2024
+        scenarios: [ThreatScenario], scores: [ScenarioScore], round: Int, otherRisks: [OtherRisk], draws: Int = 10_000, seed: UInt64 = 2024,
+        consensusMinimum: Int = MethodVersion.defaultConsensusMinimumRatings
     ) -> RiskRegister {
         struct Prepared {
             var id: String
@@ -66,11 +73,18 @@ public struct RiskRegister: Sendable {
             var dimensions: [ImpactDimension: Double]
             var confidence: Confidence
             var derived: Double?
+            var scoredRound: Int?
         }
         var prepared: [Prepared] = []
         let byScenario = Dictionary(grouping: scores.filter { $0.round == round }, by: \.scenarioID)
+        let latest = Dictionary(grouping: scores.filter { $0.round <= round }, by: \.scenarioID).mapValues { all in
+            let last = all.map(\.round).max() ?? 0
+            return all.filter { $0.round == last }
+        }
         for scenario in scenarios {
-            guard let own = byScenario[scenario.id], !own.isEmpty, let threat = RatingSummary(own.map { Double($0.threat) }) else { continue }
+            guard let own = latest[scenario.id], let scoredRound = own.first?.round,
+                let threat = RatingSummary(own.map { Double($0.threat) }, minimumForConsensus: consensusMinimum)
+            else { continue }
             let median = { (values: [Double]) in RatingSummary.quantile(values.sorted(), 0.5) }
             let lows = own.map(\.likelihood.low)
             let bests = own.map(\.likelihood.best)
@@ -91,13 +105,13 @@ public struct RiskRegister: Sendable {
             prepared.append(
                 Prepared(
                     id: scenario.id, title: scenario.title, kind: .scenario, threat: threat, likelihood: likelihood, impact: impact,
-                    dimensions: dimensions, confidence: modalConfidence(own.map(\.confidence)), derived: derived))
+                    dimensions: dimensions, confidence: modalConfidence(own.map(\.confidence)), derived: derived, scoredRound: scoredRound))
         }
         for risk in otherRisks {
             prepared.append(
                 Prepared(
                     id: risk.id, title: risk.title, kind: .otherRisk, threat: nil, likelihood: risk.likelihood, impact: risk.impact, dimensions: [:],
-                    confidence: risk.confidence, derived: nil))
+                    confidence: risk.confidence, derived: nil, scoredRound: nil))
         }
         let estimates = prepared.map { RiskEstimate(id: $0.id, likelihood: $0.likelihood, impact: $0.impact) }
         let ranks = MonteCarloPrioritisation.run(estimates, draws: draws, seed: seed).ranks
@@ -105,9 +119,10 @@ public struct RiskRegister: Sendable {
             Entry(
                 id: item.id, title: item.title, kind: item.kind, threat: item.threat, band: item.threat.map { ThreatBand.band(for: $0.median) },
                 likelihood: item.likelihood, impact: item.impact, impactByDimension: item.dimensions, confidence: item.confidence, rank: rank,
-                intelligenceRequirement: item.impact.best >= 4 && item.confidence == .low, derivedLikelihood: item.derived)
+                intelligenceRequirement: item.impact.best >= 4 && item.confidence == .low, derivedLikelihood: item.derived,
+                scoredRound: item.scoredRound)
         }
-        let ranked = prepared.filter { $0.kind == .scenario }.map(\.id)
+        let ranked = prepared.filter { $0.kind == .scenario && $0.scoredRound == round }.map(\.id)
         return RiskRegister(
             entries: entries.sorted { ($0.rank.medianRank, -$0.rank.meanScore) < ($1.rank.medianRank, -$1.rank.meanScore) },
             agreement: agreement(scenarioIDs: ranked, scores: byScenario))

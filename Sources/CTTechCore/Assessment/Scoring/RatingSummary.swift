@@ -1,9 +1,25 @@
 /// What a group of assessors said about one item in one round (DOMAIN.md §4, "several assessors").
 ///
 /// Quartiles use linear interpolation between order statistics ("type 7": for sorted x₀…xₙ₋₁ and probability p,
-/// h = (n − 1)p and Q(p) = x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋)). Consensus when IQR ≤ 1 and at least 75 % of the ratings lie
-/// within ±1 of the median.
+/// h = (n − 1)p and Q(p) = x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋)). Consensus when there are at least the method's minimum
+/// number of ratings (``MethodVersion/consensusMinimumRatings``, 3 by default), IQR ≤ 1 and at least 75 % of the ratings
+/// lie within ±1 of the median. Below the minimum the summary says "too few ratings": one assessor agrees with nobody.
 public struct RatingSummary: Sendable, Hashable, Codable {
+    /// Whether the group agrees.
+    public enum Agreement: String, Sendable, Hashable, Codable {
+        case consensus
+        case noConsensus = "no-consensus"
+        case tooFewRatings = "too-few-ratings"
+
+        public var label: String {
+            switch self {
+            case .consensus: "consensus"
+            case .noConsensus: "no consensus"
+            case .tooFewRatings: "too few ratings"
+            }
+        }
+    }
+
     public let count: Int
     public let median: Double
     public let mean: Double
@@ -14,10 +30,12 @@ public struct RatingSummary: Sendable, Hashable, Codable {
     public var interquartileRange: Double { upperQuartile - lowerQuartile }
     /// Share of ratings within ±1 of the median, 0…1.
     public let shareNearMedian: Double
-    public let consensus: Bool
+    public let agreement: Agreement
+    /// The group agrees and is large enough to say so.
+    public var consensus: Bool { agreement == .consensus }
 
     /// Nil for no ratings: an assessor who did not score is not carried forward, and nothing is invented.
-    public init?(_ ratings: [Double]) {
+    public init?(_ ratings: [Double], minimumForConsensus: Int = MethodVersion.defaultConsensusMinimumRatings) {
         guard !ratings.isEmpty else { return nil }
         let sorted = ratings.sorted()
         count = sorted.count
@@ -30,7 +48,9 @@ public struct RatingSummary: Sendable, Hashable, Codable {
         upperQuartile = Self.quantile(sorted, 0.75)
         let near = sorted.filter { abs($0 - middle) <= 1 }.count
         shareNearMedian = Double(near) / Double(sorted.count)
-        consensus = upperQuartile - lowerQuartile <= 1 && shareNearMedian >= 0.75
+        agreement =
+            sorted.count < minimumForConsensus
+            ? .tooFewRatings : (upperQuartile - lowerQuartile <= 1 && shareNearMedian >= 0.75 ? .consensus : .noConsensus)
     }
 
     /// Type-7 quantile of already sorted values.

@@ -35,7 +35,24 @@ public struct Scoring: Sendable {
         return score
     }
 
-    /// Moves the current round on, or opens the next one after a reveal; returns the round now current.
+    /// What moving the current round to `target` will do to the register, for the facilitator to confirm first.
+    public func preview(_ assessment: Assessment, to target: ScoringRound.Status, scope: TenantScope) async throws -> RoundChangePreview {
+        guard let round = try await scoring.currentRound(scope, assessmentID: assessment.id) else { throw StoreConflict.missing }
+        _ = try AssessmentRuleViolation.nextRound(from: round, to: target)
+        let scenarios = try await scoring.scenarios(scope, assessmentID: assessment.id)
+        let counts = try await scoring.submissionCounts(scope, assessmentID: assessment.id, round: round.number)
+        // Every round before the current one was revealed (a new round opens only after a reveal).
+        let earlier = round.number > 1 ? try await scoring.scoresForRegister(scope, assessmentID: assessment.id, throughRound: round.number - 1) : []
+        var lastScored: [String: Int] = [:]
+        for score in earlier { lastScored[score.scenarioID] = max(lastScored[score.scenarioID] ?? 0, score.round) }
+        let minimum =
+            try await reference.method(id: assessment.methodVersion)?.consensusMinimumRatings ?? MethodVersion.defaultConsensusMinimumRatings
+        return RoundChangePreview.make(
+            round: round, target: target, scenarios: scenarios, counts: counts, earlierRounds: lastScored, consensusMinimum: minimum)
+    }
+
+    /// Moves the current round on, reopens a closed one before its reveal, or opens the next one after a reveal; returns
+    /// the round now current.
     @discardableResult
     public func advanceRound(
         _ assessment: Assessment, to target: ScoringRound.Status, by actor: AuditActor, scope: TenantScope

@@ -22,6 +22,6 @@ public protocol ScoringRepository: Sendable {
     func visibleScores(_ scope: TenantScope, assessmentID: String, round: ScoringRound) async throws -> [ScoreVisibility.Shown]
     /// How many assessors have scored each scenario in a round: counts only, never who or what.
     func submissionCounts(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [String: Int]
-    /// Every score of a round, for the register (aggregates only). Callers pass a revealed round.
-    func scoresForRegister(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [ScenarioScore]
+    /// Every score of rounds 1…`throughRound`, for the register (aggregates only). Callers pass a revealed round.
+    func scoresForRegister(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [ScenarioScore]
 }

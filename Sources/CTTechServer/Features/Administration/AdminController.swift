@@ -34,7 +34,7 @@ struct AdminController {
             let draft = StateController.draft(from: context.form)
             do {
                 let state = try await self.stateAdministration.create(draft, by: try granted.actor(), scope: try granted.requireAdmin())
-                return .seeOther(SiteURL.state(state.id).path)
+                return .seeOther(SiteURL.state(state.id).path, notice: .stateSaved)
             } catch let failure as ValidationFailure {
                 return stateForm(context, request, draft: draft, failure: failure, status: .badRequest)
             } catch StoreConflict.duplicate(let field) {
@@ -62,7 +62,7 @@ struct AdminController {
                 let user = try await self.accountAdministration.create(
                     draft, password: context.form["password"] ?? "", role: role, stateID: stateID, by: try granted.actor(),
                     scope: try granted.requireAdmin())
-                return .seeOther(SiteURL.adminUser(user.id).path)
+                return .seeOther(SiteURL.adminUser(user.id).path, notice: .accountSaved)
             } catch let failure as ValidationFailure {
                 return try await userForm(
                     context, request, user: nil, draft: draft, role: role, stateID: stateID, failure: failure, status: .badRequest)
@@ -86,7 +86,7 @@ struct AdminController {
             do {
                 try await self.accountAdministration.update(
                     user.id, draft: draft, expectedVersion: version, by: try granted.actor(), scope: try granted.requireAdmin())
-                return .seeOther(SiteURL.adminUser(user.id).path)
+                return .seeOther(SiteURL.adminUser(user.id).path, notice: .accountSaved)
             } catch let failure as ValidationFailure {
                 return try await userForm(context, request, user: user, draft: draft, failure: failure, status: .badRequest)
             } catch StoreConflict.staleVersion(let current) {
@@ -114,14 +114,14 @@ struct AdminController {
                     context, request, user: user, draft: UserDraft(email: user.email, displayName: user.displayName, isActive: user.isActive),
                     failure: ValidationFailure(field: "role", "is already granted for that scope"), status: .badRequest)
             }
-            return .seeOther(SiteURL.adminUser(user.id).path)
+            return .seeOther(SiteURL.adminUser(user.id).path, notice: .accountSaved)
         }
         routes.post(.adminUserGrantRemove(.parameter, grant: .parameter), .administrator) { _, context, granted in
             let user = try await loadUser(context, granted)
             guard let grantID = context.parameters.get("grantID"), Identifier.isValid(grantID) else { throw AppError.notFound }
             try await self.accountAdministration.withdraw(
                 grantID: grantID, userID: user.id, by: try granted.actor(), scope: try granted.requireAdmin())
-            return .seeOther(SiteURL.adminUser(user.id).path)
+            return .seeOther(SiteURL.adminUser(user.id).path, notice: .accountSaved)
         }
         routes.post(.adminUserPassword(.parameter), .administrator) { request, context, granted in
             let user = try await loadUser(context, granted)
@@ -133,7 +133,7 @@ struct AdminController {
                     context, request, user: user, draft: UserDraft(email: user.email, displayName: user.displayName, isActive: user.isActive),
                     failure: failure, status: .badRequest)
             }
-            return .seeOther(SiteURL.adminUser(user.id).path)
+            return .seeOther(SiteURL.adminUser(user.id).path, notice: .accountSaved)
         }
 
         routes.get(.audit, .administrator) { request, context, granted in

@@ -34,7 +34,7 @@ struct AssessmentController {
                 title: context.form["title"], period: context.form["period"], horizonYears: context.form["horizonYears"], tlp: context.form["tlp"])
             do {
                 let assessment = try await assessments.create(draft, by: try granted.actor(), scope: scope)
-                return .seeOther(SiteURL.assessment(scope.stateID, assessment.id).path)
+                return .seeOther(SiteURL.assessment(scope.stateID, assessment.id).path, notice: .assessmentCreated)
             } catch let failure as ValidationFailure {
                 return try await list(request, context, granted, draft: draft, failure: failure, status: .badRequest)
             }
@@ -46,7 +46,7 @@ struct AssessmentController {
                     throw ValidationFailure(field: "file", "choose a JSON file to import")
                 }
                 let assessment = try await importing.run(Data(file.readableBytesView), by: try granted.actor(), scope: scope)
-                return .seeOther(SiteURL.assessment(scope.stateID, assessment.id).path)
+                return .seeOther(SiteURL.assessment(scope.stateID, assessment.id).path, notice: .imported)
             } catch let failure as ValidationFailure {
                 return try await list(request, context, granted, draft: nil, failure: nil, importFailure: failure, status: .badRequest)
             }
@@ -67,7 +67,7 @@ struct AssessmentController {
                 guard let id = context.parameters.get(parameter), Identifier.isValid(id) else { throw AppError.notFound }
                 let back = try await afterRemoval(kind, id: id, assessment, scope)
                 try await assessments.remove(kind, id: id, from: assessment, by: try granted.actor(), scope: scope)
-                return .seeOther(back.path)
+                return .seeOther(back.path, notice: kind == .evidence ? .evidenceRemoved : kind == .scenario ? .scenarioRemoved : .removed)
             }
         }
     }

@@ -28,7 +28,7 @@ struct Correction<Item: Sendable>: Sendable {
             let existing = try await record(context, assessment, scope)
             do {
                 _ = try await correct(id(existing), context.form.fields, assessment, try granted.actor(), scope)
-                return .seeOther(back(scope.stateID, assessment.id).path)
+                return .seeOther(back(scope.stateID, assessment.id).path, notice: .corrected)
             } catch let failure as ValidationFailure {
                 return try await correctionPage(
                     request, context, granted, lookup, pages, submitted: context.form.fields, failure: failure, status: .badRequest)

@@ -41,7 +41,7 @@ struct StateController {
             guard let version = context.form["version"].flatMap(Int.init) else { throw AppError.badRequest("The form has no valid version.") }
             do {
                 _ = try await self.stateAdministration.update(state, with: draft, expectedVersion: version, by: identity.actor, scope: scope)
-                return .seeOther(SiteURL.state(state.id).path)
+                return .seeOther(SiteURL.state(state.id).path, notice: .stateSaved)
             } catch let failure as ValidationFailure {
                 return form(context, request, state: state, version: version, draft: draft, failure: failure, status: .badRequest)
             } catch StoreConflict.staleVersion(let current) {

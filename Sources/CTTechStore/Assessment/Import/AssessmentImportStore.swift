@@ -30,7 +30,9 @@ public struct AssessmentImportStore: AssessmentImportRepository {
             try await Self.insert(
                 "scoring_rounds",
                 plan.rounds.map {
-                    ScoringStore.RoundRow(assessmentId: assessmentID, stateId: state, number: $0.number, status: $0.status.rawValue, changedAt: now)
+                    ScoringStore.RoundRow(
+                        assessmentId: assessmentID, stateId: state, number: $0.number, status: $0.status.rawValue, changedAt: now,
+                        numberingSalt: ScoreVisibility.newNumberingSalt())
                 },
                 on: tx)
             try await Self.insert(

@@ -17,6 +17,8 @@ public struct ScoringStore: ScoringRepository, AssessmentTables {
         var number: Int
         var status: String
         var changedAt: Int64
+        /// The random salt of the round's "Assessor n" numbering (``ScoreVisibility``); never leaves the store.
+        var numberingSalt: String
     }
 
     struct ScenarioRow: Codable {
@@ -151,7 +153,9 @@ public struct ScoringStore: ScoringRepository, AssessmentTables {
             if result.number > current.number {
                 try await tx.insert(into: "scoring_rounds")
                     .model(
-                        RoundRow(assessmentId: assessmentID, stateId: scope.stateID, number: result.number, status: "open", changedAt: now),
+                        RoundRow(
+                            assessmentId: assessmentID, stateId: scope.stateID, number: result.number, status: "open", changedAt: now,
+                            numberingSalt: ScoreVisibility.newNumberingSalt()),
                         keyEncodingStrategy: .convertToSnakeCase
                     ).run()
             } else {
@@ -161,6 +165,7 @@ public struct ScoringStore: ScoringRepository, AssessmentTables {
             try await AssessmentWrites.bumpRevision(assessmentID, on: tx)
             var event = audit
             event.details["round"] = "\(result.number) \(result.status.rawValue)"
+            if current.status == .closed && result.status == .open { event.details["reopened"] = "before the reveal" }
             try await AuditLogStore.append(event, on: tx, kind: kind)
             return result
         }
@@ -225,7 +230,11 @@ public struct ScoringStore: ScoringRepository, AssessmentTables {
             .where("state_id", .equal, SQLBind(scope.stateID)).where("round", .equal, SQLBind(round.number))
         if round.status != .revealed { query = query.where("assessor_id", .equal, SQLBind(scope.userID)) }
         let scores = try await query.all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.score)
-        return ScoreVisibility.visible(scores, round: round, viewerID: scope.userID)
+        let salt =
+            try await persistence.sql.select().column("*").from("scoring_rounds").where("assessment_id", .equal, SQLBind(assessmentID))
+            .where("state_id", .equal, SQLBind(scope.stateID)).where("number", .equal, SQLBind(round.number))
+            .first(decoding: RoundRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.numberingSalt ?? ""
+        return ScoreVisibility.visible(scores, round: round, viewerID: scope.userID, numberingSalt: salt)
     }
 
     /// How many assessors have submitted a score for each scenario in a round: counts only, never who or what, so a
@@ -242,11 +251,11 @@ public struct ScoringStore: ScoringRepository, AssessmentTables {
         return Dictionary(rows.map { ($0.scenarioId, $0.n) }, uniquingKeysWith: +)
     }
 
-    /// Every score of a round, for the register, which shows aggregates only (never one assessor's input). Callers pass a
-    /// revealed round: during an open round even an aggregate would hint at peers' scores.
-    public func scoresForRegister(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [ScenarioScore] {
+    /// Every score of rounds 1…`throughRound`, for the register, which shows aggregates only (never one assessor's
+    /// input). Callers pass a revealed round: during an open round even an aggregate would hint at peers' scores.
+    public func scoresForRegister(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [ScenarioScore] {
         try await persistence.sql.select().column("*").from("scenario_scores").where("assessment_id", .equal, SQLBind(assessmentID))
-            .where("state_id", .equal, SQLBind(scope.stateID)).where("round", .equal, SQLBind(round))
+            .where("state_id", .equal, SQLBind(scope.stateID)).where("round", .lessThanOrEqual, SQLBind(throughRound))
             .all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.score)
     }
 }

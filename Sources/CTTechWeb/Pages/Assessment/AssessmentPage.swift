@@ -25,8 +25,8 @@ public struct AssessmentPage: WebPage {
     let roundStatus: String
     let roundHelp: String
     let canManage: Bool
-    let nextAction: String?
-    let nextStatus: String
+    /// What the facilitator may do with the round: close; reveal or reopen; open the next one.
+    let roundMoves: [StatusMove]
     let roundAction: String
     let registerHref: String
     let scenarios: [Row]
@@ -85,23 +85,28 @@ public struct AssessmentPage: WebPage {
         let technologyNames = method.names(.technologies)
         let purposeNames = method.names(.purposes)
         let help: String
-        let next: (String, String)?
+        let moves: [StatusMove]
         switch round.status {
         case .open:
             help = "Assessors score privately; nobody sees anyone else's scores."
-            next = ("Close round \(round.number)", "closed")
+            moves = [StatusMove(to: "closed", label: "Close round \(round.number)…")]
         case .closed:
-            help = "Scoring is closed. Reveal the round to show everyone the spread and the anonymised rationales."
-            next = ("Reveal round \(round.number)", "revealed")
+            help =
+                "Scoring is closed. Reveal the round to show everyone the spread and the anonymised rationales, or reopen it if "
+                + "assessors still need to score."
+            moves = [
+                StatusMove(to: "revealed", label: "Reveal round \(round.number)…"),
+                StatusMove(to: "open", label: "Reopen round \(round.number) for scoring"),
+            ]
         case .revealed:
             help = "Spread and rationales are visible to all participants. Discuss, then open the next round to score again."
-            next = ("Open round \(round.number + 1)", "open")
+            moves = [StatusMove(to: "open", label: "Open round \(round.number + 1)")]
         }
         return AssessmentPage(
             layout: layout, title: assessment.title, period: assessment.period, horizon: assessment.horizonYears,
             methodVersion: assessment.methodVersion, status: assessment.status.label, roundNumber: round.number,
             roundStatus: round.status.rawValue,
-            roundHelp: help, canManage: abilities.manage, nextAction: next?.0, nextStatus: next?.1 ?? "",
+            roundHelp: help, canManage: abilities.manage, roundMoves: frozen ? [] : moves,
             roundAction: SiteURL.assessmentRound(assessment.stateID, assessment.id).path,
             registerHref: SiteURL.register(assessment.stateID, assessment.id).path,
             scenarios: scenarios.map { s in

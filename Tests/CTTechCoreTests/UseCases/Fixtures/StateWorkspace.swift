@@ -41,7 +41,7 @@ struct StateWorkspace {
     var scanning: HorizonScanning { HorizonScanning(scan: repositories, reference: repositories) }
     var evidence: EvidenceRecording { EvidenceRecording(evidence: repositories, scoring: repositories, reference: repositories) }
     var otherRisks: OtherRiskRecording { OtherRiskRecording(risks: repositories) }
-    var register: RegisterComputation { RegisterComputation(scoring: repositories, risks: repositories) }
+    var register: RegisterComputation { RegisterComputation(scoring: repositories, risks: repositories, reference: repositories) }
     var importing: AssessmentImporting { AssessmentImporting(importer: repositories, reference: repositories, accounts: repositories) }
     var stateAdministration: StateAdministration { StateAdministration(states: repositories) }
     var accountAdministration: AccountAdministration {

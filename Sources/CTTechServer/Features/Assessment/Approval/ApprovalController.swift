@@ -28,7 +28,7 @@ struct ApprovalController {
                 throw ValidationFailure(field: "to", "must be draft, in-review or approved")
             }
             try await approval.changeStatus(assessment, to: target, by: try granted.requireIdentity(), scope: scope)
-            return .seeOther(SiteURL.assessment(scope.stateID, assessment.id).path)
+            return .seeOther(SiteURL.assessment(scope.stateID, assessment.id).path, notice: .statusChanged)
         }
         routes.get(.snapshot(.parameter, .parameter, number: .parameter), .state(.viewAssessment)) { request, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)

@@ -32,7 +32,7 @@ struct HorizonScanController {
             let (assessment, scope) = try await lookup.assessment(context, granted)
             do {
                 _ = try await scanning.record(HorizonScanDraft(fields: context.form.fields), in: assessment, by: try granted.actor(), scope: scope)
-                return .seeOther(SiteURL.horizonScan(scope.stateID, assessment.id).path)
+                return .seeOther(SiteURL.horizonScan(scope.stateID, assessment.id).path, notice: .scanSaved)
             } catch let failure as ValidationFailure {
                 return try await page(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
             }
@@ -43,7 +43,7 @@ struct HorizonScanController {
                 _ = try await evidenceRecording.add(
                     EvidenceDraft(fields: context.form.fields), about: .technology(context.form["technology"] ?? ""), in: assessment,
                     field: "technology", by: try granted.actor(), scope: scope)
-                return .seeOther(SiteURL.horizonScan(scope.stateID, assessment.id).path)
+                return .seeOther(SiteURL.horizonScan(scope.stateID, assessment.id).path, notice: .evidenceAdded)
             } catch let failure as ValidationFailure {
                 return try await page(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
             }

@@ -41,7 +41,8 @@ public enum AssessmentFiles {
         guard let assessment = try await stores.records.find(scope, id: assessmentID) else {
             throw ValidationFailure(field: "assessment", "not found")
         }
-        let document = try await RegisterComputation(scoring: stores.scoring, risks: stores.risks).compute(assessment, scope: scope)
+        let document = try await RegisterComputation(scoring: stores.scoring, risks: stores.risks, reference: ReferenceDataStore(persistence))
+            .compute(assessment, scope: scope)
         switch kind {
         case .json: return try document.json()
         case .csv: return Data(document.csv().utf8)

@@ -25,7 +25,7 @@ struct InstitutionsController {
             let (assessment, scope) = try await lookup.assessment(context, granted)
             do {
                 _ = try await mapping.addAgency(AgencyDraft(fields: context.form.fields), to: assessment, by: try granted.actor(), scope: scope)
-                return .seeOther(SiteURL.institutions(scope.stateID, assessment.id).path)
+                return .seeOther(SiteURL.institutions(scope.stateID, assessment.id).path, notice: .agencyAdded)
             } catch let failure as ValidationFailure {
                 return try await page(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
             }
@@ -35,7 +35,7 @@ struct InstitutionsController {
             do {
                 let cells = try RaciMatrix.parse(formFields: context.form.fields)
                 try await mapping.saveRaci(cells, in: assessment, by: try granted.actor(), scope: scope)
-                return .seeOther(SiteURL.institutions(scope.stateID, assessment.id).path)
+                return .seeOther(SiteURL.institutions(scope.stateID, assessment.id).path, notice: .raciSaved)
             } catch let failure as ValidationFailure {
                 return try await page(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
             }

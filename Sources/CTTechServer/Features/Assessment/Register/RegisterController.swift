@@ -51,7 +51,7 @@ struct RegisterController {
             let (assessment, scope) = try await lookup.assessment(context, granted)
             do {
                 _ = try await recording.add(OtherRiskDraft(fields: context.form.fields), to: assessment, by: try granted.actor(), scope: scope)
-                return .seeOther(SiteURL.register(scope.stateID, assessment.id).path)
+                return .seeOther(SiteURL.register(scope.stateID, assessment.id).path, notice: .otherRiskAdded)
             } catch let failure as ValidationFailure {
                 return try await registerPage(request, context, granted, draft: context.form.fields, failure: failure, status: .badRequest)
             }

@@ -25,20 +25,34 @@ struct ScoringController {
     }
 
     func addRoutes(to routes: RouteTable) {
-        routes.post(.assessmentRound(.parameter, .parameter), .state(.manageAssessment)) { _, context, granted in
+        routes.post(.assessmentRound(.parameter, .parameter), .state(.manageAssessment)) { request, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)
             guard let target = ScoringRound.Status(rawValue: context.form["to"] ?? "") else {
                 throw ValidationFailure(field: "to", "must be open, closed or revealed")
             }
-            try await scoring.advanceRound(assessment, to: target, by: try granted.actor(), scope: scope)
-            return .seeOther(SiteURL.assessment(scope.stateID, assessment.id).path)
+            // Closing and revealing say what they will do to the register and wait for a confirmation; opening loses nothing.
+            if target != .open && context.form["confirm"] != "yes" {
+                let preview = try await scoring.preview(assessment, to: target, scope: scope)
+                let page = RoundConfirmPage.make(
+                    layout: try await lookup.layout("Confirm: round \(preview.round.number)", assessment, request, context, scope),
+                    assessment: assessment, preview: preview, csrf: context.csrfToken ?? "")
+                return .html(pages.render(page))
+            }
+            let round = try await scoring.advanceRound(assessment, to: target, by: try granted.actor(), scope: scope)
+            let notice: Notice =
+                switch round.status {
+                case .open: .roundOpened
+                case .closed: .roundClosed
+                case .revealed: .roundRevealed
+                }
+            return .seeOther(SiteURL.assessment(scope.stateID, assessment.id).path, notice: notice)
         }
         routes.post(.scenarios(.parameter, .parameter), .state(.writeScenario)) { request, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)
             let draft = Self.scenarioDraft(context.form)
             do {
                 let scenario = try await scoring.addScenario(draft, to: assessment, by: try granted.actor(), scope: scope)
-                return .seeOther(SiteURL.scenario(scope.stateID, assessment.id, scenario: scenario.id).path)
+                return .seeOther(SiteURL.scenario(scope.stateID, assessment.id, scenario: scenario.id).path, notice: .scenarioAdded)
             } catch let failure as ValidationFailure {
                 return try await overview.overview(request, context, granted, draft: draft, failure: failure, status: .badRequest)
             }
@@ -51,7 +65,7 @@ struct ScoringController {
             let scenario = try await lookup.scenario(context, scope, assessment)
             do {
                 _ = try await scoring.submit(ScoreDraft(fields: context.form.fields), for: scenario, by: try granted.actor(), scope: scope)
-                return .seeOther(SiteURL.scenario(scope.stateID, assessment.id, scenario: scenario.id).path)
+                return .seeOther(SiteURL.scenario(scope.stateID, assessment.id, scenario: scenario.id).path, notice: .scoreRecorded)
             } catch let failure as ValidationFailure {
                 return try await scenarioPage(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
             } catch let violation as AssessmentRuleViolation {
@@ -67,7 +81,7 @@ struct ScoringController {
                 _ = try await evidenceRecording.add(
                     EvidenceDraft(fields: context.form.fields), about: .scenario(scenario.id), in: assessment, field: "scenario",
                     by: try granted.actor(), scope: scope)
-                return .seeOther(SiteURL.scenario(scope.stateID, assessment.id, scenario: scenario.id).path)
+                return .seeOther(SiteURL.scenario(scope.stateID, assessment.id, scenario: scenario.id).path, notice: .evidenceAdded)
             } catch let failure as ValidationFailure {
                 return try await scenarioPage(
                     request, context, granted, submitted: context.form.fields, failure: nil, evidenceFailure: failure, status: .badRequest)
@@ -98,7 +112,8 @@ struct ScoringController {
             round: round, shown: try await stores.scoring.visibleScores(scope, assessmentID: assessment.id, round: round), method: method,
             evidence: try await stores.evidence.evidence(scope, assessmentID: assessment.id, about: .scenario(scenario.id)),
             abilities: AssessmentAbilities(identity: try granted.requireIdentity(), assessment: assessment), csrf: context.csrfToken ?? "",
-            submitted: submitted, failure: failure, evidenceFailure: evidenceFailure)
+            scenarios: try await stores.scoring.scenarios(scope, assessmentID: assessment.id), submitted: submitted, failure: failure,
+            evidenceFailure: evidenceFailure)
         return .html(pages.render(page), status: status)
     }
 }

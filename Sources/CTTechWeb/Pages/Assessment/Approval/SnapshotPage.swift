@@ -29,7 +29,7 @@ public struct SnapshotPage: WebPage {
         return SnapshotPage(
             layout: layout, assessmentHref: SiteURL.assessment(c.assessment.stateID, c.assessment.id).path, assessmentTitle: c.assessment.title,
             number: snapshot.number, approvedAt: utcTimestamp(snapshot.approvedAt) + " UTC", approvedBy: approverName, sha256: snapshot.sha256,
-            period: c.assessment.period, entries: c.register.entries.map(RegisterRow.init),
+            period: c.assessment.period, entries: c.register.entries.map { RegisterRow($0, basisRound: c.register.basisRound) },
             agencies: c.agencies.map { "\($0.name) (\($0.kind.label))" },
             scanned: c.horizonScan.count, scenarios: c.scenarios.count, evidence: c.evidence.count, otherRisks: c.otherRisks.count,
             basis: c.register.basisRound.map { "round \($0)" } ?? "no revealed round",

@@ -29,11 +29,14 @@ public struct RegisterBody: WebFragment {
         let (s, a) = (assessment.stateID, assessment.id)
         let heat = RegisterChart.heatCounts(register)
         basis =
-            register.basisRound.map { "Scenarios as scored in round \($0) (the latest revealed round), with the other national risks." }
+            register.basisRound.map {
+                "Scenarios as scored in round \($0) (the latest revealed round), with the other national risks. A scenario nobody scored "
+                    + "in round \($0) keeps the values of the last revealed round that scored it, flagged in the table."
+            }
             ?? "No round has been revealed yet: scenarios join the register once one is; other national risks are ranked already."
         draws = register.draws
         seed = register.seed
-        entries = register.entries.map(RegisterRow.init)
+        entries = register.entries.map { RegisterRow($0, basisRound: register.basisRound) }
         hasEntries = !register.entries.isEmpty
         chartHref = SiteURL.registerChart(s, a, .scatter).path
         heatMapHref = SiteURL.registerChart(s, a, .heatMap).path

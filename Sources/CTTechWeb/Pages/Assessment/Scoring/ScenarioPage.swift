@@ -38,7 +38,16 @@ public struct ScenarioPage: WebPage {
         let value: String
     }
 
+    /// The assessor's own progress in an open round: "You have scored 5 of 12", and the next scenario they have not scored.
+    struct Progress: Sendable {
+        let scored: Int
+        let total: Int
+        let nextTitle: String?
+        let nextHref: String?
+    }
+
     public let layout: LayoutModel
+    let progress: Progress?
     let assessmentHref: String
     let assessmentTitle: String
     let title: String
@@ -78,7 +87,7 @@ public struct ScenarioPage: WebPage {
     public static func make(
         layout: LayoutModel, assessment: Assessment, scenario: ThreatScenario, round: ScoringRound, shown: [ScoreVisibility.Shown],
         method: MethodVersion, evidence: [EvidenceItem], abilities: AssessmentAbilities, csrf: String,
-        submitted: [String: String] = [:],
+        scenarios: [ThreatScenario] = [], submitted: [String: String] = [:],
         failure: ValidationFailure? = nil, evidenceFailure: ValidationFailure? = nil
     ) -> ScenarioPage {
         let mine = shown.filter { $0.score.scenarioID == scenario.id }
@@ -86,7 +95,9 @@ public struct ScenarioPage: WebPage {
         let canScore = abilities.canScore(scenario.id, round: round, shown: shown) || failure != nil
         let canRemove = abilities.canRemoveScenario(scenario.id, round: round, shown: shown)
         let canAddEvidence = abilities.write
-        let summary = round.status == .revealed ? RatingSummary(mine.map { Double($0.score.threat) }) : nil
+        let summary =
+            round.status == .revealed
+            ? RatingSummary(mine.map { Double($0.score.threat) }, minimumForConsensus: method.consensusMinimumRatings) : nil
         let names = method.names
         let technologyNames = names(.technologies)
         let purposeNames = names(.purposes)
@@ -94,8 +105,18 @@ public struct ScenarioPage: WebPage {
             ("intent", "Intent"), ("actorCapability", "Actor capability"), ("technologyAccessibility", "Technology accessibility"),
             ("opportunity", "Opportunity / vulnerability"),
         ]
+        let ownScored = Set(shown.filter(\.isOwn).map(\.score.scenarioID))
+        // The next unscored scenario after this one in the list's order, wrapping round.
+        let ordered = scenarios.drop { $0.id != scenario.id }.dropFirst() + scenarios.prefix { $0.id != scenario.id }
+        let next = ordered.first { !ownScored.contains($0.id) }
+        let progress =
+            abilities.score && ScoreVisibility.canScore(round) && !scenarios.isEmpty
+            ? Progress(
+                scored: scenarios.filter { ownScored.contains($0.id) }.count, total: scenarios.count, nextTitle: next?.title,
+                nextHref: next.map { SiteURL.scenario(assessment.stateID, assessment.id, scenario: $0.id).path }) : nil
         return ScenarioPage(
-            layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path, assessmentTitle: assessment.title,
+            layout: layout, progress: progress, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path,
+            assessmentTitle: assessment.title,
             title: scenario.title, actor: names(.actorTypes)[scenario.actorType] ?? scenario.actorType,
             technologies: scenario.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
             purposes: scenario.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "),
@@ -117,7 +138,9 @@ public struct ScenarioPage: WebPage {
             summary: summary.map {
                 Summary(
                     median: format($0.median), band: ThreatBand.band(for: $0.median).rawValue, mean: format($0.mean), min: format($0.minimum),
-                    max: format($0.maximum), iqr: format($0.interquartileRange), consensus: $0.consensus ? "consensus" : "no consensus")
+                    max: format($0.maximum), iqr: format($0.interquartileRange),
+                    consensus: $0.agreement == .tooFewRatings
+                        ? "too few ratings for consensus (\($0.count) of at least \(method.consensusMinimumRatings))" : $0.agreement.label)
             },
             scoresCaption: round.status == .revealed
                 ? "All scores of this round, without names" : "Your own score (others stay hidden until the reveal)",
