@@ -13,15 +13,17 @@
 # from responses. Exits non-zero if any run reported a failure.
 #
 # Environment: MAX_EXAMPLES (default 25 per operation), SEED (optional),
+# ST_EXTRA_ARGS (more schemathesis flags, e.g. "--exclude-checks unsupported_method"),
 # FUZZ_VENV (default /tmp/cttech-fuzz-venv, used when schemathesis 4 is not on
 # PATH), REPORT_DIR (default: a temp dir; junit + ndjson reports per run).
 set -euo pipefail
 
-BIN=$(realpath "${1:-.build/debug/cttech}")
-MAX_EXAMPLES=${MAX_EXAMPLES:-25}
-WORK=$(mktemp -d /tmp/cttech-fuzz.XXXXXX)
-REPORT_DIR=${REPORT_DIR:-$WORK/reports}
+BIN=${1:-.build/debug/cttech}
 [[ -x $BIN ]] || { echo "no executable at $BIN" >&2; exit 2; }
+BIN=$(realpath "$BIN")
+MAX_EXAMPLES=${MAX_EXAMPLES:-25}
+WORK=$(mktemp -d /tmp/cttech-fuzz.XXXXXX)   # also schemathesis' cwd: its .hypothesis/.schemathesis caches land here
+REPORT_DIR=$(realpath -m "${REPORT_DIR:-$WORK/reports}")
 
 # schemathesis 4.x (its CLI differs from 3.x): use the one on PATH or a venv.
 ST=schemathesis
@@ -47,7 +49,7 @@ fuzz() {
   "$BIN" serve --demo --port "$port" --database "$db" >"$WORK/server-$name.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 120); do curl -sf -o /dev/null "$base/api/openapi.yaml" && break; sleep 0.5; done
-  curl -sf -o /dev/null "$base/api/openapi.yaml" || { echo "server did not start; see $WORK/server-$name.log" >&2; return 2; }
+  curl -sf -o /dev/null "$base/api/openapi.yaml" || { echo "server did not start; see $WORK/server-$name.log" >&2; stop_server; return 2; }
 
   token=$("$BIN" token create --user "$email" --label api-fuzz --days 1 --database "$db")
   auth="Authorization: Bearer $token"
@@ -63,9 +65,9 @@ fuzz() {
 EOF
 
   echo "=== $name ($email) on $base"
-  "$ST" --config-file "$WORK/$name.toml" run "$base/api/openapi.yaml" --url "$base/api/v1" \
+  (cd "$WORK" && "$ST" --config-file "$WORK/$name.toml" run "$base/api/openapi.yaml" --url "$base/api/v1" \
     -H "$auth" --checks all --max-examples "$MAX_EXAMPLES" ${SEED:+--seed "$SEED"} \
-    --request-timeout 10 --no-color --report junit,ndjson --report-dir "$REPORT_DIR/$name" || rc=$?
+    --request-timeout 10 ${ST_EXTRA_ARGS:-} --no-color --report junit,ndjson --report-dir "$REPORT_DIR/$name") || rc=$?
 
   # The fuzzer may deactivate or strip its own account; say so, as later failures then mean little.
   curl -sf -o /dev/null -H "$auth" "$base/api/v1/me" || echo "WARNING: $name token no longer works after the run" >&2

@@ -195,7 +195,7 @@ struct AssessmentImportTests {
                 "agencies[1].colour: is not a field of the import format (the fields here are id, name, kind, mandate)",
                 "otherRisks[0].likelihood.bset: is not a field of the import format (did you mean best?)",
                 "evidence[1].reliability: must be a source reliability from A to F",
-                "otherRisks[0].likelihoodBest: must be a number from 0 to 1",
+                "otherRisks[0].likelihoodBest: must be a probability from 0 to 1, such as 0.05 or 5 %",
             ])
     }
 

@@ -89,6 +89,20 @@ struct AssessmentRulesTests {
         }
     }
 
+    /// Issue 8, item 2: "20 %" is accepted as 0.2, a decimal comma as a point; anything outside 0–1 is refused.
+    @Test func probabilitiesAreReadAsPeopleTypeThem() throws {
+        for (text, value) in [("0.2", 0.2), ("20 %", 0.2), ("20%", 0.2), (" 5 % ", 0.05), ("0,05", 0.05), ("12,5 %", 0.125), ("1", 1.0), ("0", 0.0)] {
+            #expect(ProbabilityText.parse(text) == value, "\(text)")
+        }
+        for text in ["", "%", "120 %", "1.5", "-0.1", "nan", "inf", "abc", "0.1.2", "1,000.5"] {
+            #expect(ProbabilityText.parse(text) == nil, "\(text)")
+        }
+        let s = try score("a", ["likelihoodLow": "1 %", "likelihoodBest": "5%", "likelihoodHigh": "0,2"])
+        #expect(s.likelihood == (try UncertainEstimate(low: 0.01, best: 0.05, high: 0.2, within: 0...1)))
+        #expect(ScaleAnchors.factor("intent") == ["none", "aspirational", "stated", "active pursuit", "demonstrated"])
+        #expect(["actorCapability", "technologyAccessibility", "opportunity"].allSatisfy { ScaleAnchors.factor($0)?.count == 5 })
+    }
+
     @Test func scenarioReferencesAreCheckedAgainstTheMethod() throws {
         let method = MethodVersion.ctTechDefault
         let clean = try ScenarioDraft(

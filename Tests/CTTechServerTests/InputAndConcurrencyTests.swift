@@ -121,7 +121,7 @@ struct InputAndConcurrencyTests {
                 ])
             #expect(response.status == .badRequest)
             #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
-            #expect(response.text.contains("code: is required"))
+            #expect(response.text.contains("Code: is required"))
             #expect(response.text.contains("must be at most 200 characters"))
             #expect(response.text.contains(">keep me</textarea>"))
             // invalid UTF-8 and broken escapes in a form: a clear 400, never a crash

@@ -25,7 +25,7 @@ struct StepsFlowTests {
             // step 1: agencies
             let empty = try await client.send(.post, base + "/agencies", session: focal, form: ["_csrf": focal.csrf, "name": " ", "kind": "spies"])
             #expect(empty.status == .badRequest)
-            #expect(empty.text.contains("name: is required") && empty.text.contains("kind: must be one of"))
+            #expect(empty.text.contains("Agency name: is required") && empty.text.contains("Kind of agency: must be one of"))
             #expect(
                 try await client.send(.post, base + "/agencies", session: assessor, form: ["_csrf": assessor.csrf, "name": "X", "kind": "other"])
                     .status
@@ -59,7 +59,7 @@ struct StepsFlowTests {
                 .post, base + "/horizon-scan", session: assessor,
                 form: ["_csrf": assessor.csrf, "technology": "T08", "stage": "widespread", "trend": "up"])
             #expect(badScan.status == .badRequest)
-            #expect(badScan.text.contains("stage: must be one of: aspiration, discussed, attempted, observed, routine"))
+            #expect(badScan.text.contains("Diffusion stage: must be one of: aspiration, discussed, attempted, observed, routine"))
             let scan = try await client.send(
                 .post, base + "/horizon-scan", session: assessor,
                 form: ["_csrf": assessor.csrf, "technology": "T08", "stage": "discussed", "trend": "surging", "notes": "Tools discussed."])
@@ -85,7 +85,9 @@ struct StepsFlowTests {
                 .post, scenario + "/evidence", session: assessor,
                 form: ["_csrf": assessor.csrf, "summary": "Seized drone", "source": "Liaison", "reliability": "Q", "credibility": "2"])
             #expect(badEvidence.status == .badRequest)
-            #expect(badEvidence.text.contains("<details open>") && badEvidence.text.contains("reliability: must be a source reliability from A to F"))
+            #expect(
+                badEvidence.text.contains("<details open>")
+                    && badEvidence.text.contains("Source reliability: must be a source reliability from A to F"))
             #expect(badEvidence.text.contains("value=\"Liaison\""))
             let evidence = try await client.send(
                 .post, scenario + "/evidence", session: assessor,
@@ -268,7 +270,7 @@ struct ImportExportTests {
             // no file chosen: the page again, with the reason by the import form
             let (h6, b6) = Self.multipart(Data(), csrf: focal.csrf)
             let empty = try await client.send(.post, target, session: focal, headers: h6, body: b6)
-            #expect(empty.status == .badRequest && empty.text.contains("file: choose a JSON file to import"))
+            #expect(empty.status == .badRequest && empty.text.contains("File: choose a JSON file to import"))
             // a broken multipart body is a 400, not a crash
             var broken = ByteBuffer(string: "--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(focal.csrf)")
             broken.writeString("no closing boundary")
@@ -539,7 +541,8 @@ struct CorrectionTests {
             #expect(try await client.send(.get, base + "/agencies/\(records.agency)/edit", session: assessor).status == .forbidden)
             let bad = try await client.send(
                 .post, base + "/agencies/\(records.agency)", session: focal, form: ["_csrf": focal.csrf, "name": "National Police ✓", "kind": "army"])
-            #expect(bad.status == .badRequest && bad.text.contains("kind: must be one of") && bad.text.contains("value=\"National Police ✓\""))
+            #expect(
+                bad.status == .badRequest && bad.text.contains("Kind of agency: must be one of") && bad.text.contains("value=\"National Police ✓\""))
             let good = try await client.send(
                 .post, base + "/agencies/\(records.agency)", session: focal,
                 form: ["_csrf": focal.csrf, "name": "National Police ✓", "kind": "law-enforcement", "mandate": "Investigates."])

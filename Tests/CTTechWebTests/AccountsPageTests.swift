@@ -104,7 +104,7 @@ struct AccountsPageTests {
         // check
         html.expectSound()
         #expect(html.contains("<div class=\"errors\" role=\"alert\" tabindex=\"-1\" id=\"errors\">"))
-        #expect(html.contains("must be at least 12 characters</li>"))
+        #expect(html.contains("must be at least 12 characters</a></li>"))
         assertSnapshot(of: html.text, as: .lines, named: "passwordRefused")
     }
 }

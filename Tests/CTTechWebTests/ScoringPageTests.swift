@@ -20,7 +20,12 @@ struct ScoringPageTests {
         html.expectSound()
         #expect(
             html.contains(
-                "<form method=\"post\" action=\"\(SiteURL.scores(stateID, assessmentID, scenario: Valdoria.drones.id).path)\" class=\"form\">"))
+                "<form method=\"post\" action=\"\(SiteURL.scores(stateID, assessmentID, scenario: Valdoria.drones.id).path)#errors\" class=\"form\" id=\"score-form\">"
+            ))
+        // every scale point with its meaning, nothing chosen (issue 8, item 2)
+        #expect(html.contains(#"<input type="radio" id="f-intent-4" name="intent" value="4" required> <strong>4</strong> active pursuit</label>"#))
+        #expect(html.count(#"type="radio""#) == 55 && !html.contains(" checked"))
+        #expect(html.contains("Once submitted, your score is final for round 1"))
         #expect(html.contains("<td colspan=\"9\">Nothing to show yet.</td>"), "nobody's score shows before the viewer's own")
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; as a &quot;payload&quot; &amp; asking") && !html.contains("<script>"))
         #expect(html.count("class=\"link\">Remove</button>") == 2 && !html.contains("Remove this scenario"))
@@ -113,9 +118,19 @@ struct ScoringPageTests {
         // check
         html.expectSound()
         #expect(html.errorSummary.count("<li>") == 4, "intent, accessibility, economic impact and the likelihood interval")
-        #expect(html.contains("id=\"f-intent\" name=\"intent\" type=\"number\" min=\"1\" max=\"5\" step=\"1\" required value=\"7\""))
+        // the summary links every problem to its field, in plain words (issue 8, item 4)
+        #expect(html.errorSummary.contains(##"<li><a href="#f-intent">Intent: must be a whole number from 1 to 5</a></li>"##))
+        #expect(html.errorSummary.contains(##"<a href="#i-economic">Impact: Economic"##))
+        #expect(html.errorSummary.contains(##"<a href="#l-low">Likelihood: low must not exceed best</a>"##))
+        #expect(!html.errorSummary.contains("technologyAccessibility:") && !html.errorSummary.contains("impact.economic"))
+        // and each field says its problem beside it
+        #expect(html.contains(#"<fieldset class="scale" id="f-technologyAccessibility" aria-describedby="f-technologyAccessibility-error">"#))
+        #expect(html.contains(#"<p class="field-error" id="f-technologyAccessibility-error">must be a whole number from 1 to 5</p>"#))
+        #expect(html.contains(#"<p class="field-error" id="likelihood-error">low must not exceed best</p>"#))
+        // what was chosen and typed is kept, selects and radios included
+        #expect(html.contains(#"id="f-actorCapability-4" name="actorCapability" value="4" required checked"#))
+        #expect(html.contains(#"id="i-fatalities-4" name="impact.fatalities" value="4" required checked"#))
         #expect(html.contains("id=\"l-low\" name=\"likelihoodLow\" inputmode=\"decimal\" required value=\"0.3\""))
-        #expect(html.contains("name=\"impact.economic\" type=\"number\" min=\"1\" max=\"5\" required value=\"0\""))
         #expect(html.contains(">Seen &lt;script&gt;alert(&#39;Valdoria&#39;)&lt;/script&gt;</textarea>"))
         #expect(html.contains("<option value=\"high\" selected>"))
         assertSnapshot(of: html.text, as: .lines, named: "refused")

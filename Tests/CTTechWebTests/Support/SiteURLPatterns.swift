@@ -30,7 +30,7 @@ enum SiteURLPatterns {
     static func problem(with target: String) -> String? {
         if target.hasPrefix("#") { return target.count > 1 ? nil : "is an empty fragment" }
         guard target.hasPrefix("/") else { return "does not start with / or #" }
-        let segments = target.prefix { $0 != "?" }.split(separator: "/", omittingEmptySubsequences: false)
+        let segments = target.prefix { $0 != "?" && $0 != "#" }.split(separator: "/", omittingEmptySubsequences: false)
         let matching = routes.filter { route in
             route.count == segments.count
                 && zip(route, segments).allSatisfy { pattern, segment in pattern.hasPrefix("{") ? !segment.isEmpty : pattern == segment }

@@ -17,10 +17,17 @@ public struct OtherRiskDraft: Sendable, Hashable {
             }
             return value
         }
-        let l = (number("likelihoodLow", 0...1), number("likelihoodBest", 0...1), number("likelihoodHigh", 0...1))
+        func probability(_ name: String) -> Double {
+            guard let value = ProbabilityText.parse(fields[name]) else {
+                v.add(name, "must be a probability from 0 to 1, such as 0.05 or 5 %")
+                return 0
+            }
+            return value
+        }
+        let l = (probability("likelihoodLow"), probability("likelihoodBest"), probability("likelihoodHigh"))
         let i = (number("impactLow", 1...5), number("impactBest", 1...5), number("impactHigh", 1...5))
         let confidence = Confidence(rawValue: fields["confidence"] ?? "")
-        if confidence == nil { v.add("confidence", "must be low, moderate or high") }
+        if confidence == nil { v.add("confidence", "choose low, moderate or high") }
         var likelihood: UncertainEstimate?
         var impact: UncertainEstimate?
         if v.issues.isEmpty {

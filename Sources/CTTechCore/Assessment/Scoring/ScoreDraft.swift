@@ -25,8 +25,8 @@ public struct ScoreDraft: Sendable, Hashable {
         var impact: [ImpactDimension: Int] = [:]
         for dimension in ImpactDimension.allCases { impact[dimension] = factor("impact.\(dimension.rawValue)") }
         func probability(_ name: String) -> Double {
-            guard let value = fields[name].flatMap({ Double($0.trimmingWhitespace()) }), value.isFinite, (0...1).contains(value) else {
-                v.add(name, "must be a probability from 0 to 1")
+            guard let value = ProbabilityText.parse(fields[name]) else {
+                v.add(name, "must be a probability from 0 to 1, such as 0.05 or 5 %")
                 return 0
             }
             return value
@@ -39,7 +39,7 @@ public struct ScoreDraft: Sendable, Hashable {
             if v.issues.allSatisfy({ !$0.field.hasPrefix("likelihood") }) { v.add("likelihood", error.issues.first?.message ?? "is not valid") }
         }
         let confidence = Confidence(rawValue: fields["confidence"] ?? "")
-        if confidence == nil { v.add("confidence", "must be low, moderate or high") }
+        if confidence == nil { v.add("confidence", "choose low, moderate or high") }
         let rationale = v.text(fields["rationale"], field: "rationale", required: false, maxLength: 5_000) ?? ""
         try v.check()
         guard let likelihood, let confidence else { throw ValidationFailure(field: "likelihood", "is not valid") }

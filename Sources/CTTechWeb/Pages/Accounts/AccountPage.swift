@@ -26,6 +26,7 @@ public struct AccountPage: WebPage {
         self.newSecret = newSecret
         self.newSecretBase32 = newSecretBase32
         self.newSecretURL = newSecretURL
-        self.errors = FormErrors(failure)
+        self.errors = FormErrors(
+            failure, fields: [FormField("current", "Current password", id: "current"), FormField("new", "New password", id: "new")])
     }
 }

@@ -50,7 +50,13 @@ public struct UserFormPage: WebPage {
                     removeAction: SiteURL.adminUserGrantRemove(id, grant: $0.id).path, csrf: csrf)
             },
             grantAction: SiteURL.adminUserGrants(id).path, passwordAction: SiteURL.adminUserPassword(id).path, conflict: conflict,
-            errors: FormErrors(failure), emailError: failure?.message(for: "email"), displayNameError: failure?.message(for: "displayName"),
+            errors: FormErrors(
+                failure,
+                fields: [
+                    FormField("email", "E-mail", id: "email"), FormField("displayName", "Display name", id: "displayName"),
+                    FormField("password", "Password", id: "password"), FormField("role", "Role", id: "role"),
+                    FormField("stateID", "Partner state", id: "stateID"),
+                ]), emailError: failure?.message(for: "email"), displayNameError: failure?.message(for: "displayName"),
             passwordError: failure?.message(for: "password"))
     }
 }

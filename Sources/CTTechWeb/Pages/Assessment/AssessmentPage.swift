@@ -48,12 +48,32 @@ public struct AssessmentPage: WebPage {
     let scenarioAction: String
     let csrf: String
     let errors: FormErrors
+    /// The scenario form's problems, field by field (beside each field).
+    let fieldErrors: ScenarioFieldErrors
     let draftTitle: String
     let draftNarrative: String
     let draftSector: String
     let actorTypes: [Choice]
     let technologies: [Choice]
     let purposes: [Choice]
+
+    struct ScenarioFieldErrors: Sendable {
+        let title: String?
+        let narrative: String?
+        let actorType: String?
+        let technologies: String?
+        let purposes: String?
+        let targetSector: String?
+        let horizonYears: String?
+    }
+
+    /// The scenario form's fields as its error summary links them.
+    static let scenarioFields = [
+        FormField("title", "Title", id: "s-title"), FormField("narrative", "Narrative", id: "s-narrative"),
+        FormField("actorType", "Actor type", id: "s-actor"), FormField("technologies", "Technologies", id: "s-technologies"),
+        FormField("purposes", "Purposes", id: "s-purposes"), FormField("targetSector", "Target sector", id: "s-sector"),
+        FormField("horizonYears", "Horizon in years", id: "s-horizon"),
+    ]
 
     struct StatusMove: Sendable {
         let to: String
@@ -81,6 +101,7 @@ public struct AssessmentPage: WebPage {
             case .draft: assessment.status == .approved ? "Reopen as draft (the snapshot stays)" : "Send back to draft"
             }
         }
+        let errors = FormErrors(failure, fields: scenarioFields)
         let actorNames = method.names(.actorTypes)
         let technologyNames = method.names(.technologies)
         let purposeNames = method.names(.purposes)
@@ -132,9 +153,15 @@ public struct AssessmentPage: WebPage {
             },
             compareHref: SiteURL.compare(assessment.stateID, assessment.id).path, canCompare: snapshots.count >= 2,
             draftHorizon: draft?.horizonYears ?? "", scenarioAction: SiteURL.scenarios(assessment.stateID, assessment.id).path, csrf: csrf,
-            errors: FormErrors(failure), draftTitle: draft?.title ?? "", draftNarrative: draft?.narrative ?? "",
+            errors: errors,
+            fieldErrors: ScenarioFieldErrors(
+                title: errors.message("title"), narrative: errors.message("narrative"), actorType: errors.message("actorType"),
+                technologies: errors.message("technologies"), purposes: errors.message("purposes"), targetSector: errors.message("targetSector"),
+                horizonYears: errors.message("horizonYears")),
+            draftTitle: draft?.title ?? "", draftNarrative: draft?.narrative ?? "",
             draftSector: draft?.targetSector ?? "",
-            actorTypes: method.items(.actorTypes).map { Choice(value: $0.code, label: $0.name, selected: $0.code == draft?.actorType) },
+            actorTypes: [Choice(value: "", label: "choose…", selected: (draft?.actorType ?? "").isEmpty)]
+                + method.items(.actorTypes).map { Choice(value: $0.code, label: $0.name, selected: $0.code == draft?.actorType) },
             technologies: method.items(.technologies).map {
                 Choice(value: $0.code, label: $0.name, selected: draft?.technologies.contains($0.code) ?? false)
             },

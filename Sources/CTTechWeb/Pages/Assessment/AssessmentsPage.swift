@@ -39,10 +39,16 @@ public struct AssessmentsPage: WebPage {
                     title: $0.title, period: $0.period, horizon: $0.horizonYears, status: $0.status.label,
                     href: SiteURL.assessment(stateID, $0.id).path,
                     tlpLabel: $0.tlp.label, tlpClass: $0.tlp.cssClass)
-            }, canCreate: canCreate, createAction: SiteURL.assessments(stateID).path, csrf: csrf, errors: FormErrors(failure),
+            }, canCreate: canCreate, createAction: SiteURL.assessments(stateID).path, csrf: csrf,
+            errors: FormErrors(
+                failure,
+                fields: [
+                    FormField("title", "Title", id: "title"), FormField("period", "Period", id: "period"),
+                    FormField("horizonYears", "Horizon in years", id: "horizonYears"), FormField("tlp", "TLP marking", id: "tlp"),
+                ]),
             draftTitle: draft?.title ?? "", draftPeriod: draft?.period ?? "", draftHorizon: draft?.horizonYears ?? "2",
             tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft?.tlp ?? "AMBER")) },
             importAction: SiteURL.assessmentImport(stateID).path, importLimit: AssessmentImport.maxBytes / 1024 / 1024,
-            importErrors: FormErrors(importFailure))
+            importErrors: FormErrors(importFailure, fields: [FormField("file", "File", id: "import-file")], pathsAsWritten: true))
     }
 }

@@ -31,7 +31,13 @@ public struct StateFormPage: WebPage {
             code: draft.code ?? "", name: draft.name ?? "", profile: draft.profile ?? "",
             regions: Region.allCases.map { Choice(value: $0.rawValue, label: $0.title, selected: $0.rawValue == draft.region) },
             tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft.defaultTLP ?? "AMBER")) },
-            conflict: conflict, errors: FormErrors(failure), codeError: failure?.message(for: "code"),
+            conflict: conflict,
+            errors: FormErrors(
+                failure,
+                fields: [
+                    FormField("code", "Code", id: "code"), FormField("name", "Name", id: "name"), FormField("region", "Region", id: "region"),
+                    FormField("defaultTLP", "Default TLP marking", id: "defaultTLP"), FormField("profile", "Profile", id: "profile"),
+                ]), codeError: failure?.message(for: "code"),
             nameError: failure?.message(for: "name"), profileError: failure?.message(for: "profile"))
     }
 }

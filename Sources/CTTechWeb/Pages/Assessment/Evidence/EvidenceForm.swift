@@ -11,17 +11,32 @@ struct EvidenceForm: Sendable {
     let credibilities: [Choice]
     let subjects: [Choice]
 
+    /// The form's fields as its error summary links them.
+    static let fields = [
+        FormField("summary", "What the evidence shows", id: "e-summary"), FormField("source", "Source", id: "e-source"),
+        FormField("reliability", "Source reliability", id: "e-rel"), FormField("credibility", "Information credibility", id: "e-cred"),
+        FormField("observedOn", "Observed on", id: "e-date"), FormField("technology", "Technology", id: "e-subject"),
+        FormField("subject", "Technology", id: "e-subject"),
+    ]
+
     init(action: String, submitted: [String: String], subjects: [Choice] = []) {
         self.action = action
         summary = submitted["summary"] ?? ""
         source = submitted["source"] ?? ""
         observedOn = submitted["observedOn"] ?? ""
-        reliabilities = SourceReliability.allCases.map {
-            Choice(value: $0.rawValue, label: "\($0.rawValue) — \($0.label)", selected: $0.rawValue == (submitted["reliability"] ?? "F"))
-        }
-        credibilities = InformationCredibility.allCases.map {
-            Choice(value: "\($0.rawValue)", label: "\($0.rawValue) — \($0.label)", selected: "\($0.rawValue)" == (submitted["credibility"] ?? "6"))
-        }
+        // No grading is pre-chosen (issue 8, item 2): the person grades the source and the information.
+        let reliability = submitted["reliability"] ?? ""
+        let credibility = submitted["credibility"] ?? ""
+        reliabilities =
+            [Choice(value: "", label: "choose…", selected: reliability.isEmpty)]
+            + SourceReliability.allCases.map {
+                Choice(value: $0.rawValue, label: "\($0.rawValue) — \($0.label)", selected: $0.rawValue == reliability)
+            }
+        credibilities =
+            [Choice(value: "", label: "choose…", selected: credibility.isEmpty)]
+            + InformationCredibility.allCases.map {
+                Choice(value: "\($0.rawValue)", label: "\($0.rawValue) — \($0.label)", selected: "\($0.rawValue)" == credibility)
+            }
         self.subjects = subjects
     }
 }

@@ -54,7 +54,13 @@ public struct HorizonScanPage: WebPage {
                     editHref: canEdit && !assessment.status.isFrozen && entry != nil
                         ? SiteURL.horizonScanEntry(assessment.stateID, assessment.id, technology: item.code).path : nil)
             }, scanned: scan.count, canEdit: canEdit && !assessment.status.isFrozen, frozen: assessment.status.isFrozen,
-            scanAction: SiteURL.horizonScan(assessment.stateID, assessment.id).path, csrf: csrf, errors: FormErrors(failure),
+            scanAction: SiteURL.horizonScan(assessment.stateID, assessment.id).path, csrf: csrf,
+            errors: FormErrors(
+                failure,
+                fields: [
+                    FormField("technology", "Technology", id: "h-tech"), FormField("stage", "Diffusion stage", id: "h-stage"),
+                    FormField("trend", "Trend", id: "h-trend"), FormField("notes", "Notes", id: "h-notes"),
+                ]),
             technologies: technologies.map { Choice(value: $0.code, label: "\($0.code) \($0.name)", selected: $0.code == submitted["technology"]) },
             // Stage and trend are judgements: nothing is chosen until the analyst chooses (STYLE.md).
             stages: [Choice(value: "", label: "choose…", selected: (submitted["stage"] ?? "").isEmpty)]

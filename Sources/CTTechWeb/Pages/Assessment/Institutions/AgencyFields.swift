@@ -3,6 +3,12 @@ import Foundation
 
 /// The fields of the agency form (adding on the step 1 page, correcting on its own page), refilled after an error.
 struct AgencyFields: Sendable {
+    /// The form's fields as its error summary links them.
+    static let fields = [
+        FormField("name", "Agency name", id: "a-name"), FormField("kind", "Kind of agency", id: "a-kind"),
+        FormField("mandate", "Mandate", id: "a-mandate"),
+    ]
+
     let agencyName: String
     let agencyMandate: String
     let kinds: [Choice]

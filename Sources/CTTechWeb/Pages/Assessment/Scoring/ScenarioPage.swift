@@ -32,10 +32,36 @@ public struct ScenarioPage: WebPage {
         let consensus: String
     }
 
-    struct Field: Sendable {
+    /// A 1–5 scale chosen with radio buttons, each point with its meaning; nothing chosen until the assessor chooses.
+    struct ScaleField: Sendable {
+        struct Point: Sendable {
+            let id: String
+            let value: Int
+            let meaning: String
+            let checked: Bool
+        }
+
         let name: String
+        let id: String
         let label: String
+        let points: [Point]
+        let error: String?
+
+        init(name: String, id: String, label: String, meanings: [String], submitted: String?, error: String?) {
+            self.name = name
+            self.id = id
+            self.label = label
+            self.error = error
+            points = meanings.enumerated().map {
+                Point(id: "\(id)-\($0.offset + 1)", value: $0.offset + 1, meaning: $0.element, checked: submitted == "\($0.offset + 1)")
+            }
+        }
+    }
+
+    /// A text field of the score form with what was typed and its problem.
+    struct TextField: Sendable {
         let value: String
+        let error: String?
     }
 
     /// The assessor's own progress in an open round: "You have scored 5 of 12", and the next scenario they have not scored.
@@ -73,14 +99,19 @@ public struct ScenarioPage: WebPage {
     let scoreAction: String
     let csrf: String
     let errors: FormErrors
-    let factors: [Field]
-    let impacts: [Field]
+    let factors: [ScaleField]
+    let impacts: [ScaleField]
+    /// "Threat I × C = 4 × min(3, 5) = 12: Substantial" once intent and both capability factors are chosen (after a refused
+    /// submit; the form works without JavaScript).
+    let threatPreview: String?
     /// Low, moderate, high, with a first empty choice: nothing is chosen for the assessor.
     let confidences: [Choice]
-    let likelihoodLow: String
-    let likelihoodBest: String
-    let likelihoodHigh: String
-    let rationale: String
+    let confidenceError: String?
+    let likelihoodLow: TextField
+    let likelihoodBest: TextField
+    let likelihoodHigh: TextField
+    let likelihoodError: String?
+    let rationale: TextField
     /// Derived best likelihood over this scenario's horizon by threat level (rows) and opportunity 1–5 (columns).
     let derivedTable: [DerivedRow]
 
@@ -105,6 +136,23 @@ public struct ScenarioPage: WebPage {
             ("intent", "Intent"), ("actorCapability", "Actor capability"), ("technologyAccessibility", "Technology accessibility"),
             ("opportunity", "Opportunity / vulnerability"),
         ]
+        let formFields =
+            factorNames.map { FormField($0.0, $0.1, id: "f-\($0.0)") }
+            + ImpactDimension.allCases.map { FormField("impact.\($0.rawValue)", "Impact: \($0.label)", id: "i-\($0.rawValue)") } + [
+                FormField("likelihoodLow", "Likelihood, low", id: "l-low"), FormField("likelihoodBest", "Likelihood, best", id: "l-best"),
+                FormField("likelihoodHigh", "Likelihood, high", id: "l-high"), FormField("likelihood", "Likelihood", id: "l-low"),
+                FormField("confidence", "Confidence", id: "confidence"), FormField("rationale", "Rationale", id: "rationale"),
+                FormField("round", "Round", id: "score-form"),
+            ]
+        let errors = FormErrors(failure, fields: formFields)
+        func text(_ name: String) -> TextField { TextField(value: submitted[name] ?? "", error: errors.message(name)) }
+        let chosen = ["intent", "actorCapability", "technologyAccessibility"].compactMap { submitted[$0].flatMap { Int($0) } }
+        let threatPreview: String? =
+            chosen.count == 3 && chosen.allSatisfy({ (1...5).contains($0) })
+            ? {
+                let t = chosen[0] * min(chosen[1], chosen[2])
+                return "Threat I × C = \(chosen[0]) × min(\(chosen[1]), \(chosen[2])) = \(t): \(ThreatBand.band(for: Double(t)).rawValue)"
+            }() : nil
         let ownScored = Set(shown.filter(\.isOwn).map(\.score.scenarioID))
         // The next unscored scenario after this one in the list's order, wrapping round.
         let ordered = scenarios.drop { $0.id != scenario.id }.dropFirst() + scenarios.prefix { $0.id != scenario.id }
@@ -131,7 +179,7 @@ public struct ScenarioPage: WebPage {
             removeAction: canRemove
                 ? SiteURL.scenarioRemove(assessment.stateID, assessment.id, scenario: scenario.id).path : nil,
             canAddEvidence: canAddEvidence, evidenceOpen: evidenceFailure != nil,
-            evidenceErrors: FormErrors(evidenceFailure),
+            evidenceErrors: FormErrors(evidenceFailure, fields: EvidenceForm.fields),
             evidenceForm: EvidenceForm(
                 action: SiteURL.scenarioEvidence(assessment.stateID, assessment.id, scenario: scenario.id).path, submitted: submitted),
             roundNumber: round.number, roundStatus: round.status.rawValue,
@@ -153,17 +201,24 @@ public struct ScenarioPage: WebPage {
                         LikelihoodModel.derived(threat: $0.score.threat, opportunity: $0.score.opportunity, horizonYears: scenario.horizonYears).best),
                     impact: $0.score.combinedImpact, confidence: $0.score.confidence.rawValue, rationale: $0.score.rationale)
             }, canScore: canScore, scoreAction: SiteURL.scores(assessment.stateID, assessment.id, scenario: scenario.id).path, csrf: csrf,
-            errors: FormErrors(failure),
+            errors: errors,
             // No judgement is pre-filled (STYLE.md): an empty form until the assessor chooses, and what they entered after a refusal.
-            factors: factorNames.map { Field(name: $0.0, label: $0.1, value: submitted[$0.0] ?? "") },
-            impacts: ImpactDimension.allCases.map {
-                Field(
-                    name: $0.rawValue, label: $0.label, value: submitted["impact.\($0.rawValue)"] ?? "")
+            factors: factorNames.map {
+                ScaleField(
+                    name: $0.0, id: "f-\($0.0)", label: $0.1, meanings: ScaleAnchors.factor($0.0) ?? [], submitted: submitted[$0.0],
+                    error: errors.message($0.0))
             },
+            impacts: ImpactDimension.allCases.map {
+                ScaleField(
+                    name: "impact.\($0.rawValue)", id: "i-\($0.rawValue)", label: $0.label, meanings: ScaleAnchors.impact,
+                    submitted: submitted["impact.\($0.rawValue)"], error: errors.message("impact.\($0.rawValue)"))
+            },
+            threatPreview: threatPreview,
             confidences: [Choice(value: "", label: "choose…", selected: (submitted["confidence"] ?? "").isEmpty)]
                 + Confidence.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue, selected: submitted["confidence"] == $0.rawValue) },
-            likelihoodLow: submitted["likelihoodLow"] ?? "", likelihoodBest: submitted["likelihoodBest"] ?? "",
-            likelihoodHigh: submitted["likelihoodHigh"] ?? "", rationale: submitted["rationale"] ?? "",
+            confidenceError: errors.message("confidence"),
+            likelihoodLow: text("likelihoodLow"), likelihoodBest: text("likelihoodBest"), likelihoodHigh: text("likelihoodHigh"),
+            likelihoodError: errors.message("likelihood"), rationale: text("rationale"),
             derivedTable: [(3, "Low (I × C = 3)"), (8, "Moderate (8)"), (12, "Substantial (12)"), (16, "Severe (16)"), (25, "Critical (25)")].map {
                 t, label in
                 DerivedRow(
