@@ -24,7 +24,7 @@ import os, re, shutil, sys, time, traceback
 os.environ.setdefault("SE_AVOID_STATS", "true")  # Selenium Manager: no telemetry
 import axe_selenium_python
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -79,8 +79,9 @@ def wait_loaded(d):
     WebDriverWait(d, 15).until(lambda x: x.execute_script("return document.readyState") == "complete")
 
 
-def navigated_after(d, action):
-    """Runs action (a click that posts a form or follows a link) and waits until the next page has loaded."""
+def navigated_after(d, action, fallback=None):
+    """Runs action (a click that posts a form or follows a link) and waits until the next page has loaded. If nothing
+    happens within 8 s and there is a fallback, says so and runs it."""
     d.execute_script("window.__browserRoundOldPage = true")
     action()
 
@@ -89,12 +90,21 @@ def navigated_after(d, action):
             return x.execute_script("return !window.__browserRoundOldPage && document.readyState === 'complete'")
         except WebDriverException:  # between two documents
             return False
-    WebDriverWait(d, 20).until(loaded)
+    try:
+        WebDriverWait(d, 8 if fallback else 20).until(loaded)
+    except TimeoutException:
+        if not fallback:
+            raise
+        print(f"info  a click on a submit button did nothing within 8 s at {d.current_url}; submitting the form with "
+              "requestSubmit(button) instead (see the screenshot that follows)", flush=True)
+        fallback()
+        WebDriverWait(d, 20).until(loaded)
 
 
 def submit(d, button):
     """Clicks a submit button (a plain form post) and waits for the next page."""
-    navigated_after(d, button.click)
+    navigated_after(d, button.click, fallback=lambda: d.execute_script(
+        "arguments[0].form.requestSubmit(arguments[0])", button))
 
 
 def follow(d, link):
@@ -219,7 +229,7 @@ def summary_in_view(d, what):
     top = d.execute_script("const e = document.querySelector('.errors'); return e && [e.getBoundingClientRect().top, window.innerHeight]")
     if top:
         print(f"info  {what}: the page opens with the error summary "
-              + ("in view" if 0 <= top[0] < top[1] - 40 else f"out of view ({top[0]:.0f}px down a {top[1]}px-high viewport)"), flush=True)
+              + ("in view" if -5 <= top[0] < top[1] - 40 else f"out of view ({top[0]:.0f}px down a {top[1]}px-high viewport)"), flush=True)
 
 
 def score_form(d):
@@ -238,6 +248,10 @@ def set_field(d, name, value):
             elif value is not None and c.get_attribute("value") == value and not c.is_selected():
                 d.execute_script("arguments[0].scrollIntoView({block: 'center'})", c)
                 c.click()
+                if not c.is_selected():  # a layout problem: say so, and choose it the way a script would
+                    print(f"info  a click on the radio {name}={value} did not select it (something else took the click); "
+                          "choosing it by script", flush=True)
+                    d.execute_script("arguments[0].checked = true", c)
     else:
         controls[0].clear()
         if value is not None:

@@ -21,7 +21,7 @@ refuses() { ! "$@"; }
 
 wait_for() { for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.1; done; return 1; }
 
-for cmd in "" serve migrate "user create" "token create" "audit verify" backup "import assessment" "export register"; do
+for cmd in "" serve migrate "user create" "token create" "token list" "token revoke" "audit verify" backup "import assessment" "export register"; do
     # shellcheck disable=SC2086
     check "cttech $cmd --help" "$BIN" $cmd --help
 done
@@ -81,6 +81,19 @@ run_suite() { # run_suite NAME DATABASE_URL TAMPER_COMMAND PORT
     check "$name: export register as CSV, one row per risk with its marking" bash -c "test \$(grep -c '^AMBER,' '$WORK/register.csv') -eq 5"
     check "$name: export of an unknown assessment is refused" refuses "$BIN" export register --assessment "$(uuidgen 2>/dev/null || echo 00000000-0000-4000-8000-000000000000)"
     check "$name: export in an unknown format is refused" refuses "$BIN" export register --assessment "$assessment" --format xlsx
+    # Tokens are listed without their secret and revoked for good (issue 8, item 16).
+    local doomed doomed_id
+    doomed="$("$BIN" token create --user admin@example.org --label doomed --days 7)"
+    "$BIN" token list --user admin@example.org >"$WORK/$name-tokens"
+    check "$name: token list shows the label, the account and the state, never a token" \
+        bash -c "grep -q 'admin@example.org	doomed	' '$WORK/$name-tokens' && grep -q 'live' '$WORK/$name-tokens' && ! grep -q 'ctt_' '$WORK/$name-tokens'"
+    doomed_id="$(grep '	doomed	' "$WORK/$name-tokens" | cut -f1)"
+    check "$name: the doomed token works before" bash -c "curl -fs -o /dev/null -H 'Authorization: Bearer $doomed' http://127.0.0.1:$port/api/v1/me"
+    check "$name: token revoke" "$BIN" token revoke "$doomed_id"
+    check "$name: a revoked token is refused at once" \
+        bash -c "test \$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer $doomed' http://127.0.0.1:$port/api/v1/me) = 401"
+    check "$name: and listed as revoked" bash -c "'$BIN' token list | grep '	doomed	' | grep -q 'revoked'"
+    check "$name: revoking an unknown id is refused" refuses "$BIN" token revoke 00000000-0000-4000-8000-000000000000
     check "$name: audit verify after the import" "$BIN" audit verify
     kill -TERM "$pid"
     check "$name: graceful shutdown on SIGTERM exits 0" wait "$pid"

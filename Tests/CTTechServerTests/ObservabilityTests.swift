@@ -13,7 +13,7 @@ struct ObservabilityTests {
             let assessor = try await world.session(.assessor)
             // act: a state the assessor has no grant for, on a matched route
             let refused = try await client.send(.get, "/states/\(Identifier.make())/edit", session: assessor)
-            let metrics = try await client.send(.get, "/metrics")
+            let metrics = try await client.send(.get, "/metrics", headers: [.authorization: "Bearer \(TestWorld.metricsToken)"])
             // check
             #expect(refused.status == .notFound)
             #expect(

@@ -31,9 +31,13 @@ struct TestWorld: Sendable {
     /// One agency, other risk and evidence item in each state's assessment, by state: (agency, risk, evidence).
     let records: [String: (agency: String, risk: String, evidence: String)]
 
+    /// The token `/metrics` asks for in the tests.
+    static let metricsToken = "test-metrics-token-1234567890"
+
     static var configuration: AppConfiguration {
         AppConfiguration(
-            host: "127.0.0.1", port: 0, databaseURL: "unused", demo: false, secureCookies: true, bcryptCost: 4, logFormat: "text", logLevel: "error")
+            host: "127.0.0.1", port: 0, databaseURL: "unused", demo: false, secureCookies: true, bcryptCost: 4, logFormat: "text", logLevel: "error",
+            metricsToken: metricsToken)
     }
 
     static func seed(_ persistence: Persistence) async throws -> TestWorld {

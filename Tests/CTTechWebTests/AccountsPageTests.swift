@@ -80,6 +80,11 @@ struct AccountsPageTests {
         #expect(html.contains("<a href=\"\(SiteURL.account.path)\" dir=\"auto\">Ирина Ва́лдория</a>"), "the Cyrillic name is shown as typed")
         #expect(html.contains(AccountPage.secretBase32) && html.contains("action=\"\(SiteURL.accountTOTP.path)\""))
         #expect(!html.contains(SiteURL.accountTOTPDisable.path))
+        // own API tokens: only the live one can be revoked, labels escaped (issue 8, item 16)
+        #expect(html.count("/revoke\"") == 1)
+        #expect(html.contains("action=\"/account/tokens/00000000-0000-4000-8000-000000000901/revoke\""))
+        #expect(html.contains("<td>live</td>") && html.contains("<td>expired</td>") && html.contains("<td>revoked</td>"))
+        #expect(html.contains("Revoke “nightly &lt;script&gt;export&lt;/script&gt;”") && !html.contains("<script>export"))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }
 

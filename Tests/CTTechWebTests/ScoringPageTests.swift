@@ -127,6 +127,8 @@ struct ScoringPageTests {
         #expect(html.contains(#"<fieldset class="scale" id="f-technologyAccessibility" aria-describedby="f-technologyAccessibility-error">"#))
         #expect(html.contains(#"<p class="field-error" id="f-technologyAccessibility-error">must be a whole number from 1 to 5</p>"#))
         #expect(html.contains(#"<p class="field-error" id="likelihood-error">low must not exceed best</p>"#))
+        #expect(
+            html.contains(#"name="likelihoodLow" inputmode="decimal" required value="0.3" aria-invalid="true" aria-describedby="likelihood-error">"#))
         // what was chosen and typed is kept, selects and radios included
         #expect(html.contains(#"id="f-actorCapability-4" name="actorCapability" value="4" required checked"#))
         #expect(html.contains(#"id="i-fatalities-4" name="impact.fatalities" value="4" required checked"#))

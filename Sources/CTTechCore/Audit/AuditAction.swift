@@ -14,6 +14,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case grantAdd = "grant.add"
     case grantRemove = "grant.remove"
     case tokenCreate = "token.create"
+    case tokenRevoke = "token.revoke"
     // Assessment (steps 1–4)
     case assessmentCreate = "assessment.create"
     case assessmentStatus = "assessment.status"
@@ -43,7 +44,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .userCreate, .userUpdate, .userPasswordReset, .userPasswordChange, .userTOTPOn, .userTOTPOff, .accountLocked, .grantAdd,
             .grantRemove:
             "user"
-        case .tokenCreate: "api_token"
+        case .tokenCreate, .tokenRevoke: "api_token"
         case .assessmentCreate, .assessmentStatus, .assessmentApprove, .assessmentImport, .roundOpen, .roundClosed, .roundRevealed, .raciSet,
             .scanSet:
             "assessment"

@@ -17,10 +17,20 @@ public struct AppConfiguration: Sendable {
     /// `json` (production) or `text`.
     public var logFormat: String
     public var logLevel: String
+    /// Login attempts allowed per account and client address in five minutes (`CTTECH_LOGIN_LIMIT`, default 10): a workshop
+    /// room behind one venue connection is not locked out by one another's typos.
+    public var loginLimitPerAccount: Int
+    /// Login attempts allowed per client address in five minutes, whatever the account (`CTTECH_LOGIN_ADDRESS_LIMIT`,
+    /// default 300): a ceiling on password spraying from one address.
+    public var loginLimitPerAddress: Int
+    /// The bearer token `/metrics` asks for (`CTTECH_METRICS_TOKEN`). Without one `/metrics` answers 404: request counters
+    /// would tell an anonymous visitor that someone is scoring during a private round.
+    public var metricsToken: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "cttech.sqlite", demo: Bool = false, secureCookies: Bool? = nil,
-        bcryptCost: UInt8 = 12, sessionLifetimeSeconds: Int = 8 * 3600, logFormat: String = "json", logLevel: String = "info"
+        bcryptCost: UInt8 = 12, sessionLifetimeSeconds: Int = 8 * 3600, logFormat: String = "json", logLevel: String = "info",
+        loginLimitPerAccount: Int = 10, loginLimitPerAddress: Int = 300, metricsToken: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -31,6 +41,9 @@ public struct AppConfiguration: Sendable {
         self.sessionLifetimeSeconds = sessionLifetimeSeconds
         self.logFormat = logFormat
         self.logLevel = logLevel
+        self.loginLimitPerAccount = max(1, loginLimitPerAccount)
+        self.loginLimitPerAddress = max(1, loginLimitPerAddress)
+        self.metricsToken = metricsToken.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Reads `CTTECH_*` environment variables under the given flag values.
@@ -47,7 +60,10 @@ public struct AppConfiguration: Sendable {
             bcryptCost: UInt8(clamping: config.int(forKey: "cttech.bcrypt.cost", default: 12)),
             sessionLifetimeSeconds: config.int(forKey: "cttech.session.hours", default: 8) * 3600,
             logFormat: config.string(forKey: "cttech.log.format", default: "json"),
-            logLevel: config.string(forKey: "cttech.log.level", default: "info")
+            logLevel: config.string(forKey: "cttech.log.level", default: "info"),
+            loginLimitPerAccount: config.int(forKey: "cttech.login.limit", default: 10),
+            loginLimitPerAddress: config.int(forKey: "cttech.login.address.limit", default: 300),
+            metricsToken: config.string(forKey: "cttech.metrics.token")
         )
     }
 

@@ -38,7 +38,7 @@ public struct AppServices: Sendable {
             computation: RegisterComputation(scoring: assessments.scoring, risks: assessments.risks, reference: reference))
         self.pages = pages
         self.passwords = PasswordHasher(cost: configuration.bcryptCost)
-        self.security = AccountSecurity(passwords: passwords)
+        self.security = AccountSecurity(passwords: passwords, configuration: configuration)
     }
 
     // MARK: Use cases (the web pages, the API and the command line call the same ones)

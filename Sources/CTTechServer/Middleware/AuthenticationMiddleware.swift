@@ -1,5 +1,6 @@
 import CTTechCore
 import CTTechStore
+import CTTechWeb
 import Hummingbird
 
 /// Finds who is asking: a bearer token (API) or the session cookie. Never rejects by itself; routes decide what they need.
@@ -19,6 +20,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        // /metrics checks its own scraper token (``SystemController``); it is not an account's token.
+        if request.uri.path == SiteURL.metrics.path { return try await next(request, context) }
         if let authorization = request.headers[.authorization] {
             guard authorization.hasPrefix("Bearer "),
                 let userID = try await self.tokens.userID(forToken: String(authorization.dropFirst(7))),

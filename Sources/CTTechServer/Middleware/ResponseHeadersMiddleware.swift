@@ -10,8 +10,19 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; "
         + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 
+    /// The methods the product answers; anything else (TRACE, CONNECT, OPTIONS, PATCH…) is 405 with this list.
+    static let allowedMethods = "GET, HEAD, POST, PUT, DELETE"
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
+        var response: Response
+        switch request.method {
+        case .get, .head, .post, .put, .delete:
+            response = try await next(request, context)
+        default:
+            response = Response(
+                status: .methodNotAllowed, headers: [.allow: Self.allowedMethods, .contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: "\(request.method.rawValue) is not a method this server answers.\n")))
+        }
         Self.apply(to: &response.headers, path: request.uri.path, requestID: context.id, hsts: strictTransportSecurity)
         return response
     }
@@ -37,6 +48,7 @@ extension HTTPField.Name {
     static let crossOriginResourcePolicy = Self("Cross-Origin-Resource-Policy")!
     static let permissionsPolicy = Self("Permissions-Policy")!
     static let requestID = Self("X-Request-Id")!
+    static let allow = Self("Allow")!
     static let csrfToken = Self("X-CSRF-Token")!
     static let secFetchSite = Self("Sec-Fetch-Site")!
 }

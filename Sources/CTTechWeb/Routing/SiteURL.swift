@@ -5,6 +5,8 @@ import Foundation
 public enum SiteURL: Hashable, Sendable {
     // Signing in and one's own account
     case root, login, loginTOTP, logout, account, accountPassword, accountTOTP, accountTOTPDisable
+    /// Revoking one of one's own API tokens.
+    case accountTokenRevoke(String)
     // Operations and static files
     case healthz, metrics, openAPISpec, stylesheet
     case staticFile(name: String)
@@ -69,6 +71,7 @@ public enum SiteURL: Hashable, Sendable {
         case .accountPassword: "/account/password"
         case .accountTOTP: "/account/totp"
         case .accountTOTPDisable: "/account/totp/disable"
+        case .accountTokenRevoke: "/account/tokens/{tokenID}/revoke"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .openAPISpec: "/api/openapi.yaml"
@@ -130,7 +133,7 @@ public enum SiteURL: Hashable, Sendable {
             []
         case .staticFile(let name): [name]
         case .referenceList(let kind), .referenceListJSON(let kind): [kind]
-        case .adminUser(let id), .adminUserGrants(let id), .adminUserPassword(let id): [id]
+        case .adminUser(let id), .adminUserGrants(let id), .adminUserPassword(let id), .accountTokenRevoke(let id): [id]
         case .adminUserGrantRemove(let id, let grant): [id, grant]
         case .state(let id), .stateEdit(let id), .stateAudit(let id), .assessments(let id), .assessmentImport(let id): [id]
         case .assessment(let s, let a), .assessmentRound(let s, let a), .status(let s, let a), .institutions(let s, let a),

@@ -6,7 +6,8 @@ import Foundation
 import Logging
 
 struct TokenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "token", abstract: "Manage API bearer tokens.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Manage API bearer tokens.", subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an API bearer token for a user and print it once.")
@@ -31,6 +32,63 @@ struct TokenCommand: AsyncParsableCommand {
                     audit: AuditEvent(.tokenCreate, by: actor, entity: "", state: nil, ["user": account.email, "label": label]))
             }
             print(token)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List API tokens (id, account, label, created, expires, state); never the tokens themselves.")
+
+        @Option(help: "Only the tokens of the account with this e-mail.") var user: String?
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            let lines = try await db.with { persistence in
+                let accounts = AccountStore(persistence)
+                var userID: String?
+                if let user {
+                    guard let account = try await accounts.account(email: user) else { throw ValidationError("no account with e-mail \(user)") }
+                    userID = account.id
+                }
+                let now = epochMilliseconds()
+                var emails: [String: String] = [:]
+                var lines = ["id\taccount\tlabel\tcreated (UTC)\texpires (UTC)\tstate"]
+                for token in try await APITokenStore(persistence).list(userID: userID) {
+                    if emails[token.userID] == nil { emails[token.userID] = try await accounts.account(id: token.userID)?.email ?? token.userID }
+                    let state = token.revoked ? "revoked" : token.isLive(now: now) ? "live" : "expired"
+                    lines.append(
+                        [token.id, emails[token.userID] ?? "", token.label, utcDay(token.createdAt), token.expiresAt.map(utcDay) ?? "never", state]
+                            .joined(separator: "\t"))
+                }
+                return lines
+            }
+            print(lines.joined(separator: "\n"))
+        }
+
+        func utcDay(_ milliseconds: Int64) -> String {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke an API token for good, by the id `token list` shows.")
+
+        @Argument(help: "The token's id.") var id: String
+        @OptionGroup var db: DatabaseOptions
+
+        func validate() throws {
+            guard Identifier.isValid(id) else { throw ValidationError("\(id) is not a token id (see `cttech token list`)") }
+        }
+
+        func run() async throws {
+            let found = try await db.with { persistence in
+                try await APITokenStore(persistence).revoke(
+                    id: id, ofUser: nil, audit: AuditEvent(.tokenRevoke, by: commandLineActor(), entity: id, state: nil, ["by": "command line"]))
+            }
+            guard found else { throw ValidationError("no token has the id \(id)") }
+            print("revoked \(id)")
         }
     }
 }

@@ -8,11 +8,20 @@ struct AccountController {
     let accounts: AccountStore
     let pages: PageRenderer
     let ownAccount: OwnAccount
+    let tokens: APITokenStore
+    let security: AccountSecurity
 
     init(_ services: AppServices) {
         accounts = services.accounts
         pages = services.pages
         ownAccount = services.ownAccount
+        tokens = services.tokens
+        security = services.security
+    }
+
+    /// Password re-entry while signed in is throttled per account, like a login (issue 8, item 17).
+    private func throttleReentry(_ identity: Identity) async throws {
+        if let wait = await security.reentryLimiter.attempt(from: identity.userID) { throw AppError.tooManyRequests(retryAfterSeconds: wait) }
     }
 
     func addRoutes(to routes: RouteTable) {
@@ -21,6 +30,7 @@ struct AccountController {
         }
         routes.post(.accountPassword, .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
+            try await throttleReentry(identity)
             do {
                 try await ownAccount.changePassword(
                     current: context.form["current"] ?? "", new: context.form["new"] ?? "", keepingSession: context.session?.idHash, by: identity)
@@ -47,12 +57,22 @@ struct AccountController {
         }
         routes.post(.accountTOTPDisable, .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
+            try await throttleReentry(identity)
             do {
                 try await ownAccount.turnOffTOTP(password: context.form["password"] ?? "", by: identity)
             } catch let failure as ValidationFailure {
                 return try await page(context, request, identity: identity, failure: failure, flash: nil, status: .badRequest)
             }
             return try await page(context, request, identity: identity, failure: nil, flash: "Two-factor authentication is off.", status: .ok)
+        }
+        // One's own API tokens: revoke one (issue 8, item 16). Another person's token is a 404, as if it did not exist.
+        routes.post(.accountTokenRevoke(.parameter), .signedIn) { _, context, granted in
+            let identity = try granted.requireIdentity()
+            guard let id = context.parameters.get("tokenID"), Identifier.isValid(id),
+                try await tokens.revoke(
+                    id: id, ofUser: identity.userID, audit: AuditEvent(.tokenRevoke, by: identity.actor, entity: id, state: nil, ["by": "owner"]))
+            else { throw AppError.notFound }
+            return .seeOther(SiteURL.account.path, notice: .tokenRevoked)
         }
     }
 
@@ -66,7 +86,8 @@ struct AccountController {
         let page = AccountPage(
             layout: context.layout("Your account", tlp: .amberStrict, path: SiteURL.account.path, flash: flash), csrf: context.csrfToken ?? "",
             account: account,
-            newSecret: newSecret, newSecretBase32: encoded.base32, newSecretURL: encoded.url, failure: failure)
+            newSecret: newSecret, newSecretBase32: encoded.base32, newSecretURL: encoded.url, failure: failure,
+            tokens: try await tokens.list(userID: identity.userID), now: epochMilliseconds())
         return .html(self.pages.render(page), status: status)
     }
 }

@@ -21,10 +21,16 @@ struct LoginService: Sendable {
         case refused(String)
     }
 
-    static let genericRefusal = "The e-mail or password is not right."
+    /// The one answer to every refused login, a locked account included, so that nobody learns which e-mails have accounts
+    /// (issue 8, item 17).
+    static let genericRefusal =
+        "The e-mail or password is not right, or the account is locked for a while after repeated failed attempts. "
+        + "Try again, or ask an administrator."
 
     func checkPassword(email: String, password: String, from address: String) async throws -> Outcome {
-        if let wait = await self.security.loginLimiter.attempt(from: address) { throw AppError.tooManyRequests(retryAfterSeconds: wait) }
+        let key = address + "|" + email.trimmingWhitespace().lowercased().prefix(254)
+        if let wait = await self.security.loginLimiter.attempt(from: key) { throw AppError.tooManyRequests(retryAfterSeconds: wait) }
+        if let wait = await self.security.addressLimiter.attempt(from: address) { throw AppError.tooManyRequests(retryAfterSeconds: wait) }
         guard email.utf8.count <= 254, password.count <= PasswordPolicy.maximumLength,
             let account = try await self.accounts.account(email: email.trimmingWhitespace())
         else {
@@ -33,7 +39,9 @@ struct LoginService: Sendable {
         }
         let now = epochMilliseconds()
         if self.security.lockout.isLocked(account, now: now) {
-            return .refused("This account is locked for a while after repeated failed attempts. Try again later or ask an administrator.")
+            // As slow and as worded as a wrong password.
+            _ = try? await self.passwords.verify(password, hash: self.security.decoyHash)
+            return .refused(Self.genericRefusal)
         }
         guard account.isActive, try await self.passwords.verify(password, hash: account.passwordHash) else {
             let failures = account.failedLogins + 1

@@ -1,4 +1,5 @@
 import CTTechAPI
+import CTTechCore
 import CTTechStore
 import CTTechWeb
 import Foundation
@@ -9,10 +10,12 @@ import Prometheus
 struct SystemController {
     let persistence: Persistence
     let metrics: PrometheusCollectorRegistry
+    let metricsToken: String?
 
     init(_ services: AppServices, metrics: PrometheusCollectorRegistry) {
         persistence = services.persistence
         self.metrics = metrics
+        metricsToken = services.configuration.metricsToken
     }
 
     func addRoutes(to routes: RouteTable) {
@@ -24,8 +27,15 @@ struct SystemController {
                 return Self.json(#"{"status":"degraded","database":"unavailable"}"#, status: .serviceUnavailable)
             }
         }
-        routes.get(.metrics, .anonymous) { _, _, _ in
-            Response(
+        // Request counters would tell anyone that somebody scored during a private round (issue 8, item 17): /metrics
+        // answers only a scraper holding the configured token, and does not exist without one.
+        routes.get(.metrics, .anonymous) { request, _, _ in
+            guard let metricsToken else { throw AppError.notFound }
+            let presented = request.headers[.authorization].map { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : "" } ?? ""
+            guard Identifier.sha256Hex(presented) == Identifier.sha256Hex(metricsToken) else {
+                return Response(status: .unauthorized, headers: [.wwwAuthenticate: #"Bearer realm="metrics""#])
+            }
+            return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
         }

@@ -13,10 +13,20 @@ public struct AccountPage: WebPage {
     let newSecretBase32: String
     let newSecretURL: String
     let errors: FormErrors
+    /// The person's own API tokens, each with its revoke form while it is live.
+    let tokens: [TokenRow]
+
+    struct TokenRow: Sendable {
+        let label: String
+        let created: String
+        let expires: String
+        let state: String
+        let revokeAction: String?
+    }
 
     public init(
         layout: LayoutModel, csrf: String, account: UserAccount, newSecret: String, newSecretBase32: String, newSecretURL: String,
-        failure: ValidationFailure?
+        failure: ValidationFailure?, tokens: [APITokenSummary] = [], now: Int64 = 0
     ) {
         self.layout = layout
         self.csrf = csrf
@@ -26,6 +36,12 @@ public struct AccountPage: WebPage {
         self.newSecret = newSecret
         self.newSecretBase32 = newSecretBase32
         self.newSecretURL = newSecretURL
+        self.tokens = tokens.map {
+            let live = $0.isLive(now: now)
+            return TokenRow(
+                label: $0.label, created: utcTimestamp($0.createdAt), expires: $0.expiresAt.map(utcTimestamp) ?? "never",
+                state: $0.revoked ? "revoked" : live ? "live" : "expired", revokeAction: live ? SiteURL.accountTokenRevoke($0.id).path : nil)
+        }
         self.errors = FormErrors(
             failure, fields: [FormField("current", "Current password", id: "current"), FormField("new", "New password", id: "new")])
     }

@@ -68,6 +68,8 @@ public struct ScenarioPage: WebPage {
     struct Progress: Sendable {
         let scored: Int
         let total: Int
+        /// The viewer has not scored this scenario yet.
+        let thisOneOpen: Bool
         let nextTitle: String?
         let nextHref: String?
     }
@@ -156,11 +158,12 @@ public struct ScenarioPage: WebPage {
         let ownScored = Set(shown.filter(\.isOwn).map(\.score.scenarioID))
         // The next unscored scenario after this one in the list's order, wrapping round.
         let ordered = scenarios.drop { $0.id != scenario.id }.dropFirst() + scenarios.prefix { $0.id != scenario.id }
-        let next = ordered.first { !ownScored.contains($0.id) }
+        let next = ordered.first { !ownScored.contains($0.id) && $0.id != scenario.id }
         let progress =
             abilities.score && ScoreVisibility.canScore(round) && !scenarios.isEmpty
             ? Progress(
-                scored: scenarios.filter { ownScored.contains($0.id) }.count, total: scenarios.count, nextTitle: next?.title,
+                scored: scenarios.filter { ownScored.contains($0.id) }.count, total: scenarios.count,
+                thisOneOpen: !ownScored.contains(scenario.id), nextTitle: next?.title,
                 nextHref: next.map { SiteURL.scenario(assessment.stateID, assessment.id, scenario: $0.id).path }) : nil
         return ScenarioPage(
             layout: layout, progress: progress, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path,
