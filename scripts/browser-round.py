@@ -190,8 +190,10 @@ return arguments[0].map(name => {
   const describedby = [...new Set(holders.flatMap(e => (e.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean)))];
   const described = describedby.map(id => { const e = document.getElementById(id);
     if (!e) return {id: id, missing: true};
-    // "right after it": the next element after the input; for a group of radios, inside its fieldset or right after it
-    const placed = radio ? (e.parentElement === group || group.nextElementSibling === e) : group.nextElementSibling === e;
+    // "beside it": the next element after the input; for a group (radios, or an interval such as likelihood low/best/high
+    // whose problem concerns several inputs) inside its fieldset or right after it
+    const fieldset = controls[0].closest('fieldset');
+    const placed = group.nextElementSibling === e || (fieldset !== null && (e.parentElement === fieldset || fieldset.nextElementSibling === e));
     return {id: id, tag: e.tagName, cls: e.className, text: e.textContent.trim(), placed: placed}; });
   const next = group.nextElementSibling;
   return {name: name, radio: radio, ids: ids, invalid: invalid, describedby: describedby, described: described,

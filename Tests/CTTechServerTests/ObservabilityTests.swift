@@ -58,3 +58,58 @@ struct ObservabilityTests {
         }
     }
 }
+
+@Suite("What shared answers reveal during a private round, and to whom (issue 8, items 8 and 17)")
+struct SharedAnswersTests {
+    /// The register's ETag once followed the assessment's revision, which every private score bumps.
+    @Test func theRegisterETagDoesNotMoveWhenSomeoneScoresPrivately() async throws {
+        try await withApp(.sqlite) { world, client in
+            // setup
+            let focal = try await world.session(.focalPoint)
+            let base = "/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
+            let before = try await client.send(.get, base + "/register.json", session: focal)
+            let assessor = try await world.session(.assessor)
+            var form = [
+                "_csrf": assessor.csrf, "intent": "4", "actorCapability": "3", "technologyAccessibility": "3", "opportunity": "3",
+                "likelihoodLow": "1 %", "likelihoodBest": "5 %", "likelihoodHigh": "20 %", "confidence": "low", "rationale": "Fictional.",
+            ]
+            for dimension in ImpactDimension.allCases { form["impact.\(dimension.rawValue)"] = "3" }
+            // act
+            let scored = try await client.send(.post, base + "/scenarios/\(world.homeScenarioID)/scores", session: assessor, form: form)
+            let after = try await client.send(.get, base + "/register.json", session: focal)
+            // check
+            #expect(scored.status == .seeOther)
+            #expect(before.headers[.eTag] != nil && before.headers[.eTag] == after.headers[.eTag])
+            #expect(before.body == after.body)
+        }
+    }
+
+    /// A signed-in user without the right to import cannot make the server buffer an import-sized body.
+    @Test func anImportBodyIsLimitedBeforeThePermissionCheckForThoseWithoutTheRight() async throws {
+        try await withApp(.sqlite) { world, client in
+            let big = ByteBuffer(repeating: UInt8(ascii: "x"), count: 2 * 1024 * 1024)
+            let path = "/api/v1/states/\(world.home.id)/assessments/import"
+            let assessor = try await client.send(
+                .post, path, headers: [.authorization: "Bearer \(try await world.bearer(.assessor))", .contentType: "application/json"], body: big)
+            let focal = try await client.send(
+                .post, path, headers: [.authorization: "Bearer \(try await world.bearer(.focalPoint))", .contentType: "application/json"], body: big)
+            #expect(assessor.status == .contentTooLarge)
+            #expect(focal.status == .badRequest)  // read whole, then refused as not a valid file
+        }
+    }
+
+    /// The 403 and 404 pages keep the navigation and the signed-in state, with a way back.
+    @Test func errorPagesKeepTheNavigation() async throws {
+        try await withApp(.sqlite) { world, client in
+            let assessor = try await world.session(.assessor)
+            let refused = try await client.send(.get, "/states/\(world.home.id)/edit", session: assessor)
+            let missing = try await client.send(.get, "/states/\(world.home.id)/assessments/\(Identifier.make())", session: assessor)
+            for page in [refused, missing] {
+                #expect([.forbidden, .notFound].contains(page.status))
+                #expect(page.text.contains(world.user(.assessor).displayName))
+                #expect(page.text.contains(">Partner states</a>") && page.text.contains("Back to your partner states"))
+                #expect(page.text.contains(#"name="_csrf" value="\#(assessor.csrf)""#), "the log-out form works")
+            }
+        }
+    }
+}

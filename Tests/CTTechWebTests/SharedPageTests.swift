@@ -14,7 +14,10 @@ struct SharedPageTests {
         // check
         html.expectSound()
         #expect(html.contains("<p class=\"muted\">Status 404 · request req-0001</p>"))
-        #expect(html.contains("<a href=\"\(SiteURL.home.path)\">Back to your partner states</a>") && !html.contains("<ul>"))
+        #expect(html.contains("<a href=\"\(SiteURL.home.path)\">Back to your partner states</a>"))
+        // the navigation and the log-out form stay (issue 8, item 8); no issue list on a 404
+        #expect(html.contains("<nav aria-label=\"Main\">") && html.contains(Valdoria.focalPoint.displayName))
+        #expect(html.between("<main", "</main>").count("<ul>") == 0)
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }
 
@@ -36,7 +39,9 @@ struct SharedPageTests {
         // act
         let direct = try await Pages.html(page)
         let served = try await Pages.renderer.value.errorPage(
-            status: page.status, title: page.title, detail: page.detail, issues: page.issues, requestID: page.requestID, signedIn: page.signedIn)
+            status: page.status, title: page.title, detail: page.detail, issues: page.issues, requestID: page.requestID,
+            identity: Valdoria.focalPoint,
+            csrf: Valdoria.csrf, path: "/states/x")
         // check
         #expect(served == direct)
     }

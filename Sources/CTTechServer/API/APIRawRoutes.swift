@@ -34,7 +34,7 @@ struct APIRawRoutes {
             guard let stateID = context.parameters.get("stateId"), Identifier.isValid(stateID) else { throw AppError.notFound }
             let scope = try Authorizer.scope(identity, state: stateID, for: .manageAssessment)
             guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") ?? false else { throw AppError.unsupportedMediaType }
-            let body = try await request.body.collect(upTo: AppRequestContext.bodyLimit(path: request.uri.path, signedIn: true))
+            let body = try await request.body.collect(upTo: AppRequestContext.bodyLimit(path: request.uri.path, identity: identity))
             let assessment = try await self.importing.run(Data(body.readableBytesView), by: identity.actor, scope: scope)
             let round =
                 try await self.assessments.scoring.currentRound(scope, assessmentID: assessment.id) ?? ScoringRound(number: 1, status: .open)

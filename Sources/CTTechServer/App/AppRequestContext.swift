@@ -29,10 +29,21 @@ public struct AppRequestContext: RequestContext {
     /// The import routes (web upload and API) take a whole assessment file; every other route takes 1 MiB at most.
     static func isImport(path: String) -> Bool { path.hasSuffix("/assessment-import") || path.hasSuffix("/assessments/import") }
 
-    /// The body limit of one request (bigger bodies get 413): signed-in users' imports get the import limit plus room
-    /// for the form's envelope; everything else, and anyone not signed in, 1 MiB.
-    static func bodyLimit(path: String, signedIn: Bool) -> Int {
-        isImport(path: path) && signedIn ? AssessmentImport.maxBytes + 64 * 1024 : 1024 * 1024
+    /// The body limit of one request (bigger bodies get 413): an import by someone who may manage the state's
+    /// assessments gets the import limit plus room for the form's envelope; everything else, and anyone else, 1 MiB — so
+    /// a signed-in user without the right cannot make the server buffer 16 MiB before the route refuses (issue 8, item 17).
+    static func bodyLimit(path: String, identity: Identity?) -> Int {
+        guard isImport(path: path), let identity, let stateID = importState(path: path),
+            Authorizer.allows(identity, state: stateID, .manageAssessment)
+        else { return 1024 * 1024 }
+        return AssessmentImport.maxBytes + 64 * 1024
+    }
+
+    /// The state of an import path: `/states/{id}/assessment-import` or `/api/v1/states/{id}/assessments/import`.
+    static func importState(path: String) -> String? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let index = parts.firstIndex(of: "states"), index + 1 < parts.count, Identifier.isValid(parts[index + 1]) else { return nil }
+        return parts[index + 1]
     }
 
     /// The identity, or `unauthenticated`.

@@ -38,10 +38,23 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 context.identity = try await self.accounts.identity(userID: session.userID)
             }
         }
-        return try await RequestIdentity.$current.withValue(context.identity) {
-            try await RequestIdentity.$session.withValue(context.session) {
-                try await next(request, context)
+        do {
+            return try await RequestIdentity.$current.withValue(context.identity) {
+                try await RequestIdentity.$session.withValue(context.session) {
+                    try await next(request, context)
+                }
             }
+        } catch {
+            // The error page, rendered further out, keeps the person's navigation and log-out form.
+            throw SignedInFailure(underlying: error, identity: context.identity, csrfToken: context.csrfToken)
         }
     }
+}
+
+/// An error thrown while serving a signed-in request, with who was signed in: ``ErrorMiddleware`` sits outside the
+/// authentication and would otherwise render the 403 or 404 page as if nobody were (issue 8, item 8).
+struct SignedInFailure: Error {
+    let underlying: any Error
+    let identity: Identity?
+    let csrfToken: String?
 }

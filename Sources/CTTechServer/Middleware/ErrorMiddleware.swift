@@ -14,8 +14,19 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch {
+        } catch let thrown {
+            var error = thrown
+            var identity = context.identity
+            var csrf = context.csrfToken
+            if let signedIn = thrown as? SignedInFailure {
+                (error, identity, csrf) = (signedIn.underlying, signedIn.identity, signedIn.csrfToken)
+            }
             let (status, title, detail, issues, retryAfter) = Self.describe(error, logger: context.logger)
+            if status == .forbidden, let identity {
+                // A refused attempt leaves a trace tied to the person (issue 8, item 17).
+                context.logger.notice(
+                    "access refused", metadata: ["user": .string(identity.userID), "path": .string(request.uri.path), "status": "403"])
+            }
             if Self.wantsProblem(request) {
                 var response = Problem.response(status: status, title: title, detail: detail, issues: issues, instance: request.uri.path)
                 if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
@@ -28,7 +39,7 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             let html = pages.errorPage(
                 status: Int(status.code), title: title, detail: detail, issues: issues.map { "\($0.field): \($0.message)" },
-                requestID: context.id, signedIn: context.identity != nil)
+                requestID: context.id, identity: identity, csrf: csrf, path: request.uri.path)
             var response = Response.html(html, status: status)
             if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             return response

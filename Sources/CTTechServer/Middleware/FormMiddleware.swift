@@ -53,7 +53,7 @@ struct FormMiddleware: RouterMiddleware {
     }
 
     private func collect(_ request: inout Request, context: Context) async throws -> ByteBuffer {
-        let limit = AppRequestContext.bodyLimit(path: request.uri.path, signedIn: context.identity != nil)
+        let limit = AppRequestContext.bodyLimit(path: request.uri.path, identity: context.identity)
         do {
             return try await request.collectBody(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {

@@ -28,11 +28,15 @@ public struct PageRenderer: Sendable {
         RenderedFragment(name: Fragment.template, html: library.render(fragment, withTemplate: Fragment.template) ?? "")
     }
 
-    public func errorPage(status: Int, title: String, detail: String, issues: [String], requestID: String, signedIn: Bool) -> String {
+    /// An error page that keeps the navigation and the signed-in state (issue 8, item 8), so a person who met a 403 or
+    /// a 404 still has their way around and a way back.
+    public func errorPage(
+        status: Int, title: String, detail: String, issues: [String], requestID: String, identity: Identity?, csrf: String?, path: String
+    ) -> String {
         render(
             ErrorPage(
-                layout: LayoutModel(title: title, tlp: .clear, identity: nil, csrf: nil, path: ""), status: status, title: title, detail: detail,
-                issues: issues, requestID: requestID, signedIn: signedIn))
+                layout: LayoutModel(title: title, tlp: .clear, identity: identity, csrf: csrf, path: path), status: status, title: title,
+                detail: detail, issues: issues, requestID: requestID, signedIn: identity != nil))
     }
 
     /// The stylesheet and other static files, read once.

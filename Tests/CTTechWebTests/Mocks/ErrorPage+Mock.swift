@@ -6,7 +6,8 @@ extension ErrorPage {
     /// A record that does not exist (or is not the viewer's to see), for a signed-in user.
     static var mock: Self {
         ErrorPage(
-            layout: LayoutModel(title: "Not found", tlp: .clear, identity: nil, csrf: nil, path: ""), status: 404, title: "Not found",
+            layout: LayoutModel(title: "Not found", tlp: .clear, identity: Valdoria.focalPoint, csrf: Valdoria.csrf, path: "/states/x"), status: 404,
+            title: "Not found",
             detail: "There is no such page, or it is not yours to see.", issues: [], requestID: "req-0001", signedIn: true)
     }
 

@@ -11,16 +11,18 @@ struct BuiltRegister: Sendable {
     let json: ByteBuffer
     let csv: ByteBuffer
     let charts: [RegisterChartKind: ByteBuffer]
-    /// A strong validator for conditional requests: the assessment and its revision.
+    /// A strong validator for conditional requests: the SHA-256 of the register's JSON, so it changes only when what
+    /// the viewer sees changes — not when someone scores in a private round (issue 8, item 17), which bumps the revision.
     let etag: String
 
     /// Encodes and draws everything served from `document` (off the request path, in the register's computation).
-    init(key: RegisterCache.Key, document: RegisterDocument, etag: String) throws {
+    init(key: RegisterCache.Key, document: RegisterDocument) throws {
         self.key = key
         self.document = document
-        self.json = ByteBuffer(bytes: try document.json())
+        let json = try document.json()
+        self.json = ByteBuffer(bytes: json)
+        self.etag = "\"" + Identifier.sha256Hex(String(decoding: json, as: UTF8.self)) + "\""
         self.csv = ByteBuffer(string: document.csv())
         self.charts = Dictionary(uniqueKeysWithValues: RegisterChartKind.allCases.map { ($0, ByteBuffer(string: RegisterChart.draw($0, document))) })
-        self.etag = etag
     }
 }

@@ -24,7 +24,7 @@ public struct Registers: Sendable {
         let computation = computation
         return try await cache.register(key) {
             let document = try await computation.compute(assessment, scope: scope)
-            return try BuiltRegister(key: key, document: document, etag: "\"\(assessment.id)-\(revision)\"")
+            return try BuiltRegister(key: key, document: document)
         }
     }
 
