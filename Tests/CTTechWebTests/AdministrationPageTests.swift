@@ -57,6 +57,10 @@ struct AdministrationPageTests {
         #expect(!html.contains("<script>") && html.contains("&lt;script&gt;"), "details are escaped")
         #expect(html.contains("<dt>raw</dt><dd dir=\"auto\">not json &lt;b&gt;bold&lt;/b&gt;</dd>"), "unreadable details are shown as they are")
         #expect(html.contains("<a href=\"\(SiteURL.stateAudit(Valdoria.state.id).path)?before=1043\">Older entries</a>"))
+        // labels, not codes, and links to the records the viewer may open (issue 8, item 7)
+        #expect(html.contains("<td>Assessment status changed <span class=\"muted small\"><code>assessment.status</code></span></td>"))
+        #expect(html.contains("<a href=\"\(SiteURL.assessment(Valdoria.state.id, Valdoria.assessment.id).path)\">assessment "))
+        #expect(html.contains("<a href=\"\(SiteURL.state(Valdoria.state.id).path)\">partner state "))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }
 

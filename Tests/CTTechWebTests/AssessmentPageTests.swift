@@ -16,6 +16,7 @@ struct AssessmentPageTests {
         let html = HTML(try await Pages.html(page))
         // check
         html.expectSound()
+        #expect(html.contains("<td>Draft</td><td>1 open</td><td>1 of 4 scored</td>"), "status, round and the viewer's own progress")
         #expect(
             html.contains(
                 "<td dir=\"auto\"><a href=\"\(SiteURL.assessment(stateID, Valdoria.arabicAssessment.id).path)\">تقييم وطني للتهديدات ٢٠٢٦</a></td>"))
@@ -32,7 +33,9 @@ struct AssessmentPageTests {
         let html = HTML(try await Pages.html(page))
         // check
         html.expectSound()
-        #expect(html.contains("<td colspan=\"5\">No assessment yet.</td>") && html.contains("<h2>Open an assessment</h2>"))
+        #expect(
+            html.contains("<td colspan=\"7\">No assessment yet. Open one below: you will start with step 1, the agencies involved.</td>")
+                && html.contains("<h2>Open an assessment</h2>"))
         assertSnapshot(of: html.text, as: .lines, named: "empty")
     }
 

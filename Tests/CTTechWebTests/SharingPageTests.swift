@@ -6,6 +6,19 @@ import Testing
 
 @Suite("Partner states")
 struct SharingPageTests {
+    /// Issue 8, item 9: a reviewer's home has the place where reviews will wait, even before the policy module exists.
+    @Test func homeOfAReviewer() async throws {
+        // setup
+        let page = HomePage.reviewer
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<h2>Awaiting your review</h2>") && html.contains("Nothing awaits your review yet."))
+        #expect(!(HTML(try await Pages.html(HomePage.mock)).contains("Awaiting your review")))
+        assertSnapshot(of: html.text, as: .lines, named: "reviewer")
+    }
+
     @Test func home() async throws {
         // setup
         let page = HomePage.mock
@@ -51,6 +64,10 @@ struct SharingPageTests {
         let html = HTML(try await Pages.html(page))
         // check
         html.expectSound()
+        // what next leads the page (issue 8, item 6): the round and the viewer's own progress, and the next scenario
+        #expect(html.contains("<strong>Round 1 open · you 1/4</strong>"))
+        #expect(html.contains("Score next: <span dir=\"auto\">\(Valdoria.cryptoFunding.title)</span>"))
+        #expect(html.text.range(of: "Current work")!.lowerBound < html.text.range(of: "<h2>Profile</h2>")!.lowerBound)
         #expect(html.contains("<a class=\"button\" href=\"\(SiteURL.stateEdit(Valdoria.state.id).path)\">Edit profile</a>"))
         #expect(html.contains("href=\"\(SiteURL.stateAudit(Valdoria.state.id).path)\""))
         #expect(html.contains("<nav class=\"steps\" aria-label=\"Method steps for Republic of Valdoria\">"))
@@ -78,6 +95,9 @@ struct SharingPageTests {
         let html = HTML(try await Pages.html(page))
         // check
         html.expectSound()
+        // a donor follows progress without content (issue 8, item 9): steps done and status, no title, no scenario
+        #expect(html.contains("<td>Assessment 1 · 2026–2027</td><td>Approved</td><td>3 scenarios scored and revealed · 4 register approved</td>"))
+        #expect(!html.contains(Valdoria.assessment.title) && !html.contains("Current work"))
         #expect(html.contains("<p class=\"muted\">No profile written yet.</p>"))
         #expect(!html.contains(SiteURL.assessments(Valdoria.arvenna.id).path), "a donor viewer is not offered the assessments")
         assertSnapshot(of: html.text, as: .lines, named: "noProfile")

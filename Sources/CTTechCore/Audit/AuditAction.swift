@@ -69,3 +69,59 @@ extension AuditEvent {
             details: details)
     }
 }
+
+extension AuditAction {
+    /// What happened, in words, for the audit pages (issue 8, item 7: labels, not codes).
+    public var label: String {
+        switch self {
+        case .stateCreate: "Partner state created"
+        case .stateUpdate: "Partner state profile changed"
+        case .userCreate: "Account created"
+        case .userUpdate: "Account changed"
+        case .userPasswordReset: "Password reset by an administrator"
+        case .userPasswordChange: "Password changed"
+        case .userTOTPOn: "Two-factor authentication turned on"
+        case .userTOTPOff: "Two-factor authentication turned off"
+        case .accountLocked: "Account locked after failed log-ins"
+        case .grantAdd: "Role granted"
+        case .grantRemove: "Role withdrawn"
+        case .tokenCreate: "API token created"
+        case .tokenRevoke: "API token revoked"
+        case .assessmentCreate: "Assessment opened"
+        case .assessmentStatus: "Assessment status changed"
+        case .assessmentApprove: "Assessment approved (snapshot frozen)"
+        case .assessmentImport: "Assessment imported"
+        case .roundOpen: "Scoring round opened"
+        case .roundClosed: "Scoring round closed"
+        case .roundRevealed: "Scoring round revealed"
+        case .scenarioCreate: "Scenario added"
+        case .scenarioDelete: "Scenario removed"
+        case .scoreSubmit: "Score submitted"
+        case .agencyCreate: "Agency added"
+        case .agencyUpdate: "Agency corrected"
+        case .agencyDelete: "Agency removed"
+        case .raciSet: "Roles matrix saved"
+        case .scanSet: "Horizon-scan line saved"
+        case .evidenceCreate: "Evidence added"
+        case .evidenceDelete: "Evidence removed"
+        case .otherRiskCreate: "Other national risk added"
+        case .otherRiskUpdate: "Other national risk corrected"
+        case .otherRiskDelete: "Other national risk removed"
+        }
+    }
+
+    /// The kind of record, in words.
+    public static func entityLabel(_ entityType: String) -> String {
+        switch entityType {
+        case "partner_state": "partner state"
+        case "user": "account"
+        case "api_token": "API token"
+        case "other_risk": "other national risk"
+        default: entityType.replacingUnderscores()
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
+}

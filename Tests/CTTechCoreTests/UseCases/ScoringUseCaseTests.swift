@@ -193,6 +193,30 @@ struct ScoringUseCaseTests {
         }
     }
 
+    /// Issue 8, item 6: where each assessment stands for the viewer — the round, their own progress and what is next.
+    @Test func theStandingSaysTheRoundTheViewersProgressAndTheNextScenario() async throws {
+        // setup
+        let workspace = StateWorkspace()
+        let assessment = try await workspace.openAssessment()
+        let first = try await workspace.writeScenario(in: assessment, title: "First")
+        let second = try await workspace.writeScenario(in: assessment, title: "Second")
+        try await workspace.score(first, as: workspace.assessor)
+
+        // act
+        let forAssessor = try await AssessmentStanding.read(
+            workspace.scope(workspace.assessor, .viewAssessment), assessments: workspace.repositories, scoring: workspace.repositories,
+            viewerScores: true)
+        let forFacilitator = try await AssessmentStanding.read(
+            workspace.scope(workspace.facilitator, .viewAssessment), assessments: workspace.repositories, scoring: workspace.repositories,
+            viewerScores: false)
+
+        // check
+        #expect(forAssessor.map(\.summary) == ["Round 1 open · you 1/2"])
+        #expect(forAssessor.first?.nextUnscored == second)
+        #expect(forFacilitator.map(\.summary) == ["Round 1 open"])
+        #expect(forFacilitator.first?.nextUnscored == nil && forFacilitator.first?.scenarioCount == 2)
+    }
+
     @Test func aScoreOutsideTheScalesIsRefusedFieldByField() async throws {
         // setup
         let workspace = StateWorkspace()

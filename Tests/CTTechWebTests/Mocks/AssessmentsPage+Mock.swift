@@ -3,6 +3,13 @@ import CTTechCore
 @testable import CTTechWeb
 
 extension AssessmentsPage {
+    /// The list's standing of an assessment: round 1 open, the viewer 1 of 4 scored when they score.
+    static func standing(_ assessment: Assessment, scores: Bool = true) -> AssessmentStanding {
+        AssessmentStanding(
+            assessment: assessment, round: Valdoria.roundOneOpen, scenarioCount: Valdoria.scenarios.count, scoredByViewer: scores ? 1 : nil,
+            nextUnscored: scores ? Valdoria.scenarios[1] : nil)
+    }
+
     static func layout(_ identity: Identity) -> LayoutModel {
         Valdoria.layout(
             "Threat assessments · Republic of Valdoria", identity: identity, path: SiteURL.assessments(Valdoria.state.id).path,
@@ -13,7 +20,8 @@ extension AssessmentsPage {
     static var mock: Self {
         .make(
             layout: layout(Valdoria.focalPoint), stateID: Valdoria.state.id,
-            assessments: [Valdoria.assessment, Valdoria.arabicAssessment, Valdoria.previousAssessment], canCreate: true, csrf: Valdoria.csrf)
+            assessments: [Valdoria.assessment, Valdoria.arabicAssessment, Valdoria.previousAssessment].map { standing($0) }, canCreate: true,
+            csrf: Valdoria.csrf)
     }
 
     /// No assessment yet: the page says how to start.
@@ -24,7 +32,8 @@ extension AssessmentsPage {
     /// A policy maker reads the list and is offered no form.
     static var readOnly: Self {
         .make(
-            layout: layout(Valdoria.policyMaker), stateID: Valdoria.state.id, assessments: [Valdoria.assessment, Valdoria.previousAssessment],
+            layout: layout(Valdoria.policyMaker), stateID: Valdoria.state.id,
+            assessments: [Valdoria.assessment, Valdoria.previousAssessment].map { standing($0, scores: false) },
             canCreate: false, csrf: Valdoria.csrf)
     }
 
@@ -36,7 +45,7 @@ extension AssessmentsPage {
             FieldIssue(field: "raci[0].role", message: "must be R, A, C or I"),
         ])
         return .make(
-            layout: layout(Valdoria.focalPoint), stateID: Valdoria.state.id, assessments: [Valdoria.previousAssessment], canCreate: true,
+            layout: layout(Valdoria.focalPoint), stateID: Valdoria.state.id, assessments: [standing(Valdoria.previousAssessment)], canCreate: true,
             csrf: Valdoria.csrf, draft: draft, failure: Valdoria.refusal { try draft.validated() }, importFailure: importFailure)
     }
 }

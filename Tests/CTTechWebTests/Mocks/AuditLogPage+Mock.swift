@@ -21,13 +21,14 @@ extension AuditLogPage {
             entry(
                 1_044, Valdoria.assessor, "scenario.create", "scenario", Valdoria.recruitment.id,
                 details: #"{"title":"حملة تجنيد <script>alert('x')</script>"}"#),
-            entry(1_043, Valdoria.administrator, "state.update", "state", Valdoria.state.id, details: "not json <b>bold</b>"),
+            entry(1_043, Valdoria.administrator, "state.update", "partner_state", Valdoria.state.id, details: "not json <b>bold</b>"),
         ]
         return .make(
             layout: Valdoria.layout(
                 "Audit log · Republic of Valdoria", identity: Valdoria.focalPoint, path: SiteURL.stateAudit(Valdoria.state.id).path,
                 state: Valdoria.state),
-            heading: "Audit log · Republic of Valdoria", entries: entries, basePath: SiteURL.stateAudit(Valdoria.state.id).path, pageSize: 4)
+            heading: "Audit log · Republic of Valdoria", entries: entries, basePath: SiteURL.stateAudit(Valdoria.state.id).path, pageSize: 4,
+            viewer: Valdoria.focalPoint)
     }
 
     /// The oldest page has no entry left.

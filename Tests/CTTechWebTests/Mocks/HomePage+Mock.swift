@@ -23,4 +23,13 @@ extension HomePage {
             layout: Valdoria.layout("Partner states", identity: Valdoria.administrator, path: SiteURL.home.path, tlp: .amberStrict),
             states: [Valdoria.state, Valdoria.arvenna, Valdoria.zahran], identity: Valdoria.administrator)
     }
+
+    /// A human-rights / gender reviewer: the place where reviews will wait leads the page.
+    static var reviewer: Self {
+        let reviewer = Identity(
+            userID: Valdoria.id(112), email: "reviewer@valdoria.example", displayName: "Rana Reviewer",
+            grants: [RoleGrant(id: Valdoria.id(712), userID: Valdoria.id(112), role: .reviewer, stateID: Valdoria.state.id)])
+        return .make(
+            layout: Valdoria.layout("Partner states", identity: reviewer, path: SiteURL.home.path), states: [Valdoria.state], identity: reviewer)
+    }
 }

@@ -8,7 +8,8 @@ extension StatePage {
         .make(
             layout: Valdoria.layout(
                 Valdoria.state.name, identity: Valdoria.focalPoint, path: SiteURL.state(Valdoria.state.id).path, state: Valdoria.state),
-            state: Valdoria.state, identity: Valdoria.focalPoint)
+            state: Valdoria.state, identity: Valdoria.focalPoint,
+            standings: [AssessmentsPage.standing(Valdoria.assessment), AssessmentsPage.standing(Valdoria.previousAssessment, scores: false)])
     }
 
     /// A policy maker reads a state named in Arabic whose profile holds markup; nothing to edit.
@@ -30,6 +31,15 @@ extension StatePage {
         return .make(
             layout: Valdoria.layout(
                 Valdoria.arvenna.name, identity: donor, path: SiteURL.state(Valdoria.arvenna.id).path, tlp: .green, state: Valdoria.arvenna),
-            state: Valdoria.arvenna, identity: donor)
+            state: Valdoria.arvenna, identity: donor,
+            progress: [
+                (AssessmentsPage.standing(Valdoria.assessment, scores: false), AssessmentPage.progress),
+                (
+                    AssessmentStanding(
+                        assessment: Valdoria.approvedAssessment, round: ScoringRound(number: 2, status: .revealed), scenarioCount: 4,
+                        scoredByViewer: nil,
+                        nextUnscored: nil), AssessmentProgress()
+                ),
+            ], technologies: Valdoria.method.items(.technologies).count)
     }
 }

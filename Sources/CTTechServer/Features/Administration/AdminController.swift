@@ -143,7 +143,9 @@ struct AdminController {
             let layout = context.layout("Audit log", tlp: .amberStrict, path: request.uri.path)
             return .html(
                 self.pages.render(
-                    AuditLogPage.make(layout: layout, heading: "Audit log", entries: entries, basePath: SiteURL.audit.path, pageSize: page.limit)))
+                    AuditLogPage.make(
+                        layout: layout, heading: "Audit log", entries: entries, basePath: SiteURL.audit.path, pageSize: page.limit, viewer: identity))
+            )
         }
     }
 

@@ -96,7 +96,10 @@ struct AssessmentController {
         let identity = try granted.requireIdentity()
         let page = AssessmentsPage.make(
             layout: context.layout("Threat assessments · \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state),
-            stateID: state.id, assessments: try await stores.records.list(scope),
+            stateID: state.id,
+            assessments: try await AssessmentStanding.read(
+                scope, assessments: stores.records, scoring: stores.scoring,
+                viewerScores: Authorizer.allows(identity, state: state.id, .scoreScenario)),
             canCreate: Authorizer.allows(identity, state: state.id, .manageAssessment), csrf: context.csrfToken ?? "", draft: draft, failure: failure,
             importFailure: importFailure)
         return .html(pages.render(page), status: status)

@@ -9,8 +9,12 @@ struct StateController {
     let pages: PageRenderer
     let stateAdministration: StateAdministration
     let states: PartnerStateStore
+    let assessments: AssessmentStores
+    let reference: ReferenceDataStore
 
     init(_ services: AppServices) {
+        assessments = services.assessments
+        reference = services.reference
         audit = services.audit
         pages = services.pages
         stateAdministration = services.stateAdministration
@@ -26,8 +30,24 @@ struct StateController {
         }
         routes.get(.state(.parameter), .state(.viewState)) { request, context, granted in
             let state = try await load(granted)
+            let identity = try granted.requireIdentity()
             let layout = context.layout(state.name, tlp: state.defaultTLP, path: request.uri.path, state: state)
-            return .html(self.pages.render(StatePage.make(layout: layout, state: state, identity: try granted.requireIdentity())))
+            let scope = try granted.requireTenant()
+            // Those who see assessments get what to do next; those who only follow the state, progress without content.
+            let standings = try await AssessmentStanding.read(
+                scope, assessments: assessments.records, scoring: assessments.scoring,
+                viewerScores: Authorizer.allows(identity, state: state.id, .scoreScenario))
+            let sees = Authorizer.allows(identity, state: state.id, .viewAssessment)
+            var progress: [(AssessmentStanding, AssessmentProgress)] = []
+            if !sees {
+                for standing in standings {
+                    progress.append((standing, try await assessments.records.progress(scope, assessmentID: standing.assessment.id)))
+                }
+            }
+            let technologies = try await reference.method()?.items(.technologies).count ?? 0
+            let page = StatePage.make(
+                layout: layout, state: state, identity: identity, standings: sees ? standings : [], progress: progress, technologies: technologies)
+            return .html(self.pages.render(page))
         }
         routes.get(.stateEdit(.parameter), .state(.editStateProfile)) { request, context, granted in
             let state = try await load(granted)
@@ -65,7 +85,7 @@ struct StateController {
                 self.pages.render(
                     AuditLogPage.make(
                         layout: layout, heading: "Audit log of \(state.name)", entries: entries, basePath: SiteURL.stateAudit(state.id).path,
-                        pageSize: page.limit)))
+                        pageSize: page.limit, viewer: identity)))
         }
     }
 

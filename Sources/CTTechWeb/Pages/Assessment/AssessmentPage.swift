@@ -32,6 +32,11 @@ public struct AssessmentPage: WebPage {
     let scenarios: [Row]
     let showSubmissions: Bool
     let canWrite: Bool
+    /// Those who write scenarios but do not run the assessment (assessors) get the form folded away, open after a refusal.
+    let scenarioFormFolded: Bool
+    let scenarioFormOpen: Bool
+    /// What to do next here, for this viewer (issue 8, item 6).
+    let nextStep: NextStep?
     let frozen: Bool
     let statusAction: String
     let statusActions: [StatusMove]
@@ -75,6 +80,12 @@ public struct AssessmentPage: WebPage {
         FormField("horizonYears", "Horizon in years", id: "s-horizon"),
     ]
 
+    struct NextStep: Sendable {
+        let text: String
+        let linkText: String
+        let href: String
+    }
+
     struct StatusMove: Sendable {
         let to: String
         let label: String
@@ -102,6 +113,28 @@ public struct AssessmentPage: WebPage {
             }
         }
         let errors = FormErrors(failure, fields: scenarioFields)
+        let (s, a) = (assessment.stateID, assessment.id)
+        let unscored = scenarios.first { !scoredByMe.contains($0.id) }
+        let nextStep: NextStep? =
+            if frozen {
+                nil
+            } else if abilities.manage && progress.agencies == 0 {
+                NextStep(
+                    text: "Start with step 1: the agencies involved and who is responsible for what.", linkText: "Step 1 · Roles and structures",
+                    href: SiteURL.institutions(s, a).path)
+            } else if abilities.write && scenarios.isEmpty {
+                NextStep(text: "No threat scenario yet.", linkText: "Write the first scenario", href: "#add-scenario")
+            } else if abilities.score && round.status == .open, let unscored {
+                NextStep(
+                    text: "You have scored \(scoredByMe.count) of \(scenarios.count) scenarios in round \(round.number).",
+                    linkText: "Score next: \(unscored.title)", href: SiteURL.scenario(s, a, scenario: unscored.id).path)
+            } else if abilities.manage && round.status == .open && !scenarios.isEmpty {
+                NextStep(
+                    text: "Round \(round.number) is open. When the assessors have scored, close it below.", linkText: "Scoring round",
+                    href: "#round")
+            } else {
+                nil
+            }
         let actorNames = method.names(.actorTypes)
         let technologyNames = method.names(.technologies)
         let purposeNames = method.names(.purposes)
@@ -137,7 +170,8 @@ public struct AssessmentPage: WebPage {
                     technologies: s.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
                     purposes: s.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "), scored: scoredByMe.contains(s.id) ? "scored" : "—",
                     submissions: submissions.map { "\($0.counts[s.id] ?? 0) of \($0.eligible)" } ?? "")
-            }, showSubmissions: submissions != nil, canWrite: abilities.write, frozen: frozen,
+            }, showSubmissions: submissions != nil, canWrite: abilities.write, scenarioFormFolded: !abilities.manage,
+            scenarioFormOpen: failure != nil, nextStep: nextStep, frozen: frozen,
             statusAction: SiteURL.status(assessment.stateID, assessment.id).path,
             statusActions: abilities.statusMoves.map { StatusMove(to: $0.rawValue, label: label($0)) },
             institutionsHref: SiteURL.institutions(assessment.stateID, assessment.id).path,

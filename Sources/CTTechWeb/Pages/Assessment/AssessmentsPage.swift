@@ -12,6 +12,9 @@ public struct AssessmentsPage: WebPage {
         let href: String
         let tlpLabel: String
         let tlpClass: String
+        /// "Round 3 open", and the viewer's own progress when they score: "you 2/12".
+        let round: String
+        let mine: String
     }
 
     public let layout: LayoutModel
@@ -29,16 +32,17 @@ public struct AssessmentsPage: WebPage {
     let importErrors: FormErrors
 
     public static func make(
-        layout: LayoutModel, stateID: String, assessments: [Assessment], canCreate: Bool, csrf: String, draft: AssessmentDraft? = nil,
+        layout: LayoutModel, stateID: String, assessments: [AssessmentStanding], canCreate: Bool, csrf: String, draft: AssessmentDraft? = nil,
         failure: ValidationFailure? = nil, importFailure: ValidationFailure? = nil
     ) -> AssessmentsPage {
         AssessmentsPage(
             layout: layout,
-            assessments: assessments.map {
-                Row(
-                    title: $0.title, period: $0.period, horizon: $0.horizonYears, status: $0.status.label,
-                    href: SiteURL.assessment(stateID, $0.id).path,
-                    tlpLabel: $0.tlp.label, tlpClass: $0.tlp.cssClass)
+            assessments: assessments.map { s in
+                let a = s.assessment
+                return Row(
+                    title: a.title, period: a.period, horizon: a.horizonYears, status: a.status.label, href: SiteURL.assessment(stateID, a.id).path,
+                    tlpLabel: a.tlp.label, tlpClass: a.tlp.cssClass, round: "\(s.round.number) \(s.round.status.rawValue)",
+                    mine: s.scoredByViewer.map { "\($0) of \(s.scenarioCount) scored" } ?? "—")
             }, canCreate: canCreate, createAction: SiteURL.assessments(stateID).path, csrf: csrf,
             errors: FormErrors(
                 failure,

@@ -19,6 +19,9 @@ public struct HomePage: WebPage {
     let hasStates: Bool
     let globalRoles: [String]
     let hasGlobalRoles: Bool
+    /// A human-rights / gender reviewer's place for what awaits review (issue 8, item 9): empty until the policy module
+    /// (steps 5–6) sends measures for review, but it is where the work will be.
+    let reviews: Bool
 
     public static func make(layout: LayoutModel, states: [PartnerState], identity: Identity) -> HomePage {
         let cards = states.map { state in
@@ -27,6 +30,8 @@ public struct HomePage: WebPage {
                 tlpClass: state.defaultTLP.cssClass, roles: identity.roles(inState: state.id).map(\.title).sorted())
         }
         let global = identity.grants.filter(\.isGlobal).map(\.role.title).sorted()
-        return HomePage(layout: layout, states: cards, hasStates: !cards.isEmpty, globalRoles: global, hasGlobalRoles: !global.isEmpty)
+        return HomePage(
+            layout: layout, states: cards, hasStates: !cards.isEmpty, globalRoles: global, hasGlobalRoles: !global.isEmpty,
+            reviews: identity.grants.contains { $0.role == .reviewer })
     }
 }

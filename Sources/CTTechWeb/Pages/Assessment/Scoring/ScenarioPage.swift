@@ -176,7 +176,9 @@ public struct ScenarioPage: WebPage {
             evidence: evidence.filter { $0.subject == .scenario(scenario.id) }.map {
                 EvidenceView(
                     $0,
-                    removeAction: canAddEvidence
+                    // Removing is offered to those who run the assessment; assessors add evidence but are not offered removal
+                    // (issue 8, item 6: the permission stays, the offer changes).
+                    removeAction: canAddEvidence && abilities.manage
                         ? SiteURL.evidenceRemove(assessment.stateID, assessment.id, evidence: $0.id).path : nil)
             },
             removeAction: canRemove
