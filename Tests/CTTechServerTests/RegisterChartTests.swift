@@ -26,8 +26,14 @@ struct RegisterChartTests {
         }
         #expect(!svg.contains("<script"))
         #expect(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
-        // best likelihood 10 %: two thirds along the log axis from 0.1 % to 100 %, 56 + 648 × 2/3 = 488; impact 5: the top (16)
-        #expect(svg.contains("<circle cx=\"488.0\" cy=\"16.0\""))
+        // best likelihood 10 %: two thirds along the log axis from 0.1 % to 100 %, 60 + 636 × 2/3 = 484; impact 5: the top (20)
+        #expect(svg.contains("<circle cx=\"484.0\" cy=\"20.0\""))
+        // legible anywhere (issue 8, item 10): sans-serif, no text under 14 px
+        #expect(svg.contains("font-family=\"system-ui") && svg.contains("sans-serif"))
+        for chart in [svg, RegisterChart.rankChart(document), RegisterChart.heatMap(document)] {
+            let sizes = chart.matches(of: /font-size="(\d+)"/).compactMap { Int($0.1) }
+            #expect(!sizes.isEmpty && sizes.allSatisfy { $0 >= 14 })
+        }
         #expect(RegisterChart.escape("a<b>&'\"") == "a&lt;b&gt;&amp;&#39;&quot;")
     }
 

@@ -11,7 +11,14 @@ func format(_ value: Double) -> String {
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
 }
 
-func percent(_ value: Double) -> String { "\(format(value * 100)) %" }
+/// A probability as a percentage with one decimal at most, the same everywhere (issue 8, item 10): 0.425 → "42.5 %",
+/// 0.05 → "5 %", 0.00123 → "0.1 %", and anything above 0 but below 0.05 % → "< 0.1 %" rather than a misleading "0 %".
+func percent(_ value: Double) -> String {
+    let tenths = (value * 1000).rounded()
+    if tenths == 0 && value > 0 { return "< 0.1 %" }
+    let text = tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(format: "%.1f", tenths / 10)
+    return "\(text) %"
+}
 
 /// Formats epoch milliseconds as `2026-11-24 06:15:02` in UTC, for tables.
 public func utcTimestamp(_ milliseconds: Int64) -> String {
