@@ -265,6 +265,10 @@ struct AuthenticationTests {
             // TRACE and other unserved methods are 405 with the methods that are served
             let trace = try await client.send(.init("TRACE")!, "/login")
             #expect(trace.status == .methodNotAllowed && trace.headers[.allow] == "GET, HEAD, POST, PUT, DELETE")
+            // the one script, progressive enhancement of the score form; nothing else under /static
+            let script = try await client.send(.get, "/static/score.js")
+            #expect(script.status == .ok && script.headers[.contentType] == "text/javascript; charset=utf-8" && script.text.contains("threat-live"))
+            #expect(try await client.send(.get, "/static/other.js").status == .notFound)
             let spec = try await client.send(.get, "/api/openapi.yaml")
             #expect(spec.text.hasPrefix("openapi: \"3.1.0\""))
         }

@@ -17,7 +17,9 @@ struct HorizonScanPageTests {
         #expect(html.contains("<span class=\"stage stage-4\">observed</span></td><td>↗ rising</td>"))
         #expect(html.count("<span class=\"stage stage-0\">not scanned</span>") == Valdoria.method.items(.technologies).count - Valdoria.scan.count)
         #expect(html.contains("<span dir=\"auto\">رسائل صوتية مزيفة متداولة في مجموعات مغلقة.</span>"))
-        #expect(html.count("class=\"link\">Remove</button>") == 2, "each technology's evidence may be removed")
+        #expect(html.count("<summary>Remove…</summary>") == 2, "each technology's evidence may be removed")
+        #expect(html.count("class=\"link\">Yes, remove this evidence: ") == 2, "after a confirmation that names it")
+        #expect(html.count("<ul class=\"evidence\">") == 2, "no empty list under the technologies without evidence")
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }
 

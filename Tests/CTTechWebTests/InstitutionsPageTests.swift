@@ -17,7 +17,7 @@ struct InstitutionsPageTests {
         #expect(html.count("<select name=\"raci.") == cells, "one select per activity and agency")
         #expect(html.count(" selected>A</option>") == 4 && html.count(" selected>R</option>") == 3)
         #expect(html.contains("<th scope=\"col\" dir=\"auto\">وحدة الاستخبارات المالية</th>"))
-        #expect(html.contains("aria-label=\"Remove State Security Service and its RACI roles\""))
+        #expect(html.contains("Yes, remove “<span dir=\"auto\">State Security Service</span>” and its roles in the matrix"))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }
 

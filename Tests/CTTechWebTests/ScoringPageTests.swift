@@ -79,7 +79,7 @@ struct ScoringPageTests {
         // check
         html.expectSound()
         #expect(html.contains("action=\"\(SiteURL.scenarioRemove(stateID, assessmentID, scenario: Valdoria.deepfakes.id).path)\""))
-        #expect(html.contains("Propaganda and radicalisation, Amplification and disinformation · horizon 1 years</p>"))
+        #expect(html.contains("Propaganda and radicalisation, Amplification and disinformation · horizon 1 year</p>"))
         #expect(html.contains("<p class=\"muted\">No evidence recorded yet.</p>"))
         assertSnapshot(of: html.text, as: .lines, named: "removable")
     }

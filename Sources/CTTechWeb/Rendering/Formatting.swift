@@ -11,6 +11,9 @@ func format(_ value: Double) -> String {
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
 }
 
+/// "1 year", "2 years".
+func years(_ n: Int) -> String { n == 1 ? "1 year" : "\(n) years" }
+
 /// A probability as a percentage with one decimal at most, the same everywhere (issue 8, item 10): 0.425 → "42.5 %",
 /// 0.05 → "5 %", 0.00123 → "0.1 %", and anything above 0 but below 0.05 % → "< 0.1 %" rather than a misleading "0 %".
 func percent(_ value: Double) -> String {

@@ -39,10 +39,12 @@ struct SystemController {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
         }
-        let css = PageRenderer.staticAsset(named: "app.css")
+        // The stylesheet and the one script (progressive: every page works without it), read once.
+        let assets = Dictionary(
+            uniqueKeysWithValues: ["app.css", "score.js"].compactMap { name in PageRenderer.staticAsset(named: name).map { (name, $0) } })
         routes.get(.staticFile(name: .parameter), .anonymous) { _, context, _ in
-            guard context.parameters.get("name") == "app.css", let css else { throw AppError.notFound }
-            return Response(status: .ok, headers: [.contentType: css.contentType], body: .init(byteBuffer: ByteBuffer(bytes: css.bytes)))
+            guard let name = context.parameters.get("name"), let asset = assets[name] else { throw AppError.notFound }
+            return Response(status: .ok, headers: [.contentType: asset.contentType], body: .init(byteBuffer: ByteBuffer(bytes: asset.bytes)))
         }
         let spec = APISpec.url.flatMap { try? Data(contentsOf: $0) }
         routes.get(.openAPISpec, .anonymous) { _, _, _ in

@@ -19,6 +19,7 @@ public struct AssessmentPage: WebPage {
     let title: String
     let period: String
     let horizon: Int
+    let horizonText: String
     let methodVersion: String
     let status: String
     let roundNumber: Int
@@ -158,6 +159,7 @@ public struct AssessmentPage: WebPage {
         }
         return AssessmentPage(
             layout: layout, title: assessment.title, period: assessment.period, horizon: assessment.horizonYears,
+            horizonText: years(assessment.horizonYears),
             methodVersion: assessment.methodVersion, status: assessment.status.label, roundNumber: round.number,
             roundStatus: round.status.rawValue,
             roundHelp: help, canManage: abilities.manage, roundMoves: frozen ? [] : moves,

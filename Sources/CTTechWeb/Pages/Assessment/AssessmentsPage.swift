@@ -7,7 +7,7 @@ public struct AssessmentsPage: WebPage {
     struct Row: Sendable {
         let title: String
         let period: String
-        let horizon: Int
+        let horizon: String
         let status: String
         let href: String
         let tlpLabel: String
@@ -40,7 +40,8 @@ public struct AssessmentsPage: WebPage {
             assessments: assessments.map { s in
                 let a = s.assessment
                 return Row(
-                    title: a.title, period: a.period, horizon: a.horizonYears, status: a.status.label, href: SiteURL.assessment(stateID, a.id).path,
+                    title: a.title, period: a.period, horizon: years(a.horizonYears), status: a.status.label,
+                    href: SiteURL.assessment(stateID, a.id).path,
                     tlpLabel: a.tlp.label, tlpClass: a.tlp.cssClass, round: "\(s.round.number) \(s.round.status.rawValue)",
                     mine: s.scoredByViewer.map { "\($0) of \(s.scenarioCount) scored" } ?? "—")
             }, canCreate: canCreate, createAction: SiteURL.assessments(stateID).path, csrf: csrf,

@@ -84,6 +84,7 @@ public struct ScenarioPage: WebPage {
     let purposes: String
     let sector: String?
     let horizon: Int
+    let horizonText: String
     let narrative: String
     let evidence: [EvidenceView]
     /// Removing the scenario (managers; the store refuses it once anyone has scored it).
@@ -106,6 +107,8 @@ public struct ScenarioPage: WebPage {
     /// "Threat I × C = 4 × min(3, 5) = 12: Substantial" once intent and both capability factors are chosen (after a refused
     /// submit; the form works without JavaScript).
     let threatPreview: String?
+    /// The script that shows I × C as the assessor chooses (the form works without it).
+    let scriptHref = SiteURL.staticFile(name: "score.js").path
     /// Low, moderate, high, with a first empty choice: nothing is chosen for the assessor.
     let confidences: [Choice]
     let confidenceError: String?
@@ -172,7 +175,7 @@ public struct ScenarioPage: WebPage {
             technologies: scenario.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
             purposes: scenario.purposes.map { purposeNames[$0] ?? $0 }.joined(separator: ", "),
             sector: scenario.targetSector.isEmpty ? nil : scenario.targetSector,
-            horizon: scenario.horizonYears, narrative: scenario.narrative,
+            horizon: scenario.horizonYears, horizonText: years(scenario.horizonYears), narrative: scenario.narrative,
             evidence: evidence.filter { $0.subject == .scenario(scenario.id) }.map {
                 EvidenceView(
                     $0,
