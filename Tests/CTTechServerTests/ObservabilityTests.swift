@@ -112,4 +112,18 @@ struct SharedAnswersTests {
             }
         }
     }
+
+    /// Issue 8, item 17: refused attempts leave a trace tied to the person; every tenth in ten minutes is audited.
+    @Test func repeatedRefusalsAreAudited() async throws {
+        try await withApp(.sqlite) { world, client in
+            let assessor = try await world.session(.assessor)
+            for _ in 0..<10 {
+                #expect(try await client.send(.get, "/states/\(world.home.id)/edit", session: assessor).status == .forbidden)
+            }
+            let audit = try await world.services.audit.list(SystemAuthority.administrator(), page: PageRequest(limit: 10))
+            let entry = try #require(audit.first { $0.action == "access.refused" })
+            #expect(entry.actorID == world.user(.assessor).id && entry.details.contains("10 in 10 minutes"))
+            #expect(audit.filter { $0.action == "access.refused" }.count == 1)
+        }
+    }
 }

@@ -11,6 +11,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case userTOTPOn = "user.totp_on"
     case userTOTPOff = "user.totp_off"
     case accountLocked = "account.locked"
+    case accessRefused = "access.refused"
     case grantAdd = "grant.add"
     case grantRemove = "grant.remove"
     case tokenCreate = "token.create"
@@ -41,8 +42,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     public var entityType: String {
         switch self {
         case .stateCreate, .stateUpdate: "partner_state"
-        case .userCreate, .userUpdate, .userPasswordReset, .userPasswordChange, .userTOTPOn, .userTOTPOff, .accountLocked, .grantAdd,
-            .grantRemove:
+        case .userCreate, .userUpdate, .userPasswordReset, .userPasswordChange, .userTOTPOn, .userTOTPOff, .accountLocked, .accessRefused,
+            .grantAdd, .grantRemove:
             "user"
         case .tokenCreate, .tokenRevoke: "api_token"
         case .assessmentCreate, .assessmentStatus, .assessmentApprove, .assessmentImport, .roundOpen, .roundClosed, .roundRevealed, .raciSet,
@@ -83,6 +84,7 @@ extension AuditAction {
         case .userTOTPOn: "Two-factor authentication turned on"
         case .userTOTPOff: "Two-factor authentication turned off"
         case .accountLocked: "Account locked after failed log-ins"
+        case .accessRefused: "Repeated refused access"
         case .grantAdd: "Role granted"
         case .grantRemove: "Role withdrawn"
         case .tokenCreate: "API token created"

@@ -20,6 +20,8 @@ public struct AppServices: Sendable {
     public let pages: PageRenderer
     public let passwords: PasswordHasher
     let security: AccountSecurity
+    /// Repeated refusals per user, audited at each tenth (``RefusalWatch``).
+    let refusals = RefusalWatch()
 
     public init(configuration: AppConfiguration, persistence: Persistence, pages: PageRenderer) {
         self.configuration = configuration

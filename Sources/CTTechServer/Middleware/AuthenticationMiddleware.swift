@@ -1,7 +1,9 @@
 import CTTechCore
 import CTTechStore
 import CTTechWeb
+import Foundation
 import Hummingbird
+import OpenAPIRuntime
 
 /// Finds who is asking: a bearer token (API) or the session cookie. Never rejects by itself; routes decide what they need.
 struct AuthenticationMiddleware: RouterMiddleware {
@@ -10,8 +12,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let configuration: AppConfiguration
     let sessions: SessionStore
     let tokens: APITokenStore
+    let audit: AuditLogStore
+    let refusals: RefusalWatch
 
     init(_ services: AppServices) {
+        audit = services.audit
+        refusals = services.refusals
         accounts = services.accounts
         configuration = services.configuration
         sessions = services.sessions
@@ -45,6 +51,14 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 }
             }
         } catch {
+            let underlying = (error as? ServerError)?.underlyingError ?? error
+            if let identity = context.identity, case .forbidden = AppError.from(underlying), let count = await refusals.refused(identity.userID) {
+                // Repeated refusals are audited, tied to the person (issue 8, item 17); each one is also logged.
+                try? await audit.record(
+                    AuditEvent(
+                        .accessRefused, by: identity.actor, entity: identity.userID, state: nil,
+                        ["refusals": "\(count) in \(RefusalWatch.windowMinutes) minutes", "last": request.uri.path]))
+            }
             // The error page, rendered further out, keeps the person's navigation and log-out form.
             throw SignedInFailure(underlying: error, identity: context.identity, csrfToken: context.csrfToken)
         }
@@ -57,4 +71,26 @@ struct SignedInFailure: Error {
     let underlying: any Error
     let identity: Identity?
     let csrfToken: String?
+}
+
+/// Counts refused requests per user in a sliding window and says when they reach the threshold (and each multiple of it),
+/// so that repeated refusals leave an audit entry without one entry per refusal. In memory, per instance.
+actor RefusalWatch {
+    static let windowMinutes = 10
+    let threshold: Int
+    private var times: [String: [Double]] = [:]
+
+    init(threshold: Int = 10) {
+        self.threshold = threshold
+    }
+
+    /// Records a refusal; returns the count in the window when it reaches a multiple of the threshold.
+    func refused(_ userID: String, now: Double = Date().timeIntervalSince1970) -> Int? {
+        let window = Double(Self.windowMinutes * 60)
+        var recent = (times[userID] ?? []).filter { $0 > now - window }
+        recent.append(now)
+        times[userID] = recent
+        if times.count > 10_000 { times = times.filter { $0.value.last.map { $0 > now - window } ?? false } }
+        return recent.count % threshold == 0 ? recent.count : nil
+    }
 }

@@ -27,6 +27,12 @@ public struct AuditLogStore: Sendable {
     }
 
     /// The newest entries first, for administrators.
+    /// Appends one event on its own (for events that are not part of a change, such as repeated refusals).
+    public func record(_ event: AuditEvent) async throws {
+        let kind = persistence.kind
+        try await persistence.write { tx in _ = try await Self.append(event, on: tx, kind: kind) }
+    }
+
     public func list(_ scope: AdministratorScope, page: PageRequest) async throws -> [AuditEntry] {
         try await query(stateID: nil, page: page)
     }
