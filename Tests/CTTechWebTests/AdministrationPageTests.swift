@@ -41,7 +41,9 @@ struct AdministrationPageTests {
         // check
         html.expectSound()
         #expect(html.contains("<td>active, TOTP</td>") && html.contains("<td>locked</td>") && html.contains("<td>deactivated</td>"))
-        #expect(html.contains("<span class=\"badge\">focal-point · VLD</span>") && html.contains("<span class=\"badge\">administrator · all</span>"))
+        #expect(
+            html.contains("<span class=\"badge\">National focal point · Republic of Valdoria</span>")
+                && html.contains("<span class=\"badge\">Administrator · whole programme</span>"))
         #expect(html.contains(">Ирина Ва́лдория</a>"))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }

@@ -20,11 +20,12 @@ public struct AdminUsersPage: WebPage {
     )
         -> AdminUsersPage
     {
-        let codes = Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0.code) })
+        let names = Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0.name) })
         return AdminUsersPage(
             layout: layout,
             users: users.map { user in
-                let labels = (grants[user.id] ?? []).map { "\($0.role.rawValue) · \($0.stateID.flatMap { codes[$0] } ?? "all")" }
+                // Role titles and state names, not codes (issue 8, item 7).
+                let labels = (grants[user.id] ?? []).map { "\($0.role.title) · \($0.stateID.flatMap { names[$0] } ?? "whole programme")" }
                 let locked = user.lockedUntil.map { $0 > now } ?? false
                 return Row(
                     displayName: user.displayName, email: user.email, href: SiteURL.adminUser(user.id).path, grants: labels,
