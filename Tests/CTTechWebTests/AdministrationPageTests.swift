@@ -84,7 +84,7 @@ struct AdministrationPageTests {
         let html = HTML(try await Pages.html(page))
         // check
         html.expectSound()
-        #expect(html.contains("<form method=\"post\" action=\"\(SiteURL.adminUsers.path)\" class=\"form\">"))
+        #expect(html.contains("<form method=\"post\" action=\"\(SiteURL.adminUsers.path)#errors\" class=\"form\">"))
         #expect(html.contains("id=\"password\"") && !html.contains("name=\"version\""), "a new account gets a password, and has no version")
         #expect(!html.contains("Role grants") && !html.contains("aria-invalid"))
         assertSnapshot(of: html.text, as: .lines, named: "mock")

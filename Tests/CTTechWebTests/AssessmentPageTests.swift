@@ -21,7 +21,8 @@ struct AssessmentPageTests {
             html.contains(
                 "<td dir=\"auto\"><a href=\"\(SiteURL.assessment(stateID, Valdoria.arabicAssessment.id).path)\">تقييم وطني للتهديدات ٢٠٢٦</a></td>"))
         #expect(
-            html.contains("action=\"\(SiteURL.assessments(stateID).path)\"") && html.contains("action=\"\(SiteURL.assessmentImport(stateID).path)\""))
+            html.contains("action=\"\(SiteURL.assessments(stateID).path)#errors\"")
+                && html.contains("action=\"\(SiteURL.assessmentImport(stateID).path)#import-errors\""))
         #expect(html.contains("at most 16 MB"))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }
@@ -174,7 +175,8 @@ struct AssessmentPageTests {
         // check
         html.expectSound()
         let agency = Valdoria.financialIntelligence
-        #expect(html.contains("<form method=\"post\" action=\"\(SiteURL.agency(stateID, assessmentID, agency: agency.id).path)\" class=\"form\">"))
+        #expect(
+            html.contains("<form method=\"post\" action=\"\(SiteURL.agency(stateID, assessmentID, agency: agency.id).path)#errors\" class=\"form\">"))
         #expect(html.contains("value=\"وحدة الاستخبارات المالية\"") && html.contains("<option value=\"financial-intelligence\" selected>"))
         #expect(html.contains(">Traces terrorist financing, virtual assets included.</textarea>"), "the current mandate is loaded")
         #expect(!html.contains("o-title"))

@@ -43,7 +43,9 @@ struct LoginService: Sendable {
             _ = try? await self.passwords.verify(password, hash: self.security.decoyHash)
             return .refused(Self.genericRefusal)
         }
-        guard account.isActive, try await self.passwords.verify(password, hash: account.passwordHash) else {
+        // bcrypt runs for a deactivated account too, so its answer takes as long as anyone's.
+        let matches = try await self.passwords.verify(password, hash: account.passwordHash)
+        guard account.isActive, matches else {
             let failures = account.failedLogins + 1
             let lock = self.security.lockout.lockUntil(afterFailures: failures, now: now)
             let audit = lock.map { until in

@@ -4,6 +4,8 @@ import Foundation
 /// The evidence form's fields and choices, refilled after an error.
 struct EvidenceForm: Sendable {
     let action: String
+    /// Where a refused post lands: the summary of this form's problems on its page.
+    let errorsAnchor: String
     let summary: String
     let source: String
     let observedOn: String
@@ -19,8 +21,9 @@ struct EvidenceForm: Sendable {
         FormField("subject", "Technology", id: "e-subject"),
     ]
 
-    init(action: String, submitted: [String: String], subjects: [Choice] = []) {
+    init(action: String, submitted: [String: String], subjects: [Choice] = [], errorsAnchor: String = "#errors") {
         self.action = action
+        self.errorsAnchor = errorsAnchor
         summary = submitted["summary"] ?? ""
         source = submitted["source"] ?? ""
         observedOn = submitted["observedOn"] ?? ""

@@ -189,7 +189,8 @@ public struct ScenarioPage: WebPage {
             canAddEvidence: canAddEvidence, evidenceOpen: evidenceFailure != nil,
             evidenceErrors: FormErrors(evidenceFailure, fields: EvidenceForm.fields),
             evidenceForm: EvidenceForm(
-                action: SiteURL.scenarioEvidence(assessment.stateID, assessment.id, scenario: scenario.id).path, submitted: submitted),
+                action: SiteURL.scenarioEvidence(assessment.stateID, assessment.id, scenario: scenario.id).path, submitted: submitted,
+                errorsAnchor: "#evidence-errors"),
             roundNumber: round.number, roundStatus: round.status.rawValue,
             summary: summary.map {
                 Summary(
