@@ -116,4 +116,102 @@ struct ClearErrorsAPITests {
             #expect(!list.text.contains("Imported example assessment"))
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func bodyFieldsAreNamedAsTheAPISpellsThem(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup
+            let admin: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.administrator))"]
+            let user = world.user(.assessor).id
+            // act: a programme-wide role with a state, a role for one state without one, a probability out of range
+            let grant = try await client.send(
+                .post, "/api/v1/users/\(user)/grants", json: #"{"role":"administrator","stateId":"\#(world.home.id)"}"#, headers: admin)
+            let created = try await client.send(
+                .post, "/api/v1/users",
+                json: #"{"email":"new@valdoria.example","displayName":"New","password":"long enough password","role":"focal-point"}"#,
+                headers: admin)
+            // check: the body's `stateId`, not Core's `stateID`
+            for response in [grant, created] {
+                #expect(response.status == .badRequest)
+                #expect(try problem(response).errors?.map(\.field) == ["stateId"])
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aNumberOutOfRangeIsNamedNotCalledInvalidJSON(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup
+            let focal: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.focalPoint))"]
+            let assessor: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.assessor))"]
+            let base = "/api/v1/states/\(world.home.id)/assessments/\(world.homeAssessmentID)"
+            let impact = ImpactDimension.allCases.map { "\"\($0.rawValue)\":3" }.joined(separator: ",")
+            // act
+            let state = try await client.send(
+                .put, "/api/v1/states/\(world.home.id)",
+                json: #"{"code":"VLD","name":"Valdoria","region":"other","defaultTlp":"AMBER","version":9223372036854775808}"#, headers: focal)
+            let score = try await client.send(
+                .post, base + "/scenarios/\(world.homeScenarioID)/scores",
+                json:
+                    #"{"intent":3,"actorCapability":3,"technologyAccessibility":3,"opportunity":3,"likelihood":{"low":0.01,"best":0.02,"high":1e400},"impact":{\#(impact)},"confidence":"low"}"#,
+                headers: assessor)
+            let fraction = try await client.send(
+                .post, base + "/scenarios/\(world.homeScenarioID)/scores",
+                json:
+                    #"{"intent":2.5,"actorCapability":3,"technologyAccessibility":3,"opportunity":3,"likelihood":{"low":1,"best":1,"high":1},"impact":{\#(impact)},"confidence":"low"}"#,
+                headers: assessor)
+            let broken = try await client.send(.put, "/api/v1/states/\(world.home.id)", json: #"{"version": 1,"#, headers: focal)
+            // check: each names its field and says what is wrong with the number; a body that is not JSON still says so
+            for (response, field, words) in [
+                (state, "version", "out of range"), (score, "likelihood.high", "out of range"), (fraction, "intent", "whole number"),
+                (broken, "the body", "not valid JSON"),
+            ] {
+                #expect(response.status == .badRequest)
+                let issues = try problem(response).errors ?? []
+                #expect(issues.map(\.field) == [field])
+                #expect(issues.first?.message.contains(words) == true, "\(field): \(issues)")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aQueryOrPathParameterThatDoesNotConvertIsNamed(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup
+            let admin: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.administrator))"]
+            // act and check: the parameter, not "the body"
+            for (uri, field, words) in [
+                ("/api/v1/audit?limit=abc", "limit", "whole number"), ("/api/v1/audit?before=x&limit=5", "before", "whole number"),
+                ("/api/v1/audit?stateId=abc&before=99999999999999999999", "before", "out of range"),
+                ("/api/v1/reference-data/bogus", "kind", "not one of the values"),
+            ] {
+                let response = try await client.send(.get, uri, headers: admin)
+                #expect(response.status == .badRequest, "\(uri)")
+                let issues = try problem(response).errors ?? []
+                #expect(issues.map(\.field) == [field], "\(uri)")
+                #expect(issues.first?.message.contains(words) == true, "\(uri): \(issues)")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func anUndeclaredMethodOnAnAPIPathIs405WithAllow(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup
+            let admin: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.administrator))"]
+            // act and check
+            for (method, uri, allow) in [
+                (HTTPRequest.Method.put, "/api/v1/audit", "GET, HEAD"), (.delete, "/api/v1/states", "GET, HEAD, POST"),
+                (.get, "/api/v1/states/\(world.home.id)/assessments/import", "POST"),
+                (.post, "/api/v1/states/\(world.home.id)/assessments/\(world.homeAssessmentID)", "GET, HEAD"),
+            ] {
+                let response = try await client.send(method, uri, headers: admin)
+                #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+                #expect(response.headers[HTTPField.Name("Allow")!] == allow, "\(method) \(uri)")
+                #expect(try problem(response).status == 405)
+            }
+            // the declared ones still answer
+            #expect(try await client.send(.get, "/api/v1/audit", headers: admin).status == .ok)
+        }
+    }
 }

@@ -65,7 +65,7 @@ extension APIHandler {
             intent: body.intent, actorCapability: body.actorCapability, technologyAccessibility: body.technologyAccessibility,
             opportunity: body.opportunity, likelihood: (body.likelihood.low, body.likelihood.best, body.likelihood.high),
             impact: Self.impactCodes(body.impact), confidence: body.confidence.rawValue, rationale: body.rationale)
-        let score = try await services.scoring.submit(draft, for: scenario, by: try identity().actor, scope: scope)
+        let score = try await Self.inBodyTerms { try await services.scoring.submit(draft, for: scenario, by: try identity().actor, scope: scope) }
         return .created(
             .init(
                 body: .json(
@@ -196,15 +196,18 @@ extension APIHandler {
     func createOtherRisk(_ input: Operations.CreateOtherRisk.Input) async throws -> Operations.CreateOtherRisk.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
-        let risk = try await services.otherRisks.add(Self.otherRiskDraft(body), to: a, by: try identity().actor, scope: scope)
+        let risk = try await Self.inBodyTerms {
+            try await services.otherRisks.add(Self.otherRiskDraft(body), to: a, by: try identity().actor, scope: scope)
+        }
         return .created(.init(body: .json(Self.otherRisk(risk))))
     }
 
     func updateOtherRisk(_ input: Operations.UpdateOtherRisk.Input) async throws -> Operations.UpdateOtherRisk.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
-        let risk = try await services.otherRisks.correct(
-            input.path.riskId, with: Self.otherRiskDraft(body), in: a, by: try identity().actor, scope: scope)
+        let risk = try await Self.inBodyTerms {
+            try await services.otherRisks.correct(input.path.riskId, with: Self.otherRiskDraft(body), in: a, by: try identity().actor, scope: scope)
+        }
         return .ok(.init(body: .json(Self.otherRisk(risk))))
     }
 

@@ -27,6 +27,25 @@ struct APIHandler: APIProtocol {
         return Granted(identity: identity, tenant: try Authorizer.scope(identity, state: stateID, for: permission), admin: nil)
     }
 
+    /// Core names a few fields as the web forms do (`stateID`, `defaultTLP`, `likelihoodLow`…); the API names every field
+    /// as its bodies spell it. Runs `work` and renames the fields of the validation problems it throws.
+    static func inBodyTerms<T>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch let failure as ValidationFailure {
+            throw ValidationFailure(failure.issues.map { FieldIssue(field: bodyFieldNames[$0.field] ?? $0.field, message: $0.message) })
+        }
+    }
+
+    static let bodyFieldNames = [
+        "stateID": "stateId", "defaultTLP": "defaultTlp", "likelihoodLow": "likelihood.low", "likelihoodBest": "likelihood.best",
+        "likelihoodHigh": "likelihood.high", "impactLow": "impact.low", "impactBest": "impact.best", "impactHigh": "impact.high",
+    ]
+
+    /// Query parameters that are not text, by operation. The generated code refuses a value that does not convert
+    /// (`limit=abc`) with an error naming no parameter; ``ErrorMiddleware/decodingProblem(_:)`` looks here to name it.
+    static let typedQueryParameters = ["listAudit": ["before", "limit"]]
+
     private func user(_ id: String, _ granted: Granted) async throws -> UserAccount {
         guard Identifier.isValid(id), let user = try await services.accounts.find(try granted.requireAdmin(), id: id) else { throw AppError.notFound }
         return user
@@ -53,7 +72,8 @@ struct APIHandler: APIProtocol {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let draft = PartnerStateDraft(
             code: body.code, name: body.name, region: body.region.rawValue, defaultTLP: body.defaultTlp?.rawValue ?? "AMBER", profile: body.profile)
-        let state = try await services.stateAdministration.create(draft, by: try identity().actor, scope: try asAdministrator().requireAdmin())
+        let scope = try asAdministrator().requireAdmin()
+        let state = try await Self.inBodyTerms { try await services.stateAdministration.create(draft, by: try identity().actor, scope: scope) }
         return .created(.init(body: .json(Self.state(state))))
     }
 
@@ -72,8 +92,9 @@ struct APIHandler: APIProtocol {
         let draft = PartnerStateDraft(
             code: body.code, name: body.name, region: body.region.rawValue, defaultTLP: body.defaultTlp.rawValue,
             profile: body.profile ?? state.profile)
-        let saved = try await services.stateAdministration.update(
-            state, with: draft, expectedVersion: body.version, by: try granted.actor(), scope: scope)
+        let saved = try await Self.inBodyTerms {
+            try await services.stateAdministration.update(state, with: draft, expectedVersion: body.version, by: try granted.actor(), scope: scope)
+        }
         return .ok(.init(body: .json(Self.state(saved))))
     }
 
@@ -87,9 +108,11 @@ struct APIHandler: APIProtocol {
     func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let granted = try asAdministrator()
-        let user = try await services.accountAdministration.create(
-            UserDraft(email: body.email, displayName: body.displayName), password: body.password, role: body.role?.rawValue, stateID: body.stateId,
-            by: try granted.actor(), scope: try granted.requireAdmin())
+        let user = try await Self.inBodyTerms {
+            try await services.accountAdministration.create(
+                UserDraft(email: body.email, displayName: body.displayName), password: body.password, role: body.role?.rawValue,
+                stateID: body.stateId, by: try granted.actor(), scope: try granted.requireAdmin())
+        }
         return .created(.init(body: .json(Self.user(user, grants: try await services.accounts.grants(userID: user.id)))))
     }
 
@@ -117,8 +140,10 @@ struct APIHandler: APIProtocol {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let granted = try asAdministrator()
         let user = try await user(input.path.userId, granted)
-        let grant = try await services.accountAdministration.grant(
-            userID: user.id, role: body.role.rawValue, stateID: body.stateId, by: try granted.actor(), scope: try granted.requireAdmin())
+        let grant = try await Self.inBodyTerms {
+            try await services.accountAdministration.grant(
+                userID: user.id, role: body.role.rawValue, stateID: body.stateId, by: try granted.actor(), scope: try granted.requireAdmin())
+        }
         return .created(.init(body: .json(Self.grant(grant))))
     }
 

@@ -41,6 +41,10 @@ struct APIRawRoutes {
             let json = try JSONEncoder().encode(APIHandler.assessment(assessment, round: round))
             return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
         }
+        APIUndeclaredMethods.addRoutes(to: router)
+        // Last: a router middleware wraps only the routes added after it, and those are the generated operations, which
+        // Application+build.swift registers right after these routes.
+        router.add(middleware: APIBodyDiagnosis())
     }
 
     private func load(_ context: AppRequestContext, _ permission: Permission) async throws -> (Assessment, TenantScope) {

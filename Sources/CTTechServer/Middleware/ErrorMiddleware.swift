@@ -79,10 +79,13 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     /// What the generated code could not decode, as a detail and a field issue named by its path (`cells[1].activity`),
-    /// in words, without Swift type names.
+    /// a query or path parameter (`limit`), in words, without Swift type names.
     static func decodingProblem(_ error: ServerError) -> (String, [FieldIssue]) {
         guard let decoding = error.underlyingError as? DecodingError else {
             return ("The request could not be read: \(String(describing: error.underlyingError).prefix(300))", [])
+        }
+        if let parameter = parameterProblem(error, decoding) {
+            return ("The request is not valid: \(parameter.field) \(parameter.message).", [parameter])
         }
         func path(_ keys: [any CodingKey]) -> String {
             let joined = keys.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
@@ -100,12 +103,66 @@ struct ErrorMiddleware: RouterMiddleware {
         case .dataCorrupted(let c) where c.debugDescription.hasPrefix("Cannot initialize"):
             (field, message) = (path(c.codingPath), "is not one of the values the API accepts here (see the enum in /api/openapi.yaml)")
         case .dataCorrupted(let c):
-            (field, message) = (path(c.codingPath), c.codingPath.isEmpty ? "is not valid JSON" : "has a value the API does not accept here")
+            if let unfit = c.underlyingError as? UnfitNumber {
+                (field, message) = (path(c.codingPath), unfitNumberMessage(unfit.kind))
+            } else {
+                (field, message) = (path(c.codingPath), c.codingPath.isEmpty ? "is not valid JSON" : "has a value the API does not accept here")
+            }
         @unknown default:
             return ("The request body is not valid.", [])
         }
         let name = field.isEmpty ? "the body" : field
         return ("The request body is not valid: \(name) \(message).", [FieldIssue(field: name, message: message)])
+    }
+
+    static func unfitNumberMessage(_ kind: UnfitNumber.Kind) -> String {
+        switch kind {
+        case .beyondAnyNumber: "is a number out of range (too large to be read)"
+        case .beyondWholeNumbers: "is a number out of range (a whole number goes from \(Int64.min) to \(Int64.max))"
+        case .notWhole: "must be a whole number"
+        case .unknown: "has a number its field cannot hold: a fraction where a whole number is expected, or a number out of range"
+        }
+    }
+
+    /// A query or path parameter the generated code could not convert. The URI decoder's error names no parameter, so
+    /// the request's parameters are checked: the one (of the operation's typed query parameters, see
+    /// ``APIHandler/typedQueryParameters``) whose value does not convert to the expected type, or whose value an enum
+    /// refused. Nil when the error is about the body.
+    static func parameterProblem(_ error: ServerError, _ decoding: DecodingError) -> FieldIssue? {
+        var query: [(name: String, value: String)] = []
+        if let target = error.request.path, let items = target.split(separator: "?", maxSplits: 1).dropFirst().first {
+            let typed = APIHandler.typedQueryParameters[error.operationID]
+            for item in items.split(separator: "&") {
+                let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
+                    String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
+                }
+                if typed?.contains(pair[0]) ?? true { query.append((pair[0], pair.count > 1 ? pair[1] : "")) }
+            }
+        }
+        let path = error.requestMetadata.pathParameters.sorted { $0.key < $1.key }.map {
+            (name: $0.key, value: String($0.value).removingPercentEncoding ?? String($0.value))
+        }
+        switch decoding {
+        case .typeMismatch(let type, let c) where c.codingPath.isEmpty:
+            let whole = type == Int.self || type == Int64.self || type == Int32.self
+            guard whole || type == Double.self || type == Bool.self else { return nil }
+            let converts: (String) -> Bool = { value in
+                whole ? Int64(value) != nil : type == Double.self ? Double(value)?.isFinite == true : Bool(value) != nil
+            }
+            guard let bad = query.first(where: { !converts($0.value) }) else { return nil }
+            let digits = bad.value.drop { $0 == "-" || $0 == "+" }
+            if type == Bool.self { return FieldIssue(field: bad.name, message: "must be true or false") }
+            if !whole { return FieldIssue(field: bad.name, message: "must be a number") }
+            if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return FieldIssue(field: bad.name, message: unfitNumberMessage(.beyondWholeNumbers))
+            }
+            return FieldIssue(field: bad.name, message: "must be a whole number")
+        case .dataCorrupted(let c) where c.codingPath.isEmpty && c.debugDescription.hasPrefix("Cannot initialize"):
+            guard let bad = (path + query).first(where: { c.debugDescription.hasSuffix(" value \($0.value)") }) else { return nil }
+            return FieldIssue(field: bad.name, message: "is not one of the values the API accepts here (see the enum in /api/openapi.yaml)")
+        default:
+            return nil
+        }
     }
 }
 
