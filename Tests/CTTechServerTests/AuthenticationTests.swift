@@ -262,6 +262,11 @@ struct AuthenticationTests {
             // counters are for the scraper holding the token only (issue 8, item 17)
             #expect(try await client.send(.get, "/metrics").status == .unauthorized)
             #expect(try await client.send(.get, "/metrics", headers: [.authorization: "Bearer wrong"]).status == .unauthorized)
+            // HEAD is a page's GET without the body, under the same access rule
+            let head = try await client.send(.head, "/login")
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            #expect(try await client.send(.head, "/home").status == .found, "signed out: sent to log in, as for GET")
             // TRACE and other unserved methods are 405 with the methods that are served
             let trace = try await client.send(.init("TRACE")!, "/login")
             #expect(trace.status == .methodNotAllowed && trace.headers[.allow] == "GET, HEAD, POST, PUT, DELETE")

@@ -25,6 +25,13 @@ final class RouteTable: @unchecked Sendable {
             let granted = try Self.check(access, context: context)
             return try await handler(request, context, granted)
         }
+        // Every page answers HEAD as its GET without the body (ResponseHeadersMiddleware drops the body); same access rule.
+        if method == .get {
+            router.on(RouterPath(path), method: .head) { request, context in
+                let granted = try Self.check(access, context: context)
+                return try await handler(request, context, granted)
+            }
+        }
     }
 
     static func check(_ access: RouteAccess, context: AppRequestContext) throws -> Granted {

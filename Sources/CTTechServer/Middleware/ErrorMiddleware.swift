@@ -32,7 +32,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
                 return response
             }
-            if status == .unauthorized && request.method == .get {
+            if status == .unauthorized && (request.method == .get || request.method == .head) {
                 let next =
                     request.uri.path == "/" ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                 return Response.redirect(to: SiteURL.login.path + next, type: .found)

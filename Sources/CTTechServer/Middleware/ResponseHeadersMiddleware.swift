@@ -16,8 +16,11 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         switch request.method {
-        case .get, .head, .post, .put, .delete:
+        case .get, .post, .put, .delete:
             response = try await next(request, context)
+        case .head:
+            response = try await next(request, context)
+            response.body = ResponseBody()
         default:
             response = Response(
                 status: .methodNotAllowed, headers: [.allow: Self.allowedMethods, .contentType: "text/plain; charset=utf-8"],
