@@ -139,6 +139,21 @@ struct ScoringPageTests {
         assertSnapshot(of: html.text, as: .lines, named: "refused")
     }
 
+    /// An interval problem marks the two inputs it concerns, not the third.
+    @Test func scenarioIntervalProblemMarksItsTwoInputs() async throws {
+        // setup
+        let submitted = ["likelihoodLow": "0.01", "likelihoodBest": "0.5", "likelihoodHigh": "0.2"]
+        let page = ScenarioPage.page(
+            Valdoria.assessor, round: Valdoria.roundOneOpen, submitted: submitted,
+            failure: ValidationFailure(field: "likelihood", "best must not exceed high"))
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        #expect(html.contains(#"name="likelihoodBest" inputmode="decimal" required value="0.5" aria-invalid="true""#))
+        #expect(html.contains(#"name="likelihoodHigh" inputmode="decimal" required value="0.2" aria-invalid="true""#))
+        #expect(html.contains(#"name="likelihoodLow" inputmode="decimal" required value="0.01">"#))
+    }
+
     @Test func scenarioEvidenceRefused() async throws {
         // setup
         let page = ScenarioPage.evidenceRefused

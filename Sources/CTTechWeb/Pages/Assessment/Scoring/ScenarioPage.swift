@@ -62,6 +62,8 @@ public struct ScenarioPage: WebPage {
     struct TextField: Sendable {
         let value: String
         let error: String?
+        /// The input is one of the two an interval problem concerns ("low must not exceed best": low and best).
+        var inGroupError = false
     }
 
     /// The assessor's own progress in an open round: "You have scored 5 of 12", and the next scenario they have not scored.
@@ -151,6 +153,16 @@ public struct ScenarioPage: WebPage {
             ]
         let errors = FormErrors(failure, fields: formFields)
         func text(_ name: String) -> TextField { TextField(value: submitted[name] ?? "", error: errors.message(name)) }
+        let interval = errors.message("likelihood")
+        let flagged: Set<String> =
+            interval == nil
+            ? []
+            : interval?.contains("best must not exceed high") == true ? ["likelihoodBest", "likelihoodHigh"] : ["likelihoodLow", "likelihoodBest"]
+        func bound(_ name: String) -> TextField {
+            var field = text(name)
+            field.inGroupError = flagged.contains(name)
+            return field
+        }
         let chosen = ["intent", "actorCapability", "technologyAccessibility"].compactMap { submitted[$0].flatMap { Int($0) } }
         let threatPreview: String? =
             chosen.count == 3 && chosen.allSatisfy({ (1...5).contains($0) })
@@ -226,7 +238,7 @@ public struct ScenarioPage: WebPage {
             confidences: [Choice(value: "", label: "choose…", selected: (submitted["confidence"] ?? "").isEmpty)]
                 + Confidence.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue, selected: submitted["confidence"] == $0.rawValue) },
             confidenceError: errors.message("confidence"),
-            likelihoodLow: text("likelihoodLow"), likelihoodBest: text("likelihoodBest"), likelihoodHigh: text("likelihoodHigh"),
+            likelihoodLow: bound("likelihoodLow"), likelihoodBest: bound("likelihoodBest"), likelihoodHigh: bound("likelihoodHigh"),
             likelihoodError: errors.message("likelihood"), rationale: text("rationale"),
             derivedTable: [(3, "Low (I × C = 3)"), (8, "Moderate (8)"), (12, "Substantial (12)"), (16, "Severe (16)"), (25, "Critical (25)")].map {
                 t, label in
