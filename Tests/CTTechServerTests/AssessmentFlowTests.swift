@@ -55,6 +55,7 @@ struct AssessmentFlowTests {
                 .post, scenarioPath + "/scores", session: assessor, form: scoreForm(assessor, intent: 5, rationale: "again"))
             #expect(twice.status == .conflict)
             #expect(twice.text.contains("already scored"))
+            #expect(!twice.text.contains(#"id="score-form""#), "no form that could only fail again")
             // out-of-range and misordered inputs: 400 with the fields named
             var wrong = scoreForm(focal, intent: 9, rationale: "x")
             (wrong["likelihoodLow"], wrong["likelihoodBest"]) = ("0.5", "0.1")

@@ -71,6 +71,8 @@ struct AuditDisclosureFlowTests {
                 #expect(answer.text.contains("score.submit"))
                 #expect(answer.text.contains("an assessor (scoring is anonymous)"))
                 #expect(!answer.text.contains(assessor.email) && !answer.text.contains(assessor.displayName))
+                // nor a chain hash from which the submitter could be found by trying each assessor
+                #expect(!answer.text.contains(#""hash""#))
             }
         }
     }

@@ -192,7 +192,7 @@ struct APIHandler: APIProtocol {
             Components.Schemas.AuditEntry(
                 seq: $0.seq, at: Date(timeIntervalSince1970: Double($0.at) / 1000), actor: $0.actorLabel, action: $0.action,
                 entityType: $0.entityType,
-                entityId: $0.entityID, stateId: $0.stateID, details: $0.details, hash: $0.hash)
+                entityId: $0.entityID, stateId: $0.stateID, details: $0.details)
         }
         return .ok(.init(body: .json(.init(items: items, nextBefore: entries.count == page.limit ? entries.last?.seq : nil, tlp: .amberStrict))))
     }

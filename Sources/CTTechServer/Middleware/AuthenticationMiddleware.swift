@@ -73,24 +73,25 @@ struct SignedInFailure: Error {
     let csrfToken: String?
 }
 
-/// Counts refused requests per user in a sliding window and says when they reach the threshold (and each multiple of it),
-/// so that repeated refusals leave an audit entry without one entry per refusal. In memory, per instance.
+/// Counts refused requests per user in fixed ten-minute windows and says, once per window, when they reach the
+/// threshold: repeated refusals leave one audit entry per user and window, whatever the rate. In memory, per instance.
 actor RefusalWatch {
     static let windowMinutes = 10
     let threshold: Int
-    private var times: [String: [Double]] = [:]
+    private var windows: [String: (start: Double, count: Int)] = [:]
 
     init(threshold: Int = 10) {
         self.threshold = threshold
     }
 
-    /// Records a refusal; returns the count in the window when it reaches a multiple of the threshold.
+    /// Records a refusal; returns the count when it reaches the threshold in the current window (once per window).
     func refused(_ userID: String, now: Double = Date().timeIntervalSince1970) -> Int? {
         let window = Double(Self.windowMinutes * 60)
-        var recent = (times[userID] ?? []).filter { $0 > now - window }
-        recent.append(now)
-        times[userID] = recent
-        if times.count > 10_000 { times = times.filter { $0.value.last.map { $0 > now - window } ?? false } }
-        return recent.count % threshold == 0 ? recent.count : nil
+        var current = windows[userID] ?? (now, 0)
+        if now - current.start >= window { current = (now, 0) }
+        current.count += 1
+        windows[userID] = current
+        if windows.count > 10_000 { windows = windows.filter { now - $0.value.start < window } }
+        return current.count == threshold ? current.count : nil
     }
 }

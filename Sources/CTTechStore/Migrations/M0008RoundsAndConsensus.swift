@@ -6,6 +6,12 @@ import SQLKit
 /// numbering can be recomputed from user ids), and each method version says how many ratings consensus needs.
 struct M0008RoundsAndConsensus: AsyncMigration {
     func prepare(on database: any Database) async throws {
+        // One transaction: an interrupted run leaves nothing half-done to trip over on the next start (PostgreSQL and
+        // SQLite both roll back their DDL).
+        try await database.transaction { tx in try await Self.apply(on: tx) }
+    }
+
+    static func apply(on database: any Database) async throws {
         let sql = try database.sqlDatabase
         try await sql.alter(table: "scoring_rounds").column("numbering_salt", type: .text, .notNull, .default("")).run()
         struct Key: Codable {

@@ -99,7 +99,8 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
         for e in entries {
             var cells = [
                 tlp, "\(e.medianRank)", "\(e.rankLow)", "\(e.rankHigh)", Self.number(e.probabilityTop5), e.id, e.kind, e.title,
-                e.threatMedian.map(Self.number) ?? "", e.threatBand ?? "", e.consensus.map { $0 ? "yes" : "no" } ?? "",
+                e.threatMedian.map(Self.number) ?? "", e.threatBand ?? "",
+                e.consensusStatus == RatingSummary.Agreement.tooFewRatings.rawValue ? "too few ratings" : e.consensus.map { $0 ? "yes" : "no" } ?? "",
                 Self.number(e.likelihood.low), Self.number(e.likelihood.best), Self.number(e.likelihood.high), Self.number(e.impact.low),
                 Self.number(e.impact.best), Self.number(e.impact.high),
             ]

@@ -92,7 +92,12 @@ struct AuthController {
         guard let session = context.session, session.awaitingTOTP, let account = try await self.accounts.account(id: session.userID),
             let secret = account.totpSecret
         else { return .seeOther(SiteURL.login.path) }
-        if let wait = await self.security.loginLimiter.attempt(from: context.remoteAddress) {
+        // Per account and address, like the password step, so that a room behind one connection is not blocked by one
+        // person's mistyped codes; the per-address ceiling still applies.
+        if let wait = await self.security.loginLimiter.attempt(from: context.remoteAddress + "|totp|" + session.userID) {
+            throw AppError.tooManyRequests(retryAfterSeconds: wait)
+        }
+        if let wait = await self.security.addressLimiter.attempt(from: context.remoteAddress) {
             throw AppError.tooManyRequests(retryAfterSeconds: wait)
         }
         guard LoginService.verifyTOTP(secret: secret, code: context.form["code"] ?? "") else {

@@ -78,6 +78,8 @@ public struct ScenarioPage: WebPage {
 
     public let layout: LayoutModel
     let progress: Progress?
+    /// Why the round refused a score (closed, already scored), shown without the form, which could only fail again.
+    let refusal: String?
     let assessmentHref: String
     let assessmentTitle: String
     let title: String
@@ -130,7 +132,8 @@ public struct ScenarioPage: WebPage {
     ) -> ScenarioPage {
         let mine = shown.filter { $0.score.scenarioID == scenario.id }
         // A refused score keeps the form open with what was entered, so it can be corrected.
-        let canScore = abilities.canScore(scenario.id, round: round, shown: shown) || failure != nil
+        // A refusal by the round's rules (closed, already scored) does not bring the form back: it could only fail again.
+        let canScore = abilities.canScore(scenario.id, round: round, shown: shown) || (failure != nil && failure?.message(for: "round") == nil)
         let canRemove = abilities.canRemoveScenario(scenario.id, round: round, shown: shown)
         let canAddEvidence = abilities.write
         let summary =
@@ -181,7 +184,8 @@ public struct ScenarioPage: WebPage {
                 thisOneOpen: !ownScored.contains(scenario.id), nextTitle: next?.title,
                 nextHref: next.map { SiteURL.scenario(assessment.stateID, assessment.id, scenario: $0.id).path }) : nil
         return ScenarioPage(
-            layout: layout, progress: progress, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path,
+            layout: layout, progress: progress, refusal: failure?.message(for: "round"),
+            assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path,
             assessmentTitle: assessment.title,
             title: scenario.title, actor: names(.actorTypes)[scenario.actorType] ?? scenario.actorType,
             technologies: scenario.technologies.map { technologyNames[$0] ?? $0 }.joined(separator: ", "),
