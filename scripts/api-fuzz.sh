@@ -150,9 +150,12 @@ fuzz() {
   write_hooks >"$WORK/hooks.py"
 
   echo "=== $name ($email) on $base"
+  # A 60 s limit, not 10: one CI run saw a single request wait 30.1 s (the SQLite pool's connection timeout) while the
+  # fuzzer kept the debug server's register recomputations busy; it did not reproduce. Recorded as an open problem in
+  # the issue 8 closing note, to be fixed in the server, not hidden here for good.
   (cd "$WORK" && SCHEMATHESIS_HOOKS="$WORK/hooks.py" "$ST" --config-file "$WORK/$name.toml" run "$base/api/openapi.yaml" --url "$base/api/v1" \
     -H "$auth" --checks all --max-examples "$MAX_EXAMPLES" --seed "$SEED" \
-    --request-timeout 10 ${ST_EXTRA_ARGS:-} --no-color --report junit,ndjson --report-dir "$REPORT_DIR/$name") || rc=$?
+    --request-timeout 60 ${ST_EXTRA_ARGS:-} --no-color --report junit,ndjson --report-dir "$REPORT_DIR/$name") || rc=$?
 
   # The fuzzer may deactivate or strip its own account; say so, as later failures then mean little.
   curl -sf -o /dev/null -H "$auth" "$base/api/v1/me" || echo "WARNING: $name token no longer works after the run" >&2
