@@ -86,7 +86,7 @@ let package = Package(
                 "CTTechCore",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: pageTemplates + [.copy("Static")],
+            resources: pageTemplates + [.copy("Static"), .copy("Localization")],
             swiftSettings: swiftSettings
         ),
         .target(
