@@ -24,6 +24,11 @@ public struct AssessmentStanding: Sendable, Hashable {
         return text
     }
 
+    /// The first scenario, in the assessment's order, that is not among `scored`.
+    public static func nextUnscored(_ scenarios: [ThreatScenario], scored: Set<String>) -> ThreatScenario? {
+        scenarios.first { !scored.contains($0.id) }
+    }
+
     /// The standing of each of the state's assessments (newest first) for a viewer who scores or not.
     public static func read(
         _ scope: TenantScope, assessments: any AssessmentRepository, scoring: any ScoringRepository, viewerScores: Bool
@@ -40,7 +45,7 @@ public struct AssessmentStanding: Sendable, Hashable {
                 let own = Set(
                     try await scoring.visibleScores(scope, assessmentID: assessment.id, round: round).filter(\.isOwn).map(\.score.scenarioID))
                 scored = scenarios.filter { own.contains($0.id) }.count
-                next = scenarios.first { !own.contains($0.id) }
+                next = Self.nextUnscored(scenarios, scored: own)
             }
             standings.append(
                 AssessmentStanding(assessment: assessment, round: round, scenarioCount: scenarios.count, scoredByViewer: scored, nextUnscored: next))

@@ -7,4 +7,9 @@ public protocol ReferenceDataRepository: Sendable {
 extension ReferenceDataRepository {
     /// The current method version.
     public func method() async throws -> MethodVersion? { try await method(id: nil) }
+
+    /// How many ratings consensus needs under a method version (its setting, or the default when the version is gone).
+    public func consensusMinimumRatings(of methodVersion: String) async throws -> Int {
+        try await method(id: methodVersion)?.consensusMinimumRatings ?? MethodVersion.defaultConsensusMinimumRatings
+    }
 }

@@ -15,6 +15,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let audit: AuditLogStore
     let refusals: RefusalWatch
 
+    /// `/metrics`, worked out once rather than on every request.
+    static let metricsPath = SiteURL.metrics.path
+
     init(_ services: AppServices) {
         audit = services.audit
         refusals = services.refusals
@@ -27,7 +30,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         // /metrics checks its own scraper token (``SystemController``); it is not an account's token.
-        if request.uri.path == SiteURL.metrics.path { return try await next(request, context) }
+        if request.uri.path == Self.metricsPath { return try await next(request, context) }
         if let authorization = request.headers[.authorization] {
             guard authorization.hasPrefix("Bearer "),
                 let userID = try await self.tokens.userID(forToken: String(authorization.dropFirst(7))),

@@ -28,8 +28,7 @@ public struct RegisterComputation: Sendable {
             scenarios = try await scoring.scenarios(scope, assessmentID: assessment.id)
             scores = try await scoring.scoresForRegister(scope, assessmentID: assessment.id, throughRound: basis)
         }
-        let minimum =
-            try await reference.method(id: assessment.methodVersion)?.consensusMinimumRatings ?? MethodVersion.defaultConsensusMinimumRatings
+        let minimum = try await reference.consensusMinimumRatings(of: assessment.methodVersion)
         let register = RiskRegister.compute(
             scenarios: scenarios, scores: scores, round: basis ?? 0, otherRisks: otherRisks, draws: Self.draws, seed: Self.seed,
             consensusMinimum: minimum)

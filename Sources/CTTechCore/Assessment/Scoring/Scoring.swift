@@ -45,8 +45,7 @@ public struct Scoring: Sendable {
         let earlier = round.number > 1 ? try await scoring.scoresForRegister(scope, assessmentID: assessment.id, throughRound: round.number - 1) : []
         var lastScored: [String: Int] = [:]
         for score in earlier { lastScored[score.scenarioID] = max(lastScored[score.scenarioID] ?? 0, score.round) }
-        let minimum =
-            try await reference.method(id: assessment.methodVersion)?.consensusMinimumRatings ?? MethodVersion.defaultConsensusMinimumRatings
+        let minimum = try await reference.consensusMinimumRatings(of: assessment.methodVersion)
         return RoundChangePreview.make(
             round: round, target: target, scenarios: scenarios, counts: counts, earlierRounds: lastScored, consensusMinimum: minimum)
     }

@@ -39,12 +39,14 @@ struct StateController {
                 viewerScores: Authorizer.allows(identity, state: state.id, .scoreScenario))
             let sees = Authorizer.allows(identity, state: state.id, .viewAssessment)
             var progress: [(AssessmentStanding, AssessmentProgress)] = []
+            var technologies = 0
             if !sees {
+                // Only the progress summary needs the method's technologies and each assessment's counts.
                 for standing in standings {
                     progress.append((standing, try await assessments.records.progress(scope, assessmentID: standing.assessment.id)))
                 }
+                technologies = try await reference.method()?.items(.technologies).count ?? 0
             }
-            let technologies = try await reference.method()?.items(.technologies).count ?? 0
             let page = StatePage.make(
                 layout: layout, state: state, identity: identity, standings: sees ? standings : [], progress: progress, technologies: technologies)
             return .html(self.pages.render(page))

@@ -115,7 +115,7 @@ public struct AssessmentPage: WebPage {
         }
         let errors = FormErrors(failure, fields: scenarioFields)
         let (s, a) = (assessment.stateID, assessment.id)
-        let unscored = scenarios.first { !scoredByMe.contains($0.id) }
+        let unscored = AssessmentStanding.nextUnscored(scenarios, scored: scoredByMe)
         let nextStep: NextStep? =
             if frozen {
                 nil
