@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto")
             ],
+            resources: [.copy("Localization/Catalogs"), .copy("ReferenceData/Translations")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -86,7 +87,7 @@ let package = Package(
                 "CTTechCore",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: pageTemplates + [.copy("Static"), .copy("Localization")],
+            resources: pageTemplates + [.copy("Static")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -41,7 +41,7 @@ struct SharedPageTests {
         let served = try await Pages.renderer.value.errorPage(
             status: page.status, title: page.title, detail: page.detail, issues: page.issues, requestID: page.requestID,
             identity: Valdoria.focalPoint,
-            csrf: Valdoria.csrf, path: "/states/x")
+            csrf: Valdoria.csrf, path: "/states/x", language: .english)
         // check
         #expect(served == direct)
     }

@@ -11,11 +11,14 @@ public struct UserAccount: Sendable, Codable, Hashable {
     /// Epoch milliseconds until which password logins are refused.
     public var lockedUntil: Int64?
     public var version: Int
+    /// The interface language the person chose (issue 9); nil until they choose.
+    public var language: Language?
 
     public init(
         id: String, email: String, displayName: String, passwordHash: String, totpSecret: String?, isActive: Bool,
-        failedLogins: Int, lockedUntil: Int64?, version: Int
+        failedLogins: Int, lockedUntil: Int64?, version: Int, language: Language? = nil
     ) {
+        self.language = language
         self.id = id
         self.email = email
         self.displayName = displayName

@@ -10,6 +10,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case userPasswordChange = "user.password_change"
     case userTOTPOn = "user.totp_on"
     case userTOTPOff = "user.totp_off"
+    case userLanguage = "user.language"
     case accountLocked = "account.locked"
     case accessRefused = "access.refused"
     case grantAdd = "grant.add"
@@ -42,7 +43,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     public var entityType: String {
         switch self {
         case .stateCreate, .stateUpdate: "partner_state"
-        case .userCreate, .userUpdate, .userPasswordReset, .userPasswordChange, .userTOTPOn, .userTOTPOff, .accountLocked, .accessRefused,
+        case .userCreate, .userUpdate, .userPasswordReset, .userPasswordChange, .userTOTPOn, .userTOTPOff, .userLanguage, .accountLocked, .accessRefused,
             .grantAdd, .grantRemove:
             "user"
         case .tokenCreate, .tokenRevoke: "api_token"
@@ -83,6 +84,7 @@ extension AuditAction {
         case .userPasswordChange: "Password changed"
         case .userTOTPOn: "Two-factor authentication turned on"
         case .userTOTPOff: "Two-factor authentication turned off"
+        case .userLanguage: "Interface language changed"
         case .accountLocked: "Account locked after failed log-ins"
         case .accessRefused: "Repeated refused access"
         case .grantAdd: "Role granted"

@@ -4,15 +4,15 @@ import Foundation
 /// object from CLDR plural category to text. Texts name their values in braces, `{count}`, `{title}`; a brace is written
 /// `{{` or `}}`. Keys are named by page or purpose (`notice.score-recorded`, `assessment.scenarios`).
 public struct MessageCatalog: Sendable, Hashable {
-    public enum Message: Sendable, Hashable {
+    public enum Entry: Sendable, Hashable {
         case text(String)
         case plural([PluralCategory: String])
     }
 
     public let language: Language
-    public let messages: [String: Message]
+    public let messages: [String: Entry]
 
-    public init(language: Language, messages: [String: Message]) {
+    public init(language: Language, messages: [String: Entry]) {
         self.language = language
         self.messages = messages
     }
@@ -23,7 +23,7 @@ public struct MessageCatalog: Sendable, Hashable {
         guard let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else {
             throw ValidationFailure(field: language.rawValue, "is not a JSON object of messages")
         }
-        var messages: [String: Message] = [:]
+        var messages: [String: Entry] = [:]
         var v = Validator()
         for (key, value) in object {
             if let text = value as? String {
@@ -86,7 +86,7 @@ public struct MessageCatalog: Sendable, Hashable {
     }
 
     /// Replaces `{name}` by its value (unknown names stay as they are), `{{` and `}}` by single braces.
-    static func fill(_ template: String, _ values: [String: String]) -> String {
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
         var out = ""
         var index = template.startIndex
         while index < template.endIndex {

@@ -74,5 +74,5 @@ extension MethodVersion {
             ],
             .tlpLevels: TLP.allCases.map { ReferenceItem($0.rawValue, $0.label, $0.audience) },
         ]
-    )
+    ).translated(shippedTranslations(of: defaultID))
 }

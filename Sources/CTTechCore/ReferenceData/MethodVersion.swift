@@ -23,9 +23,9 @@ public struct MethodVersion: Sendable, Codable, Hashable {
 
     public func items(_ kind: ReferenceKind) -> [ReferenceItem] { lists[kind] ?? [] }
 
-    /// Code → name for one list, to show names where records store codes.
-    public func names(_ kind: ReferenceKind) -> [String: String] {
-        Dictionary(items(kind).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    /// Code → name for one list, to show names where records store codes, in `language` (English by default).
+    public func names(_ kind: ReferenceKind, in language: Language = .english) -> [String: String] {
+        Dictionary(items(kind).map { ($0.code, $0.name(in: language)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Problems that make a method unusable: an empty list, a duplicate or blank code.

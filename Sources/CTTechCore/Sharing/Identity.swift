@@ -4,12 +4,15 @@ public struct Identity: Sendable, Hashable {
     public var email: String
     public var displayName: String
     public var grants: [RoleGrant]
+    /// The interface language the person chose, kept on their account; nil until they choose one.
+    public var language: Language?
 
-    public init(userID: String, email: String, displayName: String, grants: [RoleGrant]) {
+    public init(userID: String, email: String, displayName: String, grants: [RoleGrant], language: Language? = nil) {
         self.userID = userID
         self.email = email
         self.displayName = displayName
         self.grants = grants
+        self.language = language
     }
 
     /// Whether the user holds `role` for the whole programme.

@@ -6,8 +6,8 @@ public struct ValidationFailure: Error, Sendable, Hashable {
         self.issues = issues
     }
 
-    public init(field: String, _ message: String) {
-        self.issues = [FieldIssue(field: field, message: message)]
+    public init(field: String, _ key: String, _ values: [String: String] = [:]) {
+        self.issues = [FieldIssue(field: field, key, values)]
     }
 
     /// A one-line summary for logs, problem+json `detail` and flash messages.

@@ -4,8 +4,9 @@ public struct Validator: Sendable {
 
     public init() {}
 
-    public mutating func add(_ field: String, _ message: String) {
-        issues.append(FieldIssue(field: field, message: message))
+    /// Records a problem: `key` names its message in the catalogs, `values` fill its placeholders.
+    public mutating func add(_ field: String, _ key: String, _ values: [String: String] = [:]) {
+        issues.append(FieldIssue(field: field, key, values))
     }
 
     /// Checks free text: trims it, requires it when asked, bounds its length in characters and refuses control characters.
@@ -15,19 +16,19 @@ public struct Validator: Sendable {
     ) -> String? {
         let trimmed = (value ?? "").trimmingWhitespace()
         if trimmed.isEmpty {
-            if required { add(field, "is required") }
+            if required { add(field, "validation.required") }
             return nil
         }
         if trimmed.count > maxLength {
-            add(field, "must be at most \(maxLength) characters")
+            add(field, "validation.at-most-characters", ["max": String(maxLength)])
             return nil
         }
         if trimmed.count < minLength {
-            add(field, "must be at least \(minLength) characters")
+            add(field, "validation.at-least-characters", ["min": String(minLength)])
             return nil
         }
         if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
-            add(field, "must not contain control characters")
+            add(field, "validation.control-characters")
             return nil
         }
         return trimmed

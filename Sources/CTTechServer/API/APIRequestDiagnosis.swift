@@ -1,3 +1,4 @@
+import CTTechCore
 import CTTechAPI
 import Foundation
 import HTTPTypes
@@ -106,10 +107,11 @@ enum APIUndeclaredMethods {
             let routerPath = RouterPath("/api/v1" + path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: ""))
             for method in routedMethods where !declared.contains(method) {
                 router.on(routerPath, method: method) { request, _ in
+                    let t = Localizer(Language.negotiate(acceptLanguage: request.headers[.acceptLanguage]))
                     var response = Problem.response(
-                        status: .methodNotAllowed, title: "Method not allowed",
-                        detail: "\(request.method.rawValue) is not an operation of \(path); this path answers \(allow).", issues: [],
-                        instance: request.uri.path)
+                        status: .methodNotAllowed, title: t("error.title.method-not-allowed"),
+                        detail: t("error.detail.method-not-allowed", ["method": request.method.rawValue, "path": path, "allow": allow]),
+                        issues: [], localizer: t, instance: request.uri.path)
                     response.headers[.allow] = allow
                     return response
                 }

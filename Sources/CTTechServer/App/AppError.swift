@@ -3,13 +3,13 @@ import HTTPTypes
 
 /// Every failure a request can end in, mapped in one place (``ErrorMiddleware``) to a status, an HTML page or problem+json.
 public enum AppError: Error, Sendable {
-    case badRequest(String)
+    case badRequest(Message)
     case unauthenticated
-    case forbidden(String)
+    case forbidden(Message)
     case notFound
-    case conflict(String)
+    case conflict(Message)
     /// The method's rules refuse this now (a closed round, an approved assessment…): 409 with the reason.
-    case refused(String)
+    case refused(Message)
     case payloadTooLarge(Int)
     case unsupportedMediaType
     case tooManyRequests(retryAfterSeconds: Int)
@@ -29,34 +29,36 @@ public enum AppError: Error, Sendable {
         }
     }
 
-    public var title: String {
+    /// The catalog key of the title (`error.title.not-found`): a short name of what went wrong.
+    public var title: Message {
         switch self {
-        case .badRequest: "Bad request"
-        case .invalid: "Some fields need attention"
-        case .unauthenticated: "Log in required"
-        case .forbidden: "Not allowed"
-        case .csrf: "Form expired"
-        case .notFound: "Not found"
-        case .conflict: "Changed by someone else"
-        case .refused: "Not possible now"
-        case .payloadTooLarge: "Request too large"
-        case .unsupportedMediaType: "Unsupported content type"
-        case .tooManyRequests: "Too many attempts"
+        case .badRequest: "error.title.bad-request"
+        case .invalid: "error.title.invalid"
+        case .unauthenticated: "error.title.unauthenticated"
+        case .forbidden: "error.title.forbidden"
+        case .csrf: "error.title.csrf"
+        case .notFound: "error.title.not-found"
+        case .conflict: "error.title.conflict"
+        case .refused: "error.title.refused"
+        case .payloadTooLarge: "error.title.payload-too-large"
+        case .unsupportedMediaType: "error.title.unsupported-media-type"
+        case .tooManyRequests: "error.title.too-many-requests"
         }
     }
 
-    public var detail: String {
+    /// What the person can do about it, in a sentence. For a refused form, the field problems follow it separately.
+    public var detail: Message {
         switch self {
         case .badRequest(let message): message
-        case .invalid(let failure): failure.summary
-        case .unauthenticated: "Log in, or send a valid API bearer token."
+        case .invalid: "error.detail.invalid"
+        case .unauthenticated: "error.detail.unauthenticated"
         case .forbidden(let message): message
-        case .csrf: "The form's security token was missing or did not match. Reload the page and try again."
-        case .notFound: "There is nothing here, or you have no access to it."
+        case .csrf: "error.detail.csrf"
+        case .notFound: "error.detail.not-found"
         case .conflict(let message), .refused(let message): message
-        case .payloadTooLarge(let limit): "The request body is larger than \(limit) bytes."
-        case .unsupportedMediaType: "Send application/json to the API, or a URL-encoded form to the web pages."
-        case .tooManyRequests(let seconds): "Too many attempts. Try again in \(seconds) seconds."
+        case .payloadTooLarge(let limit): Message("error.detail.payload-too-large", ["limit": String(limit)])
+        case .unsupportedMediaType: "error.detail.unsupported-media-type"
+        case .tooManyRequests(let seconds): Message("error.detail.too-many-requests", ["seconds": String(seconds)])
         }
     }
 
@@ -73,12 +75,11 @@ public enum AppError: Error, Sendable {
         case let error as StoreConflict:
             switch error {
             case .staleVersion(let current):
-                return .conflict(
-                    "Someone saved this record since you opened it (it is now at version \(current)). Review the current values and save again.")
-            case .duplicate(let field): return .invalid(ValidationFailure(field: field, "is already taken"))
+                return .conflict(Message("error.detail.stale-version", ["version": String(current)]))
+            case .duplicate(let field): return .invalid(ValidationFailure(field: field, "validation.taken"))
             case .missing: return .notFound
             }
-        case let error as any RuleViolation: return .refused(error.explanation)
+        case let error as any RuleViolation: return .refused(Message(error.explanation))
         default: return nil
         }
     }

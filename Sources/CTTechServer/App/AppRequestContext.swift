@@ -19,6 +19,10 @@ public struct AppRequestContext: RequestContext {
     public var form: FormData = FormData()
     /// The one-time confirmation of the form post that redirected here (``NoticeMiddleware``).
     public var notice: Notice?
+    /// The interface language of this request (``RequestLanguage``), set once who is asking is known.
+    public var language: Language = .english
+    /// This request's words and number formats.
+    public var localizer: Localizer { Localizer(language) }
     public let remoteAddress: String
 
     public init(source: ApplicationRequestContextSource) {

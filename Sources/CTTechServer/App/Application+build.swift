@@ -78,6 +78,7 @@ public func buildRouter(services: AppServices) throws -> BuiltRouter {
     SystemController(services, metrics: MetricsBootstrap.registry).addRoutes(to: routes)
     AuthController(services).addRoutes(to: routes)
     AccountController(services).addRoutes(to: routes)
+    LanguageController(services).addRoutes(to: routes)
     StateController(services).addRoutes(to: routes)
     AdminController(services).addRoutes(to: routes)
     ReferenceController(services).addRoutes(to: routes)

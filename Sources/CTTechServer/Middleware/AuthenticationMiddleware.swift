@@ -47,6 +47,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 context.identity = try await self.accounts.identity(userID: session.userID)
             }
         }
+        context.language = RequestLanguage.of(request, identity: context.identity)
         do {
             return try await RequestIdentity.$current.withValue(context.identity) {
                 try await RequestIdentity.$session.withValue(context.session) {
@@ -63,7 +64,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                         ["refusals": "\(count) in \(RefusalWatch.windowMinutes) minutes", "last": request.uri.path]))
             }
             // The error page, rendered further out, keeps the person's navigation and log-out form.
-            throw SignedInFailure(underlying: error, identity: context.identity, csrfToken: context.csrfToken)
+            throw SignedInFailure(underlying: error, identity: context.identity, csrfToken: context.csrfToken, language: context.language)
         }
     }
 }
@@ -74,6 +75,7 @@ struct SignedInFailure: Error {
     let underlying: any Error
     let identity: Identity?
     let csrfToken: String?
+    let language: Language
 }
 
 /// Counts refused requests per user in fixed ten-minute windows and says, once per window, when they reach the

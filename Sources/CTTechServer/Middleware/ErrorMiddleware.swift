@@ -18,17 +18,22 @@ struct ErrorMiddleware: RouterMiddleware {
             var error = thrown
             var identity = context.identity
             var csrf = context.csrfToken
+            var language = RequestLanguage.of(request, identity: context.identity)
             if let signedIn = thrown as? SignedInFailure {
-                (error, identity, csrf) = (signedIn.underlying, signedIn.identity, signedIn.csrfToken)
+                (error, identity, csrf, language) = (signedIn.underlying, signedIn.identity, signedIn.csrfToken, signedIn.language)
             }
-            let (status, title, detail, issues, retryAfter) = Self.describe(error, logger: context.logger)
+            let (status, titleMessage, detailMessage, issues, retryAfter) = Self.describe(error, logger: context.logger)
             if status == .forbidden, let identity {
                 // A refused attempt leaves a trace tied to the person (issue 8, item 17).
                 context.logger.notice(
                     "access refused", metadata: ["user": .string(identity.userID), "path": .string(request.uri.path), "status": "403"])
             }
             if Self.wantsProblem(request) {
-                var response = Problem.response(status: status, title: title, detail: detail, issues: issues, instance: request.uri.path)
+                // The API speaks the language the client asks for; its field names and codes stay as they are.
+                let t = Localizer(Language.negotiate(acceptLanguage: request.headers[.acceptLanguage]))
+                var response = Problem.response(
+                    status: status, title: t(titleMessage), detail: Self.detail(detailMessage, issues: issues, t), issues: issues,
+                    localizer: t, instance: request.uri.path)
                 if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
                 return response
             }
@@ -37,9 +42,10 @@ struct ErrorMiddleware: RouterMiddleware {
                     request.uri.path == "/" ? "" : "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                 return Response.redirect(to: SiteURL.login.path + next, type: .found)
             }
+            let t = Localizer(language)
             let html = pages.errorPage(
-                status: Int(status.code), title: title, detail: detail, issues: issues.map { "\($0.field): \($0.message)" },
-                requestID: context.id, identity: identity, csrf: csrf, path: request.uri.path)
+                status: Int(status.code), title: t(titleMessage), detail: t(detailMessage), issues: issues.map { "\($0.field): \($0.text(t))" },
+                requestID: context.id, identity: identity, csrf: csrf, path: request.uri.path, language: language)
             var response = Response.html(html, status: status)
             if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             return response
@@ -50,14 +56,19 @@ struct ErrorMiddleware: RouterMiddleware {
         request.uri.path.hasPrefix("/api/") || (request.headers[.accept]?.contains("json") ?? false)
     }
 
-    static func describe(_ error: any Error, logger: Logger) -> (HTTPResponse.Status, String, String, [FieldIssue], Int?) {
+    /// A refused body's detail lists its problems in one line ("title: is required; …"); any other detail is its message.
+    static func detail(_ message: Message, issues: [FieldIssue], _ t: Localizer) -> String {
+        issues.isEmpty || message.key != "error.detail.invalid" ? t(message) : issues.map { "\($0.field): \($0.text(t))" }.joined(separator: "; ")
+    }
+
+    static func describe(_ error: any Error, logger: Logger) -> (HTTPResponse.Status, Message, Message, [FieldIssue], Int?) {
         var underlying: any Error = error
         if let serverError = error as? ServerError {
             underlying = serverError.underlyingError
             if AppError.from(underlying) == nil, !(underlying is HTTPError) {
                 // A body or parameter the generated code could not decode: the client's mistake, so 400 with what was wrong.
                 let (detail, issues) = Self.decodingProblem(serverError)
-                return (.badRequest, "Bad request", detail, issues, nil)
+                return (.badRequest, "error.title.bad-request", Message(detail), issues, nil)
             }
         }
         if let app = AppError.from(underlying) {
@@ -68,14 +79,14 @@ struct ErrorMiddleware: RouterMiddleware {
             return (app.status, app.title, app.detail, issues, retry)
         }
         if let http = underlying as? HTTPError {
-            if http.status == .contentTooLarge { return (http.status, "Request too large", "The request body is larger than 1 MiB.", [], nil) }
-            return (http.status, http.status.reasonPhrase, http.body ?? http.status.reasonPhrase, [], nil)
+            if http.status == .contentTooLarge { return (http.status, "error.title.payload-too-large", "error.detail.body-too-large", [], nil) }
+            return (http.status, Message(http.status.reasonPhrase), Message(http.body ?? http.status.reasonPhrase), [], nil)
         }
         if underlying is DecodingError {
-            return (.badRequest, "Bad request", "The request body could not be read as the expected JSON.", [], nil)
+            return (.badRequest, "error.title.bad-request", "error.detail.unreadable-json", [], nil)
         }
         logger.error("unhandled error", metadata: ["error": "\(String(reflecting: underlying))"])
-        return (.internalServerError, "Something went wrong", "The server could not complete the request. Nothing was saved.", [], nil)
+        return (.internalServerError, "error.title.server", "error.detail.server", [], nil)
     }
 
     /// What the generated code could not decode, as a detail and a field issue named by its path (`cells[1].activity`),

@@ -6,17 +6,18 @@ extension AppRequestContext {
     /// The layout every page of a signed-in user shares.
     func layout(_ title: String, tlp: TLP, path: String, flash: String? = nil, state: PartnerState? = nil) -> LayoutModel {
         LayoutModel(
-            title: title, tlp: tlp, identity: identity, csrf: csrfToken, path: path, flash: flash ?? notice?.message, stateName: state?.name ?? "",
-            stateSteps: state.map { MethodSteps.available(for: $0, identity: identity) } ?? [])
+            title: title, tlp: tlp, identity: identity, csrf: csrfToken, path: path, flash: flash ?? notice.map { localizer($0.key) },
+            stateName: state?.name ?? "", stateSteps: state.map { MethodSteps.available(for: $0, identity: identity, localizer) } ?? [],
+            language: language)
     }
 }
 
 /// The eight steps of the national method, listed in a state's navigation only once they work in this installation.
 enum MethodSteps {
-    static func available(for state: PartnerState, identity: Identity?) -> [(String, String)] {
-        var steps = [("Overview", SiteURL.state(state.id).path)]
+    static func available(for state: PartnerState, identity: Identity?, _ t: Localizer) -> [(String, String)] {
+        var steps = [(t("nav.state-overview"), SiteURL.state(state.id).path)]
         if let identity, Authorizer.allows(identity, state: state.id, .viewAssessment) {
-            steps.append(("Steps 1–4 · Threat assessment", SiteURL.assessments(state.id).path))
+            steps.append((t("nav.threat-assessment"), SiteURL.assessments(state.id).path))
         }
         return steps
     }
@@ -26,7 +27,7 @@ extension Request {
     /// An integer query parameter, or nil when absent; a malformed one is a 400.
     func queryInt64(_ name: String) throws -> Int64? {
         guard let text = uri.queryParameters.get(name) else { return nil }
-        guard let value = Int64(text) else { throw AppError.badRequest("Query parameter \(name) must be a whole number.") }
+        guard let value = Int64(text) else { throw AppError.badRequest(Message("error.detail.query-whole-number", ["name": name])) }
         return value
     }
 }

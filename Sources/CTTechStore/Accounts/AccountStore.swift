@@ -20,6 +20,7 @@ public struct AccountStore: AccountRepository {
         var failedLogins: Int
         var lockedUntil: Int64?
         var version: Int
+        var language: String?
         var createdAt: Int64
         var updatedAt: Int64
 
@@ -33,6 +34,7 @@ public struct AccountStore: AccountRepository {
             failedLogins = u.failedLogins
             lockedUntil = u.lockedUntil
             version = u.version
+            language = u.language?.rawValue
             createdAt = at
             updatedAt = at
         }
@@ -40,7 +42,7 @@ public struct AccountStore: AccountRepository {
         var account: UserAccount {
             UserAccount(
                 id: id, email: email, displayName: displayName, passwordHash: passwordHash, totpSecret: totpSecret, isActive: isActive,
-                failedLogins: failedLogins, lockedUntil: lockedUntil, version: version)
+                failedLogins: failedLogins, lockedUntil: lockedUntil, version: version, language: language.flatMap(Language.init(rawValue:)))
         }
     }
 
@@ -73,7 +75,8 @@ public struct AccountStore: AccountRepository {
     /// The identity of an active account: the account with all its grants.
     public func identity(userID: String) async throws -> Identity? {
         guard let user = try await account(id: userID), user.isActive else { return nil }
-        return Identity(userID: user.id, email: user.email, displayName: user.displayName, grants: try await grants(userID: user.id))
+        return Identity(
+            userID: user.id, email: user.email, displayName: user.displayName, grants: try await grants(userID: user.id), language: user.language)
     }
 
     /// How many accounts exist; zero means the first administrator has yet to be created.
@@ -101,6 +104,15 @@ public struct AccountStore: AccountRepository {
     }
 
     // MARK: Changes the account holder makes
+
+    /// Keeps the interface language the person chose (issue 9), with its audit entry.
+    public func setLanguage(userID: String, language: Language, audit: AuditEvent) async throws {
+        let kind = persistence.kind
+        try await persistence.write { tx in
+            try await tx.update("users").set("language", to: SQLBind(language.rawValue)).where("id", .equal, SQLBind(userID)).run()
+            try await AuditLogStore.append(audit, on: tx, kind: kind)
+        }
+    }
 
     /// Replaces the password hash (the user's own change or an administrator's reset), ends the user's other sessions
     /// and revokes their API tokens: whoever knew the old password may have made one.

@@ -12,6 +12,7 @@ enum Schema {
         M0006AssessmentRevision(),
         M0007AssessmentSteps(),
         M0008RoundsAndConsensus(),
+        M0009Languages(),
     ]
 }
 

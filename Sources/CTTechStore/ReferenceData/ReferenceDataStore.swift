@@ -26,8 +26,18 @@ public struct ReferenceDataStore: ReferenceDataRepository {
         var description: String
     }
 
-    /// Stores a method version and its lists. `settings: false` leaves out the settings columns that arrived after the
-    /// first schema (M0008), for the migration that seeds the default method before they exist.
+    struct TranslationRow: Codable {
+        var methodVersion: String
+        var kind: String
+        var code: String
+        var language: String
+        var name: String
+        var description: String
+    }
+
+    /// Stores a method version and its lists. `settings: false` leaves out what arrived after the first schema (the
+    /// settings columns of M0008, the translations of M0009), for the migration that seeds the default method before
+    /// they exist.
     static func insert(_ method: MethodVersion, current: Bool, settings: Bool = true, on sql: any SQLDatabase) async throws {
         var columns = ["id", "title", "note", "is_current", "created_at"]
         var values: [any Encodable & Sendable] = [method.id, method.title, method.note, current, epochMilliseconds()]
@@ -46,6 +56,26 @@ public struct ReferenceDataStore: ReferenceDataRepository {
             }
         }
         try await sql.insert(into: "reference_items").models(rows, keyEncodingStrategy: .convertToSnakeCase).run()
+        if settings { try await insertTranslations(of: method, on: sql) }
+    }
+
+    /// Stores the translations of a method version's items (issue 9).
+    static func insertTranslations(of method: MethodVersion, on sql: any SQLDatabase) async throws {
+        var rows: [TranslationRow] = []
+        for kind in ReferenceKind.allCases {
+            for item in method.items(kind) {
+                for (language, text) in item.translations.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    rows.append(
+                        TranslationRow(
+                            methodVersion: method.id, kind: kind.rawValue, code: item.code, language: language.rawValue, name: text.name,
+                            description: text.description))
+                }
+            }
+        }
+        for chunk in stride(from: 0, to: rows.count, by: 200) {
+            let part = Array(rows[chunk..<min(chunk + 200, rows.count)])
+            try await sql.insert(into: "reference_item_translations").models(part, keyEncodingStrategy: .convertToSnakeCase).run()
+        }
     }
 
     /// The ids and titles of every stored method version, the current one marked.
@@ -62,10 +92,19 @@ public struct ReferenceDataStore: ReferenceDataRepository {
         guard let version = try await select.first(decoding: VersionRow.self, keyDecodingStrategy: .convertFromSnakeCase) else { return nil }
         let items = try await sql.select().column("*").from("reference_items").where("method_version", .equal, SQLBind(version.id))
             .orderBy("kind").orderBy("position").all(decoding: ItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let translations = try await sql.select().column("*").from("reference_item_translations")
+            .where("method_version", .equal, SQLBind(version.id))
+            .all(decoding: TranslationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var texts: [String: [Language: ReferenceText]] = [:]
+        for row in translations {
+            guard let language = Language(rawValue: row.language) else { continue }
+            texts[row.kind + "/" + row.code, default: [:]][language] = ReferenceText(name: row.name, description: row.description)
+        }
         var lists: [ReferenceKind: [ReferenceItem]] = [:]
         for item in items {
             guard let kind = ReferenceKind(rawValue: item.kind) else { continue }
-            lists[kind, default: []].append(ReferenceItem(item.code, item.name, item.description))
+            lists[kind, default: []].append(
+                ReferenceItem(item.code, item.name, item.description, translations: texts[item.kind + "/" + item.code] ?? [:]))
         }
         return MethodVersion(
             id: version.id, title: version.title, note: version.note, lists: lists, consensusMinimumRatings: version.consensusMinimumRatings)

@@ -21,6 +21,13 @@ public struct LayoutModel: Sendable {
         let nav: [NavItem]
     }
 
+    /// One entry of the language switcher, named in its own language.
+    public struct LanguageOption: Sendable {
+        let code: String
+        let name: String
+        let selected: Bool
+    }
+
     let title: String
     let tlp: Marking
     let user: UserBadge?
@@ -28,27 +35,42 @@ public struct LayoutModel: Sendable {
     let flash: String?
     let stateNav: [NavItem]
     let stateName: String
+    let stepsLabel: String
     let hasStateNav: Bool
     let links = SiteLinks.shared
+    /// The page's language: every text of the page comes from its catalog (ADR 0007).
+    public let localizer: Localizer
+    let lang: String
+    let dir: String
+    let languages: [LanguageOption]
+    /// The page's own path, for the language switcher to come back to.
+    let path: String
 
     /// - Parameters:
     ///   - path: the request path, to mark the current navigation entry.
     ///   - stateSteps: the method steps that work for the partner state in view (label, href); empty elsewhere.
     public init(
         title: String, tlp: TLP, identity: Identity?, csrf: String?, path: String, flash: String? = nil, stateName: String = "",
-        stateSteps: [(String, String)] = []
+        stateSteps: [(String, String)] = [], language: Language = .english
     ) {
+        let t = Localizer(language)
+        self.localizer = t
+        self.lang = language.rawValue
+        self.dir = language.direction
+        self.languages = Language.allCases.map { LanguageOption(code: $0.rawValue, name: $0.nativeName, selected: $0 == language) }
+        self.path = path
         self.title = title
-        self.tlp = Marking(label: tlp.label, cssClass: tlp.cssClass, audience: tlp.audience)
+        self.tlp = Marking(label: tlp.label, cssClass: tlp.cssClass, audience: t("tlp.audience.\(tlp.cssClass)"))
         self.csrf = csrf ?? ""
         self.flash = flash
         self.stateName = stateName
+        self.stepsLabel = t("layout.steps-nav", ["state": stateName])
         self.stateNav = stateSteps.map { NavItem(label: $0.0, href: $0.1, current: path == $0.1) }
         self.hasStateNav = !stateSteps.isEmpty
         if let identity {
-            var items: [(String, String)] = [("Partner states", SiteURL.home.path), ("Reference data", SiteURL.reference.path)]
+            var items: [(String, String)] = [(t("nav.states"), SiteURL.home.path), (t("nav.reference"), SiteURL.reference.path)]
             if identity.isAdministrator {
-                items += [("Accounts", SiteURL.adminUsers.path), ("States", SiteURL.adminStates.path), ("Audit log", SiteURL.audit.path)]
+                items += [(t("nav.accounts"), SiteURL.adminUsers.path), (t("nav.admin-states"), SiteURL.adminStates.path), (t("nav.audit"), SiteURL.audit.path)]
             }
             let nav = items.map { NavItem(label: $0.0, href: $0.1, current: path == $0.1 || path.hasPrefix($0.1 + "/")) }
             self.user = UserBadge(displayName: identity.displayName, nav: nav)

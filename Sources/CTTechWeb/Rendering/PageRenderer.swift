@@ -14,7 +14,8 @@ public struct PageRenderer: Sendable {
 
     /// The one way a page becomes HTML: its template, then each of its fragments in its slot.
     public func render<Page: WebPage>(_ page: Page) -> String {
-        guard var html = library.render(page, withTemplate: Page.template) else {
+        let context = TemplateContext(model: page, t: TextLookup(localizer: page.layout.localizer, prefix: ""))
+        guard var html = library.render(context, withTemplate: Page.template) else {
             return "<!doctype html><title>Error</title><p>Template \(Page.template) is missing.</p>"
         }
         for fragment in page.fragments {
@@ -25,17 +26,20 @@ public struct PageRenderer: Sendable {
 
     /// A fragment, rendered (and escaped) by its own template, to be kept and placed in pages.
     public func render<Fragment: WebFragment>(_ fragment: Fragment) -> RenderedFragment {
-        RenderedFragment(name: Fragment.template, html: library.render(fragment, withTemplate: Fragment.template) ?? "")
+        let context = TemplateContext(model: fragment, t: TextLookup(localizer: fragment.localizer, prefix: ""))
+        return RenderedFragment(name: Fragment.template, html: library.render(context, withTemplate: Fragment.template) ?? "")
     }
 
     /// An error page that keeps the navigation and the signed-in state (issue 8, item 8), so a person who met a 403 or
     /// a 404 still has their way around and a way back.
     public func errorPage(
-        status: Int, title: String, detail: String, issues: [String], requestID: String, identity: Identity?, csrf: String?, path: String
+        status: Int, title: String, detail: String, issues: [String], requestID: String, identity: Identity?, csrf: String?, path: String,
+        language: Language
     ) -> String {
         render(
             ErrorPage(
-                layout: LayoutModel(title: title, tlp: .clear, identity: identity, csrf: csrf, path: path), status: status, title: title,
+                layout: LayoutModel(title: title, tlp: .clear, identity: identity, csrf: csrf, path: path, language: language),
+                status: status, title: title,
                 detail: detail, issues: issues, requestID: requestID, signedIn: identity != nil))
     }
 

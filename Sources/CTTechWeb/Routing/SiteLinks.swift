@@ -5,6 +5,7 @@ public struct SiteLinks: Sendable {
     let login = SiteURL.login.path
     let loginTOTP = SiteURL.loginTOTP.path
     let logout = SiteURL.logout.path
+    let language = SiteURL.language.path
     let account = SiteURL.account.path
     let accountPassword = SiteURL.accountPassword.path
     let accountTOTP = SiteURL.accountTOTP.path

@@ -5,6 +5,8 @@ import Foundation
 public enum SiteURL: Hashable, Sendable {
     // Signing in and one's own account
     case root, login, loginTOTP, logout, account, accountPassword, accountTOTP, accountTOTPDisable
+    /// Choosing the interface language (issue 9).
+    case language
     /// Revoking one of one's own API tokens.
     case accountTokenRevoke(String)
     // Operations and static files
@@ -67,6 +69,7 @@ public enum SiteURL: Hashable, Sendable {
         case .login: "/login"
         case .loginTOTP: "/login/totp"
         case .logout: "/logout"
+        case .language: "/language"
         case .account: "/account"
         case .accountPassword: "/account/password"
         case .accountTOTP: "/account/totp"
@@ -128,7 +131,7 @@ public enum SiteURL: Hashable, Sendable {
     /// The values of the pattern's parameters, in order.
     var values: [String] {
         switch self {
-        case .root, .login, .loginTOTP, .logout, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .healthz, .metrics, .openAPISpec,
+        case .root, .login, .loginTOTP, .logout, .language, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .healthz, .metrics, .openAPISpec,
             .stylesheet, .reference, .adminStates, .adminStateNew, .adminUsers, .adminUserNew, .audit, .home:
             []
         case .staticFile(let name): [name]

@@ -7,7 +7,7 @@ extension RegisterPage {
     static func page(
         _ identity: Identity, assessment: Assessment = Valdoria.assessment, draft: [String: String] = [:], failure: ValidationFailure? = nil
     ) async throws -> Self {
-        let body = try await Pages.renderer.value.render(RegisterBody(assessment: assessment, register: Valdoria.roundOneRegister))
+        let body = try await Pages.renderer.value.render(RegisterBody(assessment: assessment, register: Valdoria.roundOneRegister, language: .english))
         return .make(
             layout: Valdoria.layout(
                 "Risk register · \(assessment.title)", identity: identity, at: .register(assessment.stateID, assessment.id), assessment: assessment),

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CTTechWeb
+
 /// A rendered page read the way the checks need it: its link targets, its form controls, its ids.
 struct HTML {
     let text: String
@@ -56,14 +58,20 @@ struct HTML {
         .map(String.init)
     }
 
-    /// Forms that change something.
-    var postForms: [Substring] { tags("form").filter { HTML.attribute("method", of: $0) == "post" } }
+    /// Forms that change something, but for the language switcher on every page (it keeps a preference, issue 9).
+    var postForms: [Substring] { allPostForms.filter { HTML.attribute("action", of: $0) != SiteURL.language.path } }
+
+    /// Every post form, the language switcher's included.
+    var allPostForms: [Substring] { tags("form").filter { HTML.attribute("method", of: $0) == "post" } }
 
     /// The part from the first `start` to the `end` after it (empty when either is missing).
     func between(_ start: String, _ end: String) -> HTML {
         guard let from = text.range(of: start), let to = text[from.upperBound...].range(of: end) else { return HTML("") }
         return HTML(String(text[from.upperBound..<to.lowerBound]))
     }
+
+    /// The page's own content, without the header (navigation, language switcher) and footer.
+    var main: HTML { between("<main id=\"main\" tabindex=\"-1\">", "</main>") }
 
     /// The summary of a refused form above it.
     var errorSummary: HTML { between("<div class=\"errors\" role=\"alert\" tabindex=\"-1\" id=\"errors\">", "</div>") }
@@ -90,7 +98,7 @@ struct HTML {
         #expect(duplicateIDs == [], "ids used twice", sourceLocation: sourceLocation)
         #expect(unlabelledControls == [], "form controls without a label", sourceLocation: sourceLocation)
         let token = "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">"
-        #expect(count(token) == postForms.count, "every post form carries the CSRF token", sourceLocation: sourceLocation)
+        #expect(count(token) == allPostForms.count, "every post form carries the CSRF token", sourceLocation: sourceLocation)
     }
 }
 

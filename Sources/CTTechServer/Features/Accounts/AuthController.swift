@@ -55,7 +55,7 @@ struct AuthController {
         let cookieName = self.configuration.loginCSRFCookieName
         let token = request.cookies[cookieName]?.value.nilIfEmpty ?? Identifier.secret()
         let page = LoginPage(
-            layout: LayoutModel(title: "Log in", tlp: .clear, identity: nil, csrf: nil, path: SiteURL.login.path), csrf: token,
+            layout: LayoutModel(title: context.localizer("login.title"), tlp: .clear, identity: nil, csrf: nil, path: SiteURL.login.path, language: context.language), csrf: token,
             next: request.uri.queryParameters.get("next") ?? context.form["next"] ?? "", email: email, message: message,
             noAccounts: try await self.accounts.count() == 0)
         var response = Response.html(self.pages.render(page), status: status)
@@ -68,7 +68,9 @@ struct AuthController {
 
     private func totpForm(_ context: AppRequestContext, next: String, message: String?, status: HTTPResponse.Status) -> Response {
         let page = TOTPPage(
-            layout: LayoutModel(title: "Second factor", tlp: .clear, identity: nil, csrf: nil, path: SiteURL.loginTOTP.path),
+            layout: LayoutModel(
+                title: context.localizer("totp.title"), tlp: .clear, identity: nil, csrf: nil, path: SiteURL.loginTOTP.path,
+                language: context.language),
             csrf: context.csrfToken ?? "",
             next: next, message: message)
         return .html(self.pages.render(page), status: status)

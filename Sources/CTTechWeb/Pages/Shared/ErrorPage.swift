@@ -12,6 +12,7 @@ struct ErrorPage: WebPage {
     let requestID: String
     let signedIn: Bool
     let hasIssues: Bool
+    let statusLine: String
 
     init(layout: LayoutModel, status: Int, title: String, detail: String, issues: [String], requestID: String, signedIn: Bool) {
         self.layout = layout
@@ -22,5 +23,6 @@ struct ErrorPage: WebPage {
         self.requestID = requestID
         self.signedIn = signedIn
         self.hasIssues = !issues.isEmpty
+        self.statusLine = layout.localizer("error.page.status", ["status": String(status), "request": requestID])
     }
 }

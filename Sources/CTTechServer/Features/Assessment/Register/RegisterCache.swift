@@ -18,8 +18,9 @@ actor RegisterCache {
     private let capacity: Int
     private var entries: [Key: BuiltRegister] = [:]
     private var inFlight: [Key: Task<BuiltRegister, any Error>] = [:]
-    /// The register page's body rendered for a key: the same HTML for every viewer of that revision.
-    private var pageBodies: [Key: RenderedFragment] = [:]
+    /// The register page's body rendered for a key, per language: the same HTML for every viewer of that revision who
+    /// reads that language.
+    private var pageBodies: [Key: [Language: RenderedFragment]] = [:]
     private var order: [Key] = []
     /// How many computations started (the concurrent-miss test reads it).
     private(set) var computations = 0
@@ -46,11 +47,11 @@ actor RegisterCache {
         }
     }
 
-    func pageBody(_ key: Key) -> RenderedFragment? { pageBodies[key] }
+    func pageBody(_ key: Key, language: Language) -> RenderedFragment? { pageBodies[key]?[language] }
 
-    func putPageBody(_ key: Key, _ html: RenderedFragment) {
+    func putPageBody(_ key: Key, language: Language, _ html: RenderedFragment) {
         guard entries[key] != nil else { return }
-        pageBodies[key] = html
+        pageBodies[key, default: [:]][language] = html
     }
 
     private func put(_ key: Key, _ value: BuiltRegister) {

@@ -67,7 +67,7 @@ struct RegisterController {
         let built = try await registers.build(assessment, scope: scope)
         let page = RegisterPage.make(
             layout: try await lookup.layout("Risk register · \(assessment.title)", assessment, request, context, scope), assessment: assessment,
-            body: await registers.pageBody(built, assessment: assessment, pages: pages),
+            body: await registers.pageBody(built, assessment: assessment, pages: pages, language: context.language),
             canManage: AssessmentAbilities(identity: try granted.requireIdentity(), assessment: assessment).manage, csrf: context.csrfToken ?? "",
             draft: draft, failure: failure)
         return .html(pages.render(page), status: status)

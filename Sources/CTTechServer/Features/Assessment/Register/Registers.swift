@@ -28,11 +28,11 @@ public struct Registers: Sendable {
         }
     }
 
-    /// The register page's body for this revision, rendered once and then served from the cache.
-    func pageBody(_ built: BuiltRegister, assessment: Assessment, pages: PageRenderer) async -> RenderedFragment {
-        if let html = await cache.pageBody(built.key) { return html }
-        let html = pages.render(RegisterBody(assessment: assessment, register: built.document))
-        await cache.putPageBody(built.key, html)
+    /// The register page's body for this revision in one language, rendered once and then served from the cache.
+    func pageBody(_ built: BuiltRegister, assessment: Assessment, pages: PageRenderer, language: Language) async -> RenderedFragment {
+        if let html = await cache.pageBody(built.key, language: language) { return html }
+        let html = pages.render(RegisterBody(assessment: assessment, register: built.document, language: language))
+        await cache.putPageBody(built.key, language: language, html)
         return html
     }
 

@@ -24,8 +24,10 @@ public struct RegisterBody: WebFragment {
     let agreement: String?
     let csvHref: String
     let jsonHref: String
+    public let localizer: Localizer
 
-    public init(assessment: Assessment, register: RegisterDocument) {
+    public init(assessment: Assessment, register: RegisterDocument, language: Language) {
+        localizer = Localizer(language)
         let (s, a) = (assessment.stateID, assessment.id)
         let heat = RegisterChart.heatCounts(register)
         basis =

@@ -139,7 +139,7 @@ public struct ScenarioPage: WebPage {
         let summary =
             round.status == .revealed
             ? RatingSummary(mine.map { Double($0.score.threat) }, minimumForConsensus: method.consensusMinimumRatings) : nil
-        let names = method.names
+        let names = { (kind: ReferenceKind) in method.names(kind) }
         let technologyNames = names(.technologies)
         let purposeNames = names(.purposes)
         let factorNames = [

@@ -1,0 +1,16 @@
+import CTTechCore
+import Hummingbird
+
+/// Which of the six languages a request is answered in (issue 9): the signed-in person's choice stored on their account;
+/// else the choice made with the switcher before logging in (a cookie); else the browser's `Accept-Language`; else
+/// English.
+enum RequestLanguage {
+    /// The cookie that keeps the switcher's choice before login. It holds one of six codes and nothing else.
+    static let cookieName = "cttech_lang"
+
+    static func of(_ request: Request, identity: Identity?) -> Language {
+        if let chosen = identity?.language { return chosen }
+        if let code = request.cookies[cookieName]?.value, let chosen = Language(rawValue: code) { return chosen }
+        return Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
+    }
+}
