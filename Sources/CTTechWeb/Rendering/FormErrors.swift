@@ -1,8 +1,8 @@
 import CTTechCore
 import Foundation
 
-/// A field of a form as its error summary names it: the code the validator uses, the label the person reads, and the id
-/// of the control the summary links to.
+/// A field of a form as its error summary names it: the code the validator uses, the label the person reads (a catalog
+/// key, or text already in the page's language), and the id of the control the summary links to.
 struct FormField: Sendable {
     let name: String
     let label: String
@@ -30,16 +30,16 @@ struct FormErrors: Sendable {
 
     /// - Parameter pathsAsWritten: name each problem by its path as written (an imported file's `scenarios[0].title`)
     ///   rather than by a label, unless `fields` names it.
-    init(_ failure: ValidationFailure?, fields: [FormField] = [], pathsAsWritten: Bool = false) {
+    init(_ t: Localizer, _ failure: ValidationFailure?, fields: [FormField] = [], pathsAsWritten: Bool = false) {
         let known = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let issues = failure?.issues ?? []
         errorList = issues.map { issue in
             let field = known[issue.field]
-            let name = field?.label ?? (pathsAsWritten ? issue.field : Self.label(fromCode: issue.field))
-            return Item(text: "\(name): \(issue.message)", anchor: field.map { "#" + $0.id })
+            let name = field.map { t($0.label) } ?? (pathsAsWritten ? issue.field : Self.label(fromCode: issue.field))
+            return Item(text: t("form.error-item", ["field": name, "problem": issue.text(t)]), anchor: field.map { "#" + $0.id })
         }
         hasErrors = !issues.isEmpty
-        byField = Dictionary(issues.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        byField = Dictionary(issues.map { ($0.field, $0.text(t)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The message for one field, to show beside it.

@@ -7,7 +7,8 @@ enum SiteURLPatterns {
     /// One value of every case; a case added to ``SiteURL`` and linked from a page must be added here too.
     static let all: [SiteURL] =
         [
-            .root, .login, .loginTOTP, .logout, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .accountTokenRevoke("x"), .healthz,
+            .root, .login, .loginTOTP, .logout, .language, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .accountTokenRevoke("x"),
+            .healthz,
             .metrics, .openAPISpec,
             .stylesheet, .staticFile(name: "x"), .reference, .referenceList(kind: "x"), .referenceListJSON(kind: "x"), .adminStates,
             .adminStateNew, .adminUsers, .adminUserNew, .audit, .adminUser("x"), .adminUserGrants("x"), .adminUserGrantRemove("x", grant: "x"),

@@ -43,6 +43,7 @@ public struct AccountPage: WebPage {
                 state: $0.revoked ? "revoked" : live ? "live" : "expired", revokeAction: live ? SiteURL.accountTokenRevoke($0.id).path : nil)
         }
         self.errors = FormErrors(
+            layout.localizer,
             failure, fields: [FormField("current", "Current password", id: "current"), FormField("new", "New password", id: "new")])
     }
 }

@@ -51,6 +51,7 @@ public struct UserFormPage: WebPage {
             },
             grantAction: SiteURL.adminUserGrants(id).path, passwordAction: SiteURL.adminUserPassword(id).path, conflict: conflict,
             errors: FormErrors(
+                layout.localizer,
                 failure,
                 fields: [
                     FormField("email", "E-mail", id: "email"), FormField("displayName", "Display name", id: "displayName"),

@@ -113,7 +113,7 @@ public struct AssessmentPage: WebPage {
             case .draft: assessment.status == .approved ? "Reopen as draft (the snapshot stays)" : "Send back to draft"
             }
         }
-        let errors = FormErrors(failure, fields: scenarioFields)
+        let errors = FormErrors(layout.localizer, failure, fields: scenarioFields)
         let (s, a) = (assessment.stateID, assessment.id)
         let unscored = AssessmentStanding.nextUnscored(scenarios, scored: scoredByMe)
         let nextStep: NextStep? =

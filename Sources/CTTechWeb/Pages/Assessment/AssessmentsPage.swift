@@ -46,6 +46,7 @@ public struct AssessmentsPage: WebPage {
                     mine: s.scoredByViewer.map { "\($0) of \(s.scenarioCount) scored" } ?? "—")
             }, canCreate: canCreate, createAction: SiteURL.assessments(stateID).path, csrf: csrf,
             errors: FormErrors(
+                layout.localizer,
                 failure,
                 fields: [
                     FormField("title", "Title", id: "title"), FormField("period", "Period", id: "period"),
@@ -54,6 +55,6 @@ public struct AssessmentsPage: WebPage {
             draftTitle: draft?.title ?? "", draftPeriod: draft?.period ?? "", draftHorizon: draft?.horizonYears ?? "2",
             tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft?.tlp ?? "AMBER")) },
             importAction: SiteURL.assessmentImport(stateID).path, importLimit: AssessmentImport.maxBytes / 1024 / 1024,
-            importErrors: FormErrors(importFailure, fields: [FormField("file", "File", id: "import-file")], pathsAsWritten: true))
+            importErrors: FormErrors(layout.localizer, importFailure, fields: [FormField("file", "File", id: "import-file")], pathsAsWritten: true))
     }
 }

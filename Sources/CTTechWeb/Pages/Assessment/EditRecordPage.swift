@@ -21,7 +21,8 @@ public struct EditRecordPage: WebPage {
         EditRecordPage(
             layout: layout, heading: "Correct an agency", backHref: SiteURL.institutions(assessment.stateID, assessment.id).path,
             backLabel: "Step 1 · Roles and structures", action: SiteURL.agency(assessment.stateID, assessment.id, agency: agency.id).path, csrf: csrf,
-            errors: FormErrors(failure, fields: AgencyFields.fields), agency: submitted.map(AgencyFields.init) ?? AgencyFields(agency), otherRisk: nil
+            errors: FormErrors(layout.localizer, failure, fields: AgencyFields.fields),
+            agency: submitted.map(AgencyFields.init) ?? AgencyFields(agency), otherRisk: nil
         )
     }
 
@@ -32,7 +33,7 @@ public struct EditRecordPage: WebPage {
         EditRecordPage(
             layout: layout, heading: "Correct another national risk", backHref: SiteURL.otherRisks(assessment.stateID, assessment.id).path,
             backLabel: "Other national security risks", action: SiteURL.otherRisk(assessment.stateID, assessment.id, risk: risk.id).path, csrf: csrf,
-            errors: FormErrors(failure, fields: OtherRiskFields.fields), agency: nil,
+            errors: FormErrors(layout.localizer, failure, fields: OtherRiskFields.fields), agency: nil,
             otherRisk: submitted.map(OtherRiskFields.init) ?? OtherRiskFields(risk))
     }
 }

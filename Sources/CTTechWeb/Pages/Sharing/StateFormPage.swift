@@ -33,6 +33,7 @@ public struct StateFormPage: WebPage {
             tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft.defaultTLP ?? "AMBER")) },
             conflict: conflict,
             errors: FormErrors(
+                layout.localizer,
                 failure,
                 fields: [
                     FormField("code", "Code", id: "code"), FormField("name", "Name", id: "name"), FormField("region", "Region", id: "region"),

@@ -56,6 +56,7 @@ public struct HorizonScanPage: WebPage {
             }, scanned: scan.count, canEdit: canEdit && !assessment.status.isFrozen, frozen: assessment.status.isFrozen,
             scanAction: SiteURL.horizonScan(assessment.stateID, assessment.id).path, csrf: csrf,
             errors: FormErrors(
+                layout.localizer,
                 failure,
                 fields: [
                     FormField("technology", "Technology", id: "h-tech"), FormField("stage", "Diffusion stage", id: "h-stage"),

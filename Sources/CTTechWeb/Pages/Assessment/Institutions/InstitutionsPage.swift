@@ -69,6 +69,6 @@ public struct InstitutionsPage: WebPage {
             }, hasAgencies: !agencies.isEmpty, canEdit: canEdit && !assessment.status.isFrozen, frozen: assessment.status.isFrozen,
             agencyAction: SiteURL.agencies(assessment.stateID, assessment.id).path, raciAction: SiteURL.raci(assessment.stateID, assessment.id).path,
             csrf: csrf,
-            errors: FormErrors(failure, fields: AgencyFields.fields), agencyFields: AgencyFields(submitted))
+            errors: FormErrors(layout.localizer, failure, fields: AgencyFields.fields), agencyFields: AgencyFields(submitted))
     }
 }

@@ -154,7 +154,7 @@ public struct ScenarioPage: WebPage {
                 FormField("confidence", "Confidence", id: "confidence"), FormField("rationale", "Rationale", id: "rationale"),
                 FormField("round", "Round", id: "score-form"),
             ]
-        let errors = FormErrors(failure, fields: formFields)
+        let errors = FormErrors(layout.localizer, failure, fields: formFields)
         func text(_ name: String) -> TextField { TextField(value: submitted[name] ?? "", error: errors.message(name)) }
         let interval = errors.message("likelihood")
         let flagged: Set<String> =
@@ -203,7 +203,7 @@ public struct ScenarioPage: WebPage {
             removeAction: canRemove
                 ? SiteURL.scenarioRemove(assessment.stateID, assessment.id, scenario: scenario.id).path : nil,
             canAddEvidence: canAddEvidence, evidenceOpen: evidenceFailure != nil,
-            evidenceErrors: FormErrors(evidenceFailure, fields: EvidenceForm.fields),
+            evidenceErrors: FormErrors(layout.localizer, evidenceFailure, fields: EvidenceForm.fields),
             evidenceForm: EvidenceForm(
                 action: SiteURL.scenarioEvidence(assessment.stateID, assessment.id, scenario: scenario.id).path, submitted: submitted,
                 errorsAnchor: "#evidence-errors"),
