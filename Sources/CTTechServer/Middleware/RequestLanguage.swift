@@ -5,12 +5,15 @@ import Hummingbird
 /// else the choice made with the switcher before logging in (a cookie); else the browser's `Accept-Language`; else
 /// English.
 enum RequestLanguage {
-    /// The cookie that keeps the switcher's choice before login. It holds one of six codes and nothing else.
-    static let cookieName = "cttech_lang"
+    /// The cookie that keeps the switcher's choice before login (`__Host-` prefixed when cookies are secure, like the
+    /// session's). It holds one of six codes and nothing else.
+    static func cookieName(_ configuration: AppConfiguration) -> String { configuration.secureCookies ? "__Host-cttech_lang" : "cttech_lang" }
 
     static func of(_ request: Request, identity: Identity?) -> Language {
         if let chosen = identity?.language { return chosen }
-        if let code = request.cookies[cookieName]?.value, let chosen = Language(rawValue: code) { return chosen }
+        for name in ["__Host-cttech_lang", "cttech_lang"] {
+            if let code = request.cookies[name]?.value, let chosen = Language(rawValue: code) { return chosen }
+        }
         return Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
     }
 }

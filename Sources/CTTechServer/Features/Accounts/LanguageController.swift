@@ -47,7 +47,7 @@ struct LanguageController {
         var response = Response.seeOther(LocalRedirect.target(next))
         response.setCookie(
             Cookie(
-                name: RequestLanguage.cookieName, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+                name: RequestLanguage.cookieName(configuration), value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
                 secure: configuration.secureCookies, httpOnly: true, sameSite: .lax))
         return response
     }
