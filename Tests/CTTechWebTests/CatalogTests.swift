@@ -39,6 +39,35 @@ struct CatalogTests {
         }
     }
 
+    /// Each language's area files hold the same keys as English's, and no key is written in two area files.
+    @Test func everyKeyLivesInOneAreaFile() throws {
+        let english = try #require(Localizer.files[.english])
+        for language in Language.allCases {
+            let areas = try #require(Localizer.files[language], "\(language) has no catalog files")
+            #expect(Set(areas.keys) == Set(english.keys), "\(language): area files differ from English's")
+            var seen: [String: String] = [:]
+            for (area, catalog) in areas {
+                for key in catalog.messages.keys {
+                    if let other = seen[key] { Issue.record("\(language): \(key) is in both \(other).json and \(area).json") }
+                    seen[key] = area
+                    #expect(english[area]?.messages[key] != nil, "\(language) \(area).json: \(key) belongs to another area in English")
+                }
+            }
+        }
+    }
+
+    /// Templates read `{{t.a.b}}` one name at a time, so a key cannot also be the beginning of another (`a.b` and `a.b.c`).
+    @Test func noKeyIsThePrefixOfAnother() throws {
+        let keys = Set(try #require(Localizer.catalogs[.english]).messages.keys)
+        for key in keys {
+            let parts = key.split(separator: ".")
+            for length in parts.indices.dropFirst() {
+                let prefix = parts[..<length].joined(separator: ".")
+                #expect(!keys.contains(prefix), "\(prefix) is a message and the start of \(key)")
+            }
+        }
+    }
+
     @Test func theLocalizerSpeaksEachLanguage() {
         #expect(Localizer(.english)("assessment.scenarios", count: 1) == "1 scenario")
         #expect(Localizer(.russian)("assessment.scenarios", count: 22) == "22 сценария")
