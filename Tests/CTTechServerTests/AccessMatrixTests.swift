@@ -116,24 +116,25 @@ struct AccessMatrixTests {
     /// Operations every signed-in user may call; they must still never return another state's data.
     static let openToEverySignedInUser: Set<String> = ["GET /me", "GET /states", "GET /reference-data", "GET /reference-data/{kind}"]
 
+    /// One body that decodes as every operation's input, so each request reaches the access check (the generated layer
+    /// answers 400 to a body of the wrong shape before any handler runs).
+    static func apiBody(_ template: String, _ world: TestWorld) -> String {
+        """
+        {"code":"HACK","name":"Hacked","region":"other","defaultTlp":"CLEAR","profile":"x","version":1,"email":"intruder@example.org",
+        "displayName":"Intruder","password":"intruder-password","isActive":true,"role":"administrator","stateId":"\(world.foreign.id)",
+        "title":"Hostile","period":"2025","to":"\(template.hasSuffix("/round") ? "closed" : "draft")","narrative":"x","actorType":"A1",
+        "technologies":["T01"],"purposes":["P1"],"intent":5,"actorCapability":5,"technologyAccessibility":5,"opportunity":5,
+        "likelihood":{"low":0.1,"best":0.2,"high":0.3},"impact":{"low":1,"best":2,"high":3},"confidence":"low","kind":"other",
+        "cells":[],"technology":"T01","stage":"observed","trend":"rising","subject":"technology","ref":"T01","summary":"x","source":"x",
+        "reliability":"A","credibility":1,"family":"x"}
+        """
+    }
+
     @Test(arguments: TestDatabase.kinds)
     func everyAPIOperationRefusesAForeignState(_ kind: DatabaseKind) async throws {
         try await withApp(kind) { world, client in
             let operations = try OpenAPIPaths.operations()
             #expect(operations.count >= 15)
-            // One body that decodes as every operation's input, so each request reaches the access check (the generated
-            // layer answers 400 to a body of the wrong shape before any handler runs).
-            func body(_ template: String) -> String {
-                """
-                {"code":"HACK","name":"Hacked","region":"other","defaultTlp":"CLEAR","profile":"x","version":1,"email":"intruder@example.org",
-                "displayName":"Intruder","password":"intruder-password","isActive":true,"role":"administrator","stateId":"\(world.foreign.id)",
-                "title":"Hostile","period":"2025","to":"\(template.hasSuffix("/round") ? "closed" : "draft")","narrative":"x","actorType":"A1",
-                "technologies":["T01"],"purposes":["P1"],"intent":5,"actorCapability":5,"technologyAccessibility":5,"opportunity":5,
-                "likelihood":{"low":0.1,"best":0.2,"high":0.3},"impact":{"low":1,"best":2,"high":3},"confidence":"low","kind":"other",
-                "cells":[],"technology":"T01","stage":"observed","trend":"rising","subject":"technology","ref":"T01","summary":"x","source":"x",
-                "reliability":"A","credibility":1,"family":"x"}
-                """
-            }
             for role in Self.nonAdministrators {
                 let token = try await world.bearer(role)
                 for (method, template) in operations {
@@ -143,7 +144,8 @@ struct AccessMatrixTests {
                         .replacingOccurrences(of: "{userId}", with: world.foreignFocal.id).replacingOccurrences(
                             of: "{grantId}", with: world.foreignGrantID)
                     let response = try await client.send(
-                        method, path, json: [.post, .put].contains(method) ? body(template) : nil, headers: [.authorization: "Bearer \(token)"])
+                        method, path, json: [.post, .put].contains(method) ? Self.apiBody(template, world) : nil,
+                        headers: [.authorization: "Bearer \(token)"])
                     let label = "\(method) \(template) as \(role.rawValue)"
                     #expect(!response.text.contains(TestWorld.foreignMarker), "\(label) leaked the foreign state")
                     if Self.openToEverySignedInUser.contains("\(method) \(template)") {
@@ -156,6 +158,89 @@ struct AccessMatrixTests {
                 // the audit log of the foreign state, asked for by id
                 let audit = try await client.send(.get, "/api/v1/audit?stateId=\(world.foreign.id)", headers: [.authorization: "Bearer \(token)"])
                 #expect([.forbidden, .notFound].contains(audit.status))
+            }
+            try await expectForeignStateUntouched(world)
+        }
+    }
+
+    /// The web walk in the five other languages (issue 9). To keep the suite fast, each language walks every route as one
+    /// role (a different role per language) rather than as all of them: the refusal and its page do not depend on which
+    /// role is refused, and the English walk above covers every role.
+    @Test(arguments: TestDatabase.kinds)
+    func everyWebRouteRefusesAForeignStateInEveryLanguage(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            let routes = try buildRouter(services: world.services).routes
+            for (index, language) in SpokenRefusal.languages.enumerated() {
+                let role = Self.nonAdministrators[index % Self.nonAdministrators.count]
+                for route in routes {
+                    let session = try await world.session(role)
+                    var form = Self.hostileForm
+                    form["_csrf"] = session.csrf
+                    let response = try await client.send(
+                        route.method, webPath(route.path, world: world), session: session, form: route.method == .get ? nil : form,
+                        headers: SpokenRefusal.headers(language, by: SpokenRefusal.asking(index)))
+                    let label = "\(route.method) \(route.path) as \(role.rawValue) in \(language.rawValue)"
+                    #expect(!response.text.contains(TestWorld.foreignMarker), "\(label) leaked the foreign state")
+                    switch route.access {
+                    case .state, .administrator:
+                        #expect([.forbidden, .notFound].contains(response.status), "\(label) answered \(response.status)")
+                        SpokenRefusal.expectPage(response, in: language, label)
+                    case .anonymous, .signedIn:
+                        #expect(response.status.code < 500, "\(label) answered \(response.status)")
+                    }
+                }
+            }
+            try await expectForeignStateUntouched(world)
+        }
+    }
+
+    /// Strangers in the five other languages: a refused post (no session, so no CSRF token) says so in the language the
+    /// browser asks for. Each route is walked in one language, the languages taking turns.
+    @Test(arguments: TestDatabase.kinds)
+    func strangersAreRefusedInTheirLanguage(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            let routes = try buildRouter(services: world.services).routes.filter { $0.access != .anonymous }
+            for (index, route) in routes.enumerated() {
+                let language = SpokenRefusal.languages[index % SpokenRefusal.languages.count]
+                let response = try await client.send(
+                    route.method, webPath(route.path, world: world), form: route.method == .get ? nil : Self.hostileForm,
+                    headers: SpokenRefusal.headers(language, by: SpokenRefusal.asking(index / SpokenRefusal.languages.count)))
+                let label = "\(route.method) \(route.path) in \(language.rawValue)"
+                #expect([.found, .seeOther, .unauthorized, .forbidden].contains(response.status), "\(label): \(response.status)")
+                #expect(!response.text.contains(TestWorld.foreignMarker))
+                if response.status == .forbidden { SpokenRefusal.expectPage(response, in: language, label) }
+            }
+        }
+    }
+
+    /// The API walk in the five other languages (`Accept-Language`): each language walks every operation as one role, a
+    /// different role per language (the English walk above covers every role).
+    @Test(arguments: TestDatabase.kinds)
+    func everyAPIOperationRefusesAForeignStateInEveryLanguage(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            let operations = try OpenAPIPaths.operations()
+            for (index, language) in SpokenRefusal.languages.enumerated() {
+                let role = Self.nonAdministrators[(index + 2) % Self.nonAdministrators.count]
+                let token = try await world.bearer(role)
+                for (method, template) in operations {
+                    let path =
+                        "/api/v1"
+                        + webPath(template, world: world).replacingOccurrences(of: "{stateId}", with: world.foreign.id)
+                        .replacingOccurrences(of: "{userId}", with: world.foreignFocal.id).replacingOccurrences(
+                            of: "{grantId}", with: world.foreignGrantID)
+                    var headers = SpokenRefusal.headers(language)
+                    headers[.authorization] = "Bearer \(token)"
+                    let response = try await client.send(
+                        method, path, json: [.post, .put].contains(method) ? Self.apiBody(template, world) : nil, headers: headers)
+                    let label = "\(method) \(template) as \(role.rawValue) in \(language.rawValue)"
+                    #expect(!response.text.contains(TestWorld.foreignMarker), "\(label) leaked the foreign state")
+                    if Self.openToEverySignedInUser.contains("\(method) \(template)") {
+                        #expect(response.status == .ok, "\(label): \(response.status)")
+                    } else {
+                        #expect([.forbidden, .notFound].contains(response.status), "\(label): \(response.status)")
+                        try SpokenRefusal.expectProblem(response, in: language, label)
+                    }
+                }
             }
             try await expectForeignStateUntouched(world)
         }
@@ -213,5 +298,133 @@ enum OpenAPIPaths {
             }
         }
         return result
+    }
+}
+
+/// A refusal in another language (issue 9): the languages walked besides English, the headers that ask for one, and the
+/// checks that an error page or a problem is in it. The walks reuse their English expectations (status, no foreign data)
+/// and add these.
+enum SpokenRefusal {
+    static let languages: [Language] = Language.allCases.filter { $0 != .english }
+
+    /// How a request asks for its language: the browser's `Accept-Language`, or the switcher's cookie (which wins over
+    /// a browser asking for English).
+    enum Asking { case acceptLanguage, cookie }
+
+    static func headers(_ language: Language, by asking: Asking = .acceptLanguage) -> HTTPFields {
+        switch asking {
+        case .acceptLanguage: [.acceptLanguage: "\(language.rawValue)-XX, \(language.rawValue);q=0.9, en;q=0.1"]
+        case .cookie: [.acceptLanguage: "en", .cookie: "cttech_lang=\(language.rawValue)"]
+        }
+    }
+
+    /// The languages take turns at the two ways of asking.
+    static func asking(_ index: Int) -> Asking { index.isMultiple(of: 2) ? .cookie : .acceptLanguage }
+
+    /// The titles a refusal with this status may carry (catalog keys).
+    static func titleKeys(_ status: HTTPResponse.Status) -> [String] {
+        switch status.code {
+        case 400: ["error.title.bad-request", "error.title.invalid"]
+        case 401: ["error.title.unauthenticated"]
+        case 403: ["error.title.forbidden", "error.title.csrf"]
+        case 404: ["error.title.not-found"]
+        case 405: ["error.title.method-not-allowed"]
+        case 409: ["error.title.conflict", "error.title.refused"]
+        case 413: ["error.title.payload-too-large"]
+        case 415: ["error.title.unsupported-media-type"]
+        case 429: ["error.title.too-many-requests"]
+        default: []
+        }
+    }
+
+    /// The key of the catalog message `text` is, in `language` (placeholders match any value), if any is.
+    static func key(of text: String, in language: Language, prefixes: [String] = ["error.", "errors.", "validation."]) -> String? {
+        guard let english = Localizer.catalogs[.english] else { return nil }
+        for key in english.messages.keys.sorted() where prefixes.contains(where: { key.hasPrefix($0) }) {
+            guard case .text(let template)? = Localizer.catalogs[language]?.messages[key] ?? english.messages[key] else { continue }
+            if matches(text, template) { return key }
+        }
+        return nil
+    }
+
+    /// Whether `text` is `template` with its placeholders filled by some values: the literal pieces in order.
+    static func matches(_ text: String, _ template: String) -> Bool {
+        var pieces: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            pieces.append(String(rest[..<open]))
+            rest = rest[rest.index(after: close)...]
+        }
+        pieces.append(String(rest))
+        guard pieces.count > 1 else { return text == template }
+        guard let first = pieces.first, let last = pieces.last, text.hasPrefix(first), text.hasSuffix(last),
+            text.count >= first.count + last.count + pieces.count - 1
+        else { return false }
+        var remaining = text.dropFirst(first.count).dropLast(last.count)
+        for piece in pieces.dropFirst().dropLast() {
+            guard let found = remaining.range(of: piece) else { return false }
+            remaining = remaining[found.upperBound...]
+        }
+        return true
+    }
+
+    /// A detail from the layers below (`errors.*`, ours) must be written in `language`'s own catalog, not fall back to
+    /// English; the shared titles and details (`error.*`) must be what the localizer says for that language.
+    static func expectInLanguage(_ text: String, _ language: Language, _ label: String) {
+        guard let key = key(of: text, in: language) else {
+            Issue.record("\(label): \"\(text)\" is no catalog message in \(language)")
+            return
+        }
+        if key.hasPrefix("errors.") || key.hasPrefix("validation.") {
+            #expect(Localizer.catalogs[language]?.messages[key] != nil, "\(label): \(key) is not in the \(language) catalog")
+        }
+    }
+
+    static func unescaped(_ html: Substring) -> String {
+        var text = String(html)
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&apos;", "'"), ("&amp;", "&")]
+        {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
+    }
+
+    /// An HTML error page in `language`: `<html lang dir>`, its title the status's in that language, its detail a
+    /// catalog message of that language.
+    static func expectPage(_ response: TestResponse, in language: Language, _ label: String) {
+        let html = response.text
+        #expect(html.contains("<html lang=\"\(language.rawValue)\" dir=\"\(language.direction)\">"), "\(label): page not in \(language)")
+        guard let h1 = html.range(of: "<h1>"), let end = html[h1.upperBound...].range(of: "</h1>") else {
+            Issue.record("\(label): no error page (\(response.status))")
+            return
+        }
+        let title = unescaped(html[h1.upperBound..<end.lowerBound])
+        let titles = titleKeys(response.status).map { Localizer(language)($0) }
+        #expect(titles.contains(title), "\(label): title \"\(title)\" is not the \(response.status.code) title in \(language)")
+        let after = html[end.upperBound...]
+        if let open = after.range(of: "<p>"), let close = after[open.upperBound...].range(of: "</p>") {
+            expectInLanguage(unescaped(after[open.upperBound..<close.lowerBound]), language, label)
+        }
+    }
+
+    struct Problem: Decodable {
+        struct Issue: Decodable { var field: String; var message: String }
+        var title: String
+        var status: Int
+        var detail: String
+        var errors: [Issue]?
+    }
+
+    /// A problem+json in `language`: `Content-Language`, its title the status's in that language, its detail and each
+    /// field problem catalog messages of that language (field names as they are).
+    static func expectProblem(_ response: TestResponse, in language: Language, _ label: String) throws {
+        #expect(response.headers[.contentType] == "application/problem+json", "\(label) must answer problem+json")
+        #expect(response.headers[.contentLanguage] == language.rawValue, "\(label): Content-Language")
+        let problem = try JSONDecoder().decode(Problem.self, from: Data(buffer: response.body))
+        #expect(problem.status == Int(response.status.code))
+        let titles = titleKeys(response.status).map { Localizer(language)($0) }
+        #expect(titles.contains(problem.title), "\(label): title \"\(problem.title)\" is not the \(response.status.code) title in \(language)")
+        if problem.errors == nil { expectInLanguage(problem.detail, language, label) }
+        for issue in problem.errors ?? [] { expectInLanguage(issue.message, language, "\(label) \(issue.field)") }
     }
 }

@@ -12,7 +12,7 @@ public struct OwnAccount: Sendable {
     public func changePassword(current: String, new: String, keepingSession sessionHash: String?, by identity: Identity) async throws {
         let account = try await holder(identity)
         guard try await passwords.verify(current, account.passwordHash) else {
-            throw ValidationFailure(field: "current", "is not your current password")
+            throw ValidationFailure(field: "current", "validation.current-password")
         }
         try PasswordPolicy.check(new, field: "new")
         try await accounts.setPassword(
@@ -31,7 +31,7 @@ public struct OwnAccount: Sendable {
     public func turnOffTOTP(password: String, by identity: Identity) async throws {
         let account = try await holder(identity)
         guard try await passwords.verify(password, account.passwordHash) else {
-            throw ValidationFailure(field: "password", "is not your current password")
+            throw ValidationFailure(field: "password", "validation.current-password")
         }
         try await accounts.setTOTP(
             userID: account.id, secret: nil, audit: AuditEvent(.userTOTPOff, by: identity.actor, entity: account.id, state: nil))

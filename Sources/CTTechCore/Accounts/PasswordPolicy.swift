@@ -5,10 +5,10 @@ public enum PasswordPolicy {
 
     public static func check(_ password: String, field: String = "password") throws(ValidationFailure) {
         if password.count < minimumLength {
-            throw ValidationFailure(field: field, "must be at least \(minimumLength) characters")
+            throw ValidationFailure(field: field, "validation.at-least-characters", ["min": String(minimumLength)])
         }
         if password.count > maximumLength {
-            throw ValidationFailure(field: field, "must be at most \(maximumLength) characters")
+            throw ValidationFailure(field: field, "validation.at-most-characters", ["max": String(maximumLength)])
         }
     }
 }

@@ -13,7 +13,7 @@ public struct UserDraft: Sendable, Hashable {
     public func validated() throws(ValidationFailure) -> (email: String, displayName: String) {
         var v = Validator()
         let email = v.text(email, field: "email", maxLength: 254).map { $0.lowercased() }
-        if let email, !EmailAddress.isPlausible(email) { v.add("email", "is not an e-mail address") }
+        if let email, !EmailAddress.isPlausible(email) { v.add("email", "validation.email") }
         let name = v.text(displayName, field: "displayName", maxLength: 120)
         try v.check()
         return (email ?? "", name ?? "")

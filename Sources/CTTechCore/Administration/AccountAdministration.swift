@@ -11,15 +11,13 @@ public struct AccountAdministration: Sendable {
     /// Reads a role name, or says which ones exist.
     public static func parseRole(_ text: String) throws(ValidationFailure) -> Role {
         guard let role = Role(rawValue: text) else {
-            throw ValidationFailure(field: "role", "must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationFailure(field: "role", "validation.one-of", ["values": Role.allCases.map(\.rawValue).joined(separator: ", ")])
         }
         return role
     }
 
-    /// Why a role needs a partner state.
-    static func stateNeeded(_ role: Role) -> String {
-        "\(role.title.lowercased()) is a role for one partner state; choose the state (a programme-wide grant would open nothing)"
-    }
+    /// Why a role needs a partner state (a message per role, so each language names the role in its own words).
+    static func stateNeeded(_ role: Role) -> Message { Message("validation.state-needed.\(role.rawValue)") }
 
     /// Creates an account with an optional first grant; every problem with the draft, password, role or state at once.
     public func create(
@@ -33,12 +31,12 @@ public struct AccountAdministration: Sendable {
         if let role {
             do { grantRole = try Self.parseRole(role) } catch { issues += error.issues }
         }
-        if let stateID, !Identifier.isValid(stateID) { issues.append(FieldIssue(field: "stateID", message: "is not a partner state")) }
+        if let stateID, !Identifier.isValid(stateID) { issues.append(FieldIssue(field: "stateID", "validation.not-a-state")) }
         if grantRole == .administrator && stateID != nil {
-            issues.append(FieldIssue(field: "stateID", message: "administrator is a programme-wide role; leave the partner state empty"))
+            issues.append(FieldIssue(field: "stateID", "validation.administrator-programme-wide"))
         }
         if let grantRole, grantRole.isForOneState, stateID == nil {
-            issues.append(FieldIssue(field: "stateID", message: Self.stateNeeded(grantRole)))
+            issues.append(FieldIssue(field: "stateID", Self.stateNeeded(grantRole)))
         }
         if !issues.isEmpty { throw ValidationFailure(issues) }
         let user = UserAccount(
@@ -51,7 +49,7 @@ public struct AccountAdministration: Sendable {
             try await accounts.create(
                 user, grants: grants, by: scope, audit: AuditEvent(.userCreate, by: actor, entity: user.id, state: grants.first?.stateID, details))
         } catch StoreConflict.missing {
-            throw ValidationFailure(field: "stateID", "is not a partner state")
+            throw ValidationFailure(field: "stateID", "validation.not-a-state")
         }
         return user
     }
@@ -63,7 +61,7 @@ public struct AccountAdministration: Sendable {
     ) async throws -> UserAccount {
         let clean = try draft.validated()
         if id == actor.id && !draft.isActive {
-            throw ValidationFailure(field: "isActive", "you cannot deactivate your own account")
+            throw ValidationFailure(field: "isActive", "validation.own-account-deactivation")
         }
         return try await accounts.update(
             id: id, email: clean.email, displayName: clean.displayName, isActive: draft.isActive, expectedVersion: expectedVersion, by: scope,
@@ -84,17 +82,17 @@ public struct AccountAdministration: Sendable {
     public func grant(userID: String, role: String?, stateID: String?, by actor: AuditActor, scope: AdministratorScope) async throws -> RoleGrant {
         let parsed = try Self.parseRole(role ?? "")
         if parsed == .administrator && stateID != nil {
-            throw ValidationFailure(field: "stateID", "administrator is a programme-wide role; leave the partner state empty")
+            throw ValidationFailure(field: "stateID", "validation.administrator-programme-wide")
         }
         if parsed.isForOneState && stateID == nil { throw ValidationFailure(field: "stateID", Self.stateNeeded(parsed)) }
-        if let stateID, !Identifier.isValid(stateID) { throw ValidationFailure(field: "stateID", "is not a partner state") }
+        if let stateID, !Identifier.isValid(stateID) { throw ValidationFailure(field: "stateID", "validation.not-a-state") }
         guard try await accounts.account(id: userID) != nil else { throw StoreConflict.missing }
         let grant = RoleGrant(id: Identifier.make(), userID: userID, role: parsed, stateID: stateID)
         do {
             try await accounts.addGrant(
                 grant, by: scope, audit: AuditEvent(.grantAdd, by: actor, entity: userID, state: stateID, ["role": parsed.rawValue]))
         } catch StoreConflict.missing where stateID != nil {
-            throw ValidationFailure(field: "stateID", "is not a partner state")
+            throw ValidationFailure(field: "stateID", "validation.not-a-state")
         }
         return grant
     }

@@ -3,9 +3,9 @@ public enum AdministrationRuleViolation: RuleViolation, Hashable {
     /// Withdrawing this grant would leave the administrator without administrator rights, and nobody to restore them.
     case lastOwnAdministratorGrant
 
-    public var explanation: String {
+    public var explanation: Message {
         switch self {
-        case .lastOwnAdministratorGrant: "You cannot withdraw your own last administrator grant."
+        case .lastOwnAdministratorGrant: "errors.rule.last-own-administrator-grant"
         }
     }
 }

@@ -17,9 +17,9 @@ public struct AssessmentDraft: Sendable, Hashable {
         let title = v.text(title, field: "title", maxLength: 200)
         let period = v.text(period, field: "period", maxLength: 60)
         let horizon = Int(horizonYears?.trimmingWhitespace() ?? "2")
-        if horizon == nil || !(1...20).contains(horizon ?? 0) { v.add("horizonYears", "must be a whole number of years from 1 to 20") }
+        if horizon == nil || !(1...20).contains(horizon ?? 0) { v.add("horizonYears", "validation.horizon-years") }
         let tlp = TLP(rawValue: tlp ?? "AMBER")
-        if tlp == nil { v.add("tlp", "must be one of: \(TLP.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if tlp == nil { v.add("tlp", "validation.one-of", ["values": TLP.allCases.map(\.rawValue).joined(separator: ", ")]) }
         try v.check()
         return (title ?? "", period ?? "", horizon ?? 2, tlp ?? .amber)
     }

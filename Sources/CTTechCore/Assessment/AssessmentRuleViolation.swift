@@ -15,15 +15,15 @@ public enum AssessmentRuleViolation: RuleViolation, Hashable {
     /// A scenario with scores cannot be removed: every individual input is kept.
     case scenarioScored
 
-    public var explanation: String {
+    public var explanation: Message {
         switch self {
-        case .roundNotOpen(let round): "Round \(round) is not open for scoring any more."
-        case .alreadyScored: "You have already scored this scenario in this round; every score is kept as submitted."
-        case .roundTransition(let from, let to): "A \(from.rawValue) round cannot become \(to.rawValue)."
-        case .frozen: "This assessment is approved and frozen. Reopen it as a draft to change anything; the approved snapshot stays as it was."
-        case .statusTransition(let from, let to): "An assessment that is \(from.label.lowercased()) cannot become \(to.label.lowercased())."
-        case .changedDuringApproval: "The assessment changed while it was being approved. Review it and approve again."
-        case .scenarioScored: "This scenario has been scored, and every score is kept, so it cannot be removed."
+        case .roundNotOpen(let round): Message("errors.rule.round-not-open", ["round": String(round)])
+        case .alreadyScored: "errors.rule.already-scored"
+        case .roundTransition(let from, let to): Message("errors.rule.round-transition.\(from.rawValue).\(to.rawValue)")
+        case .frozen: "errors.rule.frozen"
+        case .statusTransition(let from, let to): Message("errors.rule.status-transition.\(from.rawValue).\(to.rawValue)")
+        case .changedDuringApproval: "errors.rule.changed-during-approval"
+        case .scenarioScored: "errors.rule.scenario-scored"
         }
     }
 

@@ -8,9 +8,9 @@ public enum Authorizer {
             return TenantScope(stateID: stateID, userID: identity.userID, permission: permission)
         }
         let roles = identity.roles(inState: stateID)
-        if roles.isEmpty { throw identity.isAdministrator ? .forbidden("Assessment data needs a grant for this partner state.") : .notFound }
+        if roles.isEmpty { throw identity.isAdministrator ? .forbidden("errors.access.state-grant-needed") : .notFound }
         guard !roles.isDisjoint(with: permission.stateRoles) else {
-            throw .forbidden("Your role for this partner state does not allow this.")
+            throw .forbidden("errors.access.role-not-allowed")
         }
         return TenantScope(stateID: stateID, userID: identity.userID, permission: permission)
     }
@@ -22,7 +22,7 @@ public enum Authorizer {
 
     /// Grants an ``AdministratorScope`` to programme-wide administrators only.
     public static func administrator(_ identity: Identity) throws(AccessDenied) -> AdministratorScope {
-        guard identity.isAdministrator else { throw .forbidden("Only administrators may do this.") }
+        guard identity.isAdministrator else { throw .forbidden("errors.access.administrators-only") }
         return AdministratorScope(userID: identity.userID)
     }
 

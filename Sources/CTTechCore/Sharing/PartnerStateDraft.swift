@@ -19,13 +19,13 @@ public struct PartnerStateDraft: Sendable, Hashable {
         var v = Validator()
         let code = v.text(code, field: "code", maxLength: 8, minLength: 2)?.uppercased()
         if let code, !code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) {
-            v.add("code", "must be 2 to 8 letters A–Z or digits")
+            v.add("code", "validation.state-code")
         }
         let name = v.text(name, field: "name", maxLength: 200)
         let regionValue = Region(rawValue: region ?? "")
-        if regionValue == nil { v.add("region", "must be one of: \(Region.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if regionValue == nil { v.add("region", "validation.one-of", ["values": Region.allCases.map(\.rawValue).joined(separator: ", ")]) }
         let tlpValue = TLP(rawValue: defaultTLP ?? "")
-        if tlpValue == nil { v.add("defaultTLP", "must be one of: \(TLP.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if tlpValue == nil { v.add("defaultTLP", "validation.one-of", ["values": TLP.allCases.map(\.rawValue).joined(separator: ", ")]) }
         let profile = v.text(profile, field: "profile", required: false, maxLength: 5_000) ?? ""
         try v.check()
         return (code ?? "", name ?? "", regionValue ?? .other, tlpValue ?? .amber, profile)

@@ -10,6 +10,11 @@ public struct ValidationFailure: Error, Sendable, Hashable {
         self.issues = [FieldIssue(field: field, key, values)]
     }
 
+    /// One problem carried as a catalog message (a rule's explanation shown beside a field, a counted message).
+    public init(field: String, _ message: Message) {
+        self.issues = [FieldIssue(field: field, message)]
+    }
+
     /// A one-line summary for logs, problem+json `detail` and flash messages.
     public var summary: String {
         issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")

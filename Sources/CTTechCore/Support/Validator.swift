@@ -9,6 +9,11 @@ public struct Validator: Sendable {
         issues.append(FieldIssue(field: field, key, values))
     }
 
+    /// Records a problem carried as a catalog message (with a count, or taken from another check's issue).
+    public mutating func add(_ field: String, _ message: Message) {
+        issues.append(FieldIssue(field: field, message))
+    }
+
     /// Checks free text: trims it, requires it when asked, bounds its length in characters and refuses control characters.
     /// Returns the trimmed text (or nil when the field is empty and optional).
     public mutating func text(

@@ -27,7 +27,7 @@ extension APIHandler {
     func changeAssessmentStatus(_ input: Operations.ChangeAssessmentStatus.Input) async throws -> Operations.ChangeAssessmentStatus.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
-        guard let target = Assessment.Status(rawValue: body.to.rawValue) else { throw ValidationFailure(field: "to", "is not a status") }
+        guard let target = Assessment.Status(rawValue: body.to.rawValue) else { throw ValidationFailure(field: "to", "validation.not-a-status") }
         try await services.approval.changeStatus(a, to: target, by: try identity(), scope: scope)
         return .ok(.init(body: .json(try await current(scope, a.id))))
     }
@@ -35,7 +35,9 @@ extension APIHandler {
     func advanceRound(_ input: Operations.AdvanceRound.Input) async throws -> Operations.AdvanceRound.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (a, scope, _) = try await assessment(input.path.stateId, input.path.assessmentId, .manageAssessment)
-        guard let target = ScoringRound.Status(rawValue: body.to.rawValue) else { throw ValidationFailure(field: "to", "is not a round status") }
+        guard let target = ScoringRound.Status(rawValue: body.to.rawValue) else {
+            throw ValidationFailure(field: "to", "validation.not-a-round-status")
+        }
         try await services.scoring.advanceRound(a, to: target, by: try identity().actor, scope: scope)
         return .ok(.init(body: .json(try await current(scope, a.id))))
     }

@@ -33,7 +33,7 @@ struct APIHandler: APIProtocol {
         do {
             return try await work()
         } catch let failure as ValidationFailure {
-            throw ValidationFailure(failure.issues.map { FieldIssue(field: bodyFieldNames[$0.field] ?? $0.field, message: $0.message) })
+            throw ValidationFailure(failure.issues.map { FieldIssue(field: bodyFieldNames[$0.field] ?? $0.field, $0.problem) })
         }
     }
 
@@ -178,7 +178,7 @@ struct APIHandler: APIProtocol {
     func listAudit(_ input: Operations.ListAudit.Input) async throws -> Operations.ListAudit.Output {
         let limit = input.query.limit ?? 50
         guard (1...PageRequest.maximumLimit).contains(limit) else {
-            throw ValidationFailure(field: "limit", "must be between 1 and \(PageRequest.maximumLimit)")
+            throw ValidationFailure(field: "limit", "validation.limit-range", ["max": String(PageRequest.maximumLimit)])
         }
         let page = PageRequest(limit: limit, before: input.query.before)
         let entries: [AuditEntry]

@@ -79,7 +79,7 @@ public enum AppError: Error, Sendable {
             case .duplicate(let field): return .invalid(ValidationFailure(field: field, "validation.taken"))
             case .missing: return .notFound
             }
-        case let error as any RuleViolation: return .refused(Message(error.explanation))
+        case let error as any RuleViolation: return .refused(error.explanation)
         default: return nil
         }
     }

@@ -44,8 +44,8 @@ public func buildApplication(
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cttech"),
         services: [PersistenceService(persistence), SessionCleanup(sessions: services.sessions, logger: logger)],
         onServerRunning: { channel in
-            logger.info(
-                "cttech is listening", metadata: ["address": "\(channel.localAddress?.description ?? "?")", "database": "\(persistence.location)"])
+            let metadata: Logger.Metadata = ["address": "\(channel.localAddress?.description ?? "?")", "database": "\(persistence.location)"]
+            logger.info("cttech is listening", metadata: metadata)
         },
         logger: logger
     )

@@ -37,30 +37,30 @@ public struct FormData: Sendable {
         let delimiter = Array("--\(boundary)".utf8)
         var form = FormData()
         var position = 0
-        guard let first = find(delimiter, in: body, from: 0) else { throw AppError.badRequest("The upload is not a valid multipart form.") }
+        guard let first = find(delimiter, in: body, from: 0) else { throw AppError.badRequest("errors.request.multipart-invalid") }
         position = first + delimiter.count
         while position + 2 <= body.count {
             if body[position] == UInt8(ascii: "-") && body[position + 1] == UInt8(ascii: "-") { return form }
-            guard body[position] == 13, body[position + 1] == 10 else { throw AppError.badRequest("The upload is not a valid multipart form.") }
+            guard body[position] == 13, body[position + 1] == 10 else { throw AppError.badRequest("errors.request.multipart-invalid") }
             position += 2
             guard let headerEnd = find([13, 10, 13, 10], in: body, from: position),
                 let next = find([13, 10] + delimiter, in: body, from: headerEnd + 4),
                 let headers = String(validating: body[position..<headerEnd], as: UTF8.self)
-            else { throw AppError.badRequest("The upload is not a valid multipart form.") }
+            else { throw AppError.badRequest("errors.request.multipart-invalid") }
             let content = Array(body[(headerEnd + 4)..<next])
             let disposition = headers.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-disposition:") } ?? ""
-            guard let name = parameter("name", in: String(disposition)) else { throw AppError.badRequest("A part of the upload has no name.") }
+            guard let name = parameter("name", in: String(disposition)) else { throw AppError.badRequest("errors.request.part-unnamed") }
             if parameter("filename", in: String(disposition)) != nil {
                 form.files[name] = ByteBuffer(bytes: content)
             } else {
                 guard let text = String(validating: content, as: UTF8.self) else {
-                    throw AppError.badRequest("The form contains text that is not valid UTF-8.")
+                    throw AppError.badRequest("errors.request.invalid-utf8")
                 }
                 form.fields[name] = text
             }
             position = next + 2 + delimiter.count
         }
-        throw AppError.badRequest("The upload ended before its closing boundary.")
+        throw AppError.badRequest("errors.request.upload-unterminated")
     }
 
     /// A `key=value` parameter of a header such as `multipart/form-data; boundary=…` (quotes removed).
@@ -94,7 +94,7 @@ public struct FormData: Sendable {
                 out.append(0x20)
             } else if b == UInt8(ascii: "%") {
                 guard i + 2 < bytes.count, let hi = hexValue(bytes[i + 1]), let lo = hexValue(bytes[i + 2]) else {
-                    throw AppError.badRequest("The form contains a malformed percent-escape.")
+                    throw AppError.badRequest("errors.request.percent-escape")
                 }
                 out.append(hi << 4 | lo)
                 i += 2
@@ -104,7 +104,7 @@ public struct FormData: Sendable {
             i += 1
         }
         guard let text = String(validating: out, as: UTF8.self) else {
-            throw AppError.badRequest("The form contains text that is not valid UTF-8.")
+            throw AppError.badRequest("errors.request.invalid-utf8")
         }
         return text
     }

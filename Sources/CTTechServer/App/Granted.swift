@@ -17,12 +17,12 @@ struct Granted: Sendable {
     func actor() throws -> AuditActor { try requireIdentity().actor }
 
     func requireTenant() throws -> TenantScope {
-        guard let tenant else { throw AppError.forbidden("This route has no partner-state scope.") }
+        guard let tenant else { throw AppError.forbidden("errors.access.no-state-scope") }
         return tenant
     }
 
     func requireAdmin() throws -> AdministratorScope {
-        guard let admin else { throw AppError.forbidden("Only administrators may do this.") }
+        guard let admin else { throw AppError.forbidden("errors.access.administrators-only") }
         return admin
     }
 }

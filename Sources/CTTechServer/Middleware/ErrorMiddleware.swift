@@ -25,8 +25,8 @@ struct ErrorMiddleware: RouterMiddleware {
             let (status, titleMessage, detailMessage, issues, retryAfter) = Self.describe(error, logger: context.logger)
             if status == .forbidden, let identity {
                 // A refused attempt leaves a trace tied to the person (issue 8, item 17).
-                context.logger.notice(
-                    "access refused", metadata: ["user": .string(identity.userID), "path": .string(request.uri.path), "status": "403"])
+                let metadata: Logger.Metadata = ["user": .string(identity.userID), "path": .string(request.uri.path), "status": "403"]
+                context.logger.notice("access refused", metadata: metadata)
             }
             if Self.wantsProblem(request) {
                 // The API speaks the language the client asks for; its field names and codes stay as they are.
@@ -44,7 +44,8 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             let t = Localizer(language)
             let html = pages.errorPage(
-                status: Int(status.code), title: t(titleMessage), detail: t(detailMessage), issues: issues.map { "\($0.field): \($0.text(t))" },
+                status: Int(status.code), title: t(titleMessage), detail: t(Self.quoting(detailMessage, issues: issues, t)),
+                issues: issues.map { "\($0.field): \($0.text(t))" },
                 requestID: context.id, identity: identity, csrf: csrf, path: request.uri.path, language: language)
             var response = Response.html(html, status: status)
             if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
@@ -58,7 +59,15 @@ struct ErrorMiddleware: RouterMiddleware {
 
     /// A refused body's detail lists its problems in one line ("title: is required; …"); any other detail is its message.
     static func detail(_ message: Message, issues: [FieldIssue], _ t: Localizer) -> String {
-        issues.isEmpty || message.key != "error.detail.invalid" ? t(message) : issues.map { "\($0.field): \($0.text(t))" }.joined(separator: "; ")
+        issues.isEmpty || message.key != "error.detail.invalid"
+            ? t(quoting(message, issues: issues, t)) : issues.map { "\($0.field): \($0.text(t))" }.joined(separator: "; ")
+    }
+
+    /// A detail that quotes its field's problem (`{problem}`, as in "The request body is not valid: stateId is required.")
+    /// has it in the reader's language: the problem is filled in here, from the first issue, not where it was found.
+    static func quoting(_ message: Message, issues: [FieldIssue], _ t: Localizer) -> Message {
+        guard let issue = issues.first, message.values["problem"] == nil else { return message }
+        return Message(message.key, count: message.count, message.values.merging(["problem": issue.text(t)]) { first, _ in first })
     }
 
     static func describe(_ error: any Error, logger: Logger) -> (HTTPResponse.Status, Message, Message, [FieldIssue], Int?) {
@@ -68,7 +77,7 @@ struct ErrorMiddleware: RouterMiddleware {
             if AppError.from(underlying) == nil, !(underlying is HTTPError) {
                 // A body or parameter the generated code could not decode: the client's mistake, so 400 with what was wrong.
                 let (detail, issues) = Self.decodingProblem(serverError)
-                return (.badRequest, "error.title.bad-request", Message(detail), issues, nil)
+                return (.badRequest, "error.title.bad-request", detail, issues, nil)
             }
         }
         if let app = AppError.from(underlying) {
@@ -80,6 +89,11 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         if let http = underlying as? HTTPError {
             if http.status == .contentTooLarge { return (http.status, "error.title.payload-too-large", "error.detail.body-too-large", [], nil) }
+            // The framework's own refusals (a path no route matches…) in the reader's language where we have the words.
+            let ours: [HTTPResponse.Status: AppError] = [
+                .notFound: .notFound, .unauthorized: .unauthenticated, .unsupportedMediaType: .unsupportedMediaType,
+            ]
+            if http.body == nil, let app = ours[http.status] { return (http.status, app.title, app.detail, [], nil) }
             return (http.status, Message(http.status.reasonPhrase), Message(http.body ?? http.status.reasonPhrase), [], nil)
         }
         if underlying is DecodingError {
@@ -90,48 +104,51 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     /// What the generated code could not decode, as a detail and a field issue named by its path (`cells[1].activity`),
-    /// a query or path parameter (`limit`), in words, without Swift type names.
-    static func decodingProblem(_ error: ServerError) -> (String, [FieldIssue]) {
+    /// a query or path parameter (`limit`), in words, without Swift type names. The detail quotes the issue's problem
+    /// (`{problem}`), filled in the reader's language by ``quoting(_:issues:_:)``.
+    static func decodingProblem(_ error: ServerError) -> (Message, [FieldIssue]) {
         guard let decoding = error.underlyingError as? DecodingError else {
-            return ("The request could not be read: \(String(describing: error.underlyingError).prefix(300))", [])
+            return (Message("errors.request.unreadable", ["reason": String(String(describing: error.underlyingError).prefix(300))]), [])
         }
         if let parameter = parameterProblem(error, decoding) {
-            return ("The request is not valid: \(parameter.field) \(parameter.message).", [parameter])
+            return (Message("errors.request.parameter-invalid", ["field": parameter.field]), [parameter])
         }
         func path(_ keys: [any CodingKey]) -> String {
             let joined = keys.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
             return joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
         }
         let field: String
-        let message: String
+        let message: Message
         switch decoding {
         case .keyNotFound(let key, let c):
-            (field, message) = (path(c.codingPath + [key]), "is required")
+            (field, message) = (path(c.codingPath + [key]), "validation.required")
         case .valueNotFound(_, let c):
-            (field, message) = (path(c.codingPath), "must not be null")
+            (field, message) = (path(c.codingPath), "validation.not-null")
         case .typeMismatch(_, let c):
-            (field, message) = (path(c.codingPath), "has the wrong type")
+            (field, message) = (path(c.codingPath), "validation.wrong-type")
         case .dataCorrupted(let c) where c.debugDescription.hasPrefix("Cannot initialize"):
-            (field, message) = (path(c.codingPath), "is not one of the values the API accepts here (see the enum in /api/openapi.yaml)")
+            (field, message) = (path(c.codingPath), "validation.api-enum")
         case .dataCorrupted(let c):
             if let unfit = c.underlyingError as? UnfitNumber {
                 (field, message) = (path(c.codingPath), unfitNumberMessage(unfit.kind))
             } else {
-                (field, message) = (path(c.codingPath), c.codingPath.isEmpty ? "is not valid JSON" : "has a value the API does not accept here")
+                (field, message) = (path(c.codingPath), c.codingPath.isEmpty ? "validation.invalid-json" : "validation.api-value")
             }
         @unknown default:
-            return ("The request body is not valid.", [])
+            return ("errors.request.body-invalid", [])
         }
-        let name = field.isEmpty ? "the body" : field
-        return ("The request body is not valid: \(name) \(message).", [FieldIssue(field: name, message: message)])
+        // The body as a whole keeps the field name "the body" its problems have always had (programs may match it); the
+        // detail says it in the reader's words.
+        guard !field.isEmpty else { return ("errors.request.whole-body-invalid", [FieldIssue(field: "the body", message)]) }
+        return (Message("errors.request.body-field-invalid", ["field": field]), [FieldIssue(field: field, message)])
     }
 
-    static func unfitNumberMessage(_ kind: UnfitNumber.Kind) -> String {
+    static func unfitNumberMessage(_ kind: UnfitNumber.Kind) -> Message {
         switch kind {
-        case .beyondAnyNumber: "is a number out of range (too large to be read)"
-        case .beyondWholeNumbers: "is a number out of range (a whole number goes from \(Int64.min) to \(Int64.max))"
-        case .notWhole: "must be a whole number"
-        case .unknown: "has a number its field cannot hold: a fraction where a whole number is expected, or a number out of range"
+        case .beyondAnyNumber: "validation.number-too-large"
+        case .beyondWholeNumbers: Message("validation.number-beyond-whole", ["min": String(Int64.min), "max": String(Int64.max)])
+        case .notWhole: "validation.whole-number"
+        case .unknown: "validation.number-unfit"
         }
     }
 
@@ -162,15 +179,15 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             guard let bad = query.first(where: { !converts($0.value) }) else { return nil }
             let digits = bad.value.drop { $0 == "-" || $0 == "+" }
-            if type == Bool.self { return FieldIssue(field: bad.name, message: "must be true or false") }
-            if !whole { return FieldIssue(field: bad.name, message: "must be a number") }
+            if type == Bool.self { return FieldIssue(field: bad.name, "validation.boolean") }
+            if !whole { return FieldIssue(field: bad.name, "validation.number") }
             if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                return FieldIssue(field: bad.name, message: unfitNumberMessage(.beyondWholeNumbers))
+                return FieldIssue(field: bad.name, unfitNumberMessage(.beyondWholeNumbers))
             }
-            return FieldIssue(field: bad.name, message: "must be a whole number")
+            return FieldIssue(field: bad.name, "validation.whole-number")
         case .dataCorrupted(let c) where c.codingPath.isEmpty && c.debugDescription.hasPrefix("Cannot initialize"):
             guard let bad = (path + query).first(where: { c.debugDescription.hasSuffix(" value \($0.value)") }) else { return nil }
-            return FieldIssue(field: bad.name, message: "is not one of the values the API accepts here (see the enum in /api/openapi.yaml)")
+            return FieldIssue(field: bad.name, "validation.api-enum")
         default:
             return nil
         }

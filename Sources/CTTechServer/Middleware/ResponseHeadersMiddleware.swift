@@ -1,3 +1,4 @@
+import CTTechCore
 import HTTPTypes
 import Hummingbird
 
@@ -22,9 +23,12 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
             response = try await next(request, context)
             response.body = ResponseBody()
         default:
+            // Answered before routing, so before any session: in the language the client asks for.
+            let t = Localizer(Language.negotiate(acceptLanguage: request.headers[.acceptLanguage]))
             response = Response(
-                status: .methodNotAllowed, headers: [.allow: Self.allowedMethods, .contentType: "text/plain; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: "\(request.method.rawValue) is not a method this server answers.\n")))
+                status: .methodNotAllowed,
+                headers: [.allow: Self.allowedMethods, .contentType: "text/plain; charset=utf-8", .contentLanguage: t.language.rawValue],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: t("errors.request.method-unknown", ["method": request.method.rawValue]) + "\n")))
         }
         Self.apply(to: &response.headers, path: request.uri.path, requestID: context.id, hsts: strictTransportSecurity)
         return response

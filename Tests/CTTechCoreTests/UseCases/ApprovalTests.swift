@@ -73,7 +73,7 @@ struct ApprovalTests {
         let entries = workspace.repositories.audit.count
 
         // act
-        await #expect(throws: AccessDenied.forbidden("Only the state's focal point approves an assessment.")) {
+        await #expect(throws: AccessDenied.forbidden("errors.access.focal-point-approves")) {
             try await workspace.approval.changeStatus(
                 assessment, to: .approved, by: caller, scope: workspace.scope(caller, .approveAssessment))
         }
@@ -92,7 +92,7 @@ struct ApprovalTests {
         let administrator = workspace.administrator
 
         // act
-        await #expect(throws: AccessDenied.forbidden("Only the state's focal point approves an assessment.")) {
+        await #expect(throws: AccessDenied.forbidden("errors.access.focal-point-approves")) {
             try await workspace.approval.changeStatus(
                 assessment, to: .approved, by: administrator, scope: workspace.scope(administrator, .approveAssessment))
         }

@@ -38,7 +38,7 @@ public struct Approval: Sendable {
     public func changeStatus(_ assessment: Assessment, to target: Assessment.Status, by caller: Identity, scope: TenantScope) async throws {
         let approving = target == .approved
         if approving && !Authorizer.allows(caller, state: scope.stateID, .approveAssessment) {
-            throw AccessDenied.forbidden("Only the state's focal point approves an assessment.")
+            throw AccessDenied.forbidden("errors.access.focal-point-approves")
         }
         // A refused move is refused before the snapshot is read; the store checks again inside its transaction.
         guard let current = try await sources.assessments.find(scope, id: assessment.id) else { throw StoreConflict.missing }

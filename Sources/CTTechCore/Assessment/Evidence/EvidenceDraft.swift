@@ -11,11 +11,11 @@ public struct EvidenceDraft: Sendable, Hashable {
         let summary = v.text(fields["summary"], field: "summary", maxLength: 2_000)
         let source = v.text(fields["source"], field: "source", maxLength: 500)
         let reliability = SourceReliability(rawValue: (fields["reliability"] ?? "").uppercased())
-        if reliability == nil { v.add("reliability", "must be a source reliability from A to F") }
+        if reliability == nil { v.add("reliability", "validation.reliability") }
         let credibility = fields["credibility"].flatMap { Int($0.trimmingWhitespace()) }.flatMap(InformationCredibility.init(rawValue:))
-        if credibility == nil { v.add("credibility", "must be an information credibility from 1 to 6") }
+        if credibility == nil { v.add("credibility", "validation.credibility") }
         let observed = (fields["observedOn"] ?? "").trimmingWhitespace()
-        if !observed.isEmpty && !Self.isCalendarDate(observed) { v.add("observedOn", "must be a date written yyyy-mm-dd") }
+        if !observed.isEmpty && !Self.isCalendarDate(observed) { v.add("observedOn", "validation.date") }
         try v.check()
         return EvidenceItem(
             id: id, subject: subject, summary: summary ?? "", source: source ?? "", reliability: reliability ?? .f,

@@ -25,13 +25,13 @@ public struct EvidenceRecording: Sendable {
         switch subject {
         case .scenario(let id):
             guard Identifier.isValid(id), try await scoring.scenario(scope, assessmentID: assessment.id, id: id) != nil else {
-                throw ValidationFailure(field: field, "is not a scenario of this assessment")
+                throw ValidationFailure(field: field, "validation.not-an-assessment-scenario")
             }
             checked = .scenario(id)
         case .technology(let code):
             guard let method = try await reference.method(id: assessment.methodVersion),
                 method.items(.technologies).contains(where: { $0.code == code })
-            else { throw ValidationFailure(field: field, "must be one of the method's technologies") }
+            else { throw ValidationFailure(field: field, "validation.method-technology") }
             checked = .technology(code)
         }
         let item = try draft.validated(id: Identifier.make(), subject: checked)

@@ -10,11 +10,11 @@ public struct HorizonScanDraft: Sendable, Hashable {
         var v = Validator()
         let codes = Set(method.items(.technologies).map(\.code))
         let technology = fields["technology"] ?? ""
-        if !codes.contains(technology) { v.add("technology", "must be one of the method's technologies") }
+        if !codes.contains(technology) { v.add("technology", "validation.method-technology") }
         let stage = DiffusionStage(rawValue: fields["stage"] ?? "")
-        if stage == nil { v.add("stage", "must be one of: \(DiffusionStage.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if stage == nil { v.add("stage", "validation.one-of", ["values": DiffusionStage.allCases.map(\.rawValue).joined(separator: ", ")]) }
         let trend = Trend(rawValue: fields["trend"] ?? "")
-        if trend == nil { v.add("trend", "must be one of: \(Trend.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if trend == nil { v.add("trend", "validation.one-of", ["values": Trend.allCases.map(\.rawValue).joined(separator: ", ")]) }
         let notes = v.text(fields["notes"], field: "notes", required: false, maxLength: 5_000) ?? ""
         try v.check()
         return HorizonScanEntry(technology: technology, stage: stage ?? .aspiration, trend: trend ?? .stable, notes: notes)

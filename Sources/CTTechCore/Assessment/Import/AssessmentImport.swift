@@ -152,18 +152,17 @@ public struct AssessmentImport: Sendable, Decodable {
     public static func decode(_ data: Data) throws(ValidationFailure) -> AssessmentImport {
         guard data.count <= maxBytes else {
             throw ValidationFailure(
-                field: "file",
-                "is \(megabytes(data.count)) MB; an import may be at most \(maxBytes / 1024 / 1024) MB. Split the assessment or drop old rounds")
+                field: "file", "validation.import.too-large", ["size": megabytes(data.count), "limit": String(maxBytes / 1024 / 1024)])
         }
         let json = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
         let (unknown, notListed) = json.map { Layout.document.unknownFields(in: $0) } ?? ([], 0)
-        let more = notListed > 0 ? [FieldIssue(field: "file", message: "and \(notListed) more keys the import format does not define")] : []
+        let more = notListed > 0 ? [FieldIssue(field: "file", Message("validation.import.more-keys", count: notListed))] : []
         var document: AssessmentImport
         do { document = try JSONDecoder().decode(AssessmentImport.self, from: data) } catch let error as DecodingError {
-            throw ValidationFailure(unknown + more + [FieldIssue(field: "file", message: Self.describe(error))])
-        } catch { throw ValidationFailure(field: "file", "is not JSON") }
+            throw ValidationFailure(unknown + more + [FieldIssue(field: "file", Self.describe(error))])
+        } catch { throw ValidationFailure(field: "file", "validation.import.not-json") }
         guard document.format == format else {
-            throw ValidationFailure([FieldIssue(field: "format", message: "must be \"\(format)\"")] + unknown + more)
+            throw ValidationFailure([FieldIssue(field: "format", "validation.import.format", ["format": format])] + unknown + more)
         }
         document.unknownFields = unknown
         document.unknownFieldsNotListed = notListed
@@ -176,15 +175,15 @@ public struct AssessmentImport: Sendable, Decodable {
         stateID: String, method: MethodVersion, assessors: [String: String], makeID: () -> String
     ) throws(ValidationFailure) -> Plan {
         var v = Validator()
-        for issue in unknownFields { v.add(issue.field, issue.message) }
+        for issue in unknownFields { v.add(issue.field, issue.problem) }
         func merge(_ prefix: String, _ failure: ValidationFailure) {
-            for issue in failure.issues { v.add("\(prefix).\(issue.field)", issue.message) }
+            for issue in failure.issues { v.add("\(prefix).\(issue.field)", issue.problem) }
         }
         func unique(_ ids: [String], _ path: String) -> Set<String> {
             var seen = Set<String>()
             for (i, id) in ids.enumerated() {
-                if id.isEmpty || id.count > 100 { v.add("\(path)[\(i)].id", "must be 1 to 100 characters") }
-                if !seen.insert(id).inserted { v.add("\(path)[\(i)].id", "\"\(id.prefix(40))\" is used twice") }
+                if id.isEmpty || id.count > 100 { v.add("\(path)[\(i)].id", "validation.import.id-length") }
+                if !seen.insert(id).inserted { v.add("\(path)[\(i)].id", "validation.import.id-twice", ["id": String(id.prefix(40))]) }
             }
             return seen
         }
@@ -198,7 +197,7 @@ public struct AssessmentImport: Sendable, Decodable {
             ).validated()
         } catch { merge("assessment", error) }
         if let version = assessment.methodVersion, version != method.id {
-            v.add("assessment.methodVersion", "\"\(version.prefix(40))\" is not a method version of this installation (\(method.id))")
+            v.add("assessment.methodVersion", "validation.import.method-version", ["version": String(version.prefix(40)), "method": method.id])
         }
         let assessmentID = makeID()
         let result = Assessment(
@@ -222,28 +221,30 @@ public struct AssessmentImport: Sendable, Decodable {
         var raciCells: [RaciAssignment] = []
         for (i, line) in (raci ?? []).enumerated() {
             guard let activity = AssessmentActivity(rawValue: line.activity) else {
-                v.add("raci[\(i)].activity", "must be one of: \(AssessmentActivity.allCases.map(\.rawValue).joined(separator: ", "))")
+                v.add("raci[\(i)].activity", "validation.one-of", ["values": AssessmentActivity.allCases.map(\.rawValue).joined(separator: ", ")])
                 continue
             }
             guard let role = RaciRole(rawValue: line.role) else {
-                v.add("raci[\(i)].role", "must be R, A, C or I")
+                v.add("raci[\(i)].role", "validation.import.raci-role")
                 continue
             }
             guard let agency = agencyIDs[line.agency] else {
-                v.add("raci[\(i)].agency", "\"\(line.agency.prefix(40))\" is not an agency of this file")
+                v.add("raci[\(i)].agency", "validation.import.unknown-agency", ["agency": String(line.agency.prefix(40))])
                 continue
             }
             raciCells.append(RaciAssignment(activity: activity, agencyID: agency, role: role))
         }
         do { try RaciMatrix.check(raciCells, agencies: Set(agencyIDs.values)) } catch {
-            for issue in error.issues { v.add(issue.field, issue.message) }
+            for issue in error.issues { v.add(issue.field, issue.problem) }
         }
 
         // Step 2
         var scan: [HorizonScanEntry] = []
         var scanned = Set<String>()
         for (i, line) in (horizonScan ?? []).enumerated() {
-            if !scanned.insert(line.technology).inserted { v.add("horizonScan[\(i)].technology", "\(line.technology.prefix(20)) is scanned twice") }
+            if !scanned.insert(line.technology).inserted {
+                v.add("horizonScan[\(i)].technology", "validation.import.scanned-twice", ["code": String(line.technology.prefix(20))])
+            }
             do {
                 scan.append(
                     try HorizonScanDraft(fields: [
@@ -284,15 +285,15 @@ public struct AssessmentImport: Sendable, Decodable {
                 if let id = scenarioIDs[line.ref] {
                     subject = .scenario(id)
                 } else {
-                    v.add("evidence[\(i)].ref", "\"\(line.ref.prefix(40))\" is not a scenario of this file")
+                    v.add("evidence[\(i)].ref", "validation.import.unknown-scenario", ["ref": String(line.ref.prefix(40))])
                 }
             case "technology":
                 if technologyCodes.contains(line.ref) {
                     subject = .technology(line.ref)
                 } else {
-                    v.add("evidence[\(i)].ref", "\"\(line.ref.prefix(20))\" is not a technology of this method")
+                    v.add("evidence[\(i)].ref", "validation.import.unknown-technology", ["ref": String(line.ref.prefix(20))])
                 }
-            default: v.add("evidence[\(i)].subject", "must be scenario or technology")
+            default: v.add("evidence[\(i)].subject", "validation.import.evidence-subject")
             }
             guard let subject else { continue }
             do {
@@ -310,30 +311,30 @@ public struct AssessmentImport: Sendable, Decodable {
         var newScores: [ScenarioScore] = []
         for (i, line) in roundLines.enumerated() {
             guard line.number == i + 1 else {
-                v.add(
-                    "rounds",
-                    "must be numbered 1, 2, 3… without gaps or repeats (found \(roundLines.map { String($0.number) }.joined(separator: ", ")))")
+                v.add("rounds", "validation.import.round-numbers", ["found": roundLines.map { String($0.number) }.joined(separator: ", ")])
                 break
             }
             guard let status = ScoringRound.Status(rawValue: line.status) else {
-                v.add("rounds[\(i)].status", "must be open, closed or revealed")
+                v.add("rounds[\(i)].status", "validation.import.round-status")
                 continue
             }
-            if i < roundLines.count - 1 && status != .revealed { v.add("rounds[\(i)].status", "must be revealed: a later round follows it") }
+            if i < roundLines.count - 1 && status != .revealed { v.add("rounds[\(i)].status", "validation.import.round-not-revealed") }
             newRounds.append(ScoringRound(number: line.number, status: status))
             var scored = Set<String>()
             for (j, score) in line.scores.enumerated() {
                 let path = "rounds[\(i)].scores[\(j)]"
                 guard let scenario = scenarioIDs[score.scenario] else {
-                    v.add("\(path).scenario", "\"\(score.scenario.prefix(40))\" is not a scenario of this file")
+                    v.add("\(path).scenario", "validation.import.unknown-scenario", ["ref": String(score.scenario.prefix(40))])
                     continue
                 }
                 guard let assessor = assessors[score.assessor.lowercased()] else {
-                    v.add("\(path).assessor", "\"\(score.assessor.prefix(60))\" is not an account that may score for this state")
+                    v.add("\(path).assessor", "validation.import.unknown-assessor", ["assessor": String(score.assessor.prefix(60))])
                     continue
                 }
                 if !scored.insert("\(scenario)|\(assessor)").inserted {
-                    v.add("\(path)", "\(score.assessor.prefix(60)) scores \(score.scenario.prefix(40)) twice in round \(line.number)")
+                    v.add(
+                        path, "validation.import.scored-twice",
+                        ["assessor": String(score.assessor.prefix(60)), "scenario": String(score.scenario.prefix(40)), "round": String(line.number)])
                 }
                 var fields: [String: String] = [
                     "intent": score.intent.map(String.init) ?? "", "actorCapability": score.actorCapability.map(String.init) ?? "",
@@ -367,7 +368,8 @@ public struct AssessmentImport: Sendable, Decodable {
         }
         let count = v.issues.count + unknownFieldsNotListed
         if count > 100 {
-            throw ValidationFailure(Array(v.issues.prefix(100)) + [FieldIssue(field: "file", message: "and \(count - 100) more problems")])
+            throw ValidationFailure(
+                Array(v.issues.prefix(100)) + [FieldIssue(field: "file", Message("validation.import.more-problems", count: count - 100))])
         }
         try v.check()
         return Plan(
@@ -377,17 +379,20 @@ public struct AssessmentImport: Sendable, Decodable {
 
     static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_000_000) }
 
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
+    /// What the decoder could not read, and where: a path in the file (`assessment.title`), or the document as a whole
+    /// (a message of its own, `…-document`, so each language says "the document" in its words).
+    static func describe(_ error: DecodingError) -> Message {
+        func at(_ key: String, _ context: DecodingError.Context, _ values: [String: String] = [:]) -> Message {
             let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return text.isEmpty ? "the document" : String(text.drop { $0 == "." })
+            if text.isEmpty { return Message(key + "-document", values) }
+            return Message(key, values.merging(["path": String(text.drop { $0 == "." })]) { first, _ in first })
         }
         switch error {
-        case .typeMismatch(_, let c): return "has the wrong type at \(path(c))"
-        case .valueNotFound(_, let c): return "is missing a value at \(path(c))"
-        case .keyNotFound(let key, let c): return "is missing \"\(key.stringValue)\" at \(path(c))"
-        case .dataCorrupted(let c): return c.codingPath.isEmpty ? "is not valid JSON" : "has an invalid value at \(path(c))"
-        @unknown default: return "is not a valid assessment file"
+        case .typeMismatch(_, let c): return at("validation.import.wrong-type", c)
+        case .valueNotFound(_, let c): return at("validation.import.missing-value", c)
+        case .keyNotFound(let key, let c): return at("validation.import.missing-key", c, ["key": key.stringValue])
+        case .dataCorrupted(let c): return c.codingPath.isEmpty ? "validation.invalid-json" : at("validation.import.invalid-value", c)
+        @unknown default: return "validation.import.not-an-assessment-file"
         }
     }
 }
@@ -397,8 +402,9 @@ extension AssessmentImport {
     /// drift from what is read; a key outside it would be dropped silently, so it is reported instead.
     indirect enum Layout: Sendable {
         /// An object with these keys, in the format's order; `nested` describes the values that are objects or lists. An
-        /// unknown key "is not `what`", and when no defined key is close, the message lists them after `listing`.
-        case object(keys: [String], nested: [String: Layout], what: String, listing: String)
+        /// unknown key is reported with the message `unknown` + `.suggest` (naming the close key it was probably meant to
+        /// be) or, when no defined key is close, `unknown` + `.list` (listing them).
+        case object(keys: [String], nested: [String: Layout], unknown: String)
         case list(of: Layout)
 
         static func fields<Key: CodingKey & CaseIterable & Hashable>(
@@ -406,13 +412,13 @@ extension AssessmentImport {
         ) -> Layout {
             .object(
                 keys: Key.allCases.map(\.stringValue) + extra,
-                nested: Dictionary(uniqueKeysWithValues: nested.map { ($0.key.stringValue, $0.value) }), what: "a field of the import format",
-                listing: "the fields here are")
+                nested: Dictionary(uniqueKeysWithValues: nested.map { ($0.key.stringValue, $0.value) }),
+                unknown: "validation.import.unknown-field")
         }
 
         static let interval = fields(Interval.CodingKeys.self)
         static let impact = Layout.object(
-            keys: ImpactDimension.allCases.map(\.rawValue), nested: [:], what: "an impact dimension", listing: "the dimensions are")
+            keys: ImpactDimension.allCases.map(\.rawValue), nested: [:], unknown: "validation.import.unknown-dimension")
         /// `$schema` may name the JSON Schema for editors; the importer does not read it.
         static let document = fields(
             CodingKeys.self, extra: ["$schema"],
@@ -452,7 +458,7 @@ extension AssessmentImport {
                 case .list(let item):
                     guard let array = value as? [Any] else { return }
                     for (i, element) in array.enumerated() { visit(element, item, "\(path)[\(i)]") }
-                case .object(let keys, let nested, let what, let listing):
+                case .object(let keys, let nested, let unknown):
                     guard let object = value as? [String: Any] else { return }
                     let defined = Set(keys)
                     for key in object.keys.sorted() where !defined.contains(key) {
@@ -461,8 +467,10 @@ extension AssessmentImport {
                             continue
                         }
                         let name = String(key.prefix(40))
-                        let hint = Self.closest(to: key, among: keys).map { "did you mean \($0)?" } ?? "\(listing) \(keys.joined(separator: ", "))"
-                        found.append(FieldIssue(field: path.isEmpty ? name : "\(path).\(name)", message: "is not \(what) (\(hint))"))
+                        let message =
+                            Self.closest(to: key, among: keys).map { Message(unknown + ".suggest", ["key": $0]) }
+                            ?? Message(unknown + ".list", ["keys": keys.joined(separator: ", ")])
+                        found.append(FieldIssue(field: path.isEmpty ? name : "\(path).\(name)", message))
                     }
                     for key in keys {
                         if let child = object[key], let inner = nested[key] { visit(child, inner, path.isEmpty ? key : "\(path).\(key)") }

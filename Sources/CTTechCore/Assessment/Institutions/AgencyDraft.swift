@@ -10,7 +10,7 @@ public struct AgencyDraft: Sendable, Hashable {
         var v = Validator()
         let name = v.text(fields["name"], field: "name", maxLength: 200)
         let kind = Agency.Kind(rawValue: fields["kind"] ?? "")
-        if kind == nil { v.add("kind", "must be one of: \(Agency.Kind.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if kind == nil { v.add("kind", "validation.one-of", ["values": Agency.Kind.allCases.map(\.rawValue).joined(separator: ", ")]) }
         let mandate = v.text(fields["mandate"], field: "mandate", required: false, maxLength: 2_000) ?? ""
         try v.check()
         return Agency(id: id, name: name ?? "", kind: kind ?? .other, mandate: mandate)

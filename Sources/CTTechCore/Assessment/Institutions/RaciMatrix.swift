@@ -5,9 +5,9 @@ public enum RaciMatrix {
         var v = Validator()
         var seen = Set<String>()
         for a in assignments {
-            if !agencies.contains(a.agencyID) { v.add("raci.\(a.activity.rawValue)", "names an agency that is not part of this assessment") }
+            if !agencies.contains(a.agencyID) { v.add("raci.\(a.activity.rawValue)", "validation.raci.unknown-agency") }
             if !seen.insert("\(a.activity.rawValue)|\(a.agencyID)").inserted {
-                v.add("raci.\(a.activity.rawValue)", "gives one agency two roles in \(a.activity.label.lowercased())")
+                v.add("raci.\(a.activity.rawValue)", "validation.raci.two-roles.\(a.activity.rawValue)")
             }
         }
         for activity in AssessmentActivity.allCases {
@@ -15,10 +15,10 @@ public enum RaciMatrix {
             guard !cells.isEmpty else { continue }
             let accountable = cells.filter { $0.role == .accountable }.count
             if accountable != 1 {
-                v.add("raci.\(activity.rawValue)", "\(activity.label) needs exactly one accountable agency (it has \(accountable))")
+                v.add("raci.\(activity.rawValue)", "validation.raci.one-accountable.\(activity.rawValue)", ["accountable": String(accountable)])
             }
             if !cells.contains(where: { $0.role == .responsible }) && accountable == 1 && cells.count > 1 {
-                v.add("raci.\(activity.rawValue)", "\(activity.label) has consulted or informed agencies but nobody responsible")
+                v.add("raci.\(activity.rawValue)", "validation.raci.nobody-responsible.\(activity.rawValue)")
             }
         }
         try v.check()
@@ -51,12 +51,12 @@ extension RaciMatrix {
         for cell in cells {
             guard let activity = AssessmentActivity(rawValue: cell.activity) else {
                 v.add(
-                    cell.activityField,
-                    "names an activity that does not exist (\(AssessmentActivity.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    cell.activityField, "validation.raci.unknown-activity",
+                    ["values": AssessmentActivity.allCases.map(\.rawValue).joined(separator: ", ")])
                 continue
             }
             guard let role = RaciRole(rawValue: cell.role) else {
-                v.add(cell.roleField, "roles are R, A, C or I")
+                v.add(cell.roleField, "validation.raci.roles")
                 continue
             }
             assignments.append(RaciAssignment(activity: activity, agencyID: cell.agencyID, role: role))

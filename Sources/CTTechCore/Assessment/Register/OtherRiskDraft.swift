@@ -12,14 +12,14 @@ public struct OtherRiskDraft: Sendable, Hashable {
         let family = v.text(fields["family"], field: "family", maxLength: 100)
         func number(_ name: String, _ bounds: ClosedRange<Double>) -> Double {
             guard let value = fields[name].flatMap({ Double($0.trimmingWhitespace()) }), value.isFinite, bounds.contains(value) else {
-                v.add(name, "must be a number from \(format(bounds.lowerBound)) to \(format(bounds.upperBound))")
+                v.add(name, "validation.number-from-to", ["min": format(bounds.lowerBound), "max": format(bounds.upperBound)])
                 return bounds.lowerBound
             }
             return value
         }
         func probability(_ name: String) -> Double {
             guard let value = ProbabilityText.parse(fields[name]) else {
-                v.add(name, "must be a probability from 0 to 1, such as 0.05 or 5 %")
+                v.add(name, "validation.probability")
                 return 0
             }
             return value
@@ -27,19 +27,19 @@ public struct OtherRiskDraft: Sendable, Hashable {
         let l = (probability("likelihoodLow"), probability("likelihoodBest"), probability("likelihoodHigh"))
         let i = (number("impactLow", 1...5), number("impactBest", 1...5), number("impactHigh", 1...5))
         let confidence = Confidence(rawValue: fields["confidence"] ?? "")
-        if confidence == nil { v.add("confidence", "choose low, moderate or high") }
+        if confidence == nil { v.add("confidence", "validation.confidence") }
         var likelihood: UncertainEstimate?
         var impact: UncertainEstimate?
         if v.issues.isEmpty {
             do { likelihood = try UncertainEstimate(low: l.0, best: l.1, high: l.2, within: 0...1) } catch {
-                v.add("likelihood", error.issues.first?.message ?? "is not valid")
+                v.add("likelihood", error.issues.first?.problem ?? "validation.not-valid")
             }
             do { impact = try UncertainEstimate(low: i.0, best: i.1, high: i.2, within: 1...5) } catch {
-                v.add("impact", error.issues.first?.message ?? "is not valid")
+                v.add("impact", error.issues.first?.problem ?? "validation.not-valid")
             }
         }
         try v.check()
-        guard let likelihood, let impact, let confidence else { throw ValidationFailure(field: "likelihood", "is not valid") }
+        guard let likelihood, let impact, let confidence else { throw ValidationFailure(field: "likelihood", "validation.not-valid") }
         return OtherRisk(id: id, title: title ?? "", family: family ?? "", likelihood: likelihood, impact: impact, confidence: confidence)
     }
 

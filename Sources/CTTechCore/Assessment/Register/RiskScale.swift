@@ -13,42 +13,44 @@ public enum RiskScale {
     /// Band upper bounds must rise strictly, start at 1 or more and end at the top of the scale (25 for intent × capability).
     public static func validateBands(_ upperBounds: [Double], top: Double = 25) throws(ValidationFailure) {
         guard upperBounds.count == ThreatBand.allCases.count else {
-            throw ValidationFailure(field: "bands", "needs exactly \(ThreatBand.allCases.count) upper bounds")
+            throw ValidationFailure(field: "bands", "validation.bands.count", ["number": String(ThreatBand.allCases.count)])
         }
-        guard let first = upperBounds.first, first >= 1 else { throw ValidationFailure(field: "bands", "the first band must end at 1 or above") }
+        guard let first = upperBounds.first, first >= 1 else { throw ValidationFailure(field: "bands", "validation.bands.first") }
         for i in 1..<upperBounds.count where upperBounds[i] <= upperBounds[i - 1] {
-            throw ValidationFailure(field: "bands", "band \(i + 1) ends at \(upperBounds[i]), not above band \(i) (\(upperBounds[i - 1]))")
+            throw ValidationFailure(
+                field: "bands", "validation.bands.order",
+                ["band": String(i + 1), "end": String(upperBounds[i]), "previous": String(i), "previousEnd": String(upperBounds[i - 1])])
         }
-        guard upperBounds.last == top else { throw ValidationFailure(field: "bands", "the last band must end at \(top)") }
+        guard upperBounds.last == top else { throw ValidationFailure(field: "bands", "validation.bands.last", ["top": String(top)]) }
     }
 
     /// A likelihood × impact matrix of levels (rows: likelihood ascending, columns: impact ascending). No cell may rank
     /// lower than a cell with lower or equal likelihood and impact, and a level's colour must be the same wherever it appears.
     public static func validateMatrix(levels: [[Int]], colours: [Int: String]) throws(ValidationFailure) {
         guard let width = levels.first?.count, width > 0, levels.allSatisfy({ $0.count == width }) else {
-            throw ValidationFailure(field: "matrix", "must be a non-empty rectangle")
+            throw ValidationFailure(field: "matrix", "validation.matrix.rectangle")
         }
         for r in 0..<levels.count {
             for c in 0..<width {
                 if r > 0 && levels[r][c] < levels[r - 1][c] {
                     throw ValidationFailure(
-                        field: "matrix",
-                        "cell (likelihood \(r + 1), impact \(c + 1)) ranks below the less likely cell (likelihood \(r), impact \(c + 1))")
+                        field: "matrix", "validation.matrix.below-less-likely",
+                        ["likelihood": String(r + 1), "impact": String(c + 1), "lowerLikelihood": String(r)])
                 }
                 if c > 0 && levels[r][c] < levels[r][c - 1] {
                     throw ValidationFailure(
-                        field: "matrix",
-                        "cell (likelihood \(r + 1), impact \(c + 1)) ranks below the lower-impact cell (likelihood \(r + 1), impact \(c))")
+                        field: "matrix", "validation.matrix.below-lower-impact",
+                        ["likelihood": String(r + 1), "impact": String(c + 1), "lowerImpact": String(c)])
                 }
                 if colours[levels[r][c]] == nil {
-                    throw ValidationFailure(field: "matrix", "level \(levels[r][c]) has no colour")
+                    throw ValidationFailure(field: "matrix", "validation.matrix.no-colour", ["level": String(levels[r][c])])
                 }
             }
         }
         let used = Set(levels.joined()).sorted()
         let colourList = used.compactMap { colours[$0] }
         if Set(colourList).count != colourList.count {
-            throw ValidationFailure(field: "matrix", "two different levels share one colour, so the colours would not show the order of the scores")
+            throw ValidationFailure(field: "matrix", "validation.matrix.shared-colour")
         }
     }
 }

@@ -6,12 +6,13 @@ public struct UncertainEstimate: Sendable, Hashable, Codable {
 
     /// Refuses an interval out of order or outside `bounds`, naming the problem.
     public init(low: Double, best: Double, high: Double, within bounds: ClosedRange<Double>) throws(ValidationFailure) {
-        guard low.isFinite, best.isFinite, high.isFinite else { throw ValidationFailure(field: "estimate", "must be numbers") }
+        guard low.isFinite, best.isFinite, high.isFinite else { throw ValidationFailure(field: "estimate", "validation.estimate.numbers") }
         guard bounds.contains(low), bounds.contains(best), bounds.contains(high) else {
-            throw ValidationFailure(field: "estimate", "must lie between \(bounds.lowerBound) and \(bounds.upperBound)")
+            throw ValidationFailure(
+                field: "estimate", "validation.estimate.between", ["min": String(bounds.lowerBound), "max": String(bounds.upperBound)])
         }
-        guard low <= best else { throw ValidationFailure(field: "estimate", "low must not exceed best") }
-        guard best <= high else { throw ValidationFailure(field: "estimate", "best must not exceed high") }
+        guard low <= best else { throw ValidationFailure(field: "estimate", "validation.estimate.low-above-best") }
+        guard best <= high else { throw ValidationFailure(field: "estimate", "validation.estimate.best-above-high") }
         self.low = low
         self.best = best
         self.high = high

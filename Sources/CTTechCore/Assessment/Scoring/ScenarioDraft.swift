@@ -39,19 +39,21 @@ public struct ScenarioDraft: Sendable, Hashable {
         let sector = v.text(targetSector, field: "targetSector", required: false, maxLength: 200) ?? ""
         let actors = Set(method.items(.actorTypes).map(\.code))
         if !actors.contains(actorType ?? "") {
-            v.add("actorType", "must be one of the method's actor types (\(actors.sorted().joined(separator: ", ")))")
+            v.add("actorType", "validation.method-actor-type", ["values": actors.sorted().joined(separator: ", ")])
         }
         let technologyCodes = Set(method.items(.technologies).map(\.code))
-        if technologies.isEmpty { v.add("technologies", "needs at least one technology") }
+        if technologies.isEmpty { v.add("technologies", "validation.technology-needed") }
         for code in technologies where !technologyCodes.contains(code) {
-            v.add("technologies", "\(code.prefix(20)) is not a technology of this method")
+            v.add("technologies", "validation.not-a-method-technology", ["code": String(code.prefix(20))])
         }
         let purposeCodes = Set(method.items(.purposes).map(\.code))
-        if purposes.isEmpty { v.add("purposes", "needs at least one purpose") }
-        for code in purposes where !purposeCodes.contains(code) { v.add("purposes", "\(code.prefix(20)) is not a purpose of this method") }
+        if purposes.isEmpty { v.add("purposes", "validation.purpose-needed") }
+        for code in purposes where !purposeCodes.contains(code) {
+            v.add("purposes", "validation.not-a-method-purpose", ["code": String(code.prefix(20))])
+        }
         let horizonText = horizonYears?.trimmingWhitespace() ?? ""
         let horizon = horizonText.isEmpty ? defaultHorizon : Int(horizonText)
-        if horizon == nil || !(1...20).contains(horizon ?? 0) { v.add("horizonYears", "must be a whole number of years from 1 to 20") }
+        if horizon == nil || !(1...20).contains(horizon ?? 0) { v.add("horizonYears", "validation.horizon-years") }
         try v.check()
         return Clean(
             title: title ?? "", narrative: narrative, actorType: actorType ?? "", technologies: Array(Set(technologies)).sorted(),

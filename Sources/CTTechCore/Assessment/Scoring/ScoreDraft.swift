@@ -10,10 +10,10 @@ public struct ScoreDraft: Sendable, Hashable {
 
     public func validated(scenarioID: String, round: Int, assessorID: String) throws(ValidationFailure) -> ScenarioScore {
         var v = Validator()
-        for key in unknownImpact { v.add("impact", "\(key.prefix(30)) is not an impact dimension") }
+        for key in unknownImpact { v.add("impact", "validation.not-an-impact-dimension", ["code": String(key.prefix(30))]) }
         func factor(_ name: String) -> Int {
             guard let value = fields[name].flatMap({ Int($0.trimmingWhitespace()) }), (1...5).contains(value) else {
-                v.add(name, "must be a whole number from 1 to 5")
+                v.add(name, "validation.factor-score")
                 return 1
             }
             return value
@@ -26,7 +26,7 @@ public struct ScoreDraft: Sendable, Hashable {
         for dimension in ImpactDimension.allCases { impact[dimension] = factor("impact.\(dimension.rawValue)") }
         func probability(_ name: String) -> Double {
             guard let value = ProbabilityText.parse(fields[name]) else {
-                v.add(name, "must be a probability from 0 to 1, such as 0.05 or 5 %")
+                v.add(name, "validation.probability")
                 return 0
             }
             return value
@@ -36,13 +36,15 @@ public struct ScoreDraft: Sendable, Hashable {
         let high = probability("likelihoodHigh")
         var likelihood: UncertainEstimate?
         do { likelihood = try UncertainEstimate(low: low, best: best, high: high, within: 0...1) } catch {
-            if v.issues.allSatisfy({ !$0.field.hasPrefix("likelihood") }) { v.add("likelihood", error.issues.first?.message ?? "is not valid") }
+            if v.issues.allSatisfy({ !$0.field.hasPrefix("likelihood") }) {
+                v.add("likelihood", error.issues.first?.problem ?? "validation.not-valid")
+            }
         }
         let confidence = Confidence(rawValue: fields["confidence"] ?? "")
-        if confidence == nil { v.add("confidence", "choose low, moderate or high") }
+        if confidence == nil { v.add("confidence", "validation.confidence") }
         let rationale = v.text(fields["rationale"], field: "rationale", required: false, maxLength: 5_000) ?? ""
         try v.check()
-        guard let likelihood, let confidence else { throw ValidationFailure(field: "likelihood", "is not valid") }
+        guard let likelihood, let confidence else { throw ValidationFailure(field: "likelihood", "validation.not-valid") }
         return ScenarioScore(
             scenarioID: scenarioID, round: round, assessorID: assessorID, intent: intent, actorCapability: actor, technologyAccessibility: access,
             opportunity: opportunity, likelihood: likelihood, impact: impact, confidence: confidence, rationale: rationale)
