@@ -112,4 +112,41 @@ struct AccountsPageTests {
         #expect(html.contains("must be at least 12 characters</a></li>"))
         assertSnapshot(of: html.text, as: .lines, named: "passwordRefused")
     }
+
+    /// Issue 9: the login page in Arabic, right to left, every word from the Arabic catalog; the e-mail typed stays as
+    /// typed, the commands stay as written.
+    @Test func loginInArabic() async throws {
+        // setup
+        let page = LoginPage.refused(in: .arabic)
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains(#"<html lang="ar" dir="rtl">"#))
+        #expect(html.contains("<h1>تسجيل الدخول</h1>") && html.contains(#"<label for="password">كلمة المرور</label>"#))
+        #expect(html.contains("<p class=\"errors\" role=\"alert\">\(Localizer(.arabic)("login.refused"))</p>"))
+        #expect(html.contains(#"<code dir="ltr">cttech user create --admin --email you@example.org</code>"#), "the command stays left to right")
+        #expect(html.contains(#"value="irina@valdoria.example""#))
+        for english in ["Log in", "Password", "E-mail", "This installation"] {
+            #expect(!html.text.contains(english), "no English left: \(english)")
+        }
+        assertSnapshot(of: html.text, as: .lines, named: "arabic")
+    }
+
+    /// Issue 9: the login page in Russian.
+    @Test func loginInRussian() async throws {
+        // setup
+        let page = LoginPage.refused(in: .russian)
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains(#"<html lang="ru" dir="ltr">"#))
+        #expect(html.contains("<h1>Вход</h1>") && html.contains(#"<button type="submit">Войти</button>"#))
+        #expect(html.contains("Неверный адрес электронной почты или пароль"))
+        for english in ["Log in", "Password", "E-mail", "This installation"] {
+            #expect(!html.text.contains(english), "no English left: \(english)")
+        }
+        assertSnapshot(of: html.text, as: .lines, named: "russian")
+    }
 }

@@ -27,7 +27,7 @@ struct ReferenceDataPageTests {
         let html = HTML(try await Pages.html(page))
         // check
         html.expectSound()
-        #expect(html.contains("<td>Never ethnicity, religion or nationality: profiling is a human-rights failure.</td>"))
+        #expect(html.contains("<td dir=\"auto\">Never ethnicity, religion or nationality: profiling is a human-rights failure.</td>"))
         assertSnapshot(of: html.text, as: .lines, named: "actorTypes")
     }
 }

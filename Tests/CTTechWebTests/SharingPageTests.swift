@@ -96,7 +96,9 @@ struct SharingPageTests {
         // check
         html.expectSound()
         // a donor follows progress without content (issue 8, item 9): steps done and status, no title, no scenario
-        #expect(html.contains("<td>Assessment 1 · 2026–2027</td><td>Approved</td><td>3 scenarios scored and revealed · 4 register approved</td>"))
+        #expect(
+            html.contains(
+                "<td>Assessment 1 · <bdi>2026–2027</bdi></td><td>Approved</td><td>3 scenarios scored and revealed · 4 register approved</td>"))
         #expect(!html.contains(Valdoria.assessment.title) && !html.contains("Current work"))
         #expect(html.contains("<p class=\"muted\">No profile written yet.</p>"))
         #expect(!html.contains(SiteURL.assessments(Valdoria.arvenna.id).path), "a donor viewer is not offered the assessments")
@@ -140,5 +142,27 @@ struct SharingPageTests {
         #expect(html.contains("<option value=\"mena\" selected>") && html.contains("<option value=\"RED\" selected>"), "the selects keep the choice")
         #expect(html.contains("value=\"V\"") && html.contains("&lt;script&gt;alert(&#39;Valdoria&#39;)&lt;/script&gt;</textarea>"))
         assertSnapshot(of: html.text, as: .lines, named: "refused")
+    }
+
+    /// Issue 9: the list of partner states in Arabic, right to left: the page's words from the Arabic catalog (roles,
+    /// regions, headings), the states' names as typed, each in its own direction.
+    @Test func homeInArabic() async throws {
+        // setup
+        let page = HomePage.arabic
+        let t = Localizer(.arabic)
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains(#"<html lang="ar" dir="rtl">"#))
+        #expect(html.contains("<h1>\(t("home.heading"))</h1>") && html.contains("<h2>\(t("home.reviews.heading"))</h2>"))
+        #expect(html.contains("<h2 dir=\"auto\"><a href=\"\(SiteURL.state(Valdoria.state.id).path)\">Republic of Valdoria</a></h2>"))
+        #expect(html.contains("<p class=\"muted\">VLD · \(t("region.southern-europe"))</p>"))
+        #expect(html.contains("<span class=\"badge\">\(t("role.focal-point"))</span>") && html.contains(t("role.programme-officer")))
+        #expect(html.contains("<a href=\"\(SiteURL.account.path)\" dir=\"auto\">ليلى حداد</a>"))
+        for english in ["Your partner states", "Awaiting your review", "Nothing awaits", "Programme-wide", "Southern Europe", "Facilitator"] {
+            #expect(!html.text.contains(english), "no English left: \(english)")
+        }
+        assertSnapshot(of: html.text, as: .lines, named: "arabic")
     }
 }

@@ -27,7 +27,7 @@ extension AuditLogPage {
             layout: Valdoria.layout(
                 "Audit log · Republic of Valdoria", identity: Valdoria.focalPoint, path: SiteURL.stateAudit(Valdoria.state.id).path,
                 state: Valdoria.state),
-            heading: "Audit log · Republic of Valdoria", entries: entries, basePath: SiteURL.stateAudit(Valdoria.state.id).path, pageSize: 4,
+            stateName: Valdoria.state.name, entries: entries, basePath: SiteURL.stateAudit(Valdoria.state.id).path, pageSize: 4,
             viewer: Valdoria.focalPoint)
     }
 
@@ -35,6 +35,6 @@ extension AuditLogPage {
     static var empty: Self {
         .make(
             layout: Valdoria.layout("Audit log", identity: Valdoria.administrator, path: SiteURL.audit.path, tlp: .amberStrict),
-            heading: "Audit log", entries: [], basePath: SiteURL.audit.path, pageSize: 50)
+            stateName: nil, entries: [], basePath: SiteURL.audit.path, pageSize: 50)
     }
 }

@@ -32,4 +32,21 @@ extension HomePage {
         return .make(
             layout: Valdoria.layout("Partner states", identity: reviewer, path: SiteURL.home.path), states: [Valdoria.state], identity: reviewer)
     }
+
+    /// An Arabic reader: a focal point in a state named in Arabic, a reviewer in one named in Latin letters, and a
+    /// programme officer across the programme; the page is right to left, the names keep their own direction.
+    static var arabic: Self {
+        let reader = Identity(
+            userID: Valdoria.id(113), email: "layla.haddad@zahran.example", displayName: "ليلى حداد",
+            grants: [
+                RoleGrant(id: Valdoria.id(713), userID: Valdoria.id(113), role: .focalPoint, stateID: Valdoria.zahran.id),
+                RoleGrant(id: Valdoria.id(714), userID: Valdoria.id(113), role: .reviewer, stateID: Valdoria.state.id),
+                RoleGrant(id: Valdoria.id(715), userID: Valdoria.id(113), role: .programmeOfficer, stateID: nil),
+            ])
+        let t = Localizer(.arabic)
+        return .make(
+            layout: LayoutModel(
+                title: t("home.title"), tlp: .amberStrict, identity: reader, csrf: Valdoria.csrf, path: SiteURL.home.path, language: .arabic),
+            states: [Valdoria.zahran, Valdoria.state], identity: reader)
+    }
 }

@@ -23,4 +23,13 @@ extension LoginPage {
             layout: Valdoria.layout("Log in", identity: nil, path: SiteURL.login.path, tlp: .clear), csrf: Valdoria.csrf,
             next: SiteURL.home.path, email: "", message: nil, noAccounts: true)
     }
+
+    /// The login form of a reader who chose `language`, shown again after a refused login, on a new installation: every
+    /// text of the page in that language.
+    static func refused(in language: Language) -> Self {
+        let t = Localizer(language)
+        return LoginPage(
+            layout: LayoutModel(title: t("login.title"), tlp: .clear, identity: nil, csrf: nil, path: SiteURL.login.path, language: language),
+            csrf: Valdoria.csrf, next: SiteURL.home.path, email: "irina@valdoria.example", message: t("login.refused"), noAccounts: true)
+    }
 }

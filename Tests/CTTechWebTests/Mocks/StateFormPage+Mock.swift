@@ -7,7 +7,7 @@ extension StateFormPage {
     static var mock: Self {
         .make(
             layout: Valdoria.layout("New partner state", identity: Valdoria.administrator, path: SiteURL.adminStateNew.path),
-            heading: "New partner state", action: SiteURL.adminStates.path, cancelHref: SiteURL.adminStates.path, csrf: Valdoria.csrf, version: nil,
+            stateName: nil, action: SiteURL.adminStates.path, cancelHref: SiteURL.adminStates.path, csrf: Valdoria.csrf, version: nil,
             draft: PartnerStateDraft(code: nil, name: nil, region: nil, defaultTLP: nil, profile: nil))
     }
 
@@ -16,7 +16,7 @@ extension StateFormPage {
         let state = Valdoria.state
         return .make(
             layout: Valdoria.layout("Edit \(state.name)", identity: Valdoria.focalPoint, path: SiteURL.stateEdit(state.id).path, state: state),
-            heading: "Edit \(state.name)", action: SiteURL.stateEdit(state.id).path, cancelHref: SiteURL.state(state.id).path, csrf: Valdoria.csrf,
+            stateName: state.name, action: SiteURL.stateEdit(state.id).path, cancelHref: SiteURL.state(state.id).path, csrf: Valdoria.csrf,
             version: state.version,
             draft: PartnerStateDraft(
                 code: state.code, name: state.name, region: state.region.rawValue, defaultTLP: state.defaultTLP.rawValue, profile: state.profile))
@@ -29,7 +29,7 @@ extension StateFormPage {
             profile: String(repeating: "Ва́лдория ", count: 600) + Valdoria.markup)
         return .make(
             layout: Valdoria.layout("New partner state", identity: Valdoria.administrator, path: SiteURL.adminStates.path),
-            heading: "New partner state", action: SiteURL.adminStates.path, cancelHref: SiteURL.adminStates.path, csrf: Valdoria.csrf, version: nil,
+            stateName: nil, action: SiteURL.adminStates.path, cancelHref: SiteURL.adminStates.path, csrf: Valdoria.csrf, version: nil,
             draft: draft, failure: Valdoria.refusal { try draft.validated() })
     }
 }

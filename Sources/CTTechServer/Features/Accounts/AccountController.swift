@@ -38,22 +38,22 @@ struct AccountController {
                 return try await page(context, request, identity: identity, failure: failure, flash: nil, status: .badRequest)
             }
             return try await page(
-                context, request, identity: identity, failure: nil, flash: "Password changed. Your other sessions were ended.", status: .ok)
+                context, request, identity: identity, failure: nil, flash: context.localizer("account.password.changed"), status: .ok)
         }
         routes.post(.accountTOTP, .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
             let secret = context.form["secret"] ?? ""
             guard secret.utf8.count == 32, secret.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                throw AppError.badRequest("The TOTP secret in the form is not valid; reload the page.")
+                throw AppError.badRequest("account.totp.bad-secret")
             }
             guard LoginService.verifyTOTP(secret: secret, code: context.form["code"] ?? "") else {
                 return try await page(
                     context, request, identity: identity,
-                    failure: ValidationFailure(field: "code", "does not match; check the key and your device's clock"),
+                    failure: ValidationFailure(field: "code", "account.totp.code-mismatch"),
                     flash: nil, status: .badRequest, secret: secret)
             }
             try await ownAccount.turnOnTOTP(secret: secret, by: identity)
-            return try await page(context, request, identity: identity, failure: nil, flash: "Two-factor authentication is on.", status: .ok)
+            return try await page(context, request, identity: identity, failure: nil, flash: context.localizer("account.totp.turned-on"), status: .ok)
         }
         routes.post(.accountTOTPDisable, .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
@@ -63,7 +63,8 @@ struct AccountController {
             } catch let failure as ValidationFailure {
                 return try await page(context, request, identity: identity, failure: failure, flash: nil, status: .badRequest)
             }
-            return try await page(context, request, identity: identity, failure: nil, flash: "Two-factor authentication is off.", status: .ok)
+            return try await page(
+                context, request, identity: identity, failure: nil, flash: context.localizer("account.totp.turned-off"), status: .ok)
         }
         // One's own API tokens: revoke one (issue 8, item 16). Another person's token is a 404, as if it did not exist.
         routes.post(.accountTokenRevoke(.parameter), .signedIn) { _, context, granted in
@@ -84,7 +85,8 @@ struct AccountController {
         let newSecret = secret ?? String(Identifier.secret(byteCount: 24).prefix(32))
         let encoded = LoginService.base32(ofSecret: newSecret, label: account.email)
         let page = AccountPage(
-            layout: context.layout("Your account", tlp: .amberStrict, path: SiteURL.account.path, flash: flash), csrf: context.csrfToken ?? "",
+            layout: context.layout(context.localizer("account.title"), tlp: .amberStrict, path: SiteURL.account.path, flash: flash),
+            csrf: context.csrfToken ?? "",
             account: account,
             newSecret: newSecret, newSecretBase32: encoded.base32, newSecretURL: encoded.url, failure: failure,
             tokens: try await tokens.list(userID: identity.userID), now: epochMilliseconds())

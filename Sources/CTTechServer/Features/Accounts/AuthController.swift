@@ -55,7 +55,9 @@ struct AuthController {
         let cookieName = self.configuration.loginCSRFCookieName
         let token = request.cookies[cookieName]?.value.nilIfEmpty ?? Identifier.secret()
         let page = LoginPage(
-            layout: LayoutModel(title: context.localizer("login.title"), tlp: .clear, identity: nil, csrf: nil, path: SiteURL.login.path, language: context.language), csrf: token,
+            layout: LayoutModel(
+                title: context.localizer("login.title"), tlp: .clear, identity: nil, csrf: nil, path: SiteURL.login.path, language: context.language),
+            csrf: token,
             next: request.uri.queryParameters.get("next") ?? context.form["next"] ?? "", email: email, message: message,
             noAccounts: try await self.accounts.count() == 0)
         var response = Response.html(self.pages.render(page), status: status)
@@ -82,7 +84,8 @@ struct AuthController {
             email: email, password: context.form["password"] ?? "", from: context.remoteAddress)
         switch outcome {
         case .refused(let message):
-            return try await loginForm(request, context, email: String(email.prefix(254)), message: message, status: .unauthorized)
+            return try await loginForm(
+                request, context, email: String(email.prefix(254)), message: context.localizer(message), status: .unauthorized)
         case .signedIn(let account):
             return try await startSession(for: account, replacing: context.session, awaitingTOTP: false, next: context.form["next"])
         case .needsTOTP(let account):
@@ -111,7 +114,7 @@ struct AuthController {
                 return .seeOther(SiteURL.login.path)
             }
             return totpForm(
-                context, next: context.form["next"] ?? "", message: "That code is not right. Check your device's clock and try again.",
+                context, next: context.form["next"] ?? "", message: context.localizer("totp.wrong-code"),
                 status: .unauthorized)
         }
         return try await startSession(for: account, replacing: session, awaitingTOTP: false, next: context.form["next"])

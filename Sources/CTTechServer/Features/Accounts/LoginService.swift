@@ -18,14 +18,13 @@ struct LoginService: Sendable {
     enum Outcome: Sendable {
         case signedIn(UserAccount)
         case needsTOTP(UserAccount)
-        case refused(String)
+        /// The reason, as a catalog key: the same for every refusal.
+        case refused(Message)
     }
 
     /// The one answer to every refused login, a locked account included, so that nobody learns which e-mails have accounts
     /// (issue 8, item 17).
-    static let genericRefusal =
-        "The e-mail or password is not right, or the account is locked for a while after repeated failed attempts. "
-        + "Try again, or ask an administrator."
+    static let genericRefusal: Message = "login.refused"
 
     func checkPassword(email: String, password: String, from address: String) async throws -> Outcome {
         let key = address + "|" + email.trimmingWhitespace().lowercased().prefix(254)

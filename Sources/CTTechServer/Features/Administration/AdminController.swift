@@ -24,7 +24,7 @@ struct AdminController {
     func addRoutes(to routes: RouteTable) {
         routes.get(.adminStates, .administrator) { request, context, granted in
             let states = try await self.states.list(visible: Authorizer.visibleStates(try granted.requireIdentity()))
-            let layout = context.layout("Partner states", tlp: .amber, path: request.uri.path)
+            let layout = context.layout(context.localizer("admin.states.title"), tlp: .amber, path: request.uri.path)
             return .html(self.pages.render(AdminStatesPage.make(layout: layout, states: states)))
         }
         routes.get(.adminStateNew, .administrator) { request, context, _ in
@@ -38,7 +38,7 @@ struct AdminController {
             } catch let failure as ValidationFailure {
                 return stateForm(context, request, draft: draft, failure: failure, status: .badRequest)
             } catch StoreConflict.duplicate(let field) {
-                return stateForm(context, request, draft: draft, failure: ValidationFailure(field: field, "is already taken"), status: .badRequest)
+                return stateForm(context, request, draft: draft, failure: ValidationFailure(field: field, "validation.taken"), status: .badRequest)
             }
         }
 
@@ -47,7 +47,7 @@ struct AdminController {
             let users = try await self.accounts.list(scope)
             let grants = try await self.accounts.grants(scope, userIDs: users.map(\.id))
             let states = try await self.states.list(visible: Authorizer.visibleStates(try granted.requireIdentity()))
-            let layout = context.layout("Accounts", tlp: .amberStrict, path: request.uri.path)
+            let layout = context.layout(context.localizer("admin.users.title"), tlp: .amberStrict, path: request.uri.path)
             return .html(
                 self.pages.render(AdminUsersPage.make(layout: layout, users: users, grants: grants, states: states, now: epochMilliseconds())))
         }
@@ -69,7 +69,7 @@ struct AdminController {
             } catch StoreConflict.duplicate(let field) {
                 return try await userForm(
                     context, request, user: nil, draft: draft, role: role, stateID: stateID,
-                    failure: ValidationFailure(field: field, "is already taken"),
+                    failure: ValidationFailure(field: field, "validation.taken"),
                     status: .badRequest)
             }
         }
@@ -82,7 +82,7 @@ struct AdminController {
         routes.post(.adminUser(.parameter), .administrator) { request, context, granted in
             let user = try await loadUser(context, granted)
             let draft = UserDraft(email: context.form["email"], displayName: context.form["displayName"], isActive: context.form["isActive"] == "on")
-            guard let version = context.form["version"].flatMap(Int.init) else { throw AppError.badRequest("The form has no valid version.") }
+            guard let version = context.form["version"].flatMap(Int.init) else { throw AppError.badRequest("state.form.no-version") }
             do {
                 try await self.accountAdministration.update(
                     user.id, draft: draft, expectedVersion: version, by: try granted.actor(), scope: try granted.requireAdmin())
@@ -92,11 +92,11 @@ struct AdminController {
             } catch StoreConflict.staleVersion(let current) {
                 var shown = user
                 shown.version = current
-                let message = "Someone changed this account while you were editing it. Your entries are kept below; save again to replace theirs."
-                return try await userForm(context, request, user: shown, draft: draft, conflict: message, status: .conflict)
+                return try await userForm(
+                    context, request, user: shown, draft: draft, conflict: context.localizer("admin.user.conflict"), status: .conflict)
             } catch StoreConflict.duplicate(let field) {
                 return try await userForm(
-                    context, request, user: user, draft: draft, failure: ValidationFailure(field: field, "is already taken"), status: .badRequest)
+                    context, request, user: user, draft: draft, failure: ValidationFailure(field: field, "validation.taken"), status: .badRequest)
             }
         }
         routes.post(.adminUserGrants(.parameter), .administrator) { request, context, granted in
@@ -112,7 +112,7 @@ struct AdminController {
             } catch StoreConflict.duplicate {
                 return try await userForm(
                     context, request, user: user, draft: UserDraft(email: user.email, displayName: user.displayName, isActive: user.isActive),
-                    failure: ValidationFailure(field: "role", "is already granted for that scope"), status: .badRequest)
+                    failure: ValidationFailure(field: "role", "admin.grant.duplicate"), status: .badRequest)
             }
             return .seeOther(SiteURL.adminUser(user.id).path, notice: .accountSaved)
         }
@@ -140,11 +140,11 @@ struct AdminController {
             let page = PageRequest(limit: 50, before: try request.queryInt64("before"))
             let identity = try granted.requireIdentity()
             let entries = try await self.audit.list(try granted.requireAdmin(), page: page).map { AuditDisclosure.shown($0, to: identity) }
-            let layout = context.layout("Audit log", tlp: .amberStrict, path: request.uri.path)
+            let layout = context.layout(context.localizer("audit.title"), tlp: .amberStrict, path: request.uri.path)
             return .html(
                 self.pages.render(
                     AuditLogPage.make(
-                        layout: layout, heading: "Audit log", entries: entries, basePath: SiteURL.audit.path, pageSize: page.limit, viewer: identity))
+                        layout: layout, stateName: nil, entries: entries, basePath: SiteURL.audit.path, pageSize: page.limit, viewer: identity))
             )
         }
     }
@@ -160,7 +160,7 @@ struct AdminController {
         _ context: AppRequestContext, _ request: Request, draft: PartnerStateDraft, failure: ValidationFailure? = nil, status: HTTPResponse.Status
     ) -> Response {
         let page = StateFormPage.make(
-            layout: context.layout("New partner state", tlp: .amber, path: request.uri.path), heading: "New partner state",
+            layout: context.layout(context.localizer("state.form.new-title"), tlp: .amber, path: request.uri.path), stateName: nil,
             action: SiteURL.adminStates.path,
             cancelHref: SiteURL.adminStates.path, csrf: context.csrfToken ?? "", version: nil, draft: draft, failure: failure)
         return .html(self.pages.render(page), status: status)
@@ -174,7 +174,9 @@ struct AdminController {
         var grants: [RoleGrant] = []
         if let user { grants = try await self.accounts.grants(userID: user.id) }
         let page = UserFormPage.make(
-            layout: context.layout(user == nil ? "New account" : "Account", tlp: .amberStrict, path: request.uri.path), csrf: context.csrfToken ?? "",
+            layout: context.layout(
+                context.localizer(user == nil ? "admin.user.new-title" : "admin.user.title"), tlp: .amberStrict, path: request.uri.path),
+            csrf: context.csrfToken ?? "",
             user: user, draft: draft, grants: grants, states: states, selectedRole: role, selectedState: stateID, failure: failure, conflict: conflict
         )
         return .html(self.pages.render(page), status: status)

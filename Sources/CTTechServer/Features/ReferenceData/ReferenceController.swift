@@ -19,7 +19,7 @@ struct ReferenceController {
             guard let kind = context.parameters.get("kind").flatMap(ReferenceKind.init(rawValue:)),
                 let method = try await self.reference.method()
             else { throw AppError.notFound }
-            let layout = context.layout("Reference data", tlp: .clear, path: request.uri.path)
+            let layout = context.layout(context.localizer("reference.title"), tlp: .clear, path: request.uri.path)
             return .html(self.pages.render(ReferencePage.make(layout: layout, method: method, kind: kind)))
         }
     }

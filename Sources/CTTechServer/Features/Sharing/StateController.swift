@@ -25,7 +25,7 @@ struct StateController {
         routes.get(.home, .signedIn) { request, context, granted in
             let identity = try granted.requireIdentity()
             let states = try await self.states.list(visible: Authorizer.visibleStates(identity))
-            let layout = context.layout("Partner states", tlp: states.map(\.defaultTLP).max() ?? .clear, path: request.uri.path)
+            let layout = context.layout(context.localizer("home.title"), tlp: states.map(\.defaultTLP).max() ?? .clear, path: request.uri.path)
             return .html(self.pages.render(HomePage.make(layout: layout, states: states, identity: identity)))
         }
         routes.get(.state(.parameter), .state(.viewState)) { request, context, granted in
@@ -60,20 +60,19 @@ struct StateController {
             let identity = try granted.requireIdentity()
             let state = try await load(granted)
             let draft = Self.draft(from: context.form)
-            guard let version = context.form["version"].flatMap(Int.init) else { throw AppError.badRequest("The form has no valid version.") }
+            guard let version = context.form["version"].flatMap(Int.init) else { throw AppError.badRequest("state.form.no-version") }
             do {
                 _ = try await self.stateAdministration.update(state, with: draft, expectedVersion: version, by: identity.actor, scope: scope)
                 return .seeOther(SiteURL.state(state.id).path, notice: .stateSaved)
             } catch let failure as ValidationFailure {
                 return form(context, request, state: state, version: version, draft: draft, failure: failure, status: .badRequest)
             } catch StoreConflict.staleVersion(let current) {
-                let message =
-                    "Someone saved this profile while you were editing it. The form below still holds your text; "
-                    + "compare it with the current profile, then save again to replace it."
-                return form(context, request, state: state, version: current, draft: draft, conflict: message, status: .conflict)
+                return form(
+                    context, request, state: state, version: current, draft: draft, conflict: context.localizer("state.form.conflict"),
+                    status: .conflict)
             } catch StoreConflict.duplicate(let field) {
                 return form(
-                    context, request, state: state, version: version, draft: draft, failure: ValidationFailure(field: field, "is already taken"),
+                    context, request, state: state, version: version, draft: draft, failure: ValidationFailure(field: field, "validation.taken"),
                     status: .badRequest)
             }
         }
@@ -82,11 +81,12 @@ struct StateController {
             let page = PageRequest(limit: 50, before: try request.queryInt64("before"))
             let identity = try granted.requireIdentity()
             let entries = try await self.audit.list(try granted.requireTenant(), page: page).map { AuditDisclosure.shown($0, to: identity) }
-            let layout = context.layout("Audit log · \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state)
+            let layout = context.layout(
+                context.localizer("audit.state-title", ["state": state.name]), tlp: state.defaultTLP, path: request.uri.path, state: state)
             return .html(
                 self.pages.render(
                     AuditLogPage.make(
-                        layout: layout, heading: "Audit log of \(state.name)", entries: entries, basePath: SiteURL.stateAudit(state.id).path,
+                        layout: layout, stateName: state.name, entries: entries, basePath: SiteURL.stateAudit(state.id).path,
                         pageSize: page.limit, viewer: identity)))
         }
     }
@@ -101,9 +101,10 @@ struct StateController {
         failure: ValidationFailure? = nil,
         conflict: String? = nil, status: HTTPResponse.Status
     ) -> Response {
-        let layout = context.layout("Edit \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state)
+        let layout = context.layout(
+            context.localizer("state.form.edit-title", ["state": state.name]), tlp: state.defaultTLP, path: request.uri.path, state: state)
         let page = StateFormPage.make(
-            layout: layout, heading: "Edit profile of \(state.name)", action: SiteURL.stateEdit(state.id).path,
+            layout: layout, stateName: state.name, action: SiteURL.stateEdit(state.id).path,
             cancelHref: SiteURL.state(state.id).path,
             csrf: context.csrfToken ?? "", version: version, draft: draft, failure: failure, conflict: conflict)
         return .html(self.pages.render(page), status: status)

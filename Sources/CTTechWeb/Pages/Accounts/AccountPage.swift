@@ -22,12 +22,15 @@ public struct AccountPage: WebPage {
         let expires: String
         let state: String
         let revokeAction: String?
+        /// "Revoke “label”": plain text, the quotation marks set the label apart.
+        let revoke: String
     }
 
     public init(
         layout: LayoutModel, csrf: String, account: UserAccount, newSecret: String, newSecretBase32: String, newSecretURL: String,
         failure: ValidationFailure?, tokens: [APITokenSummary] = [], now: Int64 = 0
     ) {
+        let t = layout.localizer
         self.layout = layout
         self.csrf = csrf
         self.displayName = account.displayName
@@ -38,12 +41,16 @@ public struct AccountPage: WebPage {
         self.newSecretURL = newSecretURL
         self.tokens = tokens.map {
             let live = $0.isLive(now: now)
+            let state = $0.revoked ? "revoked" : live ? "live" : "expired"
             return TokenRow(
-                label: $0.label, created: utcTimestamp($0.createdAt), expires: $0.expiresAt.map(utcTimestamp) ?? "never",
-                state: $0.revoked ? "revoked" : live ? "live" : "expired", revokeAction: live ? SiteURL.accountTokenRevoke($0.id).path : nil)
+                label: $0.label, created: utcTimestamp($0.createdAt), expires: $0.expiresAt.map(utcTimestamp) ?? t("account.tokens.never"),
+                state: t("account.tokens.\(state)"), revokeAction: live ? SiteURL.accountTokenRevoke($0.id).path : nil,
+                revoke: t("account.tokens.revoke", ["name": $0.label]))
         }
         self.errors = FormErrors(
-            layout.localizer,
-            failure, fields: [FormField("current", "Current password", id: "current"), FormField("new", "New password", id: "new")])
+            t, failure,
+            fields: [
+                FormField("current", "account.password.current", id: "current"), FormField("new", "account.password.new", id: "new"),
+            ])
     }
 }

@@ -1,7 +1,7 @@
 import CTTechCore
 import Foundation
 
-/// The login form. `message` is the one generic reason a login failed.
+/// The login form. `message` is the one generic reason a login failed, in the page's language.
 public struct LoginPage: WebPage {
     public static let template = "login"
     public let layout: LayoutModel

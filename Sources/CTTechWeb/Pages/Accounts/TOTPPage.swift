@@ -1,7 +1,7 @@
 import CTTechCore
 import Foundation
 
-/// The second-factor form after a correct password.
+/// The second-factor form after a correct password. `message` is in the page's language.
 public struct TOTPPage: WebPage {
     public static let template = "totp"
     public let layout: LayoutModel

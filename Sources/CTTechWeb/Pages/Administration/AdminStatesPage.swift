@@ -18,11 +18,13 @@ public struct AdminStatesPage: WebPage {
     let states: [Row]
 
     public static func make(layout: LayoutModel, states: [PartnerState]) -> AdminStatesPage {
-        AdminStatesPage(
+        let t = layout.localizer
+        return AdminStatesPage(
             layout: layout,
             states: states.map {
                 Row(
-                    code: $0.code, name: $0.name, region: $0.region.title, href: SiteURL.state($0.id).path, tlpLabel: $0.defaultTLP.label,
+                    code: $0.code, name: $0.name, region: t("region.\($0.region.rawValue)"), href: SiteURL.state($0.id).path,
+                    tlpLabel: $0.defaultTLP.label,
                     tlpClass: $0.defaultTLP.cssClass, version: $0.version)
             })
     }

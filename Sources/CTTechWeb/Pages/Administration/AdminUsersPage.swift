@@ -8,7 +8,8 @@ public struct AdminUsersPage: WebPage {
         let displayName: String
         let email: String
         let href: String
-        let grants: [String]
+        /// "Role · state", the state's name isolated as typed.
+        let grants: [NamedSentence]
         let status: String
     }
 
@@ -20,16 +21,24 @@ public struct AdminUsersPage: WebPage {
     )
         -> AdminUsersPage
     {
+        let t = layout.localizer
         let names = Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0.name) })
         return AdminUsersPage(
             layout: layout,
             users: users.map { user in
                 // Role titles and state names, not codes (issue 8, item 7).
-                let labels = (grants[user.id] ?? []).map { "\($0.role.title) · \($0.stateID.flatMap { names[$0] } ?? "whole programme")" }
+                let labels = (grants[user.id] ?? []).map { grant in
+                    let role = t("role.\(grant.role.rawValue)")
+                    guard let name = grant.stateID.flatMap({ names[$0] }) else {
+                        return NamedSentence(plain: t("admin.users.grant", ["role": role, "scope": t("admin.users.whole-programme")]))
+                    }
+                    return NamedSentence(t, "admin.users.grant", placeholder: "scope", name: name, ["role": role])
+                }
                 let locked = user.lockedUntil.map { $0 > now } ?? false
+                let status = !user.isActive ? "deactivated" : locked ? "locked" : user.hasTOTP ? "active-totp" : "active"
                 return Row(
                     displayName: user.displayName, email: user.email, href: SiteURL.adminUser(user.id).path, grants: labels,
-                    status: !user.isActive ? "deactivated" : locked ? "locked" : user.hasTOTP ? "active, TOTP" : "active")
+                    status: t("admin.users.account-status.\(status)"))
             })
     }
 }

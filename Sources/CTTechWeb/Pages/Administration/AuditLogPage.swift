@@ -22,12 +22,27 @@ public struct AuditLogPage: WebPage {
         let value: String
     }
 
-    /// The entry's details JSON as key/value pairs for display; anything unreadable is shown as it is.
-    static func details(_ json: String) -> [Detail] {
+    /// The entry's details JSON as key/value pairs for display; anything unreadable is shown as it is. The keys are the
+    /// codes the log stores; details withheld from this viewer are said in words.
+    static func details(_ json: String, _ t: Localizer) -> [Detail] {
+        if json == AuditDisclosure.withheld { return [Detail(key: t("audit.details.details"), value: t("audit.details.withheld"))] }
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            return [Detail(key: "raw", value: json)]
+            return [Detail(key: t("audit.details.raw"), value: json)]
         }
         return object.keys.sorted().map { Detail(key: $0, value: "\(object[$0] ?? "")") }
+    }
+
+    /// The record an entry is about, in words: "assessment 1a2b3c4d".
+    static func entity(_ entry: AuditEntry, _ t: Localizer) -> String {
+        let id = String(entry.entityID.prefix(8))
+        let key = "audit.entity.\(entry.entityType)"
+        guard Localizer.knows(key) else { return t("audit.entity.other", ["type": entry.entityType, "id": id]) }
+        return t(key, ["id": id])
+    }
+
+    /// Who did it, in words; the actor of a score stays anonymous (``AuditDisclosure``).
+    static func actor(_ entry: AuditEntry, _ t: Localizer) -> String {
+        entry.actorID.isEmpty && entry.actorLabel == AuditDisclosure.anonymousAssessor ? t("audit.actor.anonymous-assessor") : entry.actorLabel
     }
 
     /// Where the entry's record can be opened by this viewer, if anywhere.
@@ -47,21 +62,25 @@ public struct AuditLogPage: WebPage {
     }
 
     public let layout: LayoutModel
-    let heading: String
+    /// "Audit log", or "Audit log of <state>" with the state's name isolated as typed.
+    let heading: NamedSentence
     let entries: [Row]
     let nextHref: String?
 
+    /// - Parameter stateName: the partner state whose log this is; nil for the whole log.
     public static func make(
-        layout: LayoutModel, heading: String, entries: [AuditEntry], basePath: String, pageSize: Int, viewer: Identity? = nil
+        layout: LayoutModel, stateName: String?, entries: [AuditEntry], basePath: String, pageSize: Int, viewer: Identity? = nil
     ) -> AuditLogPage {
+        let t = layout.localizer
         let next = entries.count == pageSize ? entries.last.map { "\(basePath)?before=\($0.seq)" } : nil
         return AuditLogPage(
-            layout: layout, heading: heading,
+            layout: layout,
+            heading: stateName.map { NamedSentence(t, "audit.state-heading", name: $0) } ?? NamedSentence(plain: t("audit.title")),
             entries: entries.map {
                 Row(
-                    seq: $0.seq, at: utcTimestamp($0.at), actor: $0.actorLabel, action: AuditAction(rawValue: $0.action)?.label ?? $0.action,
-                    code: $0.action, entity: "\(AuditAction.entityLabel($0.entityType)) \($0.entityID.prefix(8))",
-                    entityHref: link(to: $0, for: viewer), details: details($0.details))
+                    seq: $0.seq, at: utcTimestamp($0.at), actor: actor($0, t),
+                    action: AuditAction(rawValue: $0.action).map { t("audit.action.\($0.rawValue)") } ?? $0.action, code: $0.action,
+                    entity: entity($0, t), entityHref: link(to: $0, for: viewer), details: details($0.details, t))
             }, nextHref: next)
     }
 }

@@ -1,24 +1,35 @@
 import CTTechCore
 import Foundation
 
-/// One reference list of the current method version.
+/// One reference list of the current method version, its items named in the page's language.
 public struct ReferencePage: WebPage {
     public static let template = "reference"
     public let layout: LayoutModel
+    /// The method version's own title and note, as its authors wrote them.
     let methodTitle: String
     let methodID: String
     let methodNote: String
     let kinds: [LayoutModel.NavItem]
     let listTitle: String
-    let items: [ReferenceItem]
+    let items: [Row]
     let jsonHref: String
 
+    struct Row: Sendable {
+        let code: String
+        let name: String
+        let description: String
+    }
+
     public static func make(layout: LayoutModel, method: MethodVersion, kind: ReferenceKind) -> ReferencePage {
-        ReferencePage(
+        let t = layout.localizer
+        return ReferencePage(
             layout: layout, methodTitle: method.title, methodID: method.id, methodNote: method.note,
             kinds: ReferenceKind.allCases.map {
-                LayoutModel.NavItem(label: $0.title, href: SiteURL.referenceList(kind: $0.rawValue).path, current: $0 == kind)
+                LayoutModel.NavItem(
+                    label: t("reference.kind.\($0.rawValue)"), href: SiteURL.referenceList(kind: $0.rawValue).path, current: $0 == kind)
             },
-            listTitle: kind.title, items: method.items(kind), jsonHref: SiteURL.referenceListJSON(kind: kind.rawValue).path)
+            listTitle: t("reference.kind.\(kind.rawValue)"),
+            items: method.items(kind).map { Row(code: $0.code, name: $0.name(in: t.language), description: $0.description(in: t.language)) },
+            jsonHref: SiteURL.referenceListJSON(kind: kind.rawValue).path)
     }
 }

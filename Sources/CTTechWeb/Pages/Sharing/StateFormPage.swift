@@ -5,7 +5,8 @@ import Foundation
 public struct StateFormPage: WebPage {
     public static let template = "state-form"
     public let layout: LayoutModel
-    let heading: String
+    /// "New partner state", or "Edit profile of <state>" with the state's name isolated as typed.
+    let heading: NamedSentence
     let action: String
     let cancelHref: String
     let csrf: String
@@ -22,23 +23,29 @@ public struct StateFormPage: WebPage {
     let nameError: String?
     let profileError: String?
 
+    /// - Parameters:
+    ///   - stateName: the name of the partner state being edited (as saved); nil for a new one.
+    ///   - conflict: the stale-version message, in the page's language.
     public static func make(
-        layout: LayoutModel, heading: String, action: String, cancelHref: String, csrf: String, version: Int?, draft: PartnerStateDraft,
+        layout: LayoutModel, stateName: String?, action: String, cancelHref: String, csrf: String, version: Int?, draft: PartnerStateDraft,
         failure: ValidationFailure? = nil, conflict: String? = nil
     ) -> StateFormPage {
-        StateFormPage(
-            layout: layout, heading: heading, action: action, cancelHref: cancelHref, csrf: csrf, hasVersion: version != nil, version: version ?? 0,
+        let t = layout.localizer
+        let errors = FormErrors(
+            t, failure,
+            fields: [
+                FormField("code", "state.form.code", id: "code"), FormField("name", "state.form.name", id: "name"),
+                FormField("region", "state.form.region", id: "region"), FormField("defaultTLP", "state.form.default-tlp", id: "defaultTLP"),
+                FormField("profile", "state.form.profile", id: "profile"),
+            ])
+        return StateFormPage(
+            layout: layout,
+            heading: stateName.map { NamedSentence(t, "state.form.edit-heading", name: $0) } ?? NamedSentence(plain: t("state.form.new-title")),
+            action: action, cancelHref: cancelHref, csrf: csrf, hasVersion: version != nil, version: version ?? 0,
             code: draft.code ?? "", name: draft.name ?? "", profile: draft.profile ?? "",
-            regions: Region.allCases.map { Choice(value: $0.rawValue, label: $0.title, selected: $0.rawValue == draft.region) },
+            regions: Region.allCases.map { Choice(value: $0.rawValue, label: t("region.\($0.rawValue)"), selected: $0.rawValue == draft.region) },
             tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft.defaultTLP ?? "AMBER")) },
-            conflict: conflict,
-            errors: FormErrors(
-                layout.localizer,
-                failure,
-                fields: [
-                    FormField("code", "Code", id: "code"), FormField("name", "Name", id: "name"), FormField("region", "Region", id: "region"),
-                    FormField("defaultTLP", "Default TLP marking", id: "defaultTLP"), FormField("profile", "Profile", id: "profile"),
-                ]), codeError: failure?.message(for: "code"),
-            nameError: failure?.message(for: "name"), profileError: failure?.message(for: "profile"))
+            conflict: conflict, errors: errors, codeError: errors.message("code"), nameError: errors.message("name"),
+            profileError: errors.message("profile"))
     }
 }

@@ -34,7 +34,8 @@ public struct StatePage: WebPage {
     }
 
     struct ProgressRow: Sendable {
-        let label: String
+        /// "Assessment 2 · <period>", the period isolated as typed.
+        let label: NamedSentence
         let status: String
         let steps: String
     }
@@ -43,31 +44,44 @@ public struct StatePage: WebPage {
         layout: LayoutModel, state: PartnerState, identity: Identity, standings: [AssessmentStanding] = [],
         progress: [(AssessmentStanding, AssessmentProgress)] = [], technologies: Int = 0
     ) -> StatePage {
+        let t = layout.localizer
         let activities = AssessmentActivity.allCases.count
         return StatePage(
-            layout: layout, name: state.name, code: state.code, region: state.region.title, tlpLabel: state.defaultTLP.label,
+            layout: layout, name: state.name, code: state.code, region: t("region.\(state.region.rawValue)"), tlpLabel: state.defaultTLP.label,
             tlpClass: state.defaultTLP.cssClass, profile: state.profile.isEmpty ? nil : state.profile,
-            roles: identity.roles(inState: state.id).map(\.title).sorted(),
+            roles: identity.roles(inState: state.id).map { t("role.\($0.rawValue)") }.sorted(),
             canEdit: Authorizer.allows(identity, state: state.id, .editStateProfile), editHref: SiteURL.stateEdit(state.id).path,
             canAudit: Authorizer.allows(identity, state: state.id, .readStateAudit), auditHref: SiteURL.stateAudit(state.id).path,
             work: standings.map { s in
                 WorkRow(
-                    title: s.assessment.title, href: SiteURL.assessment(state.id, s.assessment.id).path, status: s.assessment.status.label,
-                    summary: s.summary, nextTitle: s.nextUnscored?.title,
+                    title: s.assessment.title, href: SiteURL.assessment(state.id, s.assessment.id).path,
+                    status: t("state.assessment-status.\(s.assessment.status.rawValue)"), summary: summary(of: s, t),
+                    nextTitle: s.nextUnscored?.title,
                     nextHref: s.nextUnscored.map { SiteURL.scenario(state.id, s.assessment.id, scenario: $0.id).path })
             },
             seesAssessments: Authorizer.allows(identity, state: state.id, .viewAssessment), assessmentsHref: SiteURL.assessments(state.id).path,
             progress: progress.enumerated().map { index, item in
                 let (s, p) = item
                 let done = [
-                    p.agencies > 0 && p.activitiesAssigned == activities ? "1 roles and structures" : nil,
-                    technologies > 0 && p.technologiesScanned >= technologies ? "2 horizon scan" : nil,
-                    s.round.number > 1 || s.round.status == .revealed ? "3 scenarios scored and revealed" : nil,
-                    s.assessment.status == .approved ? "4 register approved" : nil,
-                ].compactMap { $0 }
+                    p.agencies > 0 && p.activitiesAssigned == activities ? "state.progress.step1" : nil,
+                    technologies > 0 && p.technologiesScanned >= technologies ? "state.progress.step2" : nil,
+                    s.round.number > 1 || s.round.status == .revealed ? "state.progress.step3" : nil,
+                    s.assessment.status == .approved ? "state.progress.step4" : nil,
+                ].compactMap { $0 }.map { t($0) }
                 return ProgressRow(
-                    label: "Assessment \(progress.count - index) · \(s.assessment.period)", status: s.assessment.status.label,
-                    steps: done.isEmpty ? "none yet" : done.joined(separator: " · "))
+                    label: NamedSentence(
+                        t, "state.progress.row", placeholder: "period", name: s.assessment.period, ["number": String(progress.count - index)]),
+                    status: t("state.assessment-status.\(s.assessment.status.rawValue)"),
+                    steps: done.isEmpty ? t("state.progress.none") : done.joined(separator: " · "))
             })
+    }
+
+    /// Where the round stands, and the viewer's own progress when they score: "Round 3 open · you 2/12".
+    static func summary(of standing: AssessmentStanding, _ t: Localizer) -> String {
+        var text = t("state.work.round.\(standing.round.status.rawValue)", ["number": String(standing.round.number)])
+        if let scored = standing.scoredByViewer {
+            text += " · " + t("state.work.own-progress", ["scored": String(scored), "total": String(standing.scenarioCount)])
+        }
+        return text
     }
 }
