@@ -167,6 +167,43 @@ struct AssessmentPageTests {
         assertSnapshot(of: html.text, as: .lines, named: "arabic")
     }
 
+    /// Issue 9: the whole page in Arabic, right to left; what people typed keeps its own direction.
+    @Test func assessmentInArabicInterface() async throws {
+        // setup
+        let page = AssessmentPage.arabicInterface
+        let t = Localizer(.arabic)
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(html.contains("<h1 dir=\"auto\">تقييم وطني للتهديدات ٢٠٢٦</h1>"))
+        #expect(
+            html.contains(
+                "<td dir=\"auto\"><a href=\"\(SiteURL.scenario(stateID, Valdoria.arabicAssessment.id, scenario: Valdoria.drones.id).path)\">"))
+        #expect(html.contains("<h2>\(t("assessment.round.heading", ["round": "1", "status": t("assessment.round-status.open")]))</h2>"))
+        #expect(html.contains("<td>2 من 3</td>") && html.contains("<td>0 من 3</td>"), "the submissions, in Arabic")
+        #expect(html.contains("<bdi>2026–2027</bdi> · الأفق الزمني سنتان"), "two years in the dual")
+        #expect(!html.main.contains("Scoring round") && !html.main.contains("Add a scenario"), "no English left in the page's own text")
+        assertSnapshot(of: html.text, as: .lines, named: "arabicInterface")
+    }
+
+    /// Issue 9: the whole page in Russian, its counts in the right case.
+    @Test func assessmentInRussian() async throws {
+        // setup
+        let page = AssessmentPage.russian
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<html lang=\"ru\" dir=\"ltr\">"))
+        #expect(html.contains("Вы оценили 1 из 4 сценариев в туре 1."))
+        #expect(html.contains("4 ведомства · подотчетное ведомство назначено по 4 из 7 направлений работы"))
+        #expect(html.contains("<td>оценен</td>") && html.contains("<summary>Предложить новый сценарий</summary>"))
+        #expect(html.contains("горизонт 2 года · методика"))
+        assertSnapshot(of: html.text, as: .lines, named: "russian")
+    }
+
     @Test func editAgency() async throws {
         // setup
         let page = EditRecordPage.mock

@@ -21,6 +21,26 @@ struct InstitutionsPageTests {
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }
 
+    /// Issue 9: the RACI form in Arabic, right to left; agency names as typed, the role codes as they are.
+    @Test func institutionsInArabic() async throws {
+        // setup
+        let page = InstitutionsPage.arabic
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(html.contains("<h1>الخطوة 1 · الأدوار والهياكل</h1>") && html.contains("<h2>مصفوفة RACI</h2>"))
+        #expect(html.contains("<th scope=\"col\" dir=\"auto\">State Security Service</th>"))
+        #expect(
+            html.contains("<td dir=\"auto\">وحدة الاستخبارات المالية</td><td>وحدة الاستخبارات المالية</td>"), "the name as typed, the kind translated"
+        )
+        #expect(html.contains("aria-label=\"تحديد نطاق التقييم والتخطيط له: State Security Service\""))
+        #expect(html.contains("نعم، أزِل «<span dir=\"auto\">State Security Service</span>» وأدوارها في المصفوفة"))
+        #expect(html.count(" selected>A</option>") == 4, "the codes R, A, C, I stay as they are")
+        assertSnapshot(of: html.text, as: .lines, named: "arabic")
+    }
+
     @Test func institutionsEmpty() async throws {
         // setup
         let page = InstitutionsPage.empty

@@ -17,10 +17,13 @@ extension AssessmentPage {
     static func page(
         _ identity: Identity, assessment: Assessment = Valdoria.assessment, round: ScoringRound, scoredByMe: Set<String> = [],
         submissions: (counts: [String: Int], eligible: Int)? = nil, snapshots: [Int] = [], draft: ScenarioDraft? = nil,
-        failure: ValidationFailure? = nil
+        failure: ValidationFailure? = nil, language: Language = .english
     ) -> Self {
-        .make(
-            layout: Valdoria.layout(assessment.title, identity: identity, at: .assessment(assessment.stateID, assessment.id), assessment: assessment),
+        let url = SiteURL.assessment(assessment.stateID, assessment.id)
+        return .make(
+            layout: language == .english
+                ? Valdoria.layout(assessment.title, identity: identity, at: url, assessment: assessment)
+                : .valdoria(assessment.title, identity: identity, at: url, assessment: assessment, language: language),
             assessment: assessment, round: round, scenarios: Valdoria.scenarios, scoredByMe: scoredByMe, submissions: submissions,
             method: Valdoria.method, snapshots: snapshots, progress: progress,
             abilities: AssessmentAbilities(identity: identity, assessment: assessment),
@@ -68,5 +71,32 @@ extension AssessmentPage {
     /// The assessment titled in Arabic, seen by an assessor whose name is in Cyrillic.
     static var arabic: Self {
         page(Valdoria.assessor, assessment: Valdoria.arabicAssessment, round: Valdoria.roundOneOpen)
+    }
+
+    /// The whole page in Arabic, right to left: the facilitator's view of the Arabic-titled assessment (scenario titles in
+    /// English, the facilitator's name in Latin letters), with the submissions column, a snapshot and the round's moves.
+    static var arabicInterface: Self {
+        page(
+            Valdoria.facilitator, assessment: Valdoria.arabicAssessment, round: Valdoria.roundOneOpen,
+            submissions: (counts: [Valdoria.drones.id: 2, Valdoria.cryptoFunding.id: 1], eligible: 3), snapshots: [1], language: .arabic)
+    }
+
+    /// The whole page in Russian: an assessor who has scored one of four scenarios (a count in the genitive plural).
+    static var russian: Self {
+        page(Valdoria.assessor, round: Valdoria.roundOneOpen, scoredByMe: [Valdoria.drones.id], language: .russian)
+    }
+}
+
+extension LayoutModel {
+    /// Valdoria's layout in `language`, with the state's steps named in that language as the server names them.
+    static func valdoria(
+        _ title: String, identity: Identity, at url: SiteURL, assessment: Assessment = Valdoria.assessment, language: Language
+    ) -> LayoutModel {
+        let t = Localizer(language)
+        let state = Valdoria.state
+        return LayoutModel(
+            title: title, tlp: assessment.tlp, identity: identity, csrf: Valdoria.csrf, path: url.path, stateName: state.name,
+            stateSteps: [(t("nav.state-overview"), SiteURL.state(state.id).path), (t("nav.threat-assessment"), SiteURL.assessments(state.id).path)],
+            language: language)
     }
 }

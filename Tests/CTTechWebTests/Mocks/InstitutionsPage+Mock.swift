@@ -5,12 +5,15 @@ import CTTechCore
 extension InstitutionsPage {
     static func page(
         _ identity: Identity, assessment: Assessment = Valdoria.assessment, agencies: [Agency] = Valdoria.agencies,
-        submitted: [String: String] = [:], failure: ValidationFailure? = nil
+        submitted: [String: String] = [:], failure: ValidationFailure? = nil, language: Language = .english
     ) -> Self {
-        .make(
-            layout: Valdoria.layout(
-                "Roles and structures · \(assessment.title)", identity: identity, at: .institutions(assessment.stateID, assessment.id),
-                assessment: assessment),
+        let url = SiteURL.institutions(assessment.stateID, assessment.id)
+        return .make(
+            layout: language == .english
+                ? Valdoria.layout("Roles and structures · \(assessment.title)", identity: identity, at: url, assessment: assessment)
+                : .valdoria(
+                    Localizer(language)("institutions.title", ["title": assessment.title]), identity: identity, at: url, assessment: assessment,
+                    language: language),
             assessment: assessment, agencies: agencies, raci: Valdoria.raci.filter { r in agencies.contains { $0.id == r.agencyID } },
             canEdit: AssessmentAbilities(identity: identity, assessment: assessment).manage, csrf: Valdoria.csrf, submitted: submitted,
             failure: failure)
@@ -18,6 +21,9 @@ extension InstitutionsPage {
 
     /// Four agencies (one named in Arabic) and their RACI matrix, editable by the focal point.
     static var mock: Self { page(Valdoria.focalPoint) }
+
+    /// The same form in Arabic, right to left: agency names typed in English and in Arabic, the matrix's codes as they are.
+    static var arabic: Self { page(Valdoria.focalPoint, language: .arabic) }
 
     /// No agency yet: the form to add the first one, no matrix.
     static var empty: Self { page(Valdoria.focalPoint, agencies: []) }

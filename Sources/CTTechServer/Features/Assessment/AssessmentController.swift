@@ -43,7 +43,7 @@ struct AssessmentController {
             let scope = try granted.requireTenant()
             do {
                 guard let file = context.form.files["file"], file.readableBytes > 0 else {
-                    throw ValidationFailure(field: "file", "choose a JSON file to import")
+                    throw ValidationFailure(field: "file", "assessment.import.choose-file")
                 }
                 let assessment = try await importing.run(Data(file.readableBytesView), by: try granted.actor(), scope: scope)
                 return .seeOther(SiteURL.assessment(scope.stateID, assessment.id).path, notice: .imported)
@@ -95,7 +95,8 @@ struct AssessmentController {
         guard let state = try await lookup.states.find(scope) else { throw AppError.notFound }
         let identity = try granted.requireIdentity()
         let page = AssessmentsPage.make(
-            layout: context.layout("Threat assessments · \(state.name)", tlp: state.defaultTLP, path: request.uri.path, state: state),
+            layout: context.layout(
+                context.localizer("assessment.list.title", ["state": state.name]), tlp: state.defaultTLP, path: request.uri.path, state: state),
             stateID: state.id,
             assessments: try await AssessmentStanding.read(
                 scope, assessments: stores.records, scoring: stores.scoring,

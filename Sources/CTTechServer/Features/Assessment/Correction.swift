@@ -10,6 +10,7 @@ struct Correction<Item: Sendable>: Sendable {
     let form: SiteURL
     let target: SiteURL
     let parameter: String
+    /// The catalog key of the page's title.
     let title: String
     let id: @Sendable (Item) -> String
     let list: @Sendable (TenantScope, String) async throws -> [Item]
@@ -51,7 +52,7 @@ struct Correction<Item: Sendable>: Sendable {
         let (assessment, scope) = try await lookup.assessment(context, granted)
         if assessment.status.isFrozen { throw AssessmentRuleViolation.frozen }
         let item = try await record(context, assessment, scope)
-        let layout = try await lookup.layout(title, assessment, request, context, scope)
+        let layout = try await lookup.layout(context.localizer(title), assessment, request, context, scope)
         return .html(pages.render(page(layout, assessment, item, submitted, context.csrfToken ?? "", failure)), status: status)
     }
 }
@@ -60,7 +61,7 @@ extension Correction where Item == Agency {
     static func agency(store: InstitutionsStore, mapping: InstitutionalMapping) -> Correction {
         Correction(
             form: .agencyEdit(.parameter, .parameter, agency: .parameter), target: .agency(.parameter, .parameter, agency: .parameter),
-            parameter: "agencyID", title: "Correct an agency", id: \.id, list: { try await store.agencies($0, assessmentID: $1) },
+            parameter: "agencyID", title: "institutions.correct-heading", id: \.id, list: { try await store.agencies($0, assessmentID: $1) },
             correct: { try await mapping.correctAgency($0, with: AgencyDraft(fields: $1), in: $2, by: $3, scope: $4) },
             back: { .institutions($0, $1) },
             page: { EditRecordPage.agency(layout: $0, assessment: $1, agency: $2, submitted: $3, csrf: $4, failure: $5) })
@@ -71,7 +72,7 @@ extension Correction where Item == OtherRisk {
     static func otherRisk(store: OtherRiskStore, recording: OtherRiskRecording) -> Correction {
         Correction(
             form: .otherRiskEdit(.parameter, .parameter, risk: .parameter), target: .otherRisk(.parameter, .parameter, risk: .parameter),
-            parameter: "riskID", title: "Correct another national risk", id: \.id, list: { try await store.otherRisks($0, assessmentID: $1) },
+            parameter: "riskID", title: "assessment.edit.other-risk-heading", id: \.id, list: { try await store.otherRisks($0, assessmentID: $1) },
             correct: { try await recording.correct($0, with: OtherRiskDraft(fields: $1), in: $2, by: $3, scope: $4) },
             back: { .otherRisks($0, $1) },
             page: { EditRecordPage.otherRisk(layout: $0, assessment: $1, risk: $2, submitted: $3, csrf: $4, failure: $5) })

@@ -28,33 +28,40 @@ public struct AssessmentsPage: WebPage {
     let draftHorizon: String
     let tlps: [Choice]
     let importAction: String
-    let importLimit: Int
+    /// What an import file holds, and its size limit.
+    let importIntro: String
     let importErrors: FormErrors
 
     public static func make(
         layout: LayoutModel, stateID: String, assessments: [AssessmentStanding], canCreate: Bool, csrf: String, draft: AssessmentDraft? = nil,
         failure: ValidationFailure? = nil, importFailure: ValidationFailure? = nil
     ) -> AssessmentsPage {
-        AssessmentsPage(
+        let t = layout.localizer
+        let importLimit = AssessmentImport.maxBytes / 1024 / 1024
+        return AssessmentsPage(
             layout: layout,
             assessments: assessments.map { s in
                 let a = s.assessment
                 return Row(
-                    title: a.title, period: a.period, horizon: years(a.horizonYears), status: a.status.label,
-                    href: SiteURL.assessment(stateID, a.id).path,
-                    tlpLabel: a.tlp.label, tlpClass: a.tlp.cssClass, round: "\(s.round.number) \(s.round.status.rawValue)",
-                    mine: s.scoredByViewer.map { "\($0) of \(s.scenarioCount) scored" } ?? "—")
+                    title: a.title, period: a.period, horizon: t("assessment.years", count: a.horizonYears),
+                    status: t("assessment.status.\(a.status.rawValue)"), href: SiteURL.assessment(stateID, a.id).path,
+                    tlpLabel: a.tlp.label, tlpClass: a.tlp.cssClass,
+                    round: t(
+                        "assessment.list.round", ["round": String(s.round.number), "status": t("assessment.round-status.\(s.round.status.rawValue)")]),
+                    mine: s.scoredByViewer.map { t("assessment.list.mine", ["scored": String($0), "total": String(s.scenarioCount)]) } ?? "—")
             }, canCreate: canCreate, createAction: SiteURL.assessments(stateID).path, csrf: csrf,
             errors: FormErrors(
-                layout.localizer,
+                t,
                 failure,
                 fields: [
-                    FormField("title", "Title", id: "title"), FormField("period", "Period", id: "period"),
-                    FormField("horizonYears", "Horizon in years", id: "horizonYears"), FormField("tlp", "TLP marking", id: "tlp"),
+                    FormField("title", "assessment.field.title", id: "title"), FormField("period", "assessment.field.period", id: "period"),
+                    FormField("horizonYears", "assessment.field.horizon-years", id: "horizonYears"),
+                    FormField("tlp", "assessment.field.tlp", id: "tlp"),
                 ]),
             draftTitle: draft?.title ?? "", draftPeriod: draft?.period ?? "", draftHorizon: draft?.horizonYears ?? "2",
             tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (draft?.tlp ?? "AMBER")) },
-            importAction: SiteURL.assessmentImport(stateID).path, importLimit: AssessmentImport.maxBytes / 1024 / 1024,
-            importErrors: FormErrors(layout.localizer, importFailure, fields: [FormField("file", "File", id: "import-file")], pathsAsWritten: true))
+            importAction: SiteURL.assessmentImport(stateID).path, importIntro: t("assessment.import.intro", ["limit": String(importLimit)]),
+            importErrors: FormErrors(t, importFailure, fields: [FormField("file", "assessment.import.file", id: "import-file")], pathsAsWritten: true)
+        )
     }
 }

@@ -19,10 +19,11 @@ public struct EditRecordPage: WebPage {
         failure: ValidationFailure? = nil
     ) -> EditRecordPage {
         EditRecordPage(
-            layout: layout, heading: "Correct an agency", backHref: SiteURL.institutions(assessment.stateID, assessment.id).path,
-            backLabel: "Step 1 · Roles and structures", action: SiteURL.agency(assessment.stateID, assessment.id, agency: agency.id).path, csrf: csrf,
+            layout: layout, heading: layout.localizer("institutions.correct-heading"),
+            backHref: SiteURL.institutions(assessment.stateID, assessment.id).path, backLabel: layout.localizer("assessment.step1"),
+            action: SiteURL.agency(assessment.stateID, assessment.id, agency: agency.id).path, csrf: csrf,
             errors: FormErrors(layout.localizer, failure, fields: AgencyFields.fields),
-            agency: submitted.map(AgencyFields.init) ?? AgencyFields(agency), otherRisk: nil
+            agency: submitted.map { AgencyFields($0, layout.localizer) } ?? AgencyFields(agency, layout.localizer), otherRisk: nil
         )
     }
 
@@ -31,9 +32,10 @@ public struct EditRecordPage: WebPage {
         failure: ValidationFailure? = nil
     ) -> EditRecordPage {
         EditRecordPage(
-            layout: layout, heading: "Correct another national risk", backHref: SiteURL.otherRisks(assessment.stateID, assessment.id).path,
-            backLabel: "Other national security risks", action: SiteURL.otherRisk(assessment.stateID, assessment.id, risk: risk.id).path, csrf: csrf,
+            layout: layout, heading: layout.localizer("assessment.edit.other-risk-heading"),
+            backHref: SiteURL.otherRisks(assessment.stateID, assessment.id).path, backLabel: layout.localizer("assessment.edit.other-risks-back"),
+            action: SiteURL.otherRisk(assessment.stateID, assessment.id, risk: risk.id).path, csrf: csrf,
             errors: FormErrors(layout.localizer, failure, fields: OtherRiskFields.fields), agency: nil,
-            otherRisk: submitted.map(OtherRiskFields.init) ?? OtherRiskFields(risk))
+            otherRisk: submitted.map { OtherRiskFields($0, layout.localizer) } ?? OtherRiskFields(risk, layout.localizer))
     }
 }

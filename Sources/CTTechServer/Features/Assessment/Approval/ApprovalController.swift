@@ -25,7 +25,7 @@ struct ApprovalController {
         routes.post(.status(.parameter, .parameter), .state(.manageAssessment)) { _, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)
             guard let target = Assessment.Status(rawValue: context.form["to"] ?? "") else {
-                throw ValidationFailure(field: "to", "must be draft, in-review or approved")
+                throw ValidationFailure(field: "to", "approval.status-invalid")
             }
             try await approval.changeStatus(assessment, to: target, by: try granted.requireIdentity(), scope: scope)
             return .seeOther(SiteURL.assessment(scope.stateID, assessment.id).path, notice: .statusChanged)
@@ -33,9 +33,11 @@ struct ApprovalController {
         routes.get(.snapshot(.parameter, .parameter, number: .parameter), .state(.viewAssessment)) { request, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)
             let snapshot = try await snapshot(context, assessment, scope)
-            let approver = try await accounts.account(id: snapshot.approvedBy)?.displayName ?? "a former account"
+            let approver = try await accounts.account(id: snapshot.approvedBy)?.displayName ?? context.localizer("approval.snapshot.former-account")
             let page = SnapshotPage.make(
-                layout: try await lookup.layout("Snapshot \(snapshot.number) · \(assessment.title)", assessment, request, context, scope),
+                layout: try await lookup.layout(
+                    context.localizer("approval.snapshot.title", ["number": String(snapshot.number), "title": assessment.title]), assessment,
+                    request, context, scope),
                 snapshot: snapshot, approverName: approver)
             return .html(pages.render(page))
         }
@@ -61,7 +63,8 @@ struct ApprovalController {
             }
             guard let method = try await reference.method(id: assessment.methodVersion) else { throw AppError.notFound }
             let page = ComparePage.make(
-                layout: try await lookup.layout("Compare snapshots · \(assessment.title)", assessment, request, context, scope),
+                layout: try await lookup.layout(
+                    context.localizer("approval.compare.title", ["title": assessment.title]), assessment, request, context, scope),
                 assessment: assessment, numbers: numbers, before: try await pick("a", numbers.dropLast().last),
                 after: try await pick("b", numbers.last),
                 method: method)

@@ -62,7 +62,8 @@ struct HorizonScanController {
             submitted = ["technology": entry.technology, "stage": entry.stage.rawValue, "trend": entry.trend.rawValue, "notes": entry.notes]
         }
         let page = HorizonScanPage.make(
-            layout: try await lookup.layout("Horizon scan · \(assessment.title)", assessment, request, context, scope), assessment: assessment,
+            layout: try await lookup.layout(context.localizer("horizon.title", ["title": assessment.title]), assessment, request, context, scope),
+            assessment: assessment,
             method: method, scan: scan,
             evidence: try await stores.evidence.evidence(scope, assessmentID: assessment.id, about: nil),
             canEdit: AssessmentAbilities(identity: try granted.requireIdentity(), assessment: assessment).write, csrf: context.csrfToken ?? "",

@@ -49,7 +49,8 @@ struct InstitutionsController {
     ) async throws -> Response {
         let (assessment, scope) = try await lookup.assessment(context, granted)
         let page = InstitutionsPage.make(
-            layout: try await lookup.layout("Roles and structures · \(assessment.title)", assessment, request, context, scope),
+            layout: try await lookup.layout(
+                context.localizer("institutions.title", ["title": assessment.title]), assessment, request, context, scope),
             assessment: assessment, agencies: try await store.agencies(scope, assessmentID: assessment.id),
             raci: try await store.raci(scope, assessmentID: assessment.id),
             canEdit: AssessmentAbilities(identity: try granted.requireIdentity(), assessment: assessment).manage, csrf: context.csrfToken ?? "",

@@ -15,13 +15,15 @@ struct EvidenceForm: Sendable {
 
     /// The form's fields as its error summary links them.
     static let fields = [
-        FormField("summary", "What the evidence shows", id: "e-summary"), FormField("source", "Source", id: "e-source"),
-        FormField("reliability", "Source reliability", id: "e-rel"), FormField("credibility", "Information credibility", id: "e-cred"),
-        FormField("observedOn", "Observed on", id: "e-date"), FormField("technology", "Technology", id: "e-subject"),
-        FormField("subject", "Technology", id: "e-subject"),
+        FormField("summary", "evidence.field.summary", id: "e-summary"), FormField("source", "evidence.field.source", id: "e-source"),
+        FormField("reliability", "evidence.field.reliability", id: "e-rel"),
+        FormField("credibility", "evidence.field.credibility", id: "e-cred"),
+        FormField("observedOn", "evidence.field.observed-on", id: "e-date"), FormField("technology", "evidence.field.technology", id: "e-subject"),
+        FormField("subject", "evidence.field.technology", id: "e-subject"),
     ]
 
-    init(action: String, submitted: [String: String], subjects: [Choice] = [], errorsAnchor: String = "#errors") {
+    /// - Parameter t: the page's language (English until every page that shows the form passes its own).
+    init(action: String, submitted: [String: String], subjects: [Choice] = [], errorsAnchor: String = "#errors", _ t: Localizer = .english) {
         self.action = action
         self.errorsAnchor = errorsAnchor
         summary = submitted["summary"] ?? ""
@@ -31,15 +33,21 @@ struct EvidenceForm: Sendable {
         let reliability = submitted["reliability"] ?? ""
         let credibility = submitted["credibility"] ?? ""
         reliabilities =
-            [Choice(value: "", label: "choose…", selected: reliability.isEmpty)]
+            [Choice(value: "", label: t("assessment.choose"), selected: reliability.isEmpty)]
             + SourceReliability.allCases.map {
-                Choice(value: $0.rawValue, label: "\($0.rawValue) — \($0.label)", selected: $0.rawValue == reliability)
+                Choice(value: $0.rawValue, label: "\($0.rawValue) — \(Self.meaning($0, t))", selected: $0.rawValue == reliability)
             }
         credibilities =
-            [Choice(value: "", label: "choose…", selected: credibility.isEmpty)]
+            [Choice(value: "", label: t("assessment.choose"), selected: credibility.isEmpty)]
             + InformationCredibility.allCases.map {
-                Choice(value: "\($0.rawValue)", label: "\($0.rawValue) — \($0.label)", selected: "\($0.rawValue)" == credibility)
+                Choice(value: "\($0.rawValue)", label: "\($0.rawValue) — \(Self.meaning($0, t))", selected: "\($0.rawValue)" == credibility)
             }
         self.subjects = subjects
     }
+
+    /// What a reliability grade means, in the page's language: "Completely reliable".
+    static func meaning(_ grade: SourceReliability, _ t: Localizer) -> String { t("evidence.reliability.\(grade.rawValue.lowercased())") }
+
+    /// What a credibility grade means, in the page's language: "Confirmed by other sources".
+    static func meaning(_ grade: InformationCredibility, _ t: Localizer) -> String { t("evidence.credibility.\(grade.rawValue)") }
 }

@@ -11,10 +11,16 @@ struct EvidenceView: Sendable {
     /// The removal form's target, when the viewer may remove it.
     let removeAction: String?
 
-    init(_ item: EvidenceItem, removeAction: String? = nil) {
+    /// - Parameter t: the page's language (English until every page that lists evidence passes its own).
+    init(_ item: EvidenceItem, removeAction: String? = nil, _ t: Localizer = .english) {
         self.removeAction = removeAction
         grading = item.grading
-        gradingText = "\(item.reliability.label), \(item.credibility.label.lowercased())"
+        gradingText = t(
+            "evidence.grading",
+            [
+                "reliability": EvidenceForm.meaning(item.reliability, t),
+                "credibility": EvidenceForm.meaning(item.credibility, t).lowercased(),
+            ])
         summary = item.summary
         source = item.source
         observedOn = item.observedOn.isEmpty ? nil : item.observedOn

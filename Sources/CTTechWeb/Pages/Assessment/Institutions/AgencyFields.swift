@@ -5,21 +5,23 @@ import Foundation
 struct AgencyFields: Sendable {
     /// The form's fields as its error summary links them.
     static let fields = [
-        FormField("name", "Agency name", id: "a-name"), FormField("kind", "Kind of agency", id: "a-kind"),
-        FormField("mandate", "Mandate", id: "a-mandate"),
+        FormField("name", "institutions.field.name", id: "a-name"), FormField("kind", "institutions.field.kind", id: "a-kind"),
+        FormField("mandate", "institutions.field.mandate", id: "a-mandate"),
     ]
 
     let agencyName: String
     let agencyMandate: String
     let kinds: [Choice]
 
-    init(_ values: [String: String]) {
+    init(_ values: [String: String], _ t: Localizer) {
         agencyName = values["name"] ?? ""
         agencyMandate = values["mandate"] ?? ""
-        kinds = Agency.Kind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == values["kind"]) }
+        kinds = Agency.Kind.allCases.map {
+            Choice(value: $0.rawValue, label: t("institutions.kind.\($0.rawValue)"), selected: $0.rawValue == values["kind"])
+        }
     }
 
-    init(_ agency: Agency) {
-        self.init(["name": agency.name, "kind": agency.kind.rawValue, "mandate": agency.mandate])
+    init(_ agency: Agency, _ t: Localizer) {
+        self.init(["name": agency.name, "kind": agency.kind.rawValue, "mandate": agency.mandate], t)
     }
 }

@@ -14,7 +14,8 @@ public struct InstitutionsPage: WebPage {
 
     struct Cell: Sendable {
         let name: String
-        let agency: String
+        /// What a screen reader says of the cell's control: "Score scenarios: National Police".
+        let cellLabel: String
         let choices: [Choice]
         let shown: String
     }
@@ -43,23 +44,25 @@ public struct InstitutionsPage: WebPage {
         layout: LayoutModel, assessment: Assessment, agencies: [Agency], raci: [RaciAssignment], canEdit: Bool, csrf: String,
         submitted: [String: String] = [:], failure: ValidationFailure? = nil
     ) -> InstitutionsPage {
+        let t = layout.localizer
         let roles = Dictionary(raci.map { ("\($0.activity.rawValue).\($0.agencyID)", $0.role.rawValue) }, uniquingKeysWith: { a, _ in a })
         return InstitutionsPage(
             layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path, assessmentTitle: assessment.title,
             agencies: agencies.map {
                 AgencyRow(
-                    name: $0.name, kind: $0.kind.label, mandate: $0.mandate,
+                    name: $0.name, kind: t("institutions.kind.\($0.kind.rawValue)"), mandate: $0.mandate,
                     editHref: SiteURL.agencyEdit(assessment.stateID, assessment.id, agency: $0.id).path,
                     removeAction: SiteURL.agencyRemove(assessment.stateID, assessment.id, agency: $0.id).path)
             }, agencyHeaders: agencies.map(\.name),
             matrix: AssessmentActivity.allCases.map { activity in
-                ActivityRow(
-                    label: activity.label,
+                let label = t("institutions.activity.\(activity.rawValue)")
+                return ActivityRow(
+                    label: label,
                     cells: agencies.map { agency in
                         let key = "\(activity.rawValue).\(agency.id)"
                         let current = submitted["raci.\(key)"] ?? roles[key] ?? ""
                         return Cell(
-                            name: "raci.\(key)", agency: agency.name,
+                            name: "raci.\(key)", cellLabel: t("institutions.cell", ["activity": label, "agency": agency.name]),
                             choices: [Choice(value: "", label: "—", selected: current.isEmpty)]
                                 + RaciRole.allCases.map {
                                     Choice(value: $0.rawValue, label: $0.rawValue, selected: current == $0.rawValue)
@@ -69,6 +72,6 @@ public struct InstitutionsPage: WebPage {
             }, hasAgencies: !agencies.isEmpty, canEdit: canEdit && !assessment.status.isFrozen, frozen: assessment.status.isFrozen,
             agencyAction: SiteURL.agencies(assessment.stateID, assessment.id).path, raciAction: SiteURL.raci(assessment.stateID, assessment.id).path,
             csrf: csrf,
-            errors: FormErrors(layout.localizer, failure, fields: AgencyFields.fields), agencyFields: AgencyFields(submitted))
+            errors: FormErrors(t, failure, fields: AgencyFields.fields), agencyFields: AgencyFields(submitted, t))
     }
 }
