@@ -23,7 +23,7 @@ struct DatabaseOptions: ParsableArguments {
             throw DataRefusal(headline: refusal, failure: failure)
         } catch StoreConflict.duplicate(let field) {
             await persistence.shutdown()
-            throw DataRefusal(headline: refusal, failure: ValidationFailure(field: field, "is already taken"))
+            throw DataRefusal(headline: refusal, failure: ValidationFailure(field: field, "validation.taken"))
         } catch {
             await persistence.shutdown()
             throw error
