@@ -35,6 +35,17 @@ struct RegisterChartTests {
             #expect(!sizes.isEmpty && sizes.allSatisfy { $0 >= 14 })
         }
         #expect(RegisterChart.escape("a<b>&'\"") == "a&lt;b&gt;&amp;&#39;&quot;")
+        // in every language: escaped, legible, the points where they are in English
+        for language in Language.allCases {
+            let t = Localizer(language)
+            for kind in RegisterChartKind.allCases {
+                let chart = RegisterChart.draw(kind, document, localizer: t)
+                #expect(!chart.contains("<script"), "\(language) \(kind)")
+                let sizes = chart.matches(of: /font-size="(\d+)"/).compactMap { Int($0.1) }
+                #expect(!sizes.isEmpty && sizes.allSatisfy { $0 >= 14 }, "\(language) \(kind)")
+            }
+            #expect(RegisterChart.scatter(document, localizer: t).contains("<circle cx=\"484.0\" cy=\"20.0\""), "\(language)")
+        }
     }
 
     /// Hand-counted: best likelihoods 0.001 (band <0.2 %), 0.03 (1–5 %), 0.03 (1–5 %), 0.5 (>25 %) with impacts 1, 3.4, 3.6, 5

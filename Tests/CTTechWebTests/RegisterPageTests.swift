@@ -125,4 +125,92 @@ struct RegisterPageTests {
         #expect(html.contains("<td dir=\"auto\">Pandemic influenza &lt;script&gt;alert(&#39;Valdoria&#39;)&lt;/script&gt;</td>"))
         assertSnapshot(of: html.text, as: .lines, named: "frozen")
     }
+
+    /// The register in Arabic: every word from the catalog, right to left, the figures as written in Arabic documents.
+    @Test func registerInArabic() async throws {
+        // setup
+        let page = try await RegisterPage.mock(in: .arabic)
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\""))
+        #expect(html.contains("<h1>السجل الوطني للمخاطر</h1>") && html.contains("<h2>السجل المرتَّب</h2>"))
+        #expect(html.contains("<span class=\"muted small\">سيناريو</span>") && html.contains("<span class=\"muted small\">خطر آخر</span>"))
+        #expect(html.contains("<td>12 كبير</td>") && html.contains("<td>10%–25%–42.5% <span class=\"muted small\">5–25%</span></td>"))
+        #expect(html.contains("<th scope=\"row\">أقل من 0.2%</th>"))
+        #expect(html.contains("register.csv?language=ar\" download>CSV بالعربية</a>"))
+        #expect(html.contains("<option value=\"moderate\">متوسطة</option>"))
+        for english in ["Ranked register", "Heat map", "Downloads", "scenario</span>", "Substantial", "Confidence", "choose…"] {
+            #expect(!html.contains(english), "\(english) left in English")
+        }
+        assertSnapshot(of: html.text, as: .lines, named: "arabic")
+    }
+
+    /// The register in Russian: decimal commas, Russian plural forms, the same structure.
+    @Test func registerInRussian() async throws {
+        // setup
+        let page = try await RegisterPage.mock(in: .russian)
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<html lang=\"ru\" dir=\"ltr\""))
+        #expect(html.contains("<h1>Национальный реестр рисков</h1>"))
+        #expect(html.contains("выполненному 2 экспертами"), "Russian instrumental plural of the assessors")
+        #expect(html.contains("по ранжированию 4 сценариев"))
+        #expect(html.contains("10 %–25 %–42,5 %") && html.contains("<th scope=\"row\">0,2–1 %</th>"))
+        #expect(html.contains("<td>слишком мало оценок (2)</td>"))
+        for english in ["Ranked register", "Heat map", "Downloads", "Substantial", "Confidence", "choose…"] {
+            #expect(!html.contains(english), "\(english) left in English")
+        }
+        assertSnapshot(of: html.text, as: .lines, named: "russian")
+    }
+
+    /// The charts in Arabic: every text right to left and anchored by the edge it keeps against the plot; the legend read
+    /// from the right; the numeric axes as in English.
+    @Test func chartsInArabic() throws {
+        // setup
+        let register = Valdoria.roundOneRegister
+        let arabic = Localizer(.arabic)
+        for kind in RegisterChartKind.allCases {
+            // act
+            let svg = RegisterChart.draw(kind, register, localizer: arabic)
+            let english = RegisterChart.draw(kind, register)
+            // check
+            let texts = svg.matches(of: /<text [^>]*>/).map { String($0.0) }
+            #expect(!texts.isEmpty && texts.allSatisfy { $0.contains("direction=\"rtl\"") }, "\(kind): every text reads right to left")
+            #expect(!english.contains("direction="), "\(kind): English stays left to right")
+            #expect(svg.contains("xml:lang=\"ar\"") && english.contains("xml:lang=\"en\""))
+            #expect(svg.components(separatedBy: "<circle").count == english.components(separatedBy: "<circle").count)
+            #expect(!svg.contains("Likelihood") && !svg.contains("rank ") && !svg.contains("Level"))
+            assertSnapshot(of: svg, as: .lines, named: "\(kind)")
+        }
+        // the points sit where they sit in English: the plot's geometry does not mirror
+        let circles = { (svg: String) in svg.matches(of: /<circle [^>]*>/).map { String($0.0) } }
+        #expect(circles(RegisterChart.scatter(register, localizer: arabic)) == circles(RegisterChart.scatter(register)))
+        // the band labels end against the grid: their right edge at x, which is the start of right-to-left text
+        let heat = RegisterChart.heatMap(register, localizer: arabic)
+        #expect(heat.contains(#"font-size="14" text-anchor="start" dominant-baseline="middle" direction="rtl">أقل من 0.2%</text>"#))
+        // the legend starts at the right: "المستوى:" ends 8 px from the right edge
+        #expect(
+            heat.contains(#"<text x="552.0" y="417.0" font-size="14" text-anchor="start" dominant-baseline="middle" direction="rtl">المستوى:</text>"#)
+        )
+    }
+
+    /// In every language the heat map's legend stays inside the chart, on more lines if its words need them, and the
+    /// page's image has the chart's size.
+    @Test func heatMapLegendFitsInEveryLanguage() throws {
+        for language in Language.allCases {
+            let t = Localizer(language)
+            let layout = RegisterChart.HeatMapLayout(t)
+            for entry in layout.entries {
+                #expect(entry.x + 18 + RegisterChart.estimatedWidth(entry.name) <= layout.width - 8, "\(language) \(entry.name)")
+            }
+            let svg = RegisterChart.heatMap(Valdoria.roundOneRegister, localizer: t)
+            let size = RegisterChart.heatMapSize(t)
+            #expect(svg.contains("width=\"\(size.width)\" height=\"\(size.height)\""))
+        }
+        #expect(RegisterChart.heatMapSize(.english) == (560, 432), "English keeps its size")
+    }
 }

@@ -205,4 +205,28 @@ struct ScoringPageTests {
         #expect(html.contains("<h2>Round 2 (revealed)</h2>") && html.count("<tr><td>") == 3)
         assertSnapshot(of: html.text, as: .lines, named: "frozen")
     }
+
+    /// The score form in Arabic: every label, scale meaning and hint from the catalog, the layout right to left.
+    @Test func scenarioFormInArabic() async throws {
+        // setup
+        let page = ScenarioPage.arabicForm
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check
+        html.expectSound()
+        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\""))
+        #expect(html.contains("<h2>تقديرك للجولة 1</h2>") && html.contains("<h2>الجولة 1 (مفتوحة)</h2>"))
+        #expect(html.contains(#"<legend>النية <span class="hint">1–5</span></legend>"#))
+        #expect(html.contains(#"name="intent" value="4" required> <strong>4</strong> سعي فعلي</label>"#))
+        #expect(html.contains(#"name="impact.fatalities" value="5" required> <strong>5</strong> كارثي</label>"#))
+        #expect(html.contains("لقد قدّرت <strong>0 من أصل 4</strong> من السيناريوهات في الجولة 1."))
+        #expect(html.contains("الأفق الزمني: سنتان"), "Arabic dual: two years")
+        #expect(html.contains("<option value=\"\" selected>اختر…</option>"))
+        #expect(html.contains("<button type=\"submit\">إرسال تقديري للجولة 1</button>"))
+        #expect(html.count(#"type="radio""#) == 55 && !html.contains(" checked"))
+        for english in ["Your score", "Intent", "active pursuit", "Likelihood", "choose…", "Submit", "horizon", "Nothing to show"] {
+            #expect(!html.contains(english), "\(english) left in English")
+        }
+        assertSnapshot(of: html.text, as: .lines, named: "arabicForm")
+    }
 }

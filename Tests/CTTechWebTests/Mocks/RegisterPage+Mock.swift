@@ -5,12 +5,18 @@ import CTTechCore
 extension RegisterPage {
     /// A register page needs its body rendered first: only the renderer makes a ``RenderedFragment``.
     static func page(
-        _ identity: Identity, assessment: Assessment = Valdoria.assessment, draft: [String: String] = [:], failure: ValidationFailure? = nil
+        _ identity: Identity, assessment: Assessment = Valdoria.assessment, draft: [String: String] = [:], failure: ValidationFailure? = nil,
+        language: Language = .english
     ) async throws -> Self {
-        let body = try await Pages.renderer.value.render(RegisterBody(assessment: assessment, register: Valdoria.roundOneRegister, language: .english))
+        let body = try await Pages.renderer.value.render(
+            RegisterBody(assessment: assessment, register: Valdoria.roundOneRegister, language: language))
+        let t = Localizer(language)
+        let title = t("register.page-title", ["title": assessment.title])
+        let url = SiteURL.register(assessment.stateID, assessment.id)
         return .make(
-            layout: Valdoria.layout(
-                "Risk register · \(assessment.title)", identity: identity, at: .register(assessment.stateID, assessment.id), assessment: assessment),
+            layout: language == .english
+                ? Valdoria.layout(title, identity: identity, at: url, assessment: assessment)
+                : Valdoria.registerLayout(title, identity: identity, at: url, assessment: assessment, language: language),
             assessment: assessment, body: body, canManage: AssessmentAbilities(identity: identity, assessment: assessment).manage,
             csrf: Valdoria.csrf, draft: draft, failure: failure)
     }
@@ -19,6 +25,9 @@ extension RegisterPage {
     static var mock: Self {
         get async throws { try await page(Valdoria.facilitator) }
     }
+
+    /// The facilitator's view in another language: the body, the form and the charts' links.
+    static func mock(in language: Language) async throws -> Self { try await page(Valdoria.facilitator, language: language) }
 
     /// A policy maker reads the register: no form.
     static var readOnly: Self {

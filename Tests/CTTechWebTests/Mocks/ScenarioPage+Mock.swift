@@ -73,3 +73,20 @@ extension ScenarioPage {
             Valdoria.focalPoint, round: Valdoria.roundTwoRevealed, scores: Valdoria.roundTwoScores, assessment: Valdoria.approvedAssessment)
     }
 }
+
+extension ScenarioPage {
+    /// The score form in Arabic: an assessor who has not scored yet in an open round, the interface right to left.
+    static var arabicForm: Self {
+        let scenario = Valdoria.drones
+        let assessment = Valdoria.assessment
+        return .make(
+            layout: Valdoria.registerLayout(
+                scenario.title, identity: Valdoria.assessor, at: .scenario(assessment.stateID, assessment.id, scenario: scenario.id),
+                language: .arabic),
+            assessment: assessment, scenario: scenario, round: Valdoria.roundOneOpen,
+            shown: ScoreVisibility.visible(
+                Valdoria.roundOneScores.filter { $0.assessorID != Valdoria.assessor.userID }, round: Valdoria.roundOneOpen,
+                viewerID: Valdoria.assessor.userID, numberingSalt: "mock-salt"), method: Valdoria.method, evidence: Valdoria.evidence,
+            abilities: AssessmentAbilities(identity: Valdoria.assessor, assessment: assessment), csrf: Valdoria.csrf, scenarios: Valdoria.scenarios)
+    }
+}

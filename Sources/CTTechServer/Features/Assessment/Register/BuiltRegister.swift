@@ -10,6 +10,7 @@ struct BuiltRegister: Sendable {
     let document: RegisterDocument
     let json: ByteBuffer
     let csv: ByteBuffer
+    /// The charts in English; other languages are drawn when first asked for (``Registers/chart(_:of:language:)``).
     let charts: [RegisterChartKind: ByteBuffer]
     /// A strong validator for conditional requests: the SHA-256 of the register's JSON, so it changes only when what
     /// the viewer sees changes — not when someone scores in a private round (issue 8, item 17), which bumps the revision.
@@ -23,6 +24,7 @@ struct BuiltRegister: Sendable {
         self.json = ByteBuffer(bytes: json)
         self.etag = "\"" + Identifier.sha256Hex(String(decoding: json, as: UTF8.self)) + "\""
         self.csv = ByteBuffer(string: document.csv())
-        self.charts = Dictionary(uniqueKeysWithValues: RegisterChartKind.allCases.map { ($0, ByteBuffer(string: RegisterChart.draw($0, document))) })
+        self.charts = Dictionary(
+            uniqueKeysWithValues: RegisterChartKind.allCases.map { ($0, ByteBuffer(string: RegisterChart.draw($0, document, localizer: .english))) })
     }
 }

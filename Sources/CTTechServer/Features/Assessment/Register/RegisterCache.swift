@@ -21,6 +21,8 @@ actor RegisterCache {
     /// The register page's body rendered for a key, per language: the same HTML for every viewer of that revision who
     /// reads that language.
     private var pageBodies: [Key: [Language: RenderedFragment]] = [:]
+    /// Charts drawn for a key in the languages other than English (English ones are drawn with the register).
+    private var charts: [Key: [Language: [RegisterChartKind: ByteBuffer]]] = [:]
     private var order: [Key] = []
     /// How many computations started (the concurrent-miss test reads it).
     private(set) var computations = 0
@@ -54,9 +56,17 @@ actor RegisterCache {
         pageBodies[key, default: [:]][language] = html
     }
 
+    func chart(_ key: Key, _ kind: RegisterChartKind, language: Language) -> ByteBuffer? { charts[key]?[language]?[kind] }
+
+    func putChart(_ key: Key, _ kind: RegisterChartKind, language: Language, _ svg: ByteBuffer) {
+        guard entries[key] != nil else { return }
+        charts[key, default: [:]][language, default: [:]][kind] = svg
+    }
+
     private func put(_ key: Key, _ value: BuiltRegister) {
         for old in order where old.assessmentID == key.assessmentID && old.revision < key.revision { entries[old] = nil }
         pageBodies = pageBodies.filter { entries[$0.key] != nil }
+        charts = charts.filter { entries[$0.key] != nil }
         order.removeAll { entries[$0] == nil && $0 != key }
         if entries[key] == nil { order.append(key) }
         entries[key] = value
@@ -64,6 +74,7 @@ actor RegisterCache {
             let oldest = order.removeFirst()
             entries[oldest] = nil
             pageBodies[oldest] = nil
+            charts[oldest] = nil
         }
     }
 }

@@ -21,19 +21,22 @@ struct RegisterController {
 
     func addRoutes(to routes: RouteTable) {
         for chart in RegisterChartKind.allCases {
+            // The chart in the reader's language, like the page around it.
             routes.get(.registerChart(.parameter, .parameter, chart), .state(.viewAssessment)) { _, context, granted in
                 let (assessment, scope) = try await lookup.assessment(context, granted)
                 let built = try await registers.build(assessment, scope: scope)
                 return Response(
-                    status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"],
-                    body: .init(byteBuffer: built.charts[chart] ?? ByteBuffer(string: RegisterChart.draw(chart, built.document))))
+                    status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8", .contentLanguage: context.language.rawValue],
+                    body: .init(byteBuffer: await registers.chart(chart, of: built, language: context.language)))
             }
         }
         for format in RegisterExportFormat.allCases {
             routes.get(.registerExport(.parameter, .parameter, format), .state(.viewAssessment)) { request, context, granted in
                 let (assessment, scope) = try await lookup.assessment(context, granted)
+                // `?language=fr`: the CSV for people, headed and worded in that language; without it, the stable CSV.
+                let language = format == .csv ? try Downloads.language(request) : nil
                 let built = try await registers.build(assessment, scope: scope)
-                return Downloads.register(built, format: format, assessment: assessment, request: request)
+                return Downloads.register(built, format: format, assessment: assessment, request: request, language: language)
             }
         }
         routes.get(.register(.parameter, .parameter), .state(.viewAssessment)) { request, context, granted in
@@ -42,7 +45,8 @@ struct RegisterController {
         routes.get(.otherRisks(.parameter, .parameter), .state(.viewAssessment)) { request, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)
             let page = OtherRisksPage.make(
-                layout: try await lookup.layout("Other national risks · \(assessment.title)", assessment, request, context, scope),
+                layout: try await lookup.layout(
+                    context.localizer("register.other.page-title", ["title": assessment.title]), assessment, request, context, scope),
                 assessment: assessment, risks: try await store.otherRisks(scope, assessmentID: assessment.id),
                 canManage: AssessmentAbilities(identity: try granted.requireIdentity(), assessment: assessment).manage, csrf: context.csrfToken ?? "")
             return .html(pages.render(page))
@@ -66,7 +70,9 @@ struct RegisterController {
         let (assessment, scope) = try await lookup.assessment(context, granted)
         let built = try await registers.build(assessment, scope: scope)
         let page = RegisterPage.make(
-            layout: try await lookup.layout("Risk register · \(assessment.title)", assessment, request, context, scope), assessment: assessment,
+            layout: try await lookup.layout(
+                context.localizer("register.page-title", ["title": assessment.title]), assessment, request, context, scope),
+            assessment: assessment,
             body: await registers.pageBody(built, assessment: assessment, pages: pages, language: context.language),
             canManage: AssessmentAbilities(identity: try granted.requireIdentity(), assessment: assessment).manage, csrf: context.csrfToken ?? "",
             draft: draft, failure: failure)

@@ -36,6 +36,16 @@ public struct Registers: Sendable {
         return html
     }
 
+    /// One chart of this revision in one language: English drawn with the register, another language drawn once when
+    /// first asked for and then served from the cache.
+    func chart(_ kind: RegisterChartKind, of built: BuiltRegister, language: Language) async -> ByteBuffer {
+        if language == .english, let svg = built.charts[kind] { return svg }
+        if let svg = await cache.chart(built.key, kind, language: language) { return svg }
+        let svg = ByteBuffer(string: RegisterChart.draw(kind, built.document, localizer: Localizer(language)))
+        await cache.putChart(built.key, kind, language: language, svg)
+        return svg
+    }
+
     /// How many register computations have started since the server did (one per revision however many requests miss).
     public func computations() async -> Int { await cache.computations }
 }

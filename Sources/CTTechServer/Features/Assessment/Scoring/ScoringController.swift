@@ -28,13 +28,14 @@ struct ScoringController {
         routes.post(.assessmentRound(.parameter, .parameter), .state(.manageAssessment)) { request, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)
             guard let target = ScoringRound.Status(rawValue: context.form["to"] ?? "") else {
-                throw ValidationFailure(field: "to", "must be open, closed or revealed")
+                throw ValidationFailure(field: "to", "scoring.round.target-invalid")
             }
             // Closing and revealing say what they will do to the register and wait for a confirmation; opening loses nothing.
             if target != .open && context.form["confirm"] != "yes" {
                 let preview = try await scoring.preview(assessment, to: target, scope: scope)
                 let page = RoundConfirmPage.make(
-                    layout: try await lookup.layout("Confirm: round \(preview.round.number)", assessment, request, context, scope),
+                    layout: try await lookup.layout(
+                        context.localizer("scoring.confirm.page-title", ["round": String(preview.round.number)]), assessment, request, context, scope),
                     assessment: assessment, preview: preview, csrf: context.csrfToken ?? "")
                 return .html(pages.render(page))
             }
@@ -70,7 +71,8 @@ struct ScoringController {
                 return try await scenarioPage(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
             } catch let violation as AssessmentRuleViolation {
                 return try await scenarioPage(
-                    request, context, granted, submitted: context.form.fields, failure: ValidationFailure(field: "round", violation.explanation),
+                    request, context, granted, submitted: context.form.fields,
+                    failure: ValidationFailure(field: "round", violation.explanation.key, violation.explanation.values),
                     status: .conflict)
             }
         }

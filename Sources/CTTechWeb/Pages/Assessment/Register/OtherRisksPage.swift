@@ -22,13 +22,15 @@ public struct OtherRisksPage: WebPage {
 
     public static func make(layout: LayoutModel, assessment: Assessment, risks: [OtherRisk], canManage: Bool, csrf: String) -> OtherRisksPage {
         let (s, a) = (assessment.stateID, assessment.id)
+        let t = layout.localizer
         return OtherRisksPage(
             layout: layout, registerHref: SiteURL.register(s, a).path,
             rows: risks.map { r in
                 Row(
                     title: r.title, family: r.family,
-                    likelihood: "\(percent(r.likelihood.low))–\(percent(r.likelihood.best))–\(percent(r.likelihood.high))",
-                    impact: "\(format(r.impact.low))–\(format(r.impact.best))–\(format(r.impact.high))", confidence: r.confidence.rawValue,
+                    likelihood: RegisterWords.interval(RegisterDocument.Interval(r.likelihood), t.percent),
+                    impact: RegisterWords.interval(RegisterDocument.Interval(r.impact)) { t.number($0) },
+                    confidence: RegisterWords.confidence(r.confidence.rawValue, t),
                     editHref: SiteURL.otherRiskEdit(s, a, risk: r.id).path, removeAction: SiteURL.otherRiskRemove(s, a, risk: r.id).path)
             }, canManage: canManage && !assessment.status.isFrozen, csrf: csrf)
     }

@@ -1,7 +1,8 @@
 import CTTechCore
 import Foundation
 
-/// The register's charts and tables: the same for every viewer of one revision, so the server renders it once per revision.
+/// The register's charts and tables: the same for every viewer of one revision who reads the same language, so the
+/// server renders it once per revision and language.
 public struct RegisterBody: WebFragment {
     public static let template = "register-body"
 
@@ -11,50 +12,56 @@ public struct RegisterBody: WebFragment {
     }
 
     let basis: String
-    let draws: Int
-    let seed: Int64
+    let drawsNote: String
     let entries: [RegisterRow]
     let hasEntries: Bool
     let chartHref: String
     let heatMapHref: String
+    let heatMapWidth: Int
+    let heatMapHeight: Int
     let ranksHref: String
     let heatRows: [DimensionRow]
     let dimensionHeaders: [String]
     let dimensions: [DimensionRow]
     let agreement: String?
     let csvHref: String
+    /// The CSV for people: column names and words in the page's language (`?language=`).
+    let csvLanguageHref: String
     let jsonHref: String
     public let localizer: Localizer
 
     public init(assessment: Assessment, register: RegisterDocument, language: Language) {
-        localizer = Localizer(language)
+        let t = Localizer(language)
+        localizer = t
         let (s, a) = (assessment.stateID, assessment.id)
         let heat = RegisterChart.heatCounts(register)
-        basis =
-            register.basisRound.map {
-                "Scenarios as scored in round \($0) (the latest revealed round), with the other national risks. A scenario nobody scored "
-                    + "in round \($0) keeps the values of the last revealed round that scored it, flagged in the table."
-            }
-            ?? "No round has been revealed yet: scenarios join the register once one is; other national risks are ranked already."
-        draws = register.draws
-        seed = register.seed
-        entries = register.entries.map { RegisterRow($0, basisRound: register.basisRound) }
+        basis = register.basisRound.map { t("register.basis.round", ["round": String($0)]) } ?? t("register.basis.none")
+        drawsNote = t("register.draws-note", ["draws": t.grouped(Int64(register.draws)), "seed": String(register.seed)])
+        entries = register.entries.map { RegisterRow($0, basisRound: register.basisRound, localizer: t) }
         hasEntries = !register.entries.isEmpty
         chartHref = SiteURL.registerChart(s, a, .scatter).path
         heatMapHref = SiteURL.registerChart(s, a, .heatMap).path
+        (heatMapWidth, heatMapHeight) = RegisterChart.heatMapSize(t)
         ranksHref = SiteURL.registerChart(s, a, .ranks).path
         heatRows = LikelihoodBand.allCases.enumerated().reversed().map { row, band in
-            DimensionRow(title: band.rawValue, values: heat[row].map(String.init))
+            DimensionRow(title: RegisterWords.likelihoodBand(band, t), values: heat[row].map { t.number(Double($0)) })
         }
-        dimensionHeaders = ImpactDimension.allCases.map(\.label)
+        dimensionHeaders = ImpactDimension.allCases.map { RegisterWords.impactDimension($0, t) }
         dimensions = register.entries.filter { !$0.impactByDimension.isEmpty }.map { e in
-            DimensionRow(title: e.title, values: ImpactDimension.allCases.map { e.impactByDimension[$0.rawValue].map(format) ?? "—" })
+            DimensionRow(title: e.title, values: ImpactDimension.allCases.map { e.impactByDimension[$0.rawValue].map { t.number($0) } ?? "—" })
         }
         agreement = register.agreement.map {
-            "Kendall's W = \(String(format: "%.2f", $0.kendallW)) over \($0.assessors) assessors ranking \($0.scenarios) scenarios "
-                + "(1 = identical rankings, 0 = no agreement)."
+            // Two decimals always (0.90, not 0.9): W is read against 1.
+            let w = String(format: "%.2f", $0.kendallW).replacingOccurrences(of: ".", with: t.decimalSeparator)
+            return t(
+                "register.agreement",
+                [
+                    "w": w, "assessors": t("register.agreement-assessors", count: $0.assessors),
+                    "scenarios": t("register.agreement-scenarios", count: $0.scenarios),
+                ])
         }
         csvHref = SiteURL.registerExport(s, a, .csv).path
+        csvLanguageHref = SiteURL.registerExport(s, a, .csv).path + "?language=" + language.rawValue
         jsonHref = SiteURL.registerExport(s, a, .json).path
     }
 }

@@ -26,7 +26,7 @@ public struct RegisterPage: WebPage {
             renderedBody: body,
             canManage: canManage && !assessment.status.isFrozen, otherRiskAction: SiteURL.otherRisks(assessment.stateID, assessment.id).path,
             csrf: csrf,
-            errors: FormErrors(layout.localizer, failure, fields: OtherRiskFields.fields), otherRisk: OtherRiskFields(draft))
+            errors: FormErrors(layout.localizer, failure, fields: OtherRiskFields.fields), otherRisk: OtherRiskFields(draft, layout.localizer))
     }
 }
 

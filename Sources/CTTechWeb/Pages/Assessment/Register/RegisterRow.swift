@@ -1,7 +1,7 @@
 import CTTechCore
 import Foundation
 
-/// A register entry as a table row (live register, snapshots and comparisons).
+/// A register entry as a table row (live register, snapshots and comparisons), in the page's language.
 struct RegisterRow: Sendable {
     let rank: Int
     let rankLow: Int
@@ -21,25 +21,25 @@ struct RegisterRow: Sendable {
     /// Set when nobody scored the scenario in the basis round and the entry keeps an earlier revealed round's values.
     let carried: String?
 
-    init(_ e: RegisterDocument.Entry, basisRound: Int?) {
+    init(_ e: RegisterDocument.Entry, basisRound: Int?, localizer t: Localizer) {
         rank = e.medianRank
         rankLow = e.rankLow
         rankHigh = e.rankHigh
         title = e.title
-        kind = e.kind == RiskRegister.Kind.scenario.rawValue ? "scenario" : "other risk"
-        threat = e.threatMedian.map { "\(format($0)) \(e.threatBand ?? "")" } ?? "—"
-        // Snapshots approved before the status existed carry only the yes/no.
-        consensus =
-            e.consensusStatus.flatMap(RatingSummary.Agreement.init(rawValue:)).map {
-                $0 == .tooFewRatings ? "too few ratings (\(e.ratings ?? 0))" : $0 == .consensus ? "yes" : "no"
-            } ?? e.consensus.map { $0 ? "yes" : "no" } ?? "—"
-        likelihood = "\(percent(e.likelihood.low))–\(percent(e.likelihood.best))–\(percent(e.likelihood.high))"
-        likelihoodBand = LikelihoodBand.band(for: e.likelihood.best).rawValue
-        impact = "\(format(e.impact.low))–\(format(e.impact.best))–\(format(e.impact.high))"
-        topFive = percent(e.probabilityTop5)
-        confidence = e.confidence
+        kind = RegisterWords.kind(e.kind, t)
+        threat =
+            e.threatMedian.map { median in [t.number(median), e.threatBand.map { RegisterWords.threatBand($0, t) } ?? ""].joined(separator: " ") }
+            ?? "—"
+        consensus = RegisterWords.consensus(e, t) ?? "—"
+        likelihood = RegisterWords.interval(e.likelihood, t.percent)
+        likelihoodBand = RegisterWords.likelihoodBand(LikelihoodBand.band(for: e.likelihood.best), t)
+        impact = RegisterWords.interval(e.impact) { t.number($0) }
+        topFive = t.percent(e.probabilityTop5)
+        confidence = RegisterWords.confidence(e.confidence, t)
         intelligence = e.intelligenceRequirement
-        divergence = e.likelihoodDivergent ? e.derivedLikelihood.map { "check likelihood: derived \(percent($0))" } : nil
-        carried = e.scoredRound.flatMap { round in round != basisRound ? "from round \(round): not scored in round \(basisRound ?? 0)" : nil }
+        divergence = e.likelihoodDivergent ? e.derivedLikelihood.map { t("register.flag.divergence", ["derived": t.percent($0)]) } : nil
+        carried = e.scoredRound.flatMap { round in
+            round != basisRound ? t("register.flag.carried", ["round": String(round), "basis": String(basisRound ?? 0)]) : nil
+        }
     }
 }

@@ -22,43 +22,48 @@ public struct RoundConfirmPage: WebPage {
     let csrf: String
 
     public static func make(layout: LayoutModel, assessment: Assessment, preview p: RoundChangePreview, csrf: String) -> RoundConfirmPage {
+        let t = layout.localizer
         let n = p.round.number
-        let verb: String
+        // The move: close, reveal, reopen, or open the next round.
+        let move: String
+        let round: Int
         let consequence: String?
         switch p.target {
         case .closed:
-            verb = "Close round \(n)"
-            consequence =
-                "Nobody can score round \(n) once it is closed. You can reopen it before the reveal; after the reveal, scores "
-                + "join the register as they are."
+            (move, round) = ("close", n)
+            consequence = t("scoring.confirm.close.consequence", ["round": String(n)])
         case .revealed:
-            verb = "Reveal round \(n)"
-            consequence =
-                "Everyone will see the spread and the anonymised rationales, and the register will be computed from round \(n). "
-                + "A revealed round cannot be hidden again."
+            (move, round) = ("reveal", n)
+            consequence = t("scoring.confirm.reveal.consequence", ["round": String(n)])
         case .open:
-            verb = p.round.status == .closed ? "Reopen round \(n)" : "Open round \(n + 1)"
-            consequence = p.round.status == .closed ? "Assessors who have not scored yet can score round \(n) again." : nil
+            (move, round) = p.round.status == .closed ? ("reopen", n) : ("open", n + 1)
+            consequence = p.round.status == .closed ? t("scoring.confirm.reopen.consequence", ["round": String(n)]) : nil
         }
         let summary =
             p.scenarioCount == 0
-            ? "This assessment has no scenario yet."
+            ? t("scoring.confirm.no-scenarios")
             : p.unscored.isEmpty
-                ? "Every scenario (\(p.scenarioCount)) has at least one score in round \(n)."
-                : "Scenarios without a score in round \(n): \(p.unscored.count) of \(p.scenarioCount)."
+                ? t("scoring.confirm.all-scored", count: p.scenarioCount, ["round": String(n)])
+                : t(
+                    "scoring.confirm.some-unscored",
+                    ["round": String(n), "unscored": String(p.unscored.count), "total": String(p.scenarioCount)])
         return RoundConfirmPage(
-            layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path, heading: "\(verb)?",
+            layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path,
+            heading: t("scoring.confirm.\(move).heading", ["round": String(round)]),
             summary: summary,
             unscored: p.unscored.map {
                 Line(
                     title: $0.title,
-                    outcome: $0.keptFromRound.map { "the register keeps its values from round \($0), marked as such" }
-                        ?? "not in the register: it has never been scored in a revealed round")
+                    outcome: $0.keptFromRound.map { t("scoring.confirm.kept", ["round": String($0)]) } ?? t("scoring.confirm.dropped"))
             },
             fewRatings: p.fewRatings.map {
-                Line(title: $0.title, outcome: "\($0.ratings) of at least \(p.consensusMinimum) ratings: shown as “too few ratings” for consensus")
+                Line(
+                    title: $0.title,
+                    outcome: t(
+                        "scoring.confirm.few", count: p.consensusMinimum,
+                        ["ratings": String($0.ratings), "label": RegisterWords.agreement(.tooFewRatings, t)]))
             },
             consequence: consequence, action: SiteURL.assessmentRound(assessment.stateID, assessment.id).path, to: p.target.rawValue,
-            confirmLabel: "Yes, \(verb.prefix(1).lowercased() + verb.dropFirst())", csrf: csrf)
+            confirmLabel: t("scoring.confirm.\(move).button", ["round": String(round)]), csrf: csrf)
     }
 }
