@@ -176,7 +176,7 @@ struct RegisterPageTests {
         for kind in RegisterChartKind.allCases {
             // act
             let svg = RegisterChart.draw(kind, register, localizer: arabic)
-            let english = RegisterChart.draw(kind, register)
+            let english = RegisterChart.draw(kind, register, localizer: .english)
             // check
             let texts = svg.matches(of: /<text [^>]*>/).map { String($0.0) }
             #expect(!texts.isEmpty && texts.allSatisfy { $0.contains("direction=\"rtl\"") }, "\(kind): every text reads right to left")

@@ -47,7 +47,7 @@ struct ApprovalController {
                 let snapshot = try await snapshot(context, assessment, scope)
                 return Response(
                     status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(string: RegisterChart.draw(chart, snapshot.content.register))))
+                    body: .init(byteBuffer: ByteBuffer(string: RegisterChart.draw(chart, snapshot.content.register, localizer: context.localizer))))
             }
         }
         routes.get(.compare(.parameter, .parameter), .state(.viewAssessment)) { request, context, granted in

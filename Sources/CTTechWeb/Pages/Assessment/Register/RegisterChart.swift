@@ -11,7 +11,7 @@ import Foundation
 /// typed by people are isolated (U+2068…U+2069) so a Latin title in an Arabic chart, or the reverse, keeps its own order.
 public enum RegisterChart {
     /// Draws one kind of chart of a register (live register and snapshots alike) in `localizer`'s language.
-    public static func draw(_ kind: RegisterChartKind, _ register: RegisterDocument, localizer: Localizer = .english) -> String {
+    public static func draw(_ kind: RegisterChartKind, _ register: RegisterDocument, localizer: Localizer) -> String {
         switch kind {
         case .scatter: scatter(register, localizer: localizer)
         case .heatMap: heatMap(register, localizer: localizer)
