@@ -73,6 +73,25 @@ struct LanguageTests {
         }
     }
 
+    @Test func aLanguageChosenBeforeLoginIsKeptOnTheAccount() async throws {
+        try await withApp(.sqlite) { world, client in
+            // setup
+            let chosen = "__Host-cttech_lang=ru"
+            let page = try await client.send(.get, "/login", headers: [.cookie: chosen])
+            let login = try #require(page.setCookie("__Host-cttech_login"))
+            let csrf = try #require(page.hiddenField("_csrf"))
+            // act
+            let response = try await client.send(
+                .post, "/login", form: ["_csrf": csrf, "email": world.user(.reviewer).email, "password": TestWorld.password],
+                headers: [.cookie: "__Host-cttech_login=\(login.value); \(chosen)"])
+            let stored = try await world.services.accounts.identity(userID: world.user(.reviewer).id)
+            // check
+            #expect(Self.lang(of: page) == "ru")
+            #expect(response.status == .seeOther)
+            #expect(stored?.language == .russian)
+        }
+    }
+
     @Test func anonymousPostToTheSwitcherIsNotAShortcutAroundLogin() async throws {
         try await withApp(.sqlite) { _, client in
             // act

@@ -10,10 +10,16 @@ enum RequestLanguage {
     static func cookieName(_ configuration: AppConfiguration) -> String { configuration.secureCookies ? "__Host-cttech_lang" : "cttech_lang" }
 
     static func of(_ request: Request, identity: Identity?) -> Language {
-        if let chosen = identity?.language { return chosen }
+        if let chosen = identity?.language ?? chosen(request) { return chosen }
+        return Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
+    }
+
+    /// The language picked with the switcher in this browser (its cookie), if any: an explicit choice, which logging in
+    /// keeps on the account.
+    static func chosen(_ request: Request) -> Language? {
         for name in ["__Host-cttech_lang", "cttech_lang"] {
             if let code = request.cookies[name]?.value, let chosen = Language(rawValue: code) { return chosen }
         }
-        return Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
+        return nil
     }
 }

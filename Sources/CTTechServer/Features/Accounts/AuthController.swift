@@ -87,6 +87,7 @@ struct AuthController {
             return try await loginForm(
                 request, context, email: String(email.prefix(254)), message: context.localizer(message), status: .unauthorized)
         case .signedIn(let account):
+            try await keepChosenLanguage(request, account)
             return try await startSession(for: account, replacing: context.session, awaitingTOTP: false, next: context.form["next"])
         case .needsTOTP(let account):
             return try await startSession(for: account, replacing: context.session, awaitingTOTP: true, next: context.form["next"])
@@ -117,7 +118,18 @@ struct AuthController {
                 context, next: context.form["next"] ?? "", message: context.localizer("totp.wrong-code"),
                 status: .unauthorized)
         }
+        try await keepChosenLanguage(request, account)
         return try await startSession(for: account, replacing: session, awaitingTOTP: false, next: context.form["next"])
+    }
+
+    /// A language picked with the switcher before logging in becomes the account's (issue 9), audited like a choice
+    /// made signed in. Only an explicit choice counts, not the browser's `Accept-Language`.
+    private func keepChosenLanguage(_ request: Request, _ account: UserAccount) async throws {
+        guard let chosen = RequestLanguage.chosen(request), chosen != account.language else { return }
+        let actor = AuditActor(id: account.id, label: account.email)
+        try await self.accounts.setLanguage(
+            userID: account.id, language: chosen,
+            audit: AuditEvent(.userLanguage, by: actor, entity: account.id, state: nil, ["language": chosen.rawValue]))
     }
 
     /// Ends any session the browser came with and issues a new id (no session fixation).
