@@ -43,7 +43,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     public var entityType: String {
         switch self {
         case .stateCreate, .stateUpdate: "partner_state"
-        case .userCreate, .userUpdate, .userPasswordReset, .userPasswordChange, .userTOTPOn, .userTOTPOff, .userLanguage, .accountLocked, .accessRefused,
+        case .userCreate, .userUpdate, .userPasswordReset, .userPasswordChange, .userTOTPOn, .userTOTPOff, .userLanguage, .accountLocked,
+            .accessRefused,
             .grantAdd, .grantRemove:
             "user"
         case .tokenCreate, .tokenRevoke: "api_token"

@@ -1,5 +1,5 @@
-import CTTechCore
 import CTTechAPI
+import CTTechCore
 import Foundation
 import HTTPTypes
 import Hummingbird

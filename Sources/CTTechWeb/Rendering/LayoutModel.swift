@@ -70,7 +70,10 @@ public struct LayoutModel: Sendable {
         if let identity {
             var items: [(String, String)] = [(t("nav.states"), SiteURL.home.path), (t("nav.reference"), SiteURL.reference.path)]
             if identity.isAdministrator {
-                items += [(t("nav.accounts"), SiteURL.adminUsers.path), (t("nav.admin-states"), SiteURL.adminStates.path), (t("nav.audit"), SiteURL.audit.path)]
+                items += [
+                    (t("nav.accounts"), SiteURL.adminUsers.path), (t("nav.admin-states"), SiteURL.adminStates.path),
+                    (t("nav.audit"), SiteURL.audit.path),
+                ]
             }
             let nav = items.map { NavItem(label: $0.0, href: $0.1, current: path == $0.1 || path.hasPrefix($0.1 + "/")) }
             self.user = UserBadge(displayName: identity.displayName, nav: nav)

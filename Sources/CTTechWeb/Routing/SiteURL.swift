@@ -131,7 +131,8 @@ public enum SiteURL: Hashable, Sendable {
     /// The values of the pattern's parameters, in order.
     var values: [String] {
         switch self {
-        case .root, .login, .loginTOTP, .logout, .language, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .healthz, .metrics, .openAPISpec,
+        case .root, .login, .loginTOTP, .logout, .language, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .healthz, .metrics,
+            .openAPISpec,
             .stylesheet, .reference, .adminStates, .adminStateNew, .adminUsers, .adminUserNew, .audit, .home:
             []
         case .staticFile(let name): [name]
