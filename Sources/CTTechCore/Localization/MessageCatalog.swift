@@ -87,6 +87,8 @@ public struct MessageCatalog: Sendable, Hashable {
 
     /// Replaces `{name}` by its value (unknown names stay as they are), `{{` and `}}` by single braces.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
+        // Most texts have no brace at all: nothing to fill or unescape.
+        guard template.utf8.contains(where: { $0 == 0x7B || $0 == 0x7D }) else { return template }
         var out = ""
         var index = template.startIndex
         while index < template.endIndex {

@@ -2,20 +2,68 @@ import CTTechCore
 import Foundation
 import Mustache
 
-/// Renders pages from the templates shipped in this module's bundle. Templates are parsed once at start.
+/// Renders pages from the templates shipped in this module's bundle. Templates are read and parsed once at start, once
+/// per language: each `{{t.key}}` is replaced by its catalog text (HTML-escaped as Mustache would), so a request pays
+/// nothing for its language (ADR 0007).
 public struct PageRenderer: Sendable {
-    let library: MustacheLibrary
+    let libraries: [Language: MustacheLibrary]
+
+    /// The English templates (the checks on templates read them).
+    var library: MustacheLibrary { libraries[.english] ?? MustacheLibrary() }
 
     public init() async throws {
         // Each page's template sits beside its model in Pages/; the package copies them flat into the bundle.
-        guard let directory = Bundle.module.resourceURL?.path else { throw CocoaError(.fileNoSuchFile) }
-        self.library = try await MustacheLibrary(directory: directory)
+        guard let directory = Bundle.module.resourceURL else { throw CocoaError(.fileNoSuchFile) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }
+        let sources = try names.map { name in
+            (String(name.dropLast(".mustache".count)), try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+        }
+        var libraries: [Language: MustacheLibrary] = [:]
+        for language in Language.allCases {
+            var library = MustacheLibrary()
+            for (name, source) in sources { try library.register(Self.translated(source, Localizer(language)), named: name) }
+            libraries[language] = library
+        }
+        self.libraries = libraries
     }
 
-    /// The one way a page becomes HTML: its template, then each of its fragments in its slot.
+    /// The template with each `{{t.key}}` replaced by the key's text in the localizer's language, escaped for HTML. A
+    /// key no catalog knows stays as the key (``TemplateTextTests`` fails on it).
+    static func translated(_ template: String, _ t: Localizer) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.range(of: "{{t.") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            let key = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+            out += escaped(t(key))
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// HTML escaping as Mustache's `{{ }}` does it, plus braces, so that a text can never open a Mustache tag.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "{": out += "&#123;"
+            case "}": out += "&#125;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// The one way a page becomes HTML: its template in its language, then each of its fragments in its slot.
     public func render<Page: WebPage>(_ page: Page) -> String {
-        let context = TemplateContext(model: page, t: TextLookup(localizer: page.layout.localizer, prefix: ""))
-        guard var html = library.render(context, withTemplate: Page.template) else {
+        guard var html = libraries[page.layout.localizer.language]?.render(page, withTemplate: Page.template) else {
             return "<!doctype html><title>Error</title><p>Template \(Page.template) is missing.</p>"
         }
         for fragment in page.fragments {
@@ -26,8 +74,8 @@ public struct PageRenderer: Sendable {
 
     /// A fragment, rendered (and escaped) by its own template, to be kept and placed in pages.
     public func render<Fragment: WebFragment>(_ fragment: Fragment) -> RenderedFragment {
-        let context = TemplateContext(model: fragment, t: TextLookup(localizer: fragment.localizer, prefix: ""))
-        return RenderedFragment(name: Fragment.template, html: library.render(context, withTemplate: Fragment.template) ?? "")
+        RenderedFragment(
+            name: Fragment.template, html: libraries[fragment.localizer.language]?.render(fragment, withTemplate: Fragment.template) ?? "")
     }
 
     /// An error page that keeps the navigation and the signed-in state (issue 8, item 8), so a person who met a 403 or
