@@ -3,7 +3,7 @@ import Foundation
 import Mustache
 
 /// An option of a `<select>`.
-public struct Choice: Sendable {
+public struct Choice: Sendable, TemplateModel {
     let value: String
     let label: String
     let selected: Bool

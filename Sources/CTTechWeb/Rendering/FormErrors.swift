@@ -3,7 +3,7 @@ import Foundation
 
 /// A field of a form as its error summary names it: the code the validator uses, the label the person reads (a catalog
 /// key, or text already in the page's language), and the id of the control the summary links to.
-struct FormField: Sendable {
+struct FormField: Sendable, TemplateModel {
     let name: String
     let label: String
     let id: String
@@ -18,8 +18,8 @@ struct FormField: Sendable {
 /// What a refused form shows (issue 8, item 4): a summary above the form listing every problem in plain words, each a
 /// link to its field (an anchor: no JavaScript needed), and the message for each field to show beside it. Fields the
 /// form does not name are labelled from their code ("horizonYears" → "Horizon years") and not linked.
-struct FormErrors: Sendable {
-    struct Item: Sendable {
+struct FormErrors: Sendable, TemplateModel {
+    struct Item: Sendable, TemplateModel {
         let text: String
         let anchor: String?
     }

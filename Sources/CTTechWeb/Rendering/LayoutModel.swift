@@ -3,26 +3,26 @@ import Foundation
 import Mustache
 
 /// What every page shows around its content: title, TLP marking, the signed-in user, navigation and the CSRF token.
-public struct LayoutModel: Sendable {
-    public struct Marking: Sendable {
+public struct LayoutModel: Sendable, TemplateModel {
+    public struct Marking: Sendable, TemplateModel {
         let label: String
         let cssClass: String
         let audience: String
     }
 
-    public struct NavItem: Sendable {
+    public struct NavItem: Sendable, TemplateModel {
         let label: String
         let href: String
         let current: Bool
     }
 
-    public struct UserBadge: Sendable {
+    public struct UserBadge: Sendable, TemplateModel {
         let displayName: String
         let nav: [NavItem]
     }
 
     /// One entry of the language switcher, named in its own language.
-    public struct LanguageOption: Sendable {
+    public struct LanguageOption: Sendable, TemplateModel {
         let code: String
         let name: String
         let selected: Bool

@@ -1,5 +1,5 @@
 /// A page: a template name and the model it renders.
-public protocol WebPage: Sendable {
+public protocol WebPage: Sendable, TemplateModel {
     static var template: String { get }
     var layout: LayoutModel { get }
     /// Parts rendered earlier (``WebFragment``) that the template places at their slots.

@@ -1,6 +1,6 @@
 /// The links that do not depend on the page (navigation, one's own account, sign-in forms), for templates:
 /// `{{layout.links.home}}`. Built from ``SiteURL`` like every other link.
-public struct SiteLinks: Sendable {
+public struct SiteLinks: Sendable, TemplateModel {
     let home = SiteURL.home.path
     let login = SiteURL.login.path
     let loginTOTP = SiteURL.loginTOTP.path

@@ -16,7 +16,7 @@ public struct AccountPage: WebPage {
     /// The person's own API tokens, each with its revoke form while it is live.
     let tokens: [TokenRow]
 
-    struct TokenRow: Sendable {
+    struct TokenRow: Sendable, TemplateModel {
         let label: String
         let created: String
         let expires: String

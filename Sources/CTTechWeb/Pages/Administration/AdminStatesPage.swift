@@ -4,7 +4,7 @@ import Foundation
 /// Every partner state, for administrators.
 public struct AdminStatesPage: WebPage {
     public static let template = "admin-states"
-    struct Row: Sendable {
+    struct Row: Sendable, TemplateModel {
         let code: String
         let name: String
         let region: String

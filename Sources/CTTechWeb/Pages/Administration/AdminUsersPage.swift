@@ -4,7 +4,7 @@ import Foundation
 /// Every account with its grants, for administrators.
 public struct AdminUsersPage: WebPage {
     public static let template = "admin-users"
-    struct Row: Sendable {
+    struct Row: Sendable, TemplateModel {
         let displayName: String
         let email: String
         let href: String

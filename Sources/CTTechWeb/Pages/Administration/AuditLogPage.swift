@@ -4,7 +4,7 @@ import Foundation
 /// One page of the audit log, newest first.
 public struct AuditLogPage: WebPage {
     public static let template = "audit"
-    struct Row: Sendable {
+    struct Row: Sendable, TemplateModel {
         let seq: Int64
         let at: String
         let actor: String
@@ -17,7 +17,7 @@ public struct AuditLogPage: WebPage {
         let details: [Detail]
     }
 
-    struct Detail: Sendable {
+    struct Detail: Sendable, TemplateModel {
         let key: String
         let value: String
     }

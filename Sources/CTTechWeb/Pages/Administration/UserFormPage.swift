@@ -4,7 +4,7 @@ import Foundation
 /// Create or edit an account; the edit view also lists grants and offers a password reset.
 public struct UserFormPage: WebPage {
     public static let template = "user-form"
-    struct GrantRow: Sendable {
+    struct GrantRow: Sendable, TemplateModel {
         let role: String
         let scope: String
         let removeAction: String

@@ -4,7 +4,7 @@ import Foundation
 /// One assessment: its round, its scenarios, and the forms the user's role allows.
 public struct AssessmentPage: WebPage {
     public static let template = "assessment"
-    struct Row: Sendable {
+    struct Row: Sendable, TemplateModel {
         let title: String
         let href: String
         let actor: String
@@ -65,7 +65,7 @@ public struct AssessmentPage: WebPage {
     let technologies: [Choice]
     let purposes: [Choice]
 
-    struct ScenarioFieldErrors: Sendable {
+    struct ScenarioFieldErrors: Sendable, TemplateModel {
         let title: String?
         let narrative: String?
         let actorType: String?
@@ -85,18 +85,18 @@ public struct AssessmentPage: WebPage {
         FormField("horizonYears", "assessment.field.horizon-years", id: "s-horizon"),
     ]
 
-    struct NextStep: Sendable {
+    struct NextStep: Sendable, TemplateModel {
         let text: String
         let linkText: String
         let href: String
     }
 
-    struct StatusMove: Sendable {
+    struct StatusMove: Sendable, TemplateModel {
         let to: String
         let label: String
     }
 
-    struct SnapshotLink: Sendable {
+    struct SnapshotLink: Sendable, TemplateModel {
         let label: String
         let href: String
     }

@@ -4,7 +4,7 @@ import Foundation
 /// A state's assessments and, for those who may, the form to open one.
 public struct AssessmentsPage: WebPage {
     public static let template = "assessments"
-    struct Row: Sendable {
+    struct Row: Sendable, TemplateModel {
         let title: String
         let period: String
         let horizon: String

@@ -14,7 +14,7 @@ public struct ReferencePage: WebPage {
     let items: [Row]
     let jsonHref: String
 
-    struct Row: Sendable {
+    struct Row: Sendable, TemplateModel {
         let code: String
         let name: String
         let description: String

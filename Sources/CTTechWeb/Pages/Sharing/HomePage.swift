@@ -4,7 +4,7 @@ import Foundation
 /// The partner states a user can open.
 public struct HomePage: WebPage {
     public static let template = "home"
-    struct Card: Sendable {
+    struct Card: Sendable, TemplateModel {
         let name: String
         let code: String
         let region: String
@@ -41,7 +41,7 @@ public struct HomePage: WebPage {
 /// A sentence of the catalogs with one name in it that a person typed (a partner state's, an account's, a token's label).
 /// Templates isolate the name, `{{before}}{{#hasName}}<bdi>{{name}}</bdi>{{/hasName}}{{after}}`, so that a name written
 /// right to left in a left-to-right sentence, or the reverse, keeps its order and its punctuation.
-struct NamedSentence: Sendable {
+struct NamedSentence: Sendable, TemplateModel {
     let before: String
     let name: String
     let after: String

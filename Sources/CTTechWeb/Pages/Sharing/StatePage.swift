@@ -24,7 +24,7 @@ public struct StatePage: WebPage {
     /// Progress without content (donors and others who follow the state without seeing its assessments).
     let progress: [ProgressRow]
 
-    struct WorkRow: Sendable {
+    struct WorkRow: Sendable, TemplateModel {
         let title: String
         let href: String
         let status: String
@@ -33,7 +33,7 @@ public struct StatePage: WebPage {
         let nextHref: String?
     }
 
-    struct ProgressRow: Sendable {
+    struct ProgressRow: Sendable, TemplateModel {
         /// "Assessment 2 · <period>", the period isolated as typed.
         let label: NamedSentence
         let status: String

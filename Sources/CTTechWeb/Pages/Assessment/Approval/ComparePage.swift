@@ -4,7 +4,7 @@ import Foundation
 /// Two snapshots side by side.
 public struct ComparePage: WebPage {
     public static let template = "compare"
-    struct Row: Sendable {
+    struct Row: Sendable, TemplateModel {
         let title: String
         let before: String
         let after: String
@@ -13,7 +13,7 @@ public struct ComparePage: WebPage {
         let bandAfter: String
     }
 
-    struct ScanRow: Sendable {
+    struct ScanRow: Sendable, TemplateModel {
         let technology: String
         let before: String
         let after: String

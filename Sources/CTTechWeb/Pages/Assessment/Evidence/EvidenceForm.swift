@@ -2,7 +2,7 @@ import CTTechCore
 import Foundation
 
 /// The evidence form's fields and choices, refilled after an error.
-struct EvidenceForm: Sendable {
+struct EvidenceForm: Sendable, TemplateModel {
     let action: String
     /// Where a refused post lands: the summary of this form's problems on its page.
     let errorsAnchor: String

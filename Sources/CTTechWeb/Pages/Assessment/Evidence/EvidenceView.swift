@@ -2,7 +2,7 @@ import CTTechCore
 import Foundation
 
 /// An evidence item as pages show it.
-struct EvidenceView: Sendable {
+struct EvidenceView: Sendable, TemplateModel {
     let grading: String
     let gradingText: String
     let summary: String

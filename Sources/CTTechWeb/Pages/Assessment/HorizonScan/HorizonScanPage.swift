@@ -4,7 +4,7 @@ import Foundation
 /// Step 2: the horizon scan, one line per technology of the method, with its evidence.
 public struct HorizonScanPage: WebPage {
     public static let template = "horizon-scan"
-    struct Row: Sendable {
+    struct Row: Sendable, TemplateModel {
         let code: String
         let name: String
         let stage: String

@@ -2,7 +2,7 @@ import CTTechCore
 import Foundation
 
 /// The fields of the agency form (adding on the step 1 page, correcting on its own page), refilled after an error.
-struct AgencyFields: Sendable {
+struct AgencyFields: Sendable, TemplateModel {
     /// The form's fields as its error summary links them.
     static let fields = [
         FormField("name", "institutions.field.name", id: "a-name"), FormField("kind", "institutions.field.kind", id: "a-kind"),

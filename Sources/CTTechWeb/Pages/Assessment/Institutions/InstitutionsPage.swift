@@ -4,7 +4,7 @@ import Foundation
 /// Step 1: the agencies taking part and the RACI matrix of the assessment's activities.
 public struct InstitutionsPage: WebPage {
     public static let template = "institutions"
-    struct AgencyRow: Sendable {
+    struct AgencyRow: Sendable, TemplateModel {
         let name: String
         let kind: String
         let mandate: String
@@ -12,7 +12,7 @@ public struct InstitutionsPage: WebPage {
         let removeAction: String
     }
 
-    struct Cell: Sendable {
+    struct Cell: Sendable, TemplateModel {
         let name: String
         /// What a screen reader says of the cell's control: "Score scenarios: National Police".
         let cellLabel: String
@@ -20,7 +20,7 @@ public struct InstitutionsPage: WebPage {
         let shown: String
     }
 
-    struct ActivityRow: Sendable {
+    struct ActivityRow: Sendable, TemplateModel {
         let label: String
         let cells: [Cell]
     }

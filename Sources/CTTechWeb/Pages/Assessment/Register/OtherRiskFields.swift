@@ -2,7 +2,7 @@ import CTTechCore
 import Foundation
 
 /// The fields of the other-national-risk form (adding on the register page, correcting on its own page).
-struct OtherRiskFields: Sendable {
+struct OtherRiskFields: Sendable, TemplateModel {
     /// The form's fields as its error summary links them (labels are catalog keys).
     static let fields = [
         FormField("title", "register.other.field.title", id: "o-title"), FormField("family", "register.other.field.family", id: "o-family"),

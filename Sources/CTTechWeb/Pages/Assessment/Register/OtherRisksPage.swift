@@ -4,7 +4,7 @@ import Foundation
 /// Step 4: the other national security risks of an assessment, with their estimates, to correct or remove.
 public struct OtherRisksPage: WebPage {
     public static let template = "other-risks"
-    struct Row: Sendable {
+    struct Row: Sendable, TemplateModel {
         let title: String
         let family: String
         let likelihood: String

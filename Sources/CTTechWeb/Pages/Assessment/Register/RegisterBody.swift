@@ -6,7 +6,7 @@ import Foundation
 public struct RegisterBody: WebFragment {
     public static let template = "register-body"
 
-    struct DimensionRow: Sendable {
+    struct DimensionRow: Sendable, TemplateModel {
         let title: String
         let values: [String]
     }

@@ -2,7 +2,7 @@ import CTTechCore
 import Foundation
 
 /// A register entry as a table row (live register, snapshots and comparisons), in the page's language.
-struct RegisterRow: Sendable {
+struct RegisterRow: Sendable, TemplateModel {
     let rank: Int
     let rankLow: Int
     let rankHigh: Int

@@ -4,7 +4,7 @@ import Foundation
 /// Asks the facilitator to confirm closing, reopening or revealing a round, after saying what it will do to the register.
 public struct RoundConfirmPage: WebPage {
     public static let template = "round-confirm"
-    struct Line: Sendable {
+    struct Line: Sendable, TemplateModel {
         let title: String
         let outcome: String
     }

@@ -4,7 +4,7 @@ import Foundation
 /// One scenario: its description, the scores the user may see, and the score form while the round is open.
 public struct ScenarioPage: WebPage {
     public static let template = "scenario"
-    struct ScoreRow: Sendable {
+    struct ScoreRow: Sendable, TemplateModel {
         let label: String
         let intent: Int
         let capability: Int
@@ -17,14 +17,14 @@ public struct ScenarioPage: WebPage {
         let rationale: String
     }
 
-    struct DerivedRow: Sendable {
+    struct DerivedRow: Sendable, TemplateModel {
         let label: String
         let values: [String]
     }
 
     /// A sentence with one part in bold, written whole in the catalog with `{strong}` and `{strong-end}` around that part so
     /// each language places it where its grammar wants it: "median **12** (Substantial), …".
-    struct Emphasised: Sendable {
+    struct Emphasised: Sendable, TemplateModel {
         let before: String
         let strong: String
         let after: String
@@ -41,8 +41,8 @@ public struct ScenarioPage: WebPage {
     }
 
     /// A 1–5 scale chosen with radio buttons, each point with its meaning; nothing chosen until the assessor chooses.
-    struct ScaleField: Sendable {
-        struct Point: Sendable {
+    struct ScaleField: Sendable, TemplateModel {
+        struct Point: Sendable, TemplateModel {
             let id: String
             let value: Int
             let meaning: String
@@ -67,7 +67,7 @@ public struct ScenarioPage: WebPage {
     }
 
     /// A text field of the score form with what was typed and its problem.
-    struct TextField: Sendable {
+    struct TextField: Sendable, TemplateModel {
         let value: String
         let error: String?
         /// The input is one of the two an interval problem concerns ("low must not exceed best": low and best).
@@ -75,7 +75,7 @@ public struct ScenarioPage: WebPage {
     }
 
     /// The assessor's own progress in an open round: "You have scored 5 of 12", and the next scenario they have not scored.
-    struct Progress: Sendable {
+    struct Progress: Sendable, TemplateModel {
         /// "You have scored **5 of 12** scenarios in round 1."
         let sentence: Emphasised
         /// The viewer has not scored this scenario yet.
