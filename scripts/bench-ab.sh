@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A/B load test of two release binaries of cttech (e.g. before and after a change), interleaved so that machine drift
-# hits both alike: the demo register over the API and as the page, 3 × 10 s each with wrk on loopback.
+# hits both alike: the demo register over the API and as the page, and the home page, 3 × 10 s each with wrk on loopback.
 # Usage: scripts/bench-ab.sh BEFORE_BINARY AFTER_BINARY   (build each with `swift build -c release` in its checkout)
 set -e
 BEFORE="${1:?before binary}"
@@ -27,7 +27,8 @@ for i in 1 2 3; do for p in 18501 18502; do
   c=$(eval echo \$C$p); u=$(eval echo \$U$p); pg=$(eval echo \$P$p)
   api=$(wrk -t2 -c16 -d10s -H "Cookie: $c" "http://127.0.0.1:$p$u" | awk '/Requests\/sec/ {print $2}')
   page=$(wrk -t2 -c16 -d10s -H "Cookie: $c" "http://127.0.0.1:$p$pg" | awk '/Requests\/sec/ {print $2}')
-  echo "run $i port $p ($([ $p = 18501 ] && echo before || echo after)): register API $api req/s, register page $page req/s"
+  home=$(wrk -t2 -c16 -d10s -H "Cookie: $c" "http://127.0.0.1:$p/home" | awk '/Requests\/sec/ {print $2}')
+  echo "run $i port $p ($([ $p = 18501 ] && echo before || echo after)): register API $api req/s, register page $page req/s, home page $home req/s"
 done; done
 kill %1 %2 2>/dev/null || true
 rm -rf "$W"

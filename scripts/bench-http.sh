@@ -2,13 +2,19 @@
 # Load test of a release build on loopback (bounded: two wrk runs of DURATION seconds each).
 # Reports start-up time to the first response, idle RSS, and requests/s with p99 latency of a logged-in page
 # against /healthz on the same run. Usage: scripts/bench-http.sh [DURATION_SECONDS] (default 20).
+# CTTECH_BIN=/path/to/cttech benchmarks that binary instead of building this checkout (before/after comparisons: copy a
+# release binary together with the cttech_*.resources folders beside it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-20}"
 PORT=18480
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
-swift build -c release --product cttech >/dev/null 2>&1
-BIN="$(swift build -c release --show-bin-path)/cttech"
+if [ -n "${CTTECH_BIN:-}" ]; then
+    BIN="$CTTECH_BIN"
+else
+    swift build -c release --product cttech >/dev/null 2>&1
+    BIN="$(swift build -c release --show-bin-path)/cttech"
+fi
 WORK="$(mktemp -d)"
 trap 'kill "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
@@ -49,6 +55,9 @@ run "API /api/v1/states (cookie)" "/api/v1/states" "Cookie: $cookie"
 state="$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$PORT/home" | grep -o '/states/[0-9a-f-]*' | head -1)"
 assessment="$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$PORT$state/assessments" | grep -o '/assessments/[0-9a-f-]*' | head -1)"
 run "register page (demo, 20 risks)" "$state$assessment/register" "Cookie: $cookie"
+# The same pages in Arabic (the switcher's cookie; a binary without languages ignores it and answers in English).
+run "home page (Arabic)" "/home" "Cookie: $cookie; cttech_lang=ar"
+run "register page (Arabic)" "$state$assessment/register" "Cookie: $cookie; cttech_lang=ar"
 run "register API (demo, 20 risks)" "/api/v1$state$assessment/register" "Cookie: $cookie"
 
 # The register of 200 risks: 150 scenarios scored by 20 assessors in a revealed round, plus 50 other national risks,
