@@ -42,23 +42,10 @@ public struct PageRenderer: Sendable {
         return out + rest
     }
 
-    /// HTML escaping as Mustache's `{{ }}` does it, plus braces, so that a text can never open a Mustache tag.
+    /// HTML escaping as Mustache's `{{ }}` does it (the charts' XML escaping), plus braces, so that a text can never
+    /// open a Mustache tag.
     static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "{": out += "&#123;"
-            case "}": out += "&#125;"
-            default: out.append(character)
-            }
-        }
-        return out
+        RegisterChart.escape(text).replacingOccurrences(of: "{", with: "&#123;").replacingOccurrences(of: "}", with: "&#125;")
     }
 
     /// The one way a page becomes HTML: its template in its language, then each of its fragments in its slot.
