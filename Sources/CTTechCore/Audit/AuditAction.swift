@@ -38,6 +38,15 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case otherRiskCreate = "other_risk.create"
     case otherRiskUpdate = "other_risk.update"
     case otherRiskDelete = "other_risk.delete"
+    // Policy responses (steps 5–6)
+    case responseCreate = "response.create"
+    case responseUpdate = "response.update"
+    case responseStatus = "response.status"
+    case responseApprove = "response.approve"
+    case responseReview = "response.review"
+    case responseOverride = "response.override"
+    case indicatorCreate = "indicator.create"
+    case indicatorActual = "indicator.actual"
 
     /// The kind of record an entry of this action is about.
     public var entityType: String {
@@ -55,6 +64,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .agencyCreate, .agencyUpdate, .agencyDelete: "agency"
         case .evidenceCreate, .evidenceDelete: "evidence"
         case .otherRiskCreate, .otherRiskUpdate, .otherRiskDelete: "other_risk"
+        case .responseCreate, .responseUpdate, .responseStatus, .responseApprove, .responseReview, .responseOverride: "policy_response"
+        case .indicatorCreate, .indicatorActual: "indicator"
         }
     }
 }
@@ -112,6 +123,14 @@ extension AuditAction {
         case .otherRiskCreate: "Other national risk added"
         case .otherRiskUpdate: "Other national risk corrected"
         case .otherRiskDelete: "Other national risk removed"
+        case .responseCreate: "Policy response added"
+        case .responseUpdate: "Policy response changed"
+        case .responseStatus: "Policy response status changed"
+        case .responseApprove: "Policy response approved"
+        case .responseReview: "Policy response reviewed"
+        case .responseOverride: "Review overridden for approval"
+        case .indicatorCreate: "Indicator added"
+        case .indicatorActual: "Indicator value recorded"
         }
     }
 
@@ -122,6 +141,7 @@ extension AuditAction {
         case "user": "account"
         case "api_token": "API token"
         case "other_risk": "other national risk"
+        case "policy_response": "policy response"
         default: entityType.replacingUnderscores()
         }
     }

@@ -7,6 +7,7 @@ public enum AuditDisclosure {
     static let assessmentEntities: Set<String> = {
         let actions: [AuditAction] = [
             .assessmentCreate, .scenarioCreate, .agencyCreate, .evidenceCreate, .otherRiskCreate, .raciSet, .scanSet, .scoreSubmit,
+            .responseCreate, .indicatorCreate,
         ]
         return Set(actions.map(\.entityType))
     }()

@@ -2,6 +2,12 @@
 extension MethodVersion {
     public static let defaultID = "ctt-default-2024.1"
 
+    /// The checks the default method makes mandatory: the tests of legality, necessity and proportionality that
+    /// international human rights law sets for any restriction (H01–H04), non-discrimination, privacy, oversight and
+    /// remedy (H05, H06, H09, H11); on gender, the differential impact of the measure, the gender marker and do no harm
+    /// (G03, G08, G09). The others are advisory.
+    public static let defaultMandatoryChecks: Set<String> = ["H01", "H02", "H03", "H04", "H05", "H06", "H09", "H11", "G03", "G08", "G09"]
+
     public static let ctTechDefault = MethodVersion(
         id: defaultID,
         title: "CT TECH-aligned defaults 2024.1",
@@ -73,6 +79,7 @@ extension MethodVersion {
                 .init("G09", "Do no harm"), .init("G10", "Gender-responsive budgeting"),
             ],
             .tlpLevels: TLP.allCases.map { ReferenceItem($0.rawValue, $0.label, $0.audience) },
-        ]
+        ],
+        mandatoryChecks: defaultMandatoryChecks
     ).translated(shippedTranslations(of: defaultID))
 }

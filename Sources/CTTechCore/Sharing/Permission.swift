@@ -18,6 +18,17 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     /// Approve an assessment in review (freezes a snapshot). The state's focal point answers for it.
     case approveAssessment
 
+    /// Read a state's policy responses, their reviews, indicators and the compliance dashboard (steps 5–6).
+    case viewResponses
+    /// Design responses: add and change them, move them along (except approval), record indicators and actuals.
+    case writeResponse
+    /// Answer the human-rights and gender checks of a response (never one's own).
+    case reviewResponse
+    /// Approve a response once its reviews allow it.
+    case approveResponse
+    /// Record an override of blocking checks, with a justification. The state's focal point answers for it.
+    case overrideReview
+
     /// Create partner states, accounts and grants; read the whole audit log.
     case administer
 
@@ -32,6 +43,11 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         case .writeScenario: [.focalPoint, .assessor, .facilitator]
         case .scoreScenario: [.focalPoint, .assessor]
         case .approveAssessment: [.focalPoint]
+        case .viewResponses: [.focalPoint, .policyMaker, .reviewer, .assessor, .facilitator, .programmeOfficer]
+        case .writeResponse: [.focalPoint, .policyMaker]
+        case .reviewResponse: [.reviewer]
+        case .approveResponse: [.focalPoint, .policyMaker]
+        case .overrideReview: [.focalPoint]
         case .administer: []
         }
     }
@@ -41,7 +57,9 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     public var heldByAdministrators: Bool {
         switch self {
         case .viewState, .editStateProfile, .readStateAudit, .administer: true
-        case .viewAssessment, .manageAssessment, .writeScenario, .scoreScenario, .approveAssessment: false
+        case .viewAssessment, .manageAssessment, .writeScenario, .scoreScenario, .approveAssessment, .viewResponses, .writeResponse, .reviewResponse,
+            .approveResponse, .overrideReview:
+            false
         }
     }
 }

@@ -68,6 +68,7 @@ extension RegisterDocument {
             ].map { t("register.csv." + $0) }
             + dimensions.map { t("register.csv.impact-dimension", ["dimension": RegisterWords.impactDimension($0, t)]) }
             + ["confidence", "intelligence-requirement", "derived-likelihood", "likelihood-divergent"].map { t("register.csv." + $0) }
+            + Self.residualColumns.map { t("register.csv." + $0) }
         var lines = [header.map(Self.cell).joined(separator: ",")]
         for e in entries {
             let consensus =
@@ -84,6 +85,7 @@ extension RegisterDocument {
                 RegisterWords.confidence(e.confidence, t), RegisterWords.yesNo(e.intelligenceRequirement, t),
                 e.derivedLikelihood.map(Self.number) ?? "", RegisterWords.yesNo(e.likelihoodDivergent, t),
             ]
+            cells += Self.residualCells(e.residual)
             lines.append(cells.map(Self.cell).joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

@@ -39,6 +39,44 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
         public var intelligenceRequirement: Bool
         public var derivedLikelihood: Double?
         public var likelihoodDivergent: Bool
+        /// What is left once the approved responses' declared effects apply (issue 10); absent when the state has no
+        /// approved response.
+        public var residual: Residual?
+    }
+
+    /// An entry's residual risk beside its inherent risk.
+    public struct Residual: Sendable, Hashable, Codable {
+        public var likelihood: Interval
+        public var impact: Interval
+        public var medianRank: Int
+        public var rankLow: Int
+        public var rankHigh: Int
+        public var probabilityTop5: Double
+        public var meanScore: Double
+        /// Planned effectiveness (R₀ − R₁) / R₀ at the best reductions, and at the low and high ones.
+        public var plannedEffectiveness: Double
+        public var plannedEffectivenessLow: Double
+        public var plannedEffectivenessHigh: Double
+        /// The same over the Monte Carlo draws: 10th and 90th percentiles.
+        public var effectivenessP10: Double
+        public var effectivenessP90: Double
+        public var trace: ResidualTrace
+
+        init(_ r: RiskRegister.Residual) {
+            likelihood = Interval(r.likelihood)
+            impact = Interval(r.impact)
+            medianRank = r.rank.medianRank
+            rankLow = r.rank.rankLow
+            rankHigh = r.rank.rankHigh
+            probabilityTop5 = r.rank.probabilityTopK
+            meanScore = r.rank.meanScore
+            plannedEffectiveness = r.trace.plannedEffectiveness
+            plannedEffectivenessLow = r.trace.plannedEffectivenessLow
+            plannedEffectivenessHigh = r.trace.plannedEffectivenessHigh
+            effectivenessP10 = r.effectiveness.p10
+            effectivenessP90 = r.effectiveness.p90
+            trace = r.trace
+        }
     }
 
     public struct Agreement: Sendable, Hashable, Codable {
@@ -72,7 +110,7 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
                 impactByDimension: Dictionary(uniqueKeysWithValues: e.impactByDimension.map { ($0.key.rawValue, $0.value) }),
                 confidence: e.confidence.rawValue, medianRank: e.rank.medianRank, rankLow: e.rank.rankLow, rankHigh: e.rank.rankHigh,
                 probabilityTop5: e.rank.probabilityTopK, meanScore: e.rank.meanScore, intelligenceRequirement: e.intelligenceRequirement,
-                derivedLikelihood: e.derivedLikelihood, likelihoodDivergent: e.likelihoodDivergent)
+                derivedLikelihood: e.derivedLikelihood, likelihoodDivergent: e.likelihoodDivergent, residual: e.residual.map(Residual.init))
         }
     }
 
@@ -93,7 +131,7 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
                 "likelihood_low", "likelihood_best", "likelihood_high", "impact_low", "impact_best", "impact_high",
             ] + dimensions.map { "impact_\($0.replacingOccurrences(of: "-", with: "_"))" } + [
                 "confidence", "intelligence_requirement", "derived_likelihood", "likelihood_divergent",
-            ])
+            ] + Self.residualColumns.map { $0.replacingOccurrences(of: "-", with: "_") })
             .joined(separator: ",")
         ]
         for e in entries {
@@ -109,9 +147,25 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
                 e.confidence, e.intelligenceRequirement ? "yes" : "no", e.derivedLikelihood.map(Self.number) ?? "",
                 e.likelihoodDivergent ? "yes" : "no",
             ]
+            cells += Self.residualCells(e.residual)
             lines.append(cells.map(Self.cell).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The residual columns' names (issue 10), in the order of ``residualCells(_:)``.
+    static let residualColumns = [
+        "residual-rank", "residual-rank-low", "residual-rank-high", "residual-likelihood-low", "residual-likelihood-best", "residual-likelihood-high",
+        "residual-impact-low", "residual-impact-best", "residual-impact-high", "planned-effectiveness",
+    ]
+
+    /// An entry's residual columns: empty cells when the register has no approved response.
+    static func residualCells(_ residual: Residual?) -> [String] {
+        guard let r = residual else { return Array(repeating: "", count: residualColumns.count) }
+        return [
+            "\(r.medianRank)", "\(r.rankLow)", "\(r.rankHigh)", number(r.likelihood.low), number(r.likelihood.best), number(r.likelihood.high),
+            number(r.impact.low), number(r.impact.best), number(r.impact.high), number(r.plannedEffectiveness),
+        ]
     }
 
     static func number(_ x: Double) -> String {

@@ -20,6 +20,9 @@ public struct RiskRegister: Sendable {
         /// The revealed round whose scores this entry shows (scenarios only): the register's basis round, or an earlier
         /// one when nobody scored the scenario in the basis round.
         public let scoredRound: Int?
+        /// What is left once the approved responses' declared effects are applied (nil when the register was computed
+        /// without responses).
+        public let residual: Residual?
 
         /// The elicited best likelihood is more than ten times above or below the derived one: worth a look in discussion.
         public var likelihoodDivergent: Bool {
@@ -29,7 +32,17 @@ public struct RiskRegister: Sendable {
         }
     }
 
-    public enum Kind: String, Sendable, Hashable { case scenario, otherRisk = "other-risk" }
+    /// An entry's residual risk (issue 10): intervals, rank distribution, effectiveness and the trace.
+    public struct Residual: Sendable, Hashable {
+        public let likelihood: UncertainEstimate
+        public let impact: UncertainEstimate
+        public let rank: RankDistribution
+        /// 1 − residual / inherent over the Monte Carlo draws.
+        public let effectiveness: ResidualMonteCarlo.Spread
+        public let trace: ResidualTrace
+    }
+
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable { case scenario, otherRisk = "other-risk" }
 
     /// How far the assessors agree on the order of the scenarios: Kendall's W over the assessors who scored every
     /// scenario of the round, each ranking the scenarios by their own best likelihood × combined impact.
@@ -61,7 +74,7 @@ public struct RiskRegister: Sendable {
     /// score.
     public static func compute(
         scenarios: [ThreatScenario], scores: [ScenarioScore], round: Int, otherRisks: [OtherRisk], draws: Int = 10_000, seed: UInt64 = 2024,
-        consensusMinimum: Int = MethodVersion.defaultConsensusMinimumRatings
+        consensusMinimum: Int = MethodVersion.defaultConsensusMinimumRatings, responses: [RegisterResponse] = []
     ) -> RiskRegister {
         struct Prepared {
             var id: String
@@ -74,6 +87,7 @@ public struct RiskRegister: Sendable {
             var confidence: Confidence
             var derived: Double?
             var scoredRound: Int?
+            var factors: ResidualRisk.Factors?
         }
         var prepared: [Prepared] = []
         let byScenario = Dictionary(grouping: scores.filter { $0.round == round }, by: \.scenarioID)
@@ -102,30 +116,121 @@ public struct RiskRegister: Sendable {
             }
             let derived = median(
                 own.map { LikelihoodModel.derived(threat: $0.threat, opportunity: $0.opportunity, horizonYears: scenario.horizonYears).best })
+            let factors = ResidualRisk.Factors(
+                intent: median(own.map { Double($0.intent) }), actorCapability: median(own.map { Double($0.actorCapability) }),
+                technologyAccessibility: median(own.map { Double($0.technologyAccessibility) }),
+                opportunity: median(own.map { Double($0.opportunity) }),
+                dimensions: dimensions, horizonYears: scenario.horizonYears)
             prepared.append(
                 Prepared(
                     id: scenario.id, title: scenario.title, kind: .scenario, threat: threat, likelihood: likelihood, impact: impact,
-                    dimensions: dimensions, confidence: modalConfidence(own.map(\.confidence)), derived: derived, scoredRound: scoredRound))
+                    dimensions: dimensions, confidence: modalConfidence(own.map(\.confidence)), derived: derived, scoredRound: scoredRound,
+                    factors: factors))
         }
         for risk in otherRisks {
             prepared.append(
                 Prepared(
                     id: risk.id, title: risk.title, kind: .otherRisk, threat: nil, likelihood: risk.likelihood, impact: risk.impact, dimensions: [:],
-                    confidence: risk.confidence, derived: nil, scoredRound: nil))
+                    confidence: risk.confidence, derived: nil, scoredRound: nil, factors: nil))
         }
         let estimates = prepared.map { RiskEstimate(id: $0.id, likelihood: $0.likelihood, impact: $0.impact) }
-        let ranks = MonteCarloPrioritisation.run(estimates, draws: draws, seed: seed).ranks
-        let entries = zip(prepared, ranks).map { item, rank in
-            Entry(
+        var ranks: [RankDistribution]
+        var residuals: [Residual?] = Array(repeating: nil, count: prepared.count)
+        if responses.isEmpty {
+            ranks = MonteCarloPrioritisation.run(estimates, draws: draws, seed: seed).ranks
+        } else {
+            // Every effect once, with its own stream; each risk lists the effects that act on it and the trace of all.
+            var effects: [DeclaredEffect] = []
+            var seeds: [UInt64] = []
+            var offsets: [String: Int] = [:]
+            for response in responses {
+                offsets[response.id] = effects.count
+                for (position, effect) in response.effects.enumerated() {
+                    effects.append(effect)
+                    seeds.append(ResidualMonteCarlo.effectSeed(responseID: response.id, position: position, seed: seed))
+                }
+            }
+            var reductions: [[Int]] = []
+            var traces: [[ResidualTrace.Effect]] = []
+            for item in prepared {
+                var acting: [Int] = []
+                var trace: [ResidualTrace.Effect] = []
+                for response in responses {
+                    guard let baseline = response.targets[item.id], let offset = offsets[response.id] else { continue }
+                    let followUp = item.kind == .scenario && baseline.map { (item.scoredRound ?? 0) > $0 } == true
+                    for (position, effect) in response.effects.enumerated() {
+                        let fits = ResidualRisk.applies(effect, to: item.kind)
+                        if fits && !followUp { acting.append(offset + position) }
+                        trace.append(
+                            ResidualTrace.Effect(
+                                responseId: response.id, responseTitle: response.title, factor: effect.factor.rawValue,
+                                dimension: effect.dimension?.rawValue, low: effect.low, best: effect.best, high: effect.high,
+                                applied: fits && !followUp,
+                                reason: followUp ? "follow-up-scores" : fits ? nil : "not-for-other-risks"))
+                    }
+                }
+                reductions.append(acting)
+                traces.append(trace)
+            }
+            let result = ResidualMonteCarlo.run(
+                estimates, factors: prepared.map(\.factors), reductions: reductions, effects: effects, effectSeeds: seeds, draws: draws, seed: seed)
+            ranks = result.inherent
+            for (i, item) in prepared.enumerated() {
+                let acting = reductions[i].map { effects[$0] }
+                residuals[i] = residual(
+                    likelihood: item.likelihood, impact: item.impact, factors: item.factors, effects: acting, trace: traces[i],
+                    rank: result.residual[i],
+                    effectiveness: result.effectiveness[i])
+            }
+        }
+        let entries = prepared.indices.map { i in
+            let item = prepared[i]
+            return Entry(
                 id: item.id, title: item.title, kind: item.kind, threat: item.threat, band: item.threat.map { ThreatBand.band(for: $0.median) },
-                likelihood: item.likelihood, impact: item.impact, impactByDimension: item.dimensions, confidence: item.confidence, rank: rank,
+                likelihood: item.likelihood, impact: item.impact, impactByDimension: item.dimensions, confidence: item.confidence, rank: ranks[i],
                 intelligenceRequirement: item.impact.best >= 4 && item.confidence == .low, derivedLikelihood: item.derived,
-                scoredRound: item.scoredRound)
+                scoredRound: item.scoredRound, residual: residuals[i])
         }
         let ranked = prepared.filter { $0.kind == .scenario && $0.scoredRound == round }.map(\.id)
         return RiskRegister(
             entries: entries.sorted { ($0.rank.medianRank, -$0.rank.meanScore) < ($1.rank.medianRank, -$1.rank.meanScore) },
             agreement: agreement(scenarioIDs: ranked, scores: byScenario))
+    }
+
+    /// The deterministic residual of one entry: likelihood and impact intervals (low at the high reductions, high at the
+    /// low ones) and the trace at the best reductions (``ResidualRisk``).
+    static func residual(
+        likelihood: UncertainEstimate, impact: UncertainEstimate, factors: ResidualRisk.Factors?, effects: [DeclaredEffect],
+        trace: [ResidualTrace.Effect], rank: RankDistribution, effectiveness: ResidualMonteCarlo.Spread
+    ) -> Residual {
+        let m = (
+            low: ResidualRisk.Multipliers(effects, at: .low), best: ResidualRisk.Multipliers(effects, at: .best),
+            high: ResidualRisk.Multipliers(effects, at: .high)
+        )
+        let ratio = (
+            low: ResidualRisk.likelihoodRatio(factors, m.low), best: ResidualRisk.likelihoodRatio(factors, m.best),
+            high: ResidualRisk.likelihoodRatio(factors, m.high)
+        )
+        let share = (
+            low: ResidualRisk.impactShare(factors, m.low), best: ResidualRisk.impactShare(factors, m.best),
+            high: ResidualRisk.impactShare(factors, m.high)
+        )
+        let residualLikelihood = UncertainEstimate(ordered: likelihood.low * ratio.high, likelihood.best * ratio.best, likelihood.high * ratio.low)
+        let residualImpact = UncertainEstimate(
+            ordered: ResidualRisk.reduce(impact.low, share.high), ResidualRisk.reduce(impact.best, share.best),
+            ResidualRisk.reduce(impact.high, share.low))
+        let inherentRisk = likelihood.best * impact.best
+        func planned(_ ratio: Double, _ share: Double) -> Double {
+            inherentRisk > 0 ? 1 - likelihood.best * ratio * ResidualRisk.reduce(impact.best, share) / inherentRisk : 0
+        }
+        let detail = ResidualTrace(
+            effects: trace, factors: factors.map(ResidualTrace.Factors.init),
+            reducedFactors: factors.map { ResidualTrace.Factors($0.reduced(by: m.best)) },
+            multipliers: ResidualTrace.Multipliers(m.best), likelihoodRatio: ratio.best, impactShare: share.best, likelihood: likelihood.best,
+            residualLikelihood: residualLikelihood.best, impact: impact.best, residualImpact: residualImpact.best, inherentRisk: inherentRisk,
+            residualRisk: residualLikelihood.best * residualImpact.best, plannedEffectivenessLow: planned(ratio.low, share.low),
+            plannedEffectiveness: planned(ratio.best, share.best), plannedEffectivenessHigh: planned(ratio.high, share.high))
+        return Residual(likelihood: residualLikelihood, impact: residualImpact, rank: rank, effectiveness: effectiveness, trace: detail)
     }
 
     /// Kendall's W over the assessors who scored every ranked scenario (at least two assessors and two scenarios).

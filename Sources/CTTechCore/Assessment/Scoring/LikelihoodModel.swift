@@ -9,8 +9,13 @@ import Foundation
 /// over the horizon p = 1 − (1 − p₁)^h. The interval takes s ± 0.1, clamped to 0–1. Non-decreasing in T, O and h.
 public enum LikelihoodModel {
     public static func score(threat: Int, opportunity: Int) -> Double {
-        let t = Double(min(max(threat, 1), 25) - 1) / 24
-        let o = Double(min(max(opportunity, 1), 5) - 1) / 4
+        score(threat: Double(threat), opportunity: Double(opportunity))
+    }
+
+    /// The same score for fractional factors (medians, and factors reduced by a policy response), clamped to 1–25 and 1–5.
+    public static func score(threat: Double, opportunity: Double) -> Double {
+        let t = (min(max(threat, 1), 25) - 1) / 24
+        let o = (min(max(opportunity, 1), 5) - 1) / 4
         return 0.6 * t + 0.4 * o
     }
 
