@@ -54,8 +54,19 @@ public struct ResidualTrace: Sendable, Hashable, Codable {
         public var threat: Double
         public var derivedLikelihood: Double
         public var dimensions: [String: Double]
+        public var horizonYears: Int?
+
+        /// The factors for the calculation again (dimensions with unknown names are left out).
+        public var factors: ResidualRisk.Factors {
+            ResidualRisk.Factors(
+                intent: intent, actorCapability: actorCapability, technologyAccessibility: technologyAccessibility, opportunity: opportunity,
+                dimensions: Dictionary(
+                    uniqueKeysWithValues: dimensions.compactMap { key, value in ImpactDimension(rawValue: key).map { ($0, value) } }),
+                horizonYears: horizonYears ?? 2)
+        }
 
         init(_ f: ResidualRisk.Factors) {
+            horizonYears = f.horizonYears
             intent = f.intent
             actorCapability = f.actorCapability
             technologyAccessibility = f.technologyAccessibility

@@ -16,6 +16,8 @@ public struct AppServices: Sendable {
     public let audit: AuditLogStore
     public let reference: ReferenceDataStore
     public let assessments: AssessmentStores
+    /// Steps 5–6: the state's policy responses, reviews and indicators.
+    public let policy: PolicyStore
     public let registers: Registers
     public let pages: PageRenderer
     public let passwords: PasswordHasher
@@ -35,9 +37,11 @@ public struct AppServices: Sendable {
         self.reference = reference
         let assessments = AssessmentStores(persistence)
         self.assessments = assessments
+        let policy = PolicyStore(persistence)
+        self.policy = policy
         self.registers = Registers(
             records: assessments.records,
-            computation: RegisterComputation(scoring: assessments.scoring, risks: assessments.risks, reference: reference))
+            computation: RegisterComputation(scoring: assessments.scoring, risks: assessments.risks, reference: reference, policy: policy))
         self.pages = pages
         self.passwords = PasswordHasher(cost: configuration.bcryptCost)
         self.security = AccountSecurity(passwords: passwords, configuration: configuration)
@@ -61,6 +65,9 @@ public struct AppServices: Sendable {
     }
     var otherRisks: OtherRiskRecording { OtherRiskRecording(risks: assessments.risks) }
     var importing: AssessmentImporting { AssessmentImporting(importer: assessments.importer, reference: reference, accounts: accounts) }
+    var policyDesign: PolicyDesign { PolicyDesign(policy: policy, reference: reference) }
+    var responseReviewing: ResponseReviewing { ResponseReviewing(policy: policy, reference: reference) }
+    var effectMeasurement: EffectMeasurement { EffectMeasurement(policy: policy) }
     var approval: Approval {
         let a = assessments
         let registers = registers

@@ -19,6 +19,9 @@ enum MethodSteps {
         if let identity, Authorizer.allows(identity, state: state.id, .viewAssessment) {
             steps.append((t("nav.threat-assessment"), SiteURL.assessments(state.id).path))
         }
+        if let identity, Authorizer.allows(identity, state: state.id, .viewResponses) {
+            steps.append((t("nav.policy-responses"), SiteURL.responses(state.id).path))
+        }
         return steps
     }
 }

@@ -22,6 +22,14 @@ public enum Notice: String, Sendable, CaseIterable {
     case stateSaved = "state-saved"
     case accountSaved = "account-saved"
     case tokenRevoked = "token-revoked"
+    case responseAdded = "response-added"
+    case responseSaved = "response-saved"
+    case responseMoved = "response-moved"
+    case responseApproved = "response-approved"
+    case reviewRecorded = "review-recorded"
+    case overrideRecorded = "override-recorded"
+    case indicatorAdded = "indicator-added"
+    case actualRecorded = "actual-recorded"
 
     /// The catalog key of its words.
     public var key: String { "notice." + rawValue }

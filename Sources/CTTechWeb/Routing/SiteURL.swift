@@ -1,3 +1,4 @@
+import CTTechCore
 import Foundation
 
 /// Every URL of the web UI, with its parameters: the route table registers each route from its ``pattern`` and every
@@ -60,6 +61,19 @@ public enum SiteURL: Hashable, Sendable {
     case snapshot(String, String, number: Int)
     case snapshotChart(String, String, number: Int, RegisterChartKind)
     case compare(String, String)
+    /// What remains of one risk of the register once the approved responses apply, and how (issue 10).
+    case residualTrace(String, String, risk: String)
+    // Steps 5–6: a state's policy responses
+    case responses(String)
+    case responseNew(String)
+    case response(String, response: String)
+    case responseEdit(String, response: String)
+    case responseStatus(String, response: String)
+    case responseApprove(String, response: String)
+    case responseReview(String, response: String, ReviewKind)
+    case responseOverride(String, response: String)
+    case responseIndicators(String, response: String)
+    case indicatorActuals(String, response: String, indicator: String)
 
     /// The route's pattern as the router matches it: parameters in braces, in the order of the case's values.
     public var pattern: String {
@@ -125,6 +139,17 @@ public enum SiteURL: Hashable, Sendable {
         case .snapshot: assessment + "/snapshots/{number}"
         case .snapshotChart(_, _, _, let chart): assessment + "/snapshots/{number}/" + chart.fileName
         case .compare: assessment + "/compare"
+        case .residualTrace: assessment + "/residual/{riskID}"
+        case .responses: "/states/{stateID}/responses"
+        case .responseNew: "/states/{stateID}/responses/new"
+        case .response: "/states/{stateID}/responses/{responseID}"
+        case .responseEdit: "/states/{stateID}/responses/{responseID}/edit"
+        case .responseStatus: "/states/{stateID}/responses/{responseID}/status"
+        case .responseApprove: "/states/{stateID}/responses/{responseID}/approve"
+        case .responseReview(_, _, let kind): "/states/{stateID}/responses/{responseID}/reviews/" + kind.rawValue
+        case .responseOverride: "/states/{stateID}/responses/{responseID}/override"
+        case .responseIndicators: "/states/{stateID}/responses/{responseID}/indicators"
+        case .indicatorActuals: "/states/{stateID}/responses/{responseID}/indicators/{indicatorID}/actuals"
         }
     }
 
@@ -139,7 +164,13 @@ public enum SiteURL: Hashable, Sendable {
         case .referenceList(let kind), .referenceListJSON(let kind): [kind]
         case .adminUser(let id), .adminUserGrants(let id), .adminUserPassword(let id), .accountTokenRevoke(let id): [id]
         case .adminUserGrantRemove(let id, let grant): [id, grant]
-        case .state(let id), .stateEdit(let id), .stateAudit(let id), .assessments(let id), .assessmentImport(let id): [id]
+        case .state(let id), .stateEdit(let id), .stateAudit(let id), .assessments(let id), .assessmentImport(let id), .responses(let id),
+            .responseNew(let id):
+            [id]
+        case .response(let s, let r), .responseEdit(let s, let r), .responseStatus(let s, let r), .responseApprove(let s, let r),
+            .responseReview(let s, let r, _), .responseOverride(let s, let r), .responseIndicators(let s, let r):
+            [s, r]
+        case .indicatorActuals(let s, let r, let i): [s, r, i]
         case .assessment(let s, let a), .assessmentRound(let s, let a), .status(let s, let a), .institutions(let s, let a),
             .agencies(let s, let a), .raci(let s, let a), .horizonScan(let s, let a), .scanEvidence(let s, let a), .scenarios(let s, let a),
             .register(let s, let a), .registerChart(let s, let a, _), .registerExport(let s, let a, _), .otherRisks(let s, let a),
@@ -148,7 +179,7 @@ public enum SiteURL: Hashable, Sendable {
         case .agency(let s, let a, let x), .agencyEdit(let s, let a, let x), .agencyRemove(let s, let a, let x), .scenario(let s, let a, let x),
             .scenarioRemove(let s, let a, let x), .scenarioEvidence(let s, let a, let x), .scores(let s, let a, let x),
             .evidenceRemove(let s, let a, let x), .otherRisk(let s, let a, let x), .otherRiskEdit(let s, let a, let x),
-            .otherRiskRemove(let s, let a, let x):
+            .otherRiskRemove(let s, let a, let x), .residualTrace(let s, let a, let x):
             [s, a, x]
         case .snapshot(let s, let a, let n), .snapshotChart(let s, let a, let n, _): [s, a, String(n)]
         case .horizonScanEntry(let s, let a, _): [s, a]

@@ -19,7 +19,11 @@ enum SiteURLPatterns {
             .scenarioRemove("x", "x", scenario: "x"), .scenarioEvidence("x", "x", scenario: "x"), .scores("x", "x", scenario: "x"),
             .evidenceRemove("x", "x", evidence: "x"), .register("x", "x"), .otherRisks("x", "x"), .otherRisk("x", "x", risk: "x"),
             .otherRiskEdit("x", "x", risk: "x"), .otherRiskRemove("x", "x", risk: "x"), .snapshot("x", "x", number: 1), .compare("x", "x"),
+            .residualTrace("x", "x", risk: "x"), .responses("x"), .responseNew("x"), .response("x", response: "x"), .responseEdit("x", response: "x"),
+            .responseStatus("x", response: "x"), .responseApprove("x", response: "x"), .responseOverride("x", response: "x"),
+            .responseIndicators("x", response: "x"), .indicatorActuals("x", response: "x", indicator: "x"),
         ]
+        + ReviewKind.allCases.map { SiteURL.responseReview("x", response: "x", $0) }
         + RegisterChartKind.allCases.map { SiteURL.registerChart("x", "x", $0) }
         + RegisterExportFormat.allCases.map { SiteURL.registerExport("x", "x", $0) }
         + RegisterChartKind.allCases.map { SiteURL.snapshotChart("x", "x", number: 1, $0) }

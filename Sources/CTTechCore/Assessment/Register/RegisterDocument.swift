@@ -42,6 +42,9 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
         /// What is left once the approved responses' declared effects apply (issue 10); absent when the state has no
         /// approved response.
         public var residual: Residual?
+        /// The scored factors (medians of the assessors' scores; scenarios only), so a response's planned effect can be
+        /// worked out from the register alone (``PlannedEffect``).
+        public var factors: ResidualTrace.Factors?
     }
 
     /// An entry's residual risk beside its inherent risk.
@@ -110,7 +113,8 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
                 impactByDimension: Dictionary(uniqueKeysWithValues: e.impactByDimension.map { ($0.key.rawValue, $0.value) }),
                 confidence: e.confidence.rawValue, medianRank: e.rank.medianRank, rankLow: e.rank.rankLow, rankHigh: e.rank.rankHigh,
                 probabilityTop5: e.rank.probabilityTopK, meanScore: e.rank.meanScore, intelligenceRequirement: e.intelligenceRequirement,
-                derivedLikelihood: e.derivedLikelihood, likelihoodDivergent: e.likelihoodDivergent, residual: e.residual.map(Residual.init))
+                derivedLikelihood: e.derivedLikelihood, likelihoodDivergent: e.likelihoodDivergent, residual: e.residual.map(Residual.init),
+                factors: e.factors.map(ResidualTrace.Factors.init))
         }
     }
 

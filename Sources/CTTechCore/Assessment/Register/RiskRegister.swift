@@ -23,6 +23,8 @@ public struct RiskRegister: Sendable {
         /// What is left once the approved responses' declared effects are applied (nil when the register was computed
         /// without responses).
         public let residual: Residual?
+        /// The scored factors as medians of the assessors' scores (scenarios only): what responses' effects act on.
+        public let factors: ResidualRisk.Factors?
 
         /// The elicited best likelihood is more than ten times above or below the derived one: worth a look in discussion.
         public var likelihoodDivergent: Bool {
@@ -189,7 +191,7 @@ public struct RiskRegister: Sendable {
                 id: item.id, title: item.title, kind: item.kind, threat: item.threat, band: item.threat.map { ThreatBand.band(for: $0.median) },
                 likelihood: item.likelihood, impact: item.impact, impactByDimension: item.dimensions, confidence: item.confidence, rank: ranks[i],
                 intelligenceRequirement: item.impact.best >= 4 && item.confidence == .low, derivedLikelihood: item.derived,
-                scoredRound: item.scoredRound, residual: residuals[i])
+                scoredRound: item.scoredRound, residual: residuals[i], factors: item.factors)
         }
         let ranked = prepared.filter { $0.kind == .scenario && $0.scoredRound == round }.map(\.id)
         return RiskRegister(

@@ -42,6 +42,18 @@ struct RegisterController {
         routes.get(.register(.parameter, .parameter), .state(.viewAssessment)) { request, context, granted in
             try await registerPage(request, context, granted, draft: [:], failure: nil, status: .ok)
         }
+        routes.get(.residualTrace(.parameter, .parameter, risk: .parameter), .state(.viewAssessment)) { request, context, granted in
+            let (assessment, scope) = try await lookup.assessment(context, granted)
+            let built = try await registers.build(assessment, scope: scope)
+            guard let id = context.parameters.get("riskID"), let entry = built.document.entries.first(where: { $0.id == id }) else {
+                throw AppError.notFound
+            }
+            let page = ResidualTracePage.make(
+                layout: try await lookup.layout(
+                    context.localizer("policy.trace.page-title", ["title": entry.title]), assessment, request, context, scope),
+                assessment: assessment, entry: entry)
+            return .html(pages.render(page))
+        }
         routes.get(.otherRisks(.parameter, .parameter), .state(.viewAssessment)) { request, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)
             let page = OtherRisksPage.make(

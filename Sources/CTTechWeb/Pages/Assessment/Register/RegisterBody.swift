@@ -15,6 +15,9 @@ public struct RegisterBody: WebFragment {
     let drawsNote: String
     let entries: [RegisterRow]
     let hasEntries: Bool
+    /// Inherent beside residual risk, when approved responses apply (issue 10).
+    let residualRows: [ResidualRow]
+    let responsesHref: String
     let chartHref: String
     let heatMapHref: String
     let heatMapWidth: Int
@@ -39,6 +42,8 @@ public struct RegisterBody: WebFragment {
         drawsNote = t("register.draws-note", ["draws": t.grouped(Int64(register.draws)), "seed": String(register.seed)])
         entries = register.entries.map { RegisterRow($0, basisRound: register.basisRound, localizer: t) }
         hasEntries = !register.entries.isEmpty
+        residualRows = register.entries.compactMap { ResidualRow($0, stateID: s, assessmentID: a, localizer: t) }
+        responsesHref = SiteURL.responses(s).path
         chartHref = SiteURL.registerChart(s, a, .scatter).path
         heatMapHref = SiteURL.registerChart(s, a, .heatMap).path
         (heatMapWidth, heatMapHeight) = RegisterChart.heatMapSize(t)
