@@ -13,6 +13,7 @@ enum Schema {
         M0007AssessmentSteps(),
         M0008RoundsAndConsensus(),
         M0009Languages(),
+        M0010PolicyResponses(),
     ]
 }
 

@@ -16,6 +16,8 @@ public struct ReferenceDataStore: ReferenceDataRepository {
         var isCurrent: Bool
         var createdAt: Int64
         var consensusMinimumRatings: Int
+        /// Absent only while the migrations before M0010 run.
+        var evidenceMaxAgeDays: Int?
     }
     struct ItemRow: Codable {
         var methodVersion: String
@@ -24,6 +26,8 @@ public struct ReferenceDataStore: ReferenceDataRepository {
         var position: Int
         var name: String
         var description: String
+        /// Whether the check is mandatory (M0010); nil while the migrations before it run, and then not written.
+        var mandatory: Bool?
     }
 
     struct TranslationRow: Codable {
@@ -36,23 +40,24 @@ public struct ReferenceDataStore: ReferenceDataRepository {
     }
 
     /// Stores a method version and its lists. `settings: false` leaves out what arrived after the first schema (the
-    /// settings columns of M0008, the translations of M0009), for the migration that seeds the default method before
-    /// they exist.
+    /// settings columns of M0008 and M0010, the translations of M0009, the mandatory mark of M0010), for the migration
+    /// that seeds the default method before they exist.
     static func insert(_ method: MethodVersion, current: Bool, settings: Bool = true, on sql: any SQLDatabase) async throws {
         var columns = ["id", "title", "note", "is_current", "created_at"]
         var values: [any Encodable & Sendable] = [method.id, method.title, method.note, current, epochMilliseconds()]
         if settings {
-            columns.append("consensus_minimum_ratings")
-            values.append(method.consensusMinimumRatings)
+            columns += ["consensus_minimum_ratings", "evidence_max_age_days"]
+            values += [method.consensusMinimumRatings, method.evidenceMaxAgeDays]
         }
         try await sql.insert(into: "method_versions").columns(columns).values(values.map { SQLBind($0) }).run()
         var rows: [ItemRow] = []
         for kind in ReferenceKind.allCases {
+            let checks = kind == .humanRightsChecks || kind == .genderChecks
             for (index, item) in method.items(kind).enumerated() {
                 rows.append(
                     ItemRow(
                         methodVersion: method.id, kind: kind.rawValue, code: item.code, position: index, name: item.name,
-                        description: item.description))
+                        description: item.description, mandatory: settings ? checks && method.isMandatory(item.code) : nil))
             }
         }
         try await sql.insert(into: "reference_items").models(rows, keyEncodingStrategy: .convertToSnakeCase).run()
@@ -101,12 +106,17 @@ public struct ReferenceDataStore: ReferenceDataRepository {
             texts[row.kind + "/" + row.code, default: [:]][language] = ReferenceText(name: row.name, description: row.description)
         }
         var lists: [ReferenceKind: [ReferenceItem]] = [:]
+        var mandatory = Set<String>()
         for item in items {
+            if item.mandatory == true, item.kind == ReferenceKind.humanRightsChecks.rawValue || item.kind == ReferenceKind.genderChecks.rawValue {
+                mandatory.insert(item.code)
+            }
             guard let kind = ReferenceKind(rawValue: item.kind) else { continue }
             lists[kind, default: []].append(
                 ReferenceItem(item.code, item.name, item.description, translations: texts[item.kind + "/" + item.code] ?? [:]))
         }
         return MethodVersion(
-            id: version.id, title: version.title, note: version.note, lists: lists, consensusMinimumRatings: version.consensusMinimumRatings)
+            id: version.id, title: version.title, note: version.note, lists: lists, consensusMinimumRatings: version.consensusMinimumRatings,
+            mandatoryChecks: mandatory, evidenceMaxAgeDays: version.evidenceMaxAgeDays ?? MethodVersion.defaultEvidenceMaxAgeDays)
     }
 }
