@@ -17,21 +17,16 @@ struct AccessMatrixTests {
     static let nonAdministrators = Role.allCases.filter { $0 != .administrator }
 
     func webPath(_ template: String, world: TestWorld) -> String {
-        template.replacingOccurrences(of: "{stateID}", with: world.foreign.id)
-            .replacingOccurrences(of: "{userID}", with: world.foreignFocal.id)
-            .replacingOccurrences(of: "{grantID}", with: world.foreignGrantID)
-            .replacingOccurrences(of: "{kind}", with: "technologies")
-            .replacingOccurrences(of: "{name}", with: "app.css")
-            .replacingOccurrences(of: "{assessmentID}", with: world.foreignAssessmentID)
-            .replacingOccurrences(of: "{scenarioID}", with: world.foreignScenarioID)
-            .replacingOccurrences(of: "{scenarioId}", with: world.foreignScenarioID)
-            .replacingOccurrences(of: "{number}", with: "1")
-            .replacingOccurrences(of: "{agencyID}", with: world.records[world.foreign.id]?.agency ?? "")
-            .replacingOccurrences(of: "{agencyId}", with: world.records[world.foreign.id]?.agency ?? "")
-            .replacingOccurrences(of: "{riskID}", with: world.records[world.foreign.id]?.risk ?? "")
-            .replacingOccurrences(of: "{riskId}", with: world.records[world.foreign.id]?.risk ?? "")
-            .replacingOccurrences(of: "{evidenceID}", with: world.records[world.foreign.id]?.evidence ?? "")
-            .replacingOccurrences(of: "{evidenceId}", with: world.records[world.foreign.id]?.evidence ?? "")
+        let records = world.records[world.foreign.id]
+        let values: [(String, String)] = [
+            ("{stateID}", world.foreign.id), ("{userID}", world.foreignFocal.id), ("{grantID}", world.foreignGrantID), ("{kind}", "technologies"),
+            ("{name}", "app.css"), ("{assessmentID}", world.foreignAssessmentID), ("{scenarioID}", world.foreignScenarioID),
+            ("{scenarioId}", world.foreignScenarioID), ("{number}", "1"), ("{agencyID}", records?.agency ?? ""),
+            ("{agencyId}", records?.agency ?? ""), ("{riskID}", records?.risk ?? ""), ("{riskId}", records?.risk ?? ""),
+            ("{evidenceID}", records?.evidence ?? ""), ("{evidenceId}", records?.evidence ?? ""), ("{responseID}", records?.response ?? ""),
+            ("{responseId}", records?.response ?? ""), ("{indicatorID}", records?.indicator ?? ""), ("{indicatorId}", records?.indicator ?? ""),
+        ]
+        return values.reduce(template) { path, pair in path.replacingOccurrences(of: pair.0, with: pair.1) }
     }
 
     static let hostileForm = [
@@ -40,7 +35,12 @@ struct AccessMatrixTests {
         "current": "correct horse battery", "new": "another long password", "secret": String(repeating: "A", count: 32), "code2": "000000",
         "title": "Hostile", "period": "2025", "horizonYears": "2", "tlp": "CLEAR", "narrative": "x", "actorType": "A1", "technology.T01": "on",
         "purpose.P1": "on", "to": "closed", "intent": "5", "actorCapability": "5", "technologyAccessibility": "5", "opportunity": "5",
-        "likelihoodLow": "0.1", "likelihoodBest": "0.2", "likelihoodHigh": "0.3", "confidence": "high",
+        "likelihoodLow": "0.1", "likelihoodBest": "0.2", "likelihoodHigh": "0.3", "confidence": "high", "type": "R01", "status": "withdrawn",
+        "effect.1.factor": "likelihood", "effect.1.low": "100", "effect.1.best": "100", "effect.1.high": "100",
+        "justification":
+            "An intruder overrides every check of this response without any right to do so.", "check.H01.status": "met",
+        "check.H01.reasoning": "x", "unit": "x", "baseline": "0", "baselineDate": "2025-01-01", "target": "1",
+        "targetDate": "2026-01-01", "value": "9", "date": "2025-06-01", "evidence": "x", "reliability": "A",
     ]
 
     @Test(arguments: TestDatabase.kinds)
@@ -100,6 +100,7 @@ struct AccessMatrixTests {
                         .replacingOccurrences(of: "{number}", with: "1")
                         .replacingOccurrences(of: "{agencyID}", with: world.records[world.home.id]?.agency ?? "")
                         .replacingOccurrences(of: "{riskID}", with: world.records[world.home.id]?.risk ?? "")
+                        .replacingOccurrences(of: "{responseID}", with: world.records[world.home.id]?.response ?? "")
                     let response = try await client.send(.get, path, session: try await world.session(role))
                     let allowed = permission.stateRoles.contains(role)
                     #expect(response.status == (allowed ? .ok : .forbidden), "GET \(route.path) as \(role.rawValue): \(response.status)")
@@ -276,6 +277,14 @@ struct AccessMatrixTests {
             ])
         let found = try await world.services.assessments.records.find(scope, id: world.foreignAssessmentID)
         #expect(found?.status == .draft)
+        let responses = try await world.services.policy.responses(scope)
+        #expect(responses.map(\.id) == [records.response])
+        #expect(
+            responses.first?.status == .drafted && responses.first?.version == 1 && responses.first?.title.hasSuffix(TestWorld.foreignMarker) == true)
+        #expect(try await world.services.policy.reviews(scope, responseID: records.response).isEmpty)
+        #expect(try await world.services.policy.overrides(scope, responseID: records.response).isEmpty)
+        let indicators = try await world.services.policy.indicators(scope, responseID: records.response)
+        #expect(indicators.map(\.id) == [records.indicator] && indicators.first?.actuals.isEmpty == true)
     }
 }
 

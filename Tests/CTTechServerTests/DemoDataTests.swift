@@ -24,7 +24,7 @@ struct DemoDataTests {
             #expect(scenarios.count == 12)
             #expect(Set(scenarios.flatMap(\.technologies)).count >= 10)
             #expect(
-                try await services.assessments.scoring.currentRound(scope, assessmentID: assessment.id) == ScoringRound(number: 2, status: .revealed))
+                try await services.assessments.scoring.currentRound(scope, assessmentID: assessment.id) == ScoringRound(number: 3, status: .revealed))
             let round2 = try await services.assessments.scoring.scoresForRegister(scope, assessmentID: assessment.id, throughRound: 2)
             #expect(Set(round2.map(\.assessorID)).count == 6)
             let others = try await services.assessments.risks.otherRisks(scope, assessmentID: assessment.id)
@@ -44,6 +44,25 @@ struct DemoDataTests {
             #expect(assessment.status == .draft)
             // impact dimensions differ within a scenario
             #expect(register.entries.contains { Set($0.impactByDimension.values).count > 1 })
+            // steps 5–6: responses to the top risks — one blocked on H04, one approved through an override, one clean and
+            // measured at the follow-up round 3
+            let policyScope = SystemAuthority.tenant(valdoria.id, permission: .viewResponses)
+            let responses = try await services.policy.responses(policyScope)
+            #expect(responses.count == 5)
+            let blocked = try #require(responses.first { $0.title.hasPrefix("Mandatory registration") })
+            #expect(blocked.status == .underReview)
+            let blockedReviews = try await services.policy.reviews(policyScope, responseID: blocked.id)
+            #expect(blockedReviews.contains { $0.code == "H04" && $0.status == .notMet })
+            let overridden = try #require(responses.first { $0.title.hasPrefix("Licensing of virtual-asset") })
+            #expect(overridden.status == .approved)
+            #expect(try await services.policy.overrides(policyScope, responseID: overridden.id).count == 1)
+            let clean = try #require(responses.first { $0.title.hasPrefix("Deepfake rapid-response") })
+            #expect(clean.status == .implementing && clean.targets.first?.baselineRound == 2)
+            let indicators = try await services.policy.allIndicators(policyScope)
+            #expect(indicators.count == 2 && indicators.allSatisfy { !$0.actuals.isEmpty })
+            let scores = try await services.assessments.scoring.scoresForRegister(scope, assessmentID: assessment.id, throughRound: 3)
+            let observed = try #require(ObservedEffectiveness(scenarioID: try #require(clean.targets.first).riskID, baselineRound: 2, scores: scores))
+            #expect(observed.followUpRound == 3 && observed.observed > 0.2)
             guard case .intact = try await services.audit.verify() else {
                 Issue.record("the demo's audit log must verify")
                 return

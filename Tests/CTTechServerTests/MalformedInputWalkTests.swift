@@ -20,6 +20,8 @@ struct MalformedInputWalkTests {
             .replacingOccurrences(of: "{agencyID}", with: world.records[world.home.id]?.agency ?? "")
             .replacingOccurrences(of: "{riskID}", with: world.records[world.home.id]?.risk ?? "")
             .replacingOccurrences(of: "{evidenceID}", with: world.records[world.home.id]?.evidence ?? "")
+            .replacingOccurrences(of: "{responseID}", with: world.records[world.home.id]?.response ?? "")
+            .replacingOccurrences(of: "{indicatorID}", with: world.records[world.home.id]?.indicator ?? "")
     }
 
     @Test(arguments: TestDatabase.kinds)

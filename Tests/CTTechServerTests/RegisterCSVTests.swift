@@ -40,13 +40,17 @@ struct RegisterCSVTests {
         + "\"Probabilité, haute\",\"Impact, bas\",\"Impact, meilleure estimation\",\"Impact, haut\",Impact : Décès et blessures,"
         + "Impact : Économie,Impact : Services essentiels,Impact : Société / psychologie,Impact : Confiance du public / politique,"
         + "Impact : Relations internationales,Impact : Droits de l'homme et cohésion sociale,Confiance,Besoin de renseignement,"
-        + "Probabilité dérivée,Probabilité éloignée de la probabilité dérivée"
+        + "Probabilité dérivée,Probabilité éloignée de la probabilité dérivée,Rang résiduel,Rang résiduel (10e centile),"
+        + "Rang résiduel (90e centile),\"Probabilité résiduelle, basse\",\"Probabilité résiduelle, meilleure estimation\","
+        + "\"Probabilité résiduelle, haute\",\"Impact résiduel, bas\",\"Impact résiduel, meilleure estimation\",\"Impact résiduel, haut\","
+        + "Efficacité prévue"
 
     static let stableHeader =
         "tlp,rank,rank_low_p10,rank_high_p90,p_top5,id,kind,title,threat_median,threat_band,consensus,likelihood_low,likelihood_best,"
         + "likelihood_high,impact_low,impact_best,impact_high,impact_fatalities,impact_economic,impact_essential_services,impact_societal,"
         + "impact_public_confidence,impact_international,impact_human_rights,confidence,intelligence_requirement,derived_likelihood,"
-        + "likelihood_divergent"
+        + "likelihood_divergent,residual_rank,residual_rank_low,residual_rank_high,residual_likelihood_low,residual_likelihood_best,"
+        + "residual_likelihood_high,residual_impact_low,residual_impact_best,residual_impact_high,planned_effectiveness"
 
     @Test func theCSVForPeopleIsHeadedAndWordedInItsLanguage() throws {
         // setup

@@ -28,8 +28,9 @@ struct TestWorld: Sendable {
     let homeScenarioID: String
     let foreignAssessmentID: String
     let foreignScenarioID: String
-    /// One agency, other risk and evidence item in each state's assessment, by state: (agency, risk, evidence).
-    let records: [String: (agency: String, risk: String, evidence: String)]
+    /// One agency, other risk and evidence item in each state's assessment, and one policy response (drafted, addressing
+    /// the other risk) with one indicator in each state, by state.
+    let records: [String: (agency: String, risk: String, evidence: String, response: String, indicator: String)]
 
     /// The token `/metrics` asks for in the tests.
     static let metricsToken = "test-metrics-token-1234567890"
@@ -70,7 +71,7 @@ struct TestWorld: Sendable {
         let foreignGrant = RoleGrant(id: Identifier.make(), userID: foreignFocal.id, role: .focalPoint, stateID: foreign.id)
         try await services.accounts.create(foreignFocal, grants: [foreignGrant], by: admin, audit: event("user.create"))
         var ids: [String] = []
-        var records: [String: (agency: String, risk: String, evidence: String)] = [:]
+        var records: [String: (agency: String, risk: String, evidence: String, response: String, indicator: String)] = [:]
         for state in [home, foreign] {
             let scope = SystemAuthority.tenant(state.id, permission: .manageAssessment)
             let marker = state.id == foreign.id ? " \(foreignMarker)" : ""
@@ -96,7 +97,20 @@ struct TestWorld: Sendable {
                 credibility: .possiblyTrue, observedOn: "")
             try await services.assessments.evidence.addEvidence(
                 evidence, assessmentID: assessment.id, scope: scope, audit: event("evidence.create", state: state.id))
-            records[state.id] = (agency.id, risk.id, evidence.id)
+            let policyScope = SystemAuthority.tenant(state.id, permission: .writeResponse)
+            let response = PolicyResponse(
+                id: Identifier.make(), stateID: state.id, title: "Drone registration\(marker)", type: "R02", description: "Register drones\(marker).",
+                targets: [ResponseTarget(riskID: risk.id, kind: .otherRisk, assessmentID: assessment.id)],
+                effects: [DeclaredEffect(factor: .likelihood, low: 10, best: 20, high: 30)], leadAgencyID: agency.id, partnerAgencyIDs: [],
+                cost: CostRange(low: 1000, high: 2000, currency: "EUR"), timeframe: nil, legalBasis: "Aviation act\(marker)", status: .drafted,
+                tlp: .amber, methodVersion: MethodVersion.defaultID, version: 1, createdBy: "test", updatedBy: "test", updatedAt: 0)
+            try await services.policy.addResponse(response, scope: policyScope, audit: event("response.create", state: state.id))
+            let indicator = Indicator(
+                id: Identifier.make(), responseID: response.id, name: "Drones registered\(marker)", level: .output, unit: "drones",
+                direction: .increase, baseline: 0, baselineDate: CalendarDate("2025-01-01")!, target: 100, targetDate: CalendarDate("2026-01-01")!,
+                disaggregated: false)
+            try await services.policy.addIndicator(indicator, scope: policyScope, audit: event("indicator.create", state: state.id))
+            records[state.id] = (agency.id, risk.id, evidence.id, response.id, indicator.id)
             // Approved once and reopened: snapshot 1 exists, and the assessment is a draft again.
             try await services.assessments.approval.changeStatus(
                 scope, assessmentID: assessment.id, to: .inReview, snapshot: nil, audit: event("assessment.status", state: state.id))

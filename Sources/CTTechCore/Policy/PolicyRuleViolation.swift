@@ -20,7 +20,7 @@ public enum PolicyRuleViolation: RuleViolation, Hashable {
 
     public var explanation: Message {
         switch self {
-        case .statusTransition(let from, let to): Message("errors.rule.response-transition", ["from": from.rawValue, "to": to.rawValue])
+        case .statusTransition(let from, _): Message("errors.rule.response-transition.\(from.rawValue)")
         case .approvalBlocked(let checks): Message("errors.rule.approval-blocked", count: checks.count, ["checks": checks.joined(separator: ", ")])
         case .contentLocked: "errors.rule.response-locked"
         case .selfReview: "errors.rule.self-review"

@@ -196,5 +196,8 @@ enum DemoAssessment {
                 try await services.approval.changeStatus(current, to: target, by: focalPoint, scope: focal)
             }
         }
+        try await DemoPolicy.seed(
+            services,
+            .init(stateID: stateID, assessmentID: assessment.id, scenarioIDs: scenarioIDs, agencyIDs: agencyIDs, assessorIDs: assessorIDs))
     }
 }
