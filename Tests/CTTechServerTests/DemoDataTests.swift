@@ -61,7 +61,8 @@ struct DemoDataTests {
             let indicators = try await services.policy.allIndicators(policyScope)
             #expect(indicators.count == 2 && indicators.allSatisfy { !$0.actuals.isEmpty })
             let scores = try await services.assessments.scoring.scoresForRegister(scope, assessmentID: assessment.id, throughRound: 3)
-            let observed = try #require(ObservedEffectiveness(scenarioID: try #require(clean.targets.first).riskID, baselineRound: 2, scores: scores))
+            let cleanTarget = try #require(clean.targets.first)
+            let observed = try #require(ObservedEffectiveness(scenarioID: cleanTarget.riskID, baselineRound: 2, scores: scores))
             #expect(observed.followUpRound == 3 && observed.observed > 0.2)
             guard case .intact = try await services.audit.verify() else {
                 Issue.record("the demo's audit log must verify")

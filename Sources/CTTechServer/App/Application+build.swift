@@ -91,6 +91,7 @@ public func buildRouter(services: AppServices) throws -> BuiltRouter {
     PolicyController(services).addRoutes(to: routes)
     ReviewController(services).addRoutes(to: routes)
     MeasurementController(services).addRoutes(to: routes)
+    PolicyViewsController(services).addRoutes(to: routes)
     APIRawRoutes(services).addRoutes(to: router)
     // Compact JSON: smaller on slow venue networks and cheaper to encode than the generator's pretty-printed default.
     try APIHandler(services: services).registerHandlers(

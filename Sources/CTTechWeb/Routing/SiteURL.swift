@@ -74,6 +74,12 @@ public enum SiteURL: Hashable, Sendable {
     case responseOverride(String, response: String)
     case responseIndicators(String, response: String)
     case indicatorActuals(String, response: String, indicator: String)
+    /// The candidate responses for one risk of an assessment's register, ranked by risk removed per cost.
+    case riskOptions(String, String, risk: String)
+    /// Ticking responses within a budget and seeing the register change before approving anything.
+    case portfolio(String, String)
+    case compliance(String)
+    case policyDocument(String)
 
     /// The route's pattern as the router matches it: parameters in braces, in the order of the case's values.
     public var pattern: String {
@@ -150,6 +156,10 @@ public enum SiteURL: Hashable, Sendable {
         case .responseOverride: "/states/{stateID}/responses/{responseID}/override"
         case .responseIndicators: "/states/{stateID}/responses/{responseID}/indicators"
         case .indicatorActuals: "/states/{stateID}/responses/{responseID}/indicators/{indicatorID}/actuals"
+        case .riskOptions: assessment + "/options/{riskID}"
+        case .portfolio: assessment + "/portfolio"
+        case .compliance: "/states/{stateID}/compliance"
+        case .policyDocument: "/states/{stateID}/policy-document"
         }
     }
 
@@ -165,7 +175,7 @@ public enum SiteURL: Hashable, Sendable {
         case .adminUser(let id), .adminUserGrants(let id), .adminUserPassword(let id), .accountTokenRevoke(let id): [id]
         case .adminUserGrantRemove(let id, let grant): [id, grant]
         case .state(let id), .stateEdit(let id), .stateAudit(let id), .assessments(let id), .assessmentImport(let id), .responses(let id),
-            .responseNew(let id):
+            .responseNew(let id), .compliance(let id), .policyDocument(let id):
             [id]
         case .response(let s, let r), .responseEdit(let s, let r), .responseStatus(let s, let r), .responseApprove(let s, let r),
             .responseReview(let s, let r, _), .responseOverride(let s, let r), .responseIndicators(let s, let r):
@@ -174,12 +184,12 @@ public enum SiteURL: Hashable, Sendable {
         case .assessment(let s, let a), .assessmentRound(let s, let a), .status(let s, let a), .institutions(let s, let a),
             .agencies(let s, let a), .raci(let s, let a), .horizonScan(let s, let a), .scanEvidence(let s, let a), .scenarios(let s, let a),
             .register(let s, let a), .registerChart(let s, let a, _), .registerExport(let s, let a, _), .otherRisks(let s, let a),
-            .compare(let s, let a):
+            .compare(let s, let a), .portfolio(let s, let a):
             [s, a]
         case .agency(let s, let a, let x), .agencyEdit(let s, let a, let x), .agencyRemove(let s, let a, let x), .scenario(let s, let a, let x),
             .scenarioRemove(let s, let a, let x), .scenarioEvidence(let s, let a, let x), .scores(let s, let a, let x),
             .evidenceRemove(let s, let a, let x), .otherRisk(let s, let a, let x), .otherRiskEdit(let s, let a, let x),
-            .otherRiskRemove(let s, let a, let x), .residualTrace(let s, let a, let x):
+            .otherRiskRemove(let s, let a, let x), .residualTrace(let s, let a, let x), .riskOptions(let s, let a, let x):
             [s, a, x]
         case .snapshot(let s, let a, let n), .snapshotChart(let s, let a, let n, _): [s, a, String(n)]
         case .horizonScanEntry(let s, let a, _): [s, a]

@@ -25,7 +25,9 @@ public struct RegisterComputation: Sendable {
     ///
     /// Residual risk applies the declared effects of the state's responses that are approved or further along; `portfolio`
     /// adds responses as if they were approved now (the "what if" of the portfolio view).
-    public func compute(_ assessment: Assessment, scope: TenantScope, portfolio: [PolicyResponse] = []) async throws -> RegisterDocument {
+    public func compute(
+        _ assessment: Assessment, scope: TenantScope, portfolio: [PolicyResponse] = [], draws: Int = RegisterComputation.draws
+    ) async throws -> RegisterDocument {
         let otherRisks = try await risks.otherRisks(scope, assessmentID: assessment.id)
         let current = try await scoring.currentRound(scope, assessmentID: assessment.id)
         let revealed = current.map { $0.status == .revealed ? $0.number : $0.number - 1 } ?? 0
@@ -46,8 +48,8 @@ public struct RegisterComputation: Sendable {
             applied = applied.filter { response in response.targets.keys.contains(where: ids.contains) }
         }
         let register = RiskRegister.compute(
-            scenarios: scenarios, scores: scores, round: basis ?? 0, otherRisks: otherRisks, draws: Self.draws, seed: Self.seed,
+            scenarios: scenarios, scores: scores, round: basis ?? 0, otherRisks: otherRisks, draws: draws, seed: Self.seed,
             consensusMinimum: minimum, responses: applied)
-        return RegisterDocument(assessment: assessment, register: register, basisRound: basis, draws: Self.draws, seed: Self.seed)
+        return RegisterDocument(assessment: assessment, register: register, basisRound: basis, draws: draws, seed: Self.seed)
     }
 }

@@ -35,23 +35,7 @@ struct ResponseDetail: Sendable {
         let state = try await lookup.state(scope)
         let method = try await design.method(of: response)
         let checklists = try await reviewing.checklists(response, scope: scope)
-        // The figures of each target from its assessment's register, and its observed effectiveness after a follow-up round.
-        var figures: [String: ResponsePage.TargetFigures] = [:]
-        for assessmentID in Set(response.targets.map(\.assessmentID)) {
-            guard let assessment = try await records.find(scope, id: assessmentID) else { continue }
-            let built = try await registers.build(assessment, scope: scope)
-            let entries = Dictionary(built.document.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            var allScores: [ScenarioScore] = []
-            if let basis = built.document.basisRound, response.targets.contains(where: { $0.baselineRound != nil && $0.kind == .scenario }) {
-                allScores = try await scoring.scoresForRegister(scope, assessmentID: assessment.id, throughRound: basis)
-            }
-            for target in response.targets where target.assessmentID == assessmentID {
-                let observed = target.baselineRound.flatMap {
-                    target.kind == .scenario ? ObservedEffectiveness(scenarioID: target.riskID, baselineRound: $0, scores: allScores) : nil
-                }
-                figures[target.riskID] = ResponsePage.TargetFigures(entry: entries[target.riskID], observed: observed)
-            }
-        }
+        let figures = try await figures(response, scope: scope)
         let page = ResponsePage.make(
             layout: lookup.layout(response.title, tlp: response.tlp, state: state, request, context), response: response, method: method,
             risks: try await policy.addressableRisks(scope), agencies: try await policy.stateAgencies(scope), figures: figures,
@@ -61,5 +45,26 @@ struct ResponseDetail: Sendable {
             indicators: try await policy.indicators(scope, responseID: response.id), today: PolicyLookup.today, csrf: context.csrfToken ?? "",
             refused: refused)
         return .html(pages.render(page), status: status)
+    }
+
+    /// The figures of each target from its assessment's register, and its observed effectiveness after a follow-up round.
+    func figures(_ response: PolicyResponse, scope: TenantScope) async throws -> [String: ResponsePage.TargetFigures] {
+        var figures: [String: ResponsePage.TargetFigures] = [:]
+        for assessmentID in Set(response.targets.map(\.assessmentID)) {
+            guard let assessment = try await records.find(scope, id: assessmentID) else { continue }
+            let built = try await registers.build(assessment, scope: scope)
+            let entries = Dictionary(built.document.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            var scores: [ScenarioScore] = []
+            if let basis = built.document.basisRound, response.targets.contains(where: { $0.baselineRound != nil && $0.kind == .scenario }) {
+                scores = try await scoring.scoresForRegister(scope, assessmentID: assessment.id, throughRound: basis)
+            }
+            for target in response.targets where target.assessmentID == assessmentID {
+                let observed = target.baselineRound.flatMap {
+                    target.kind == .scenario ? ObservedEffectiveness(scenarioID: target.riskID, baselineRound: $0, scores: scores) : nil
+                }
+                figures[target.riskID] = ResponsePage.TargetFigures(entry: entries[target.riskID], observed: observed)
+            }
+        }
+        return figures
     }
 }

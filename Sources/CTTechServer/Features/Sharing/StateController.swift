@@ -11,10 +11,12 @@ struct StateController {
     let states: PartnerStateStore
     let assessments: AssessmentStores
     let reference: ReferenceDataStore
+    let policy: PolicyStore
 
     init(_ services: AppServices) {
         assessments = services.assessments
         reference = services.reference
+        policy = services.policy
         audit = services.audit
         pages = services.pages
         stateAdministration = services.stateAdministration
@@ -47,8 +49,16 @@ struct StateController {
                 }
                 technologies = try await reference.method()?.items(.technologies).count ?? 0
             }
+            var policyStanding: PolicyStanding?
+            if Authorizer.allows(identity, state: state.id, .viewResponses) {
+                let method = try await reference.method() ?? .ctTechDefault
+                policyStanding = PolicyStanding(
+                    identity: identity, stateID: state.id, responses: try await policy.responses(scope), reviews: try await policy.allReviews(scope),
+                    overrides: try await policy.allOverrides(scope), method: method)
+            }
             let page = StatePage.make(
-                layout: layout, state: state, identity: identity, standings: sees ? standings : [], progress: progress, technologies: technologies)
+                layout: layout, state: state, identity: identity, standings: sees ? standings : [], progress: progress, technologies: technologies,
+                policy: policyStanding)
             return .html(self.pages.render(page))
         }
         routes.get(.stateEdit(.parameter), .state(.editStateProfile)) { request, context, granted in

@@ -108,43 +108,9 @@ public struct ResponsePage: WebPage {
     ) -> ResponsePage {
         let t = layout.localizer
         let s = r.stateID
-        let agencyNames = Dictionary(agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let riskByID = Dictionary(risks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let types = method.names(.responseTypes, in: t.language)
-        let facts = [
-            Fact(label: t("policy.field.type"), value: r.type + " " + (types[r.type] ?? "")),
-            Fact(label: t("policy.field.lead"), value: r.leadAgencyID.flatMap { agencyNames[$0] } ?? "—"),
-            Fact(
-                label: t("policy.field.partners"),
-                value: r.partnerAgencyIDs.isEmpty
-                    ? "—" : r.partnerAgencyIDs.map { agencyNames[$0] ?? t("policy.removed-agency") }.joined(separator: ", ")),
-            Fact(label: t("policy.column.cost"), value: PolicyWords.cost(r.cost, t)),
-            Fact(label: t("policy.field.timeframe"), value: PolicyWords.timeframe(r.timeframe, t)),
-            Fact(label: t("policy.field.tlp"), value: r.tlp.label), Fact(label: t("policy.field.version"), value: String(r.version)),
-        ]
-        let targets = r.targets.map { target -> TargetRow in
-            let risk = riskByID[target.riskID]
-            let figure = figures[target.riskID]
-            let planned = figure?.entry.map { PlannedEffect(r.effects, on: $0) }
-            return TargetRow(
-                title: risk?.title ?? t("policy.removed-risk"), kind: RegisterWords.kind(target.kind.rawValue, t),
-                assessment: risk?.assessmentTitle ?? "",
-                traceHref: figure?.entry == nil ? nil : SiteURL.residualTrace(s, target.assessmentID, risk: target.riskID).path,
-                planned: planned.map {
-                    t("policy.planned-range", ["best": t.percent($0.best), "low": t.percent($0.low), "high": t.percent($0.high)])
-                } ?? t("policy.not-in-register"),
-                observed: figure?.observed.map {
-                    t(
-                        "policy.observed-value",
-                        ["value": PolicyWords.share($0.observed, t), "round": String($0.followUpRound), "baseline": String($0.baselineRound)])
-                } ?? "—",
-                baseline: target.baselineRound.map { t("policy.baseline-round", ["round": String($0)]) } ?? "—")
-        }
-        let effects = r.effects.map {
-            EffectRow(
-                factor: PolicyWords.effectTarget(factor: $0.factor.rawValue, dimension: $0.dimension?.rawValue, t),
-                reduction: PolicyWords.reduction(low: $0.low, best: $0.best, high: $0.high, t))
-        }
+        let facts = Self.facts(r, method: method, agencies: agencies, t)
+        let targets = Self.targetRows(r, risks: risks, figures: figures, t)
+        let effects = Self.effectRows(r, t)
         let blocking = checklists.flatMap(\.blocking)
         let currentOverride = overrides.last { $0.responseVersion == r.version }
         let blockingNote: String? =
@@ -169,13 +135,7 @@ public struct ResponsePage: WebPage {
                 csrf: csrf,
                 refused: reviewRefusal.flatMap { $0.0 == list.kind ? ($0.1, $0.2) : nil }, ownResponse: abilities.ownResponse)
         }
-        let overrideRows = overrides.reversed().map { o in
-            OverrideRow(
-                text: t(
-                    "policy.override.recorded",
-                    ["who": o.byLabel, "date": t.date(o.at), "version": String(o.responseVersion), "checks": o.checks.joined(separator: ", ")]),
-                justification: o.justification, current: o.responseVersion == r.version)
-        }
+        let overrideRows = Self.overrideRows(overrides, version: r.version, t)
         var moves: [Move] = []
         for target in abilities.statusMoves {
             let action = target == .approved ? SiteURL.responseApprove(s, response: r.id).path : SiteURL.responseStatus(s, response: r.id).path
@@ -183,7 +143,91 @@ public struct ResponsePage: WebPage {
                 Move(action: action, target: target.rawValue, label: t("policy.move." + target.rawValue), primary: target.order > r.status.order))
         }
         let progresses = indicators.map { IndicatorProgress($0, today: today, maxAgeDays: method.evidenceMaxAgeDays) }
-        let indicatorRows = zip(indicators, progresses).map { indicator, progress in
+        let indicatorRows = Self.indicatorRows(indicators, progresses: progresses, t) { indicator in
+            abilities.measure
+                ? ActualForm(
+                    t: t, action: SiteURL.indicatorActuals(s, response: r.id, indicator: indicator.id).path, indicatorID: indicator.id,
+                    refused: actualRefusal.flatMap { $0.0 == indicator.id ? ($0.1, $0.2) : nil }) : nil
+        }
+        let overall = IndicatorProgress.overall(progresses)
+        return ResponsePage(
+            layout: layout, title: r.title, status: PolicyWords.status(r.status, t), statusClass: "status-" + r.status.rawValue, facts: facts,
+            description: r.description, legalBasis: r.legalBasis, targets: targets, effects: effects, reviews: reviews, blockingNote: blockingNote,
+            overrides: overrideRows,
+            overrideForm: abilities.override
+                ? OverrideForm(
+                    t: t, action: SiteURL.responseOverride(s, response: r.id).path, blocking: blocking, version: r.version,
+                    refused: overrideRefusal) : nil,
+            moves: moves, editHref: abilities.edit ? SiteURL.responseEdit(s, response: r.id).path : nil, backHref: SiteURL.responses(s).path,
+            indicators: indicatorRows,
+            progressNote: overall.map { t("policy.progress-overall", ["progress": t.percent($0), "count": String(indicators.count)]) },
+            indicatorForm: abilities.measure
+                ? IndicatorForm(t: t, action: SiteURL.responseIndicators(s, response: r.id).path, refused: indicatorRefusal) : nil,
+            csrf: csrf, version: r.version)
+    }
+
+    // MARK: Parts the national policy document shares
+
+    static func facts(_ r: PolicyResponse, method: MethodVersion, agencies: [Agency], _ t: Localizer) -> [Fact] {
+        let agencyNames = Dictionary(agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let types = method.names(.responseTypes, in: t.language)
+        return [
+            Fact(label: t("policy.field.type"), value: r.type + " " + (types[r.type] ?? "")),
+            Fact(label: t("policy.field.lead"), value: r.leadAgencyID.flatMap { agencyNames[$0] } ?? "—"),
+            Fact(
+                label: t("policy.field.partners"),
+                value: r.partnerAgencyIDs.isEmpty
+                    ? "—" : r.partnerAgencyIDs.map { agencyNames[$0] ?? t("policy.removed-agency") }.joined(separator: ", ")),
+            Fact(label: t("policy.column.cost"), value: PolicyWords.cost(r.cost, t)),
+            Fact(label: t("policy.field.timeframe"), value: PolicyWords.timeframe(r.timeframe, t)),
+            Fact(label: t("policy.field.tlp"), value: r.tlp.label), Fact(label: t("policy.field.version"), value: String(r.version)),
+        ]
+    }
+
+    static func targetRows(_ r: PolicyResponse, risks: [AddressableRisk], figures: [String: TargetFigures], _ t: Localizer) -> [TargetRow] {
+        let riskByID = Dictionary(risks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return r.targets.map { target -> TargetRow in
+            let risk = riskByID[target.riskID]
+            let figure = figures[target.riskID]
+            let planned = figure?.entry.map { PlannedEffect(r.effects, on: $0) }
+            return TargetRow(
+                title: risk?.title ?? t("policy.removed-risk"), kind: RegisterWords.kind(target.kind.rawValue, t),
+                assessment: risk?.assessmentTitle ?? "",
+                traceHref: figure?.entry == nil ? nil : SiteURL.residualTrace(r.stateID, target.assessmentID, risk: target.riskID).path,
+                planned: planned.map {
+                    t("policy.planned-range", ["best": t.percent($0.best), "low": t.percent($0.low), "high": t.percent($0.high)])
+                } ?? t("policy.not-in-register"),
+                observed: figure?.observed.map {
+                    t(
+                        "policy.observed-value",
+                        ["value": PolicyWords.share($0.observed, t), "round": String($0.followUpRound), "baseline": String($0.baselineRound)])
+                } ?? "—",
+                baseline: target.baselineRound.map { t("policy.baseline-round", ["round": String($0)]) } ?? "—")
+        }
+    }
+
+    static func overrideRows(_ overrides: [ReviewOverride], version: Int, _ t: Localizer) -> [OverrideRow] {
+        overrides.reversed().map { o in
+            OverrideRow(
+                text: t(
+                    "policy.override.recorded",
+                    ["who": o.byLabel, "date": t.date(o.at), "version": String(o.responseVersion), "checks": o.checks.joined(separator: ", ")]),
+                justification: o.justification, current: o.responseVersion == version)
+        }
+    }
+
+    static func effectRows(_ r: PolicyResponse, _ t: Localizer) -> [EffectRow] {
+        r.effects.map {
+            EffectRow(
+                factor: PolicyWords.effectTarget(factor: $0.factor.rawValue, dimension: $0.dimension?.rawValue, t),
+                reduction: PolicyWords.reduction(low: $0.low, best: $0.best, high: $0.high, t))
+        }
+    }
+
+    static func indicatorRows(
+        _ indicators: [Indicator], progresses: [IndicatorProgress], _ t: Localizer, actualForm: (Indicator) -> ActualForm?
+    ) -> [IndicatorRow] {
+        zip(indicators, progresses).map { indicator, progress in
             let unit = indicator.unit
             func value(_ x: Double) -> String { t.number(x) + " " + unit }
             return IndicatorRow(
@@ -201,26 +245,7 @@ public struct ResponsePage: WebPage {
                         date: t.date($0.date.epochMilliseconds), value: value($0.value), evidence: $0.evidence,
                         reliability: t("evidence.reliability." + $0.reliability.rawValue.lowercased()))
                 },
-                actualForm: abilities.measure
-                    ? ActualForm(
-                        t: t, action: SiteURL.indicatorActuals(s, response: r.id, indicator: indicator.id).path, indicatorID: indicator.id,
-                        refused: actualRefusal.flatMap { $0.0 == indicator.id ? ($0.1, $0.2) : nil }) : nil,
-                disaggregated: indicator.disaggregated)
+                actualForm: actualForm(indicator), disaggregated: indicator.disaggregated)
         }
-        let overall = IndicatorProgress.overall(progresses)
-        return ResponsePage(
-            layout: layout, title: r.title, status: PolicyWords.status(r.status, t), statusClass: "status-" + r.status.rawValue, facts: facts,
-            description: r.description, legalBasis: r.legalBasis, targets: targets, effects: effects, reviews: reviews, blockingNote: blockingNote,
-            overrides: overrideRows,
-            overrideForm: abilities.override
-                ? OverrideForm(
-                    t: t, action: SiteURL.responseOverride(s, response: r.id).path, blocking: blocking, version: r.version,
-                    refused: overrideRefusal) : nil,
-            moves: moves, editHref: abilities.edit ? SiteURL.responseEdit(s, response: r.id).path : nil, backHref: SiteURL.responses(s).path,
-            indicators: indicatorRows,
-            progressNote: overall.map { t("policy.progress-overall", ["progress": t.percent($0), "count": String(indicators.count)]) },
-            indicatorForm: abilities.measure
-                ? IndicatorForm(t: t, action: SiteURL.responseIndicators(s, response: r.id).path, refused: indicatorRefusal) : nil,
-            csrf: csrf, version: r.version)
     }
 }

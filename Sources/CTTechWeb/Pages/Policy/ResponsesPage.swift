@@ -23,6 +23,8 @@ public struct ResponsesPage: WebPage {
     public let layout: LayoutModel
     let rows: [Row]
     let newHref: String
+    let complianceHref: String
+    let documentHref: String
     let canWrite: Bool
     let counts: String
 
@@ -57,7 +59,8 @@ public struct ResponsesPage: WebPage {
         }
         let approved = responses.filter(\.status.counts).count
         return ResponsesPage(
-            layout: layout, rows: rows, newHref: SiteURL.responseNew(stateID).path, canWrite: canWrite,
+            layout: layout, rows: rows, newHref: SiteURL.responseNew(stateID).path, complianceHref: SiteURL.compliance(stateID).path,
+            documentHref: SiteURL.policyDocument(stateID).path, canWrite: canWrite,
             counts: t("policy.register.counts", count: responses.count, ["approved": String(approved)]))
     }
 }

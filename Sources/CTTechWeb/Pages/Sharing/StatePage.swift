@@ -23,6 +23,17 @@ public struct StatePage: WebPage {
     let assessmentsHref: String
     /// Progress without content (donors and others who follow the state without seeing its assessments).
     let progress: [ProgressRow]
+    /// What the viewer can do next with the state's policy responses (those who may see them).
+    let policy: [PolicyLine]
+    let seesResponses: Bool
+    let responsesHref: String
+    let policySummary: String
+
+    struct PolicyLine: Sendable, TemplateModel {
+        let text: String
+        let title: String?
+        let href: String?
+    }
 
     struct WorkRow: Sendable, TemplateModel {
         let title: String
@@ -42,10 +53,22 @@ public struct StatePage: WebPage {
 
     public static func make(
         layout: LayoutModel, state: PartnerState, identity: Identity, standings: [AssessmentStanding] = [],
-        progress: [(AssessmentStanding, AssessmentProgress)] = [], technologies: Int = 0
+        progress: [(AssessmentStanding, AssessmentProgress)] = [], technologies: Int = 0, policy: PolicyStanding? = nil
     ) -> StatePage {
         let t = layout.localizer
         let activities = AssessmentActivity.allCases.count
+        var lines: [PolicyLine] = []
+        if let policy {
+            let items: [(PolicyStanding.Item, String)] = [
+                (policy.toReview, "state.policy.to-review"), (policy.toApprove, "state.policy.to-approve"), (policy.blocked, "state.policy.blocked"),
+            ]
+            for (item, key) in items where item.count > 0 {
+                lines.append(
+                    PolicyLine(
+                        text: t(key, count: item.count), title: item.first?.title,
+                        href: item.first.map { SiteURL.response(state.id, response: $0.id).path }))
+            }
+        }
         return StatePage(
             layout: layout, name: state.name, code: state.code, region: t("region.\(state.region.rawValue)"), tlpLabel: state.defaultTLP.label,
             tlpClass: state.defaultTLP.cssClass, profile: state.profile.isEmpty ? nil : state.profile,
@@ -73,7 +96,8 @@ public struct StatePage: WebPage {
                         t, "state.progress.row", placeholder: "period", name: s.assessment.period, ["number": String(progress.count - index)]),
                     status: t("state.assessment-status.\(s.assessment.status.rawValue)"),
                     steps: done.isEmpty ? t("state.progress.none") : done.joined(separator: " · "))
-            })
+            }, policy: lines, seesResponses: policy != nil, responsesHref: SiteURL.responses(state.id).path,
+            policySummary: policy.map { t("state.policy.summary", count: $0.total, ["approved": String($0.approved)]) } ?? "")
     }
 
     /// Where the round stands, and the viewer's own progress when they score: "Round 3 open · you 2/12".

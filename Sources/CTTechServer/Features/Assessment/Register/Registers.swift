@@ -28,6 +28,18 @@ public struct Registers: Sendable {
         }
     }
 
+    /// The register as if `portfolio` were approved now (the portfolio's "what if"): computed afresh, never cached, with
+    /// fewer draws than the register's, off the request's task.
+    func whatIf(_ assessment: Assessment, scope: TenantScope, portfolio: [PolicyResponse]) async throws -> RegisterDocument {
+        let computation = computation
+        return try await Task.detached {
+            try await computation.compute(assessment, scope: scope, portfolio: portfolio, draws: Self.whatIfDraws)
+        }.value
+    }
+
+    /// Draws of a "what if" register: enough for stable ranks of a national register, cheap enough for a request.
+    static let whatIfDraws = 2_000
+
     /// The register page's body for this revision in one language, rendered once and then served from the cache.
     func pageBody(_ built: BuiltRegister, assessment: Assessment, pages: PageRenderer, language: Language) async -> RenderedFragment {
         if let html = await cache.pageBody(built.key, language: language) { return html }

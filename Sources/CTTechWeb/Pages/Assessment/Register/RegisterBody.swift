@@ -18,6 +18,7 @@ public struct RegisterBody: WebFragment {
     /// Inherent beside residual risk, when approved responses apply (issue 10).
     let residualRows: [ResidualRow]
     let responsesHref: String
+    let portfolioHref: String
     let chartHref: String
     let heatMapHref: String
     let heatMapWidth: Int
@@ -44,6 +45,7 @@ public struct RegisterBody: WebFragment {
         hasEntries = !register.entries.isEmpty
         residualRows = register.entries.compactMap { ResidualRow($0, stateID: s, assessmentID: a, localizer: t) }
         responsesHref = SiteURL.responses(s).path
+        portfolioHref = SiteURL.portfolio(s, a).path
         chartHref = SiteURL.registerChart(s, a, .scatter).path
         heatMapHref = SiteURL.registerChart(s, a, .heatMap).path
         (heatMapWidth, heatMapHeight) = RegisterChart.heatMapSize(t)

@@ -6,6 +6,7 @@ struct ResidualRow: Sendable, TemplateModel {
     let title: String
     let kind: String
     let traceHref: String
+    let optionsHref: String
     let inherentRank: String
     let residualRank: String
     let likelihood: String
@@ -18,6 +19,7 @@ struct ResidualRow: Sendable, TemplateModel {
         title = e.title
         kind = RegisterWords.kind(e.kind, t)
         traceHref = SiteURL.residualTrace(stateID, assessmentID, risk: e.id).path
+        optionsHref = SiteURL.riskOptions(stateID, assessmentID, risk: e.id).path
         inherentRank = "\(e.medianRank) (\(e.rankLow)–\(e.rankHigh))"
         residualRank = "\(r.medianRank) (\(r.rankLow)–\(r.rankHigh))"
         likelihood = t.percent(e.likelihood.best) + " → " + t.percent(r.likelihood.best)

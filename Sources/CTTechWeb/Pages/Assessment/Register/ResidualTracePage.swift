@@ -24,6 +24,7 @@ public struct ResidualTracePage: WebPage {
     let title: String
     let kind: String
     let registerHref: String
+    let optionsHref: String
     let hasResidual: Bool
     let summary: [Line]
     let factors: [Line]
@@ -37,7 +38,8 @@ public struct ResidualTracePage: WebPage {
         func n(_ x: Double) -> String { t.number(x) }
         guard let r = e.residual else {
             return ResidualTracePage(
-                layout: layout, title: e.title, kind: RegisterWords.kind(e.kind, t), registerHref: SiteURL.register(s, a).path, hasResidual: false,
+                layout: layout, title: e.title, kind: RegisterWords.kind(e.kind, t), registerHref: SiteURL.register(s, a).path,
+                optionsHref: SiteURL.riskOptions(s, a, risk: e.id).path, hasResidual: false,
                 summary: [], factors: [], effects: [], multipliers: [], steps: [])
         }
         let trace = r.trace
@@ -109,7 +111,8 @@ public struct ResidualTracePage: WebPage {
             t("policy.trace.step.draws", ["p10": t.percent(r.effectivenessP10), "p90": t.percent(r.effectivenessP90)]),
         ]
         return ResidualTracePage(
-            layout: layout, title: e.title, kind: RegisterWords.kind(e.kind, t), registerHref: SiteURL.register(s, a).path, hasResidual: true,
+            layout: layout, title: e.title, kind: RegisterWords.kind(e.kind, t), registerHref: SiteURL.register(s, a).path,
+            optionsHref: SiteURL.riskOptions(s, a, risk: e.id).path, hasResidual: true,
             summary: summary, factors: factors, effects: effects, multipliers: multipliers, steps: steps)
     }
 }
