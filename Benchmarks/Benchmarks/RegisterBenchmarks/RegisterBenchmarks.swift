@@ -43,6 +43,29 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Issue 10's goal: the register with residual risk, 1,000 scenarios × 300 approved responses × 10,000 draws. Each
+    // response addresses four scenarios and declares two effects (one on a factor, one on the likelihood or a dimension),
+    // so every draw samples 600 reductions and works out the residual of about 700 scenarios by the likelihood model.
+    let factors: [EffectFactor] = [.intent, .actorCapability, .technologyAccessibility, .opportunity]
+    let responses = (0..<300).map { r in
+        let targets = (0..<4).map { k in scenarios[(r * 7 + k * 251) % scenarios.count].id }
+        let second =
+            r % 2 == 0
+            ? DeclaredEffect(factor: .likelihood, low: 5, best: 15, high: 30)
+            : DeclaredEffect(factor: .impact, dimension: ImpactDimension.allCases[r % ImpactDimension.allCases.count], low: 10, best: 20, high: 40)
+        return RegisterResponse(
+            id: "response-\(r)", title: "Response \(r)",
+            effects: [DeclaredEffect(factor: factors[r % factors.count], low: 10, best: 25, high: 50), second],
+            targets: Dictionary(uniqueKeysWithValues: targets.map { ($0, Int?.none) }))
+    }
+
+    Benchmark("Register with residual risk: 1,000 scenarios × 300 responses, 10,000 draws") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(
+                RiskRegister.compute(scenarios: scenarios, scores: scores, round: 1, otherRisks: [], draws: 10_000, seed: 1, responses: responses))
+        }
+    }
+
     Benchmark("Aggregate 1,000 items × 20 assessors") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(ratings.map { RatingSummary($0) }) }
     }

@@ -73,14 +73,16 @@ struct PolicyController {
             }
         }
         routes.post(.responseStatus(.parameter, response: .parameter), .state(.writeResponse)) { request, context, granted in
-            try await move(context, granted)
+            try await move(request, context, granted)
         }
         routes.post(.responseApprove(.parameter, response: .parameter), .state(.approveResponse)) { request, context, granted in
-            try await move(context, granted, approve: true)
+            try await move(request, context, granted, approve: true)
         }
     }
 
-    private func move(_ context: AppRequestContext, _ granted: Granted, approve: Bool = false) async throws -> Response {
+    /// A refused move (approval blocked, a move not possible any more) shows the response again, 409, with the reason
+    /// above its moves.
+    private func move(_ request: Request, _ context: AppRequestContext, _ granted: Granted, approve: Bool = false) async throws -> Response {
         let scope = try granted.requireTenant()
         let response = try await lookup.response(context, scope)
         let version = try PolicyLookup.version(context)
@@ -93,7 +95,13 @@ struct PolicyController {
             }
             target = chosen
         }
-        _ = try await design.move(response, to: target, expectedVersion: version, by: try granted.actor(), scope: scope)
+        do {
+            _ = try await design.move(response, to: target, expectedVersion: version, by: try granted.actor(), scope: scope)
+        } catch let violation as PolicyRuleViolation {
+            return try await detail.page(request, context, granted, refused: .rule(violation.explanation), status: .conflict)
+        } catch StoreConflict.staleVersion {
+            return try await detail.page(request, context, granted, refused: .rule("policy.form.stale-move"), status: .conflict)
+        }
         return .seeOther(SiteURL.response(scope.stateID, response: response.id).path, notice: approve ? .responseApproved : .responseMoved)
     }
 

@@ -75,6 +75,8 @@ public struct ResponsePage: WebPage {
     let indicatorForm: IndicatorForm?
     let csrf: String
     let version: Int
+    /// Why a move was refused, shown above the moves.
+    let refusal: String?
 
     struct OverrideRow: Sendable, TemplateModel {
         let text: String
@@ -99,6 +101,8 @@ public struct ResponsePage: WebPage {
         case override([String: String], ValidationFailure)
         case indicator([String: String], ValidationFailure)
         case actual(indicatorID: String, [String: String], ValidationFailure)
+        /// A move the method's rules refused (approval blocked, a move not possible from here), with the explanation.
+        case rule(Message)
     }
 
     public static func make(
@@ -127,7 +131,7 @@ public struct ResponsePage: WebPage {
         case .override(let fields, let failure): overrideRefusal = (fields, failure)
         case .indicator(let fields, let failure): indicatorRefusal = (fields, failure)
         case .actual(let id, let fields, let failure): actualRefusal = (id, fields, failure)
-        case nil: break
+        case .rule, nil: break
         }
         let reviews = checklists.map { list in
             ReviewPanel(
@@ -163,7 +167,7 @@ public struct ResponsePage: WebPage {
             progressNote: overall.map { t("policy.progress-overall", ["progress": t.percent($0), "count": String(indicators.count)]) },
             indicatorForm: abilities.measure
                 ? IndicatorForm(t: t, action: SiteURL.responseIndicators(s, response: r.id).path, refused: indicatorRefusal) : nil,
-            csrf: csrf, version: r.version)
+            csrf: csrf, version: r.version, refusal: { if case .rule(let message) = refused { return t(message) } else { return nil } }())
     }
 
     // MARK: Parts the national policy document shares
