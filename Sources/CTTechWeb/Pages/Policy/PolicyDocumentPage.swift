@@ -12,8 +12,8 @@ public struct PolicyDocumentPage: WebPage {
         let title: String
         let status: String
         let facts: [ResponsePage.Fact]
-        let description: String
-        let legalBasis: String
+        let description: String?
+        let legalBasis: String?
         let effects: [ResponsePage.EffectRow]
         let targets: [ResponsePage.TargetRow]
         let reviews: [ReviewPanel]
@@ -66,7 +66,8 @@ public struct PolicyDocumentPage: WebPage {
             let overall = IndicatorProgress.overall(progresses)
             return Section(
                 anchor: "response-" + r.id, title: r.title, status: PolicyWords.status(r.status, t),
-                facts: ResponsePage.facts(r, method: method, agencies: agencies, t), description: r.description, legalBasis: r.legalBasis,
+                facts: ResponsePage.facts(r, method: method, agencies: agencies, t), description: r.description.isEmpty ? nil : r.description,
+                legalBasis: r.legalBasis.isEmpty ? nil : r.legalBasis,
                 effects: ResponsePage.effectRows(r, t), targets: ResponsePage.targetRows(r, risks: risks, figures: input.figures, t),
                 reviews: input.checklists.map {
                     ReviewPanel($0, t: t, action: nil, version: r.version, csrf: "", refused: nil, ownResponse: false)

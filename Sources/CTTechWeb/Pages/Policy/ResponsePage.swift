@@ -59,8 +59,9 @@ public struct ResponsePage: WebPage {
     let status: String
     let statusClass: String
     let facts: [Fact]
-    let description: String
-    let legalBasis: String
+    /// Nil when empty: the template leaves its heading out (an empty string counts as present in Mustache).
+    let description: String?
+    let legalBasis: String?
     let targets: [TargetRow]
     let effects: [EffectRow]
     let reviews: [ReviewPanel]
@@ -156,7 +157,8 @@ public struct ResponsePage: WebPage {
         let overall = IndicatorProgress.overall(progresses)
         return ResponsePage(
             layout: layout, title: r.title, status: PolicyWords.status(r.status, t), statusClass: "status-" + r.status.rawValue, facts: facts,
-            description: r.description, legalBasis: r.legalBasis, targets: targets, effects: effects, reviews: reviews, blockingNote: blockingNote,
+            description: r.description.isEmpty ? nil : r.description, legalBasis: r.legalBasis.isEmpty ? nil : r.legalBasis, targets: targets,
+            effects: effects, reviews: reviews, blockingNote: blockingNote,
             overrides: overrideRows,
             overrideForm: abilities.override
                 ? OverrideForm(

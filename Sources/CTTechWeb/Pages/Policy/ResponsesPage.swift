@@ -41,20 +41,23 @@ public struct ResponsesPage: WebPage {
                 ReviewChecklist(kind: $0, method: method, reviews: reviewsByResponse[r.id] ?? [], version: r.version)
             }
             let blocking = lists.flatMap(\.blocking)
+            let notMet = lists.flatMap { $0.lines.filter { $0.mandatory && $0.current?.status == .notMet }.map(\.check.code) }
             let overridden = overrides.contains { $0.responseID == r.id && $0.responseVersion == r.version }
             let review: String
             if r.status == .idea || r.status == .withdrawn {
                 review = "—"
-            } else if blocking.isEmpty {
-                review = t("policy.review-summary.clear")
+            } else if !notMet.isEmpty {
+                review = t("policy.review-summary.not-met", ["checks": notMet.joined(separator: ", ")])
+            } else if !blocking.isEmpty {
+                review = t("policy.review-summary.to-review", count: blocking.count)
             } else {
-                review = t("policy.review-summary.blocked", count: blocking.count, ["checks": blocking.joined(separator: ", ")])
+                review = t("policy.review-summary.clear")
             }
             return Row(
                 title: r.title, href: SiteURL.response(stateID, response: r.id).path, type: r.type + " " + (types[r.type] ?? ""),
                 status: PolicyWords.status(r.status, t), statusClass: "status-" + r.status.rawValue,
                 targets: t("policy.targets-count", count: r.targets.count), lead: r.leadAgencyID.flatMap { agencyNames[$0] } ?? "—",
-                cost: PolicyWords.cost(r.cost, t), review: review, blocked: !blocking.isEmpty && !overridden && r.status.reviewable,
+                cost: PolicyWords.cost(r.cost, t), review: review, blocked: !notMet.isEmpty && !overridden && r.status.reviewable,
                 overridden: overridden)
         }
         let approved = responses.filter(\.status.counts).count
