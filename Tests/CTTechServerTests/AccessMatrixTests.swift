@@ -120,15 +120,23 @@ struct AccessMatrixTests {
     /// One body that decodes as every operation's input, so each request reaches the access check (the generated layer
     /// answers 400 to a body of the wrong shape before any handler runs).
     static func apiBody(_ template: String, _ world: TestWorld) -> String {
-        """
-        {"code":"HACK","name":"Hacked","region":"other","defaultTlp":"CLEAR","profile":"x","version":1,"email":"intruder@example.org",
-        "displayName":"Intruder","password":"intruder-password","isActive":true,"role":"administrator","stateId":"\(world.foreign.id)",
-        "title":"Hostile","period":"2025","to":"\(template.hasSuffix("/round") ? "closed" : "draft")","narrative":"x","actorType":"A1",
-        "technologies":["T01"],"purposes":["P1"],"intent":5,"actorCapability":5,"technologyAccessibility":5,"opportunity":5,
-        "likelihood":{"low":0.1,"best":0.2,"high":0.3},"impact":{"low":1,"best":2,"high":3},"confidence":"low","kind":"other",
-        "cells":[],"technology":"T01","stage":"observed","trend":"rising","subject":"technology","ref":"T01","summary":"x","source":"x",
-        "reliability":"A","credibility":1,"family":"x"}
-        """
+        // `to` and `kind` are enums of different schemas: the value each operation's body can hold.
+        let to = template.hasSuffix("/round") ? "closed" : template.hasSuffix("/responses/{responseId}/status") ? "withdrawn" : "draft"
+        return """
+            {"code":"HACK","name":"Hacked","region":"other","defaultTlp":"CLEAR","profile":"x","version":1,"email":"intruder@example.org",
+            "displayName":"Intruder","password":"intruder-password","isActive":true,"role":"administrator","stateId":"\(world.foreign.id)",
+            "title":"Hostile","period":"2025","to":"\(to)","narrative":"x","actorType":"A1",
+            "technologies":["T01"],"purposes":["P1"],"intent":5,"actorCapability":5,"technologyAccessibility":5,"opportunity":5,
+            "likelihood":{"low":0.1,"best":0.2,"high":0.3},"impact":{"low":1,"best":2,"high":3},"confidence":"low",
+            "kind":"\(template.hasSuffix("/reviews") ? "gender" : "other")",
+            "cells":[],"technology":"T01","stage":"observed","trend":"rising","subject":"technology","ref":"T01","summary":"x","source":"x",
+            "reliability":"A","credibility":1,"family":"x","type":"R01","tlp":"CLEAR","status":"drafted",
+            "effects":[{"factor":"likelihood","low":100,"best":100,"high":100}],
+            "answers":[{"code":"G03","status":"met","reasoning":"x"}],
+            "justification":"An intruder overrides every check of this response without any right to do so.",
+            "level":"output","unit":"x","direction":"increase","baseline":0,"baselineDate":"2025-01-01","target":1,
+            "targetDate":"2026-01-01","value":9,"date":"2025-06-01","evidence":"x"}
+            """
     }
 
     @Test(arguments: TestDatabase.kinds)

@@ -29,15 +29,25 @@ struct ClearErrorsAPITests {
         #expect(Components.Schemas.DiffusionStage.allCases.map(\.rawValue) == DiffusionStage.allCases.map(\.rawValue))
         #expect(Components.Schemas.Trend.allCases.map(\.rawValue) == Trend.allCases.map(\.rawValue))
         #expect(Components.Schemas.SourceReliability.allCases.map(\.rawValue) == SourceReliability.allCases.map(\.rawValue))
+        #expect(Components.Schemas.ResponseStatus.allCases.map(\.rawValue) == ResponseStatus.allCases.map(\.rawValue))
+        #expect(Components.Schemas.EffectFactor.allCases.map(\.rawValue) == EffectFactor.allCases.map(\.rawValue))
+        #expect(Components.Schemas.ImpactDimension.allCases.map(\.rawValue) == ImpactDimension.allCases.map(\.rawValue))
+        #expect(Components.Schemas.RiskKind.allCases.map(\.rawValue) == RiskRegister.Kind.allCases.map(\.rawValue))
+        #expect(Components.Schemas.CheckStatus.allCases.map(\.rawValue) == CheckStatus.allCases.map(\.rawValue))
+        #expect(Components.Schemas.ReviewKind.allCases.map(\.rawValue) == ReviewKind.allCases.map(\.rawValue))
+        #expect(Components.Schemas.IndicatorLevel.allCases.map(\.rawValue) == Indicator.Level.allCases.map(\.rawValue))
+        #expect(Components.Schemas.IndicatorDirection.allCases.map(\.rawValue) == Indicator.Direction.allCases.map(\.rawValue))
         // (ScoringRound.Status and EvidenceSubject list no cases in Core: every spec value must at least be one of them)
         #expect(Components.Schemas.RoundStatus.allCases.allSatisfy { ScoringRound.Status(rawValue: $0.rawValue) != nil })
         #expect(Components.Schemas.EvidenceSubject.allCases.allSatisfy { EvidenceSubject(kind: $0.rawValue, reference: "x") != nil })
-        // the impact dimensions are the named properties of the impact objects
+        // the impact dimensions are the named properties of the impact objects (and of a trace's dimension multipliers)
         let scores = Components.Schemas.ImpactScores(
             fatalities: 1, economic: 1, essentialServices: 1, societal: 1, publicConfidence: 1, international: 1, humanRights: 1)
         let medians = Components.Schemas.ImpactByDimension(
             fatalities: 1, economic: 1, essentialServices: 1, societal: 1, publicConfidence: 1, international: 1, humanRights: 1)
-        for encoded in [try JSONEncoder().encode(scores), try JSONEncoder().encode(medians)] {
+        let multipliers = Components.Schemas.DimensionMultipliers(
+            fatalities: 1, economic: 1, essentialServices: 1, societal: 1, publicConfidence: 1, international: 1, humanRights: 1)
+        for encoded in [try JSONEncoder().encode(scores), try JSONEncoder().encode(medians), try JSONEncoder().encode(multipliers)] {
             let keys = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any]).keys
             #expect(Set(keys) == Set(ImpactDimension.allCases.map(\.rawValue)))
         }

@@ -31,6 +31,7 @@ struct InputAndConcurrencyTests {
             let admin: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.administrator))"]
             let focal: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.focalPoint))"]
             let user = world.user(.assessor).id
+            let records = try #require(world.records[world.home.id])
             let targets = try OpenAPIPaths.operations().filter { [.post, .put].contains($0.0) }.map { method, template in
                 (
                     method,
@@ -38,6 +39,8 @@ struct InputAndConcurrencyTests {
                         + template.replacingOccurrences(of: "{stateId}", with: world.home.id).replacingOccurrences(of: "{userId}", with: user)
                         .replacingOccurrences(of: "{assessmentId}", with: world.homeAssessmentID)
                         .replacingOccurrences(of: "{scenarioId}", with: world.homeScenarioID)
+                        .replacingOccurrences(of: "{responseId}", with: records.response)
+                        .replacingOccurrences(of: "{indicatorId}", with: records.indicator)
                 )
             }
             #expect(targets.count >= 16)
@@ -47,7 +50,7 @@ struct InputAndConcurrencyTests {
                 #"{"#, "not json at all", "[]", "{}", #"{"code":"VLD","name":"x","region":"other","version":1}trailing"#,
             ]
             for (method, path) in targets {
-                let auth = path.contains("/assessments") ? focal : admin
+                let auth = path.contains("/assessments") || path.contains("/responses") ? focal : admin
                 for body in bodies {
                     let response = try await client.send(method, path, json: body, headers: auth)
                     #expect(response.status == .badRequest, "\(method) \(path) with \(body): \(response.status)")
