@@ -148,3 +148,35 @@ extension FailingRepositories: PartnerStateRepository {
         throw Failure(method: #function)
     }
 }
+
+extension FailingRepositories: PolicyRepository {
+    public func responses(_ scope: TenantScope) async throws -> [PolicyResponse] { throw Failure(method: #function) }
+    public func response(_ scope: TenantScope, id: String) async throws -> PolicyResponse? { throw Failure(method: #function) }
+    public func addressableRisks(_ scope: TenantScope) async throws -> [AddressableRisk] { throw Failure(method: #function) }
+    public func stateAgencies(_ scope: TenantScope) async throws -> [Agency] { throw Failure(method: #function) }
+    public func revealedRounds(_ scope: TenantScope) async throws -> [String: Int] { throw Failure(method: #function) }
+    public func addResponse(_ response: PolicyResponse, scope: TenantScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func updateResponse(_ response: PolicyResponse, expectedVersion: Int, scope: TenantScope, audit: AuditEvent) async throws -> PolicyResponse
+    {
+        throw Failure(method: #function)
+    }
+    public func changeStatus(
+        _ id: String, to target: ResponseStatus, expectedVersion: Int, method: MethodVersion, scope: TenantScope, audit: AuditEvent
+    ) async throws -> PolicyResponse { throw Failure(method: #function) }
+    public func reviews(_ scope: TenantScope, responseID: String) async throws -> [CheckReview] { throw Failure(method: #function) }
+    public func allReviews(_ scope: TenantScope) async throws -> [CheckReview] { throw Failure(method: #function) }
+    public func addReviews(_ reviews: [CheckReview], responseID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func overrides(_ scope: TenantScope, responseID: String) async throws -> [ReviewOverride] { throw Failure(method: #function) }
+    public func allOverrides(_ scope: TenantScope) async throws -> [ReviewOverride] { throw Failure(method: #function) }
+    public func addOverride(_ override: ReviewOverride, method: MethodVersion, scope: TenantScope, audit: AuditEvent) async throws -> ReviewOverride {
+        throw Failure(method: #function)
+    }
+    public func indicators(_ scope: TenantScope, responseID: String) async throws -> [Indicator] { throw Failure(method: #function) }
+    public func allIndicators(_ scope: TenantScope) async throws -> [Indicator] { throw Failure(method: #function) }
+    public func addIndicator(_ indicator: Indicator, scope: TenantScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func addActual(_ actual: IndicatorActual, responseID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+}

@@ -59,4 +59,12 @@ extension InMemoryRepositories {
     public func seed(_ assessment: Assessment, rounds: [ScoringRound] = [ScoringRound(number: 1, status: .open)]) {
         storage.withLock { $0.insert(StoredAssessment(assessment, rounds: rounds)) }
     }
+
+    /// Stores a policy response as it is (of any state, at any status), with answers to its checks.
+    public func seed(_ response: PolicyResponse, reviews: [CheckReview] = []) {
+        storage.withLock { state in
+            state.responses[response.id] = response
+            state.checkReviews += reviews
+        }
+    }
 }

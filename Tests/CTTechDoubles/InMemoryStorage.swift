@@ -15,11 +15,33 @@ struct InMemoryStorage: Sendable {
     /// Creation order of assessments, so that lists come newest first.
     var nextSequence = 0
     var audit: [AuditEvent] = []
+    /// Policy responses of every state by id (steps 5–6), with their answers, overrides and indicators (actuals inside).
+    var responses: [String: PolicyResponse] = [:]
+    /// Oldest first.
+    var checkReviews: [CheckReview] = []
+    /// Oldest first.
+    var overrides: [ReviewOverride] = []
+    /// Oldest first; each indicator holds its actuals in the order they were recorded.
+    var indicators: [Indicator] = []
 
     /// An assessment of the scope's state; another state's is as absent as a missing one.
     func assessment(_ scope: TenantScope, _ id: String) -> StoredAssessment? {
         guard let stored = assessments[id], stored.assessment.stateID == scope.stateID else { return nil }
         return stored
+    }
+
+    /// A response of the scope's state; another state's is as absent as a missing one.
+    func response(_ scope: TenantScope, _ id: String) -> PolicyResponse? {
+        guard let response = responses[id], response.stateID == scope.stateID else { return nil }
+        return response
+    }
+
+    /// Moves on the revision of every assessment of the scope's state, as a write that changes what the register applies
+    /// (a response's content or status) renews every register of the state.
+    mutating func renewRegisters(_ scope: TenantScope) {
+        for (id, stored) in assessments where stored.assessment.stateID == scope.stateID {
+            assessments[id]?.revision = stored.revision + 1
+        }
     }
 
     /// The shared shape of every write to an assessment's content (the SQL stores' `change`): the assessment must exist in

@@ -15,6 +15,8 @@ struct StorageFailureTests {
         case importAssessment, importWithoutAssessors
         case createState, updateState
         case createAccount, updateAccount, grantRole, withdrawGrant, withdrawOwnGrant
+        case addResponse, addResponseWithoutReferenceData, reviseResponse, moveResponse, approveResponse, reviewResponse, overrideReview
+        case addIndicator, recordActual, computeRegisterWithResponses
 
         /// The repository method expected to fail.
         var failingMethod: String {
@@ -45,11 +47,20 @@ struct StorageFailureTests {
             case .grantRole: "account(id:)"
             case .withdrawGrant: "removeGrant(id:userID:by:audit:)"
             case .withdrawOwnGrant: "grants(userID:)"
+            case .addResponse, .reviseResponse: "addressableRisks(_:)"
+            case .addResponseWithoutReferenceData: "method(id:)"
+            case .moveResponse, .approveResponse: "changeStatus(_:to:expectedVersion:method:scope:audit:)"
+            case .reviewResponse: "addReviews(_:responseID:scope:audit:)"
+            case .overrideReview: "reviews(_:responseID:)"
+            case .addIndicator: "addIndicator(_:scope:audit:)"
+            case .recordActual: "addActual(_:responseID:scope:audit:)"
+            case .computeRegisterWithResponses: "responses(_:)"
             }
         }
 
-        /// Runs the use case on `assessment` (with `scenario` in it) with `failing` in place of one repository.
-        func perform(in workspace: StateWorkspace, on assessment: Assessment, scenario: ThreatScenario) async throws {
+        /// Runs the use case on `assessment` (with `scenario` in it, and `response` addressing it) with `failing` in place of
+        /// one repository.
+        func perform(in workspace: StateWorkspace, on assessment: Assessment, scenario: ThreatScenario, response: PolicyResponse) async throws {
             let failing = FailingRepositories()
             let memory = workspace.repositories
             let (actor, scope, admin) = (workspace.focalPoint.actor, workspace.managing, workspace.administering)
@@ -121,6 +132,40 @@ struct StorageFailureTests {
             case .withdrawOwnGrant:
                 let me = workspace.administrator
                 try await accounts(failing).withdraw(grantID: Identifier.make(), userID: me.userID, by: me.actor, scope: admin)
+            case .addResponse:
+                _ = try await PolicyDesign(policy: failing, reference: memory).add(
+                    .mock(addressing: [scenario.id]), by: actor, scope: workspace.scope(workspace.policyMaker, .writeResponse))
+            case .addResponseWithoutReferenceData:
+                _ = try await PolicyDesign(policy: memory, reference: failing).add(
+                    .mock(addressing: [scenario.id]), by: actor, scope: workspace.scope(workspace.policyMaker, .writeResponse))
+            case .reviseResponse:
+                _ = try await PolicyDesign(policy: failing, reference: memory).revise(
+                    response, with: .mock(addressing: [], title: "Changed"), expectedVersion: 1, by: actor,
+                    scope: workspace.scope(workspace.policyMaker, .writeResponse))
+            case .moveResponse:
+                _ = try await PolicyDesign(policy: failing, reference: memory).move(
+                    response, to: .underReview, expectedVersion: 1, by: actor, scope: workspace.scope(workspace.policyMaker, .writeResponse))
+            case .approveResponse:
+                _ = try await PolicyDesign(policy: failing, reference: memory).move(
+                    response, to: .approved, expectedVersion: 1, by: actor, scope: workspace.scope(workspace.focalPoint, .approveResponse))
+            case .reviewResponse:
+                let reviewer = workspace.reviewer
+                _ = try await ResponseReviewing(policy: failing, reference: memory).review(
+                    response, kind: .humanRights, draft: .answering(["H01"], .met, version: 1), by: reviewer.actor,
+                    scope: workspace.scope(reviewer, .reviewResponse))
+            case .overrideReview:
+                _ = try await ResponseReviewing(policy: failing, reference: memory).override(
+                    response, draft: .mock(version: 1), by: actor, scope: workspace.scope(workspace.focalPoint, .overrideReview))
+            case .addIndicator:
+                _ = try await EffectMeasurement(policy: failing).addIndicator(
+                    .mock, to: response, by: actor, scope: workspace.scope(workspace.policyMaker, .writeResponse))
+            case .recordActual:
+                _ = try await EffectMeasurement(policy: failing).recordActual(
+                    .mock, indicatorID: Identifier.make(), of: response, by: actor, scope: workspace.scope(workspace.policyMaker, .writeResponse),
+                    today: CalendarDate("2026-12-31"))
+            case .computeRegisterWithResponses:
+                _ = try await RegisterComputation(scoring: memory, risks: memory, reference: memory, policy: failing).compute(
+                    assessment, scope: scope)
             }
         }
 
@@ -135,13 +180,14 @@ struct StorageFailureTests {
         let workspace = StateWorkspace()
         let assessment = try await workspace.openAssessment()
         let scenario = try await workspace.writeScenario(in: assessment)
+        let response = try await workspace.addResponse(addressing: [scenario.id], status: .drafted)
         if call == .approveWhileReadingFails { try await workspace.changeStatus(of: assessment, to: .inReview) }
         let revision = try await workspace.revision(of: assessment)
         let entries = workspace.repositories.audit.count
 
         // act
         let failure = await #expect(throws: FailingRepositories.Failure.self) {
-            try await call.perform(in: workspace, on: assessment, scenario: scenario)
+            try await call.perform(in: workspace, on: assessment, scenario: scenario, response: response)
         }
 
         // check
@@ -149,5 +195,6 @@ struct StorageFailureTests {
         #expect(workspace.repositories.audit.count == entries)
         #expect(try await workspace.revision(of: assessment) == revision)
         #expect(try await workspace.repositories.list(workspace.managing).count == 1)
+        #expect(try await workspace.stored(response) == response)
     }
 }

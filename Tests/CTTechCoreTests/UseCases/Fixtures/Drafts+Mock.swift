@@ -54,3 +54,55 @@ extension PartnerStateDraft {
 extension UserDraft {
     static var mock: UserDraft { UserDraft(email: "New.Analyst@Valdoria.example", displayName: "New Analyst") }
 }
+
+extension PolicyResponseDraft {
+    /// Drone detection at mass gatherings: intent −40/50/60 %, fatalities −50 %; 1–2 million EUR over 2026–2027.
+    static func mock(addressing targets: [String], title: String = "Drone detection at mass gatherings") -> PolicyResponseDraft {
+        var fields = [
+            "title": title, "type": "R05", "description": "Detectors and interceptors at large festivals.", "legalBasis": "Aviation Act §12",
+            "tlp": "AMBER", "effect.1.factor": "intent", "effect.1.low": "40", "effect.1.best": "50", "effect.1.high": "60",
+            "effect.2.factor": "impact", "effect.2.dimension": "fatalities", "effect.2.low": "50", "effect.2.best": "50", "effect.2.high": "50",
+            "costLow": "1000000", "costHigh": "2000000", "currency": "EUR", "start": "2026-01-01", "end": "2027-12-31",
+        ]
+        for id in targets { fields["target." + id] = "on" }
+        return PolicyResponseDraft(fields: fields)
+    }
+}
+
+extension ReviewDraft {
+    /// Answers to `codes` with one status and a reason each, for `version`; the gender marker 2 goes with G08.
+    static func answering(_ codes: [String], _ status: CheckStatus, version: Int) -> ReviewDraft {
+        var fields = ["version": String(version)]
+        for code in codes {
+            fields["check.\(code).status"] = status.rawValue
+            fields["check.\(code).reasoning"] = "Checked against the draft law and the deployment plan."
+        }
+        if codes.contains(ReviewDraft.genderMarkerCheck) { fields["genderMarker"] = "2" }
+        return ReviewDraft(fields: fields)
+    }
+}
+
+extension OverrideDraft {
+    static func mock(version: Int) -> OverrideDraft {
+        OverrideDraft(fields: [
+            "version": String(version),
+            "justification": "The festival season starts next week and the detectors are removed after it; the ombudsman oversees their use.",
+        ])
+    }
+}
+
+extension IndicatorDraft {
+    /// Festivals covered by detectors: from 2 at the start of 2026 to 20 by the end of 2027.
+    static var mock: IndicatorDraft {
+        IndicatorDraft(fields: [
+            "name": "Festivals covered by drone detection", "level": "output", "unit": "festivals", "direction": "increase", "baseline": "2",
+            "baselineDate": "2026-01-01", "target": "20", "targetDate": "2027-12-31", "disaggregated": "",
+        ])
+    }
+}
+
+extension ActualDraft {
+    static var mock: ActualDraft {
+        ActualDraft(fields: ["value": "11", "date": "2026-09-30", "evidence": "Police deployment report, Q3 2026", "reliability": "b"])
+    }
+}

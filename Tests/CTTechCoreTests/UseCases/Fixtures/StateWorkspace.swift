@@ -11,6 +11,10 @@ struct StateWorkspace {
     let secondAssessor: Identity
     let facilitator: Identity
     let administrator: Identity
+    /// Designs responses (steps 5–6) and may approve them.
+    let policyMaker: Identity
+    /// Answers the human-rights and gender checks.
+    let reviewer: Identity
 
     init() {
         repositories.seedDefaultMethod()
@@ -22,12 +26,19 @@ struct StateWorkspace {
         facilitator = repositories.seedAccount(
             email: "facilitator@valdoria.example", displayName: "Facilitator", roles: [(.facilitator, state.id)])
         administrator = repositories.seedAccount(email: "admin@cttech.example", displayName: "Administrator", roles: [(.administrator, nil)])
+        policyMaker = repositories.seedAccount(email: "policy@valdoria.example", displayName: "Policy Maker", roles: [(.policyMaker, state.id)])
+        reviewer = repositories.seedAccount(email: "reviewer@valdoria.example", displayName: "Reviewer", roles: [(.reviewer, state.id)])
     }
 
     // MARK: Scopes
 
     func scope(_ identity: Identity, _ permission: Permission) -> TenantScope {
         SystemAuthority.tenant(state.id, actorID: identity.userID, permission: permission)
+    }
+
+    /// The scope the authorisation layer grants `identity` for `permission` in this state (refused without the role).
+    func granted(_ identity: Identity, _ permission: Permission) throws -> TenantScope {
+        try Authorizer.scope(identity, state: state.id, for: permission)
     }
 
     var managing: TenantScope { scope(focalPoint, .manageAssessment) }
@@ -41,12 +52,19 @@ struct StateWorkspace {
     var scanning: HorizonScanning { HorizonScanning(scan: repositories, reference: repositories) }
     var evidence: EvidenceRecording { EvidenceRecording(evidence: repositories, scoring: repositories, reference: repositories) }
     var otherRisks: OtherRiskRecording { OtherRiskRecording(risks: repositories) }
-    var register: RegisterComputation { RegisterComputation(scoring: repositories, risks: repositories, reference: repositories) }
+    /// The register with the residual risk of the state's approved responses, as the application computes it.
+    var register: RegisterComputation {
+        RegisterComputation(scoring: repositories, risks: repositories, reference: repositories, policy: repositories)
+    }
     var importing: AssessmentImporting { AssessmentImporting(importer: repositories, reference: repositories, accounts: repositories) }
     var stateAdministration: StateAdministration { StateAdministration(states: repositories) }
     var accountAdministration: AccountAdministration {
         AccountAdministration(accounts: repositories, passwords: PasswordHashing(hash: { "hashed:" + $0 }))
     }
+
+    var policyDesign: PolicyDesign { PolicyDesign(policy: repositories, reference: repositories) }
+    var reviewing: ResponseReviewing { ResponseReviewing(policy: repositories, reference: repositories) }
+    var measurement: EffectMeasurement { EffectMeasurement(policy: repositories) }
 
     var ownAccount: OwnAccount { OwnAccount(accounts: repositories, passwords: PasswordHashing(hash: { "hashed:" + $0 })) }
 
@@ -111,5 +129,76 @@ struct StateWorkspace {
     /// The assessment's revision now.
     func revision(of assessment: Assessment) async throws -> Int64? {
         try await repositories.revision(managing, assessmentID: assessment.id)
+    }
+
+    // MARK: Policy responses (steps 5–6)
+
+    /// An assessment with one scenario scored by both assessors with ``ScoreDraft/mock`` in round 1, revealed.
+    func revealedAssessment() async throws -> (assessment: Assessment, scenario: ThreatScenario) {
+        let assessment = try await openAssessment()
+        let scenario = try await writeScenario(in: assessment)
+        try await score(scenario, as: assessor)
+        try await score(scenario, as: secondAssessor)
+        try await moveRound(of: assessment, to: .closed)
+        try await moveRound(of: assessment, to: .revealed)
+        return (assessment, scenario)
+    }
+
+    /// A response addressing `targets`, added by the policy maker.
+    func addResponse(
+        addressing targets: [String], status: ResponseStatus = .idea, _ draft: PolicyResponseDraft? = nil
+    ) async throws -> PolicyResponse {
+        try await policyDesign.add(
+            draft ?? .mock(addressing: targets), status: status, by: policyMaker.actor, scope: scope(policyMaker, .writeResponse))
+    }
+
+    /// Moves a response along as the policy maker (approval with the approving scope).
+    @discardableResult
+    func move(_ response: PolicyResponse, to target: ResponseStatus) async throws -> PolicyResponse {
+        let permission: Permission = target == .approved ? .approveResponse : .writeResponse
+        let current = try await stored(response)
+        return try await policyDesign.move(
+            current, to: target, expectedVersion: current.version, by: policyMaker.actor, scope: scope(policyMaker, permission))
+    }
+
+    /// The reviewer answers `codes` of one review with `status` for the response's current version.
+    @discardableResult
+    func review(
+        _ response: PolicyResponse, _ kind: ReviewKind, _ codes: [String], _ status: CheckStatus = .met, as identity: Identity? = nil
+    ) async throws -> [CheckReview] {
+        let current = try await stored(response)
+        let who = identity ?? reviewer
+        return try await reviewing.review(
+            current, kind: kind, draft: .answering(codes, status, version: current.version), by: who.actor, scope: scope(who, .reviewResponse))
+    }
+
+    /// The reviewer answers every mandatory check of the default method Met, for the current version (but those in
+    /// `except`).
+    func passMandatoryChecks(of response: PolicyResponse, except: Set<String> = []) async throws {
+        let mandatory = MethodVersion.ctTechDefault.mandatoryChecks.subtracting(except)
+        for kind in ReviewKind.allCases {
+            let codes = MethodVersion.ctTechDefault.items(kind.checks).map(\.code).filter(mandatory.contains)
+            if !codes.isEmpty { try await review(response, kind, codes) }
+        }
+    }
+
+    /// Waits until the clock's millisecond has moved on: answers are ordered by the time they were given, so an answer
+    /// that replaces another in a test must be given in a later millisecond.
+    func nextMillisecond() async throws {
+        try await Task.sleep(for: .milliseconds(3))
+    }
+
+    /// A response taken to approval: drafted, under review, the mandatory checks Met, approved.
+    func approvedResponse(addressing targets: [String]) async throws -> PolicyResponse {
+        let response = try await addResponse(addressing: targets, status: .drafted)
+        try await move(response, to: .underReview)
+        try await passMandatoryChecks(of: response)
+        return try await move(response, to: .approved)
+    }
+
+    /// The response as the repositories hold it now.
+    func stored(_ response: PolicyResponse) async throws -> PolicyResponse {
+        guard let found = try await repositories.response(scope(focalPoint, .viewResponses), id: response.id) else { throw StoreConflict.missing }
+        return found
     }
 }
