@@ -26,6 +26,29 @@ struct RegisterPageTests {
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }
 
+    @Test func registerBodyWithResidualRisk() async throws {
+        // setup
+        let fragment = RegisterBody.withResidual
+        // act
+        let html = HTML(try await Pages.html(fragment))
+        // check
+        html.expectSound(page: false)
+        let residual = html.between("<section id=\"register-residual\">", "</section>")
+        #expect(residual.count("<tr><td>") == Valdoria.residualRegister.entries.count, "every entry, inherent beside residual")
+        #expect(html.contains("<li><a href=\"#register-residual\">Inherent and residual risk</a></li>"))
+        #expect(residual.contains("<a href=\"\(SiteURL.responses(stateID).path)\">Policy responses</a>"))
+        for entry in Valdoria.residualRegister.entries {
+            #expect(residual.contains("<a href=\"\(SiteURL.residualTrace(stateID, assessmentID, risk: entry.id).path)\">how</a>"))
+        }
+        // the risks no counting response addresses keep their figures
+        #expect(residual.count(") · <a href=") == 4, "crowdfunding, ransomware, the Arabic scenario and deepfakes are reduced")
+        // ransomware: the licensing's likelihood effect, 15 % × (1 − 20 %) = 12 %; R₀ = 0.45, R₁ = 0.36
+        #expect(residual.contains("<td>15 % → 12 %</td><td>3 → 3</td><td>20 % ("))
+        // the flooding: no response addresses it
+        #expect(residual.contains("<td>35 % → 35 %</td><td>4 → 4</td><td>—"))
+        assertSnapshot(of: html.text, as: .lines, named: "withResidual")
+    }
+
     @Test func registerBodyWithOtherRisksOnly() async throws {
         // setup
         let fragment = RegisterBody.otherRisksOnly

@@ -11,7 +11,8 @@ struct TemplateTests {
         LoginPage.self, TOTPPage.self, AccountPage.self, AdminStatesPage.self, AdminUsersPage.self, AuditLogPage.self, UserFormPage.self,
         HomePage.self, StatePage.self, StateFormPage.self, ReferencePage.self, ErrorPage.self, AssessmentsPage.self, AssessmentPage.self,
         EditRecordPage.self, InstitutionsPage.self, HorizonScanPage.self, ScenarioPage.self, RegisterPage.self, OtherRisksPage.self,
-        SnapshotPage.self, ComparePage.self, RoundConfirmPage.self,
+        SnapshotPage.self, ComparePage.self, RoundConfirmPage.self, ResponsesPage.self, ResponseFormPage.self, ResponsePage.self,
+        ResidualTracePage.self,
     ]
     static let fragmentTypes: [any WebFragment.Type] = [RegisterBody.self]
 
@@ -21,7 +22,8 @@ struct TemplateTests {
             LoginPage.mock, TOTPPage.mock, AccountPage.mock, AdminStatesPage.mock, AdminUsersPage.mock, AuditLogPage.mock, UserFormPage.mock,
             HomePage.mock, StatePage.mock, StateFormPage.mock, ReferencePage.mock, ErrorPage.mock, AssessmentsPage.mock, AssessmentPage.mock,
             EditRecordPage.mock, InstitutionsPage.mock, HorizonScanPage.mock, ScenarioPage.mock, try await RegisterPage.mock, OtherRisksPage.mock,
-            SnapshotPage.mock, ComparePage.mock, RoundConfirmPage.reveal,
+            SnapshotPage.mock, ComparePage.mock, RoundConfirmPage.reveal, ResponsesPage.mock, ResponseFormPage.new, ResponsePage.policyMaker,
+            ResidualTracePage.mock,
         ]
     }
 

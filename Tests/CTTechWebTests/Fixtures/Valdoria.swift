@@ -327,6 +327,234 @@ enum Valdoria {
     static let markup = "<script>alert('Valdoria')</script>"
 }
 
+// MARK: - Policy responses (steps 5–6)
+
+extension Valdoria {
+    /// A human-rights and gender reviewer of Valdoria: answers checks, writes no response.
+    static let reviewer = Identity(
+        userID: id(107), email: "nadia.ferreira@valdoria.example", displayName: "Nadia Ferreira",
+        grants: [RoleGrant(id: id(730), userID: id(107), role: .reviewer, stateID: state.id)])
+    /// A policy maker who is also a reviewer: never reviews the responses they wrote.
+    static let reviewingPolicyMaker = Identity(
+        userID: id(108), email: "jonas.veld@valdoria.example", displayName: "Jonas Veld",
+        grants: [
+            RoleGrant(id: id(731), userID: id(108), role: .policyMaker, stateID: state.id),
+            RoleGrant(id: id(732), userID: id(108), role: .reviewer, stateID: state.id),
+        ])
+
+    /// The day the pages are read on: 2026-09-14, the day of ``now``.
+    static let today = CalendarDate(epochMilliseconds: now)
+    static let day: Int64 = 86_400_000
+
+    /// A date the fixtures write as yyyy-MM-dd; a mistake in one stops the run.
+    static func date(_ text: String) -> CalendarDate {
+        guard let date = CalendarDate(text) else { preconditionFailure("fixture date \(text) is not a calendar date") }
+        return date
+    }
+
+    /// What a response of Valdoria may address: the scenarios and other national risks of its 2026 assessment.
+    static let addressableRisks =
+        scenarios.map {
+            AddressableRisk(id: $0.id, kind: .scenario, assessmentID: assessment.id, assessmentTitle: assessment.title, title: $0.title)
+        }
+        + otherRisks.map {
+            AddressableRisk(id: $0.id, kind: .otherRisk, assessmentID: assessment.id, assessmentTitle: assessment.title, title: $0.title)
+        }
+
+    static func target(_ scenario: ThreatScenario, baselineRound: Int? = nil) -> ResponseTarget {
+        ResponseTarget(riskID: scenario.id, kind: .scenario, assessmentID: assessment.id, baselineRound: baselineRound)
+    }
+
+    static func target(_ risk: OtherRisk, baselineRound: Int? = nil) -> ResponseTarget {
+        ResponseTarget(riskID: risk.id, kind: .otherRisk, assessmentID: assessment.id, baselineRound: baselineRound)
+    }
+
+    static func response(
+        _ n: Int, _ title: String, type: String, description: String = "", targets: [ResponseTarget] = [], effects: [DeclaredEffect] = [],
+        lead: Agency? = nil, partners: [Agency] = [], cost: CostRange? = nil, timeframe: (String, String)? = nil, legalBasis: String = "",
+        status: ResponseStatus, version: Int = 1, author: Identity = policyMaker, editor: Identity? = nil
+    ) -> PolicyResponse {
+        PolicyResponse(
+            id: id(n), stateID: state.id, title: title, type: type, description: description, targets: targets, effects: effects,
+            leadAgencyID: lead?.id, partnerAgencyIDs: partners.map(\.id), cost: cost,
+            timeframe: timeframe.map { Timeframe(start: date($0.0), end: date($0.1)) }, legalBasis: legalBasis, status: status, tlp: .amber,
+            methodVersion: method.id, version: version, createdBy: author.userID, updatedBy: (editor ?? author).userID,
+            updatedAt: now - 10 * day)
+    }
+
+    /// An idea with nothing declared yet.
+    static let dataRetention = response(
+        905, "Review of the data-retention rules for messaging services", type: "R01", status: .idea)
+
+    /// Drafted by a policy maker who is also a reviewer: they may not review it.
+    static let deepfakeDesk = response(
+        904, "Deepfake detection desk for the electoral commission", type: "R07",
+        description: "A desk at the electoral commission checks audio and video of candidates reported by the public and platforms.",
+        targets: [target(deepfakes)],
+        effects: [
+            DeclaredEffect(factor: .opportunity, low: 10, best: 25, high: 40), DeclaredEffect(factor: .impact, low: 5, best: 10, high: 15),
+        ], lead: interior, status: .drafted, author: reviewingPolicyMaker)
+
+    /// Under review, blocked by a Not met on H04 proportionality.
+    static let counterDrone = response(
+        901, "Counter-drone detection and jamming at mass gatherings", type: "R05",
+        description: "Detection radars and radio-frequency jammers around festivals and stadiums, run by the police during the event.",
+        targets: [target(drones)],
+        effects: [
+            DeclaredEffect(factor: .opportunity, low: 20, best: 35, high: 50),
+            DeclaredEffect(factor: .impact, dimension: .fatalities, low: 10, best: 20, high: 30),
+        ], lead: police, partners: [interior], cost: CostRange(low: 250_000, high: 400_000, currency: "EUR"),
+        timeframe: ("2026-10-01", "2028-09-30"), legalBasis: "Draft amendment to the Aviation Security Act, article 14b (not yet adopted).",
+        status: .underReview, version: 2)
+
+    /// Approved through a focal point's override of the unreviewed gender checks.
+    static let assetLicensing = response(
+        902, "Licensing and transaction monitoring of virtual-asset service providers", type: "R02",
+        description: "Virtual-asset service providers are licensed and report transfers to gaming marketplaces above a threshold.",
+        targets: [target(cryptoFunding, baselineRound: 1), target(ransomware, baselineRound: 1)],
+        effects: [
+            DeclaredEffect(factor: .technologyAccessibility, low: 15, best: 30, high: 45),
+            DeclaredEffect(factor: .likelihood, low: 10, best: 20, high: 30),
+        ], lead: financialIntelligence, partners: [interior], cost: CostRange(low: 1_200_000, high: 1_800_000, currency: "EUR"),
+        timeframe: ("2026-07-01", "2027-12-31"), legalBasis: "Anti-Money Laundering Act 2019, as amended in 2026.", status: .approved,
+        version: 3, author: focalPoint, editor: policyMaker)
+
+    /// Implementing, every mandatory check met: the clean one, with indicators.
+    static let counterNarratives = response(
+        903, "Counter-narratives with youth organisations in the border regions", type: "R09",
+        description: "Youth organisations produce and spread counter-narratives in the channels where recruiters are active.",
+        targets: [target(recruitment, baselineRound: 1), target(deepfakes, baselineRound: 1)],
+        effects: [DeclaredEffect(factor: .intent, low: 10, best: 20, high: 35)], lead: interior, partners: [securityService],
+        cost: CostRange(low: 300_000, high: 300_000, currency: "EUR"), timeframe: ("2026-01-01", "2027-12-31"),
+        legalBasis: "National Strategy for Preventing Violent Extremism 2025–2029, measure 3.2.", status: .implementing, version: 4)
+
+    /// Withdrawn before review.
+    static let biometricGates = response(
+        906, "Biometric identification at festival entrances", type: "R05", targets: [target(drones)], lead: police, status: .withdrawn)
+
+    /// The state's responses in the repository's order: by status along the way, then title.
+    static let responses = [dataRetention, deepfakeDesk, counterDrone, assetLicensing, counterNarratives, biometricGates]
+
+    static func answer(
+        _ response: PolicyResponse, _ kind: ReviewKind, _ code: String, _ status: CheckStatus, _ reasoning: String, marker: Int? = nil,
+        by reviewer: Identity = Valdoria.reviewer, version: Int? = nil, daysAgo: Int64 = 3
+    ) -> CheckReview {
+        CheckReview(
+            responseID: response.id, kind: kind, code: code, status: status, reasoning: reasoning, genderMarker: marker,
+            reviewerID: reviewer.userID, reviewerLabel: reviewer.displayName, responseVersion: version ?? response.version,
+            reviewedAt: now - daysAgo * day)
+    }
+
+    /// Every mandatory human-rights check of `response` met, but those in `except`.
+    static func humanRightsMet(_ response: PolicyResponse, except: Set<String> = []) -> [CheckReview] {
+        ["H01", "H02", "H03", "H04", "H05", "H06", "H09", "H11"].filter { !except.contains($0) }.map {
+            answer(response, .humanRights, $0, .met, "Checked against the draft and the legal opinion of the Ministry of Justice.")
+        }
+    }
+
+    /// The counter-drone response: H04 Not met, H01 partly met, the gender review done; H07 answered only for version 1.
+    static let counterDroneReviews =
+        humanRightsMet(counterDrone, except: ["H01", "H04"]) + [
+            answer(
+                counterDrone, .humanRights, "H01", .partlyMet, "The amendment is drafted but not yet adopted by parliament."),
+            answer(
+                counterDrone, .humanRights, "H04", .notMet,
+                "Jamming inside a festival crowd also cuts the radios of emergency services and the phones of 40 000 people; "
+                    + "detection alone is the less intrusive means."),
+            answer(
+                counterDrone, .humanRights, "H07", .partlyMet, "Assemblies could be chilled " + markup, version: 1, daysAgo: 40),
+            answer(counterDrone, .gender, "G03", .met, "Women and children are most of the festival crowd; evacuation plans cover them."),
+            answer(counterDrone, .gender, "G08", .met, "Limited contribution.", marker: 1),
+            answer(counterDrone, .gender, "G09", .met, "No harm found."),
+        ]
+
+    /// The licensing response: the human-rights review done, the gender review not started.
+    static let assetLicensingReviews = humanRightsMet(assetLicensing)
+
+    /// The counter-narratives response: every mandatory check met or not applicable, one advisory check partly met.
+    static let counterNarrativesReviews =
+        humanRightsMet(counterNarratives, except: ["H09"]) + [
+            answer(counterNarratives, .humanRights, "H09", .notApplicable, "No intrusive power is used."),
+            answer(counterNarratives, .humanRights, "H10", .partlyMet, "Funding of the partner organisations is not yet published."),
+            answer(counterNarratives, .gender, "G03", .met, "Girls are reached through the same partners."),
+            answer(counterNarratives, .gender, "G08", .met, "Gender equality is a significant objective.", marker: 2),
+            answer(counterNarratives, .gender, "G09", .met, "Participants stay anonymous in every product."),
+        ]
+
+    static let reviews = counterDroneReviews + assetLicensingReviews + counterNarrativesReviews
+
+    /// The override that let the licensing through, and an older one for version 2 that no longer counts.
+    static let assetLicensingOverrides = [
+        ReviewOverride(
+            responseID: assetLicensing.id, responseVersion: 2, checks: ["G03", "G08", "G09", "H06"],
+            justification: "The FATF follow-up visit in October needs the licensing regime adopted; reviews follow.", byID: focalPoint.userID,
+            byLabel: focalPoint.displayName, at: now - 30 * day),
+        ReviewOverride(
+            responseID: assetLicensing.id, responseVersion: 3, checks: ["G03", "G08", "G09"],
+            justification: """
+                The FATF follow-up visit in October requires the licensing regime in force. The gender review is scheduled for the \
+                first quarter of 2027, and the rules will be amended if it finds a differential impact.
+                """, byID: focalPoint.userID, byLabel: focalPoint.displayName, at: now - 5 * day),
+    ]
+
+    static let overrides = assetLicensingOverrides
+
+    static func actual(
+        _ n: Int, _ indicator: Int, _ value: Double, on date: String, _ evidence: String, _ reliability: SourceReliability
+    )
+        -> IndicatorActual
+    {
+        IndicatorActual(
+            id: id(n), indicatorID: id(indicator), value: value, date: Valdoria.date(date), evidence: evidence, reliability: reliability,
+            recordedBy: policyMaker.userID)
+    }
+
+    /// Three indicators of the counter-narratives: one measured recently, one whose only value is stale (441 days old on
+    /// ``today``), one not measured yet.
+    static let counterNarrativesIndicators = [
+        Indicator(
+            id: id(911), responseID: counterNarratives.id, name: "Young people reached by counter-narrative campaigns", level: .output,
+            unit: "people", direction: .increase, baseline: 0, baselineDate: date("2026-01-01"), target: 5000, targetDate: date("2027-12-31"),
+            disaggregated: true,
+            actuals: [
+                actual(921, 911, 1200, on: "2026-05-31", "Partner organisations' quarterly report", .b),
+                actual(922, 911, 2100, on: "2026-08-31", "Partner organisations' quarterly report", .b),
+            ]),
+        Indicator(
+            id: id(912), responseID: counterNarratives.id, name: "Flagged recruitment channels taken down within 48 hours", level: .outcome,
+            unit: "%", direction: .increase, baseline: 35, baselineDate: date("2025-01-15"), target: 80, targetDate: date("2027-06-30"),
+            disaggregated: false, actuals: [actual(923, 912, 50, on: "2025-06-30", "Platform transparency report " + markup, .c)]),
+        Indicator(
+            id: id(913), responseID: counterNarratives.id, name: "Recruitment approaches reported to the youth helpline", level: .outcome,
+            unit: "reports per quarter", direction: .decrease, baseline: 40, baselineDate: date("2026-03-31"), target: 20,
+            targetDate: date("2027-12-31"), disaggregated: false),
+    ]
+
+    /// The register of round 1 with the residual risk of the responses that count (approved or further along).
+    static let residualRegister: RegisterDocument = {
+        let register = RiskRegister.compute(
+            scenarios: scenarios, scores: roundOneScores, round: 1, otherRisks: otherRisks, draws: RegisterComputation.draws,
+            seed: RegisterComputation.seed, responses: responses.compactMap(RegisterResponse.init(counting:)))
+        return RegisterDocument(
+            assessment: assessment, register: register, basisRound: 1, draws: RegisterComputation.draws, seed: RegisterComputation.seed)
+    }()
+
+    /// The register after the follow-up round 2: the scores of round 2 already reflect the responses approved on round 1.
+    static let followUpRegister: RegisterDocument = {
+        let register = RiskRegister.compute(
+            scenarios: scenarios, scores: roundOneScores + roundTwoScores, round: 2, otherRisks: otherRisks, draws: RegisterComputation.draws,
+            seed: RegisterComputation.seed, responses: responses.compactMap(RegisterResponse.init(counting:)))
+        return RegisterDocument(
+            assessment: assessment, register: register, basisRound: 2, draws: RegisterComputation.draws, seed: RegisterComputation.seed)
+    }()
+
+    /// The entry of `id` in `register` (a fixture naming a missing entry stops the run).
+    static func entry(_ id: String, in register: RegisterDocument = residualRegister) -> RegisterDocument.Entry {
+        guard let entry = register.entries.first(where: { $0.id == id }) else { preconditionFailure("no register entry \(id)") }
+        return entry
+    }
+}
+
 /// A copy of `value` changed by `change`, for fixtures that differ from another in one field.
 func with<Value>(_ value: Value, _ change: (inout Value) -> Void) -> Value {
     var copy = value

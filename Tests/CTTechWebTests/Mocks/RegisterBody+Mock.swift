@@ -19,6 +19,10 @@ extension RegisterBody {
             language: .english)
     }
 
+    /// Round 1 with the residual risk of the approved licensing and the implementing counter-narratives
+    /// (`RiskRegister.compute(…, responses:)`): inherent beside residual.
+    static var withResidual: Self { RegisterBody(assessment: Valdoria.assessment, register: Valdoria.residualRegister, language: .english) }
+
     /// Nothing to rank yet.
     static var empty: Self {
         RegisterBody(

@@ -88,7 +88,7 @@ struct ReviewPanel: Sendable, TemplateModel {
         let prefix = "rv-" + list.kind.rawValue + "-"
         var fields: [FormField] = [
             FormField("checks", "policy.review.checks", id: prefix + "form"),
-            FormField("genderMarker", "policy.gender-marker.label", id: prefix + "marker"),
+            FormField("genderMarker", "policy.gender-marker.label", id: prefix + ReviewDraft.genderMarkerCheck + "-marker"),
         ]
         for line in list.lines {
             let code = line.check.code
