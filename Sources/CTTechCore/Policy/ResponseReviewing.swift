@@ -22,6 +22,7 @@ public struct ResponseReviewing: Sendable {
     public func review(
         _ response: PolicyResponse, kind: ReviewKind, draft: ReviewDraft, by actor: AuditActor, scope: TenantScope
     ) async throws -> [CheckReview] {
+        if scope.permission != .reviewResponse { throw AccessDenied.forbidden("errors.access.role-not-allowed") }
         let method = try await design.method(of: response)
         let (version, answers) = try draft.validated(kind: kind, method: method)
         try PolicyRuleViolation.checkReview(of: response, by: actor.id, version: version)
@@ -42,6 +43,7 @@ public struct ResponseReviewing: Sendable {
     /// Records a focal point's override of the checks that block approval now, with a justification of at least a
     /// sentence.
     public func override(_ response: PolicyResponse, draft: OverrideDraft, by actor: AuditActor, scope: TenantScope) async throws -> ReviewOverride {
+        if scope.permission != .overrideReview { throw AccessDenied.forbidden("errors.access.role-not-allowed") }
         let (version, justification) = try draft.validated()
         let method = try await design.method(of: response)
         let blocking = try await checklists(response, scope: scope).flatMap(\.blocking)

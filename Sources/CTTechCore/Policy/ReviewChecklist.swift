@@ -17,19 +17,22 @@ public struct ReviewChecklist: Sendable, Hashable {
     public let lines: [Line]
 
     /// The checks of `kind` in `method`, each with the latest of `reviews` for `version` (answers about other versions are
-    /// kept as outdated). Later answers replace earlier ones; `reviews` may come in any order.
+    /// kept as outdated). Later answers replace earlier ones; answers given in the same millisecond count in the order of
+    /// `reviews`, which the stores return in the order recorded.
     public init(kind: ReviewKind, method: MethodVersion, reviews: [CheckReview], version: Int) {
         self.kind = kind
-        let mine = reviews.filter { $0.kind == kind }
-        let latest = { (candidates: [CheckReview]) -> CheckReview? in
-            candidates.max { ($0.responseVersion, $0.reviewedAt) < ($1.responseVersion, $1.reviewedAt) }
+        let mine = reviews.enumerated().filter { $0.element.kind == kind }
+        let latest = { (candidates: [(offset: Int, element: CheckReview)]) -> CheckReview? in
+            candidates.max {
+                ($0.element.responseVersion, $0.element.reviewedAt, $0.offset) < ($1.element.responseVersion, $1.element.reviewedAt, $1.offset)
+            }?.element
         }
         lines = method.items(kind.checks).map { check in
-            let answers = mine.filter { $0.code == check.code }
+            let answers = mine.filter { $0.element.code == check.code }
             return Line(
                 check: check, mandatory: method.isMandatory(check.code),
-                current: latest(answers.filter { $0.responseVersion == version }),
-                outdated: latest(answers.filter { $0.responseVersion < version }))
+                current: latest(answers.filter { $0.element.responseVersion == version }),
+                outdated: latest(answers.filter { $0.element.responseVersion < version }))
         }
     }
 

@@ -80,6 +80,8 @@ public enum SiteURL: Hashable, Sendable {
     case portfolio(String, String)
     case compliance(String)
     case policyDocument(String)
+    /// The state's response register as CSV.
+    case responsesCSV(String)
 
     /// The route's pattern as the router matches it: parameters in braces, in the order of the case's values.
     public var pattern: String {
@@ -160,6 +162,7 @@ public enum SiteURL: Hashable, Sendable {
         case .portfolio: assessment + "/portfolio"
         case .compliance: "/states/{stateID}/compliance"
         case .policyDocument: "/states/{stateID}/policy-document"
+        case .responsesCSV: "/states/{stateID}/responses.csv"
         }
     }
 
@@ -175,7 +178,7 @@ public enum SiteURL: Hashable, Sendable {
         case .adminUser(let id), .adminUserGrants(let id), .adminUserPassword(let id), .accountTokenRevoke(let id): [id]
         case .adminUserGrantRemove(let id, let grant): [id, grant]
         case .state(let id), .stateEdit(let id), .stateAudit(let id), .assessments(let id), .assessmentImport(let id), .responses(let id),
-            .responseNew(let id), .compliance(let id), .policyDocument(let id):
+            .responseNew(let id), .compliance(let id), .policyDocument(let id), .responsesCSV(let id):
             [id]
         case .response(let s, let r), .responseEdit(let s, let r), .responseStatus(let s, let r), .responseApprove(let s, let r),
             .responseReview(let s, let r, _), .responseOverride(let s, let r), .responseIndicators(let s, let r):

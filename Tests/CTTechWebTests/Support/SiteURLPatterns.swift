@@ -22,7 +22,7 @@ enum SiteURLPatterns {
             .residualTrace("x", "x", risk: "x"), .responses("x"), .responseNew("x"), .response("x", response: "x"), .responseEdit("x", response: "x"),
             .responseStatus("x", response: "x"), .responseApprove("x", response: "x"), .responseOverride("x", response: "x"),
             .responseIndicators("x", response: "x"), .indicatorActuals("x", response: "x", indicator: "x"), .riskOptions("x", "x", risk: "x"),
-            .portfolio("x", "x"), .compliance("x"), .policyDocument("x"),
+            .portfolio("x", "x"), .compliance("x"), .policyDocument("x"), .responsesCSV("x"),
         ]
         + ReviewKind.allCases.map { SiteURL.responseReview("x", response: "x", $0) }
         + RegisterChartKind.allCases.map { SiteURL.registerChart("x", "x", $0) }

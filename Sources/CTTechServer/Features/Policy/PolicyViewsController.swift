@@ -2,6 +2,7 @@ import CTTechCore
 import CTTechStore
 import CTTechWeb
 import Hummingbird
+import NIOCore
 
 /// Steps 5–6, read-only views: the options for one risk, the "what if" portfolio, the compliance dashboard and the
 /// national policy document.
@@ -64,6 +65,24 @@ struct PolicyViewsController {
                 assessment: assessment, candidates: candidates, chosen: chosen, budget: budget, budgetFailure: failure, current: built.document,
                 whatIf: whatIf)
             return .html(pages.render(page), status: failure == nil ? .ok : .badRequest)
+        }
+        routes.get(.responsesCSV(.parameter), .state(.viewResponses)) { _, _, granted in
+            let scope = try granted.requireTenant()
+            let state = try await lookup.state(scope)
+            let responses = try await policy.responses(scope)
+            let csv = ResponsesCSV(
+                responses: responses, risks: try await policy.addressableRisks(scope), agencies: try await policy.stateAgencies(scope),
+                method: try await design.method(of: nil), reviews: try await policy.allReviews(scope),
+                overrides: try await policy.allOverrides(scope),
+                indicators: try await policy.allIndicators(scope), today: PolicyLookup.today
+            ).csv()
+            let marking = (responses.map(\.tlp).max() ?? state.defaultTLP).rawValue.replacingOccurrences(of: "+", with: "-")
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/csv; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"responses-\(marking)-\(state.code).csv\"",
+                ], body: .init(byteBuffer: ByteBuffer(string: csv)))
         }
         routes.get(.compliance(.parameter), .state(.viewResponses)) { request, context, granted in
             let scope = try granted.requireTenant()

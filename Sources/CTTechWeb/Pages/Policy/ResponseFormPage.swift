@@ -56,6 +56,10 @@ public struct ResponseFormPage: WebPage {
     let currencyError: String?
     let startError: String?
     let endError: String?
+    let leadError: String?
+    let tlpError: String?
+    let descriptionError: String?
+    let legalError: String?
 
     static func fields(_ t: Localizer) -> [FormField] {
         var fields = [
@@ -120,7 +124,10 @@ public struct ResponseFormPage: WebPage {
             let prefix = "effect.\(n)."
             let factor = values[prefix + "factor"] ?? ""
             let dimension = values[prefix + "dimension"] ?? ""
-            let problems = ["factor", "dimension", "low", "best", "high"].compactMap { errors.message(prefix + $0) }
+            let parts = [("factor", "factor"), ("dimension", "dimension"), ("low", "low"), ("best", "best"), ("high", "high")]
+            let problems = parts.compactMap { part, key in
+                errors.message(prefix + part).map { t("form.error-item", ["field": t("policy.field.effect-" + key), "problem": $0]) }
+            }
             return EffectRow(
                 number: n, legend: t("policy.field.effect-number", ["number": String(n)]), prefix: prefix,
                 factors: [Choice(value: "", label: t("policy.no-effect"), selected: factor.isEmpty)]
@@ -142,7 +149,9 @@ public struct ResponseFormPage: WebPage {
             leads: leads, targetGroups: targetGroups, partners: partners, effects: effects, targetsError: errors.message("targets"),
             partnersError: errors.message("partners"), hasRisks: !risks.isEmpty, hasAgencies: !agencies.isEmpty, titleError: errors.message("title"),
             typeError: errors.message("type"), costError: errors.message("costLow") ?? errors.message("costHigh"),
-            currencyError: errors.message("currency"), startError: errors.message("start"), endError: errors.message("end"))
+            currencyError: errors.message("currency"), startError: errors.message("start"), endError: errors.message("end"),
+            leadError: errors.message("leadAgency"), tlpError: errors.message("tlp"), descriptionError: errors.message("description"),
+            legalError: errors.message("legalBasis"))
     }
 
     /// A stored response as the form's fields.

@@ -145,7 +145,9 @@ public struct ResponsePage: WebPage {
         for target in abilities.statusMoves {
             let action = target == .approved ? SiteURL.responseApprove(s, response: r.id).path : SiteURL.responseStatus(s, response: r.id).path
             moves.append(
-                Move(action: action, target: target.rawValue, label: t("policy.move." + target.rawValue), primary: target.order > r.status.order))
+                Move(
+                    action: action, target: target.rawValue, label: t("policy.move." + target.rawValue),
+                    primary: target.order > r.status.order && target != .withdrawn))
         }
         let progresses = indicators.map { IndicatorProgress($0, today: today, maxAgeDays: method.evidenceMaxAgeDays) }
         let indicatorRows = Self.indicatorRows(indicators, progresses: progresses, t) { indicator in

@@ -25,6 +25,7 @@ public struct ResponsesPage: WebPage {
     let newHref: String
     let complianceHref: String
     let documentHref: String
+    let csvHref: String
     let canWrite: Bool
     let counts: String
 
@@ -63,7 +64,7 @@ public struct ResponsesPage: WebPage {
         let approved = responses.filter(\.status.counts).count
         return ResponsesPage(
             layout: layout, rows: rows, newHref: SiteURL.responseNew(stateID).path, complianceHref: SiteURL.compliance(stateID).path,
-            documentHref: SiteURL.policyDocument(stateID).path, canWrite: canWrite,
+            documentHref: SiteURL.policyDocument(stateID).path, csvHref: SiteURL.responsesCSV(stateID).path, canWrite: canWrite,
             counts: t("policy.register.counts", count: responses.count, ["approved": String(approved)]))
     }
 }

@@ -8,7 +8,8 @@ struct ReviewPanel: Sendable, TemplateModel {
     struct Line: Sendable, TemplateModel {
         let code: String
         let name: String
-        let description: String
+        /// Nil when the check has none (an empty string counts as present in Mustache).
+        let description: String?
         let requirement: String
         let mandatory: Bool
         let standing: String
@@ -68,7 +69,8 @@ struct ReviewPanel: Sendable, TemplateModel {
         lines = list.lines.map { line in
             let current = line.current
             return Line(
-                code: line.check.code, name: line.check.name(in: t.language), description: line.check.description(in: t.language),
+                code: line.check.code, name: line.check.name(in: t.language),
+                description: line.check.description(in: t.language).isEmpty ? nil : line.check.description(in: t.language),
                 requirement: t(line.mandatory ? "policy.check.mandatory" : "policy.check.advisory"), mandatory: line.mandatory,
                 standing: current.map { c in
                     PolicyWords.checkStatus(c.status, t)
@@ -97,16 +99,18 @@ struct ReviewPanel: Sendable, TemplateModel {
         }
         let errors = FormErrors(t, refused?.1, fields: fields)
         self.errors = errors
-        let markerChosen = submitted["genderMarker"] ?? list.genderMarker.map(String.init) ?? ""
+        // No judgement is pre-filled (docs/architecture.md §6.1): the form starts empty, not from the standing answers
+        // (which may be another reviewer's); after a refusal it holds what this reviewer typed.
+        let markerChosen = submitted["genderMarker"] ?? ""
         questions = list.lines.map { line in
             let code = line.check.code
-            let chosen = submitted["check.\(code).status"] ?? line.current?.status.rawValue ?? ""
+            let chosen = submitted["check.\(code).status"] ?? ""
             let problems =
                 [errors.message("check.\(code).status"), errors.message("check.\(code).reasoning")].compactMap { $0 }
                 + (code == ReviewDraft.genderMarkerCheck ? [errors.message("genderMarker")].compactMap { $0 } : [])
             return Question(
                 code: code, name: line.check.name(in: t.language), id: prefix + code, statusName: "check.\(code).status",
-                reasoningName: "check.\(code).reasoning", reasoning: submitted["check.\(code).reasoning"] ?? line.current?.reasoning ?? "",
+                reasoningName: "check.\(code).reasoning", reasoning: submitted["check.\(code).reasoning"] ?? "",
                 options: CheckStatus.allCases.map {
                     Option(
                         id: prefix + code + "-" + $0.rawValue, value: $0.rawValue, label: PolicyWords.checkStatus($0, t),
@@ -153,6 +157,8 @@ struct IndicatorForm: Sendable, TemplateModel {
     let directions: [Choice]
     let errors: FormErrors
     let open: Bool
+    /// The message beside each field, by field name (absent: no problem).
+    let messages: [String: String]
 
     init(t: Localizer, action: String, refused: ([String: String], ValidationFailure)?) {
         self.action = action
@@ -180,6 +186,11 @@ struct IndicatorForm: Sendable, TemplateModel {
                 FormField("target", "policy.indicator.target", id: "in-target"),
                 FormField("targetDate", "policy.indicator.target-date", id: "in-target-date"),
             ])
+        let errors = self.errors
+        messages = Dictionary(
+            uniqueKeysWithValues: ["name", "level", "unit", "direction", "baseline", "baselineDate", "target", "targetDate"].compactMap { name in
+                errors.message(name).map { (name, $0) }
+            })
     }
 }
 
@@ -191,6 +202,7 @@ struct ActualForm: Sendable, TemplateModel {
     let reliabilities: [Choice]
     let errors: FormErrors
     let open: Bool
+    let messages: [String: String]
 
     init(t: Localizer, action: String, indicatorID: String, refused: ([String: String], ValidationFailure)?) {
         self.action = action
@@ -212,5 +224,8 @@ struct ActualForm: Sendable, TemplateModel {
                 FormField("evidence", "policy.actual.evidence", id: prefix + "evidence"),
                 FormField("reliability", "evidence.field.reliability", id: prefix + "reliability"),
             ])
+        let errors = self.errors
+        messages = Dictionary(
+            uniqueKeysWithValues: ["value", "date", "evidence", "reliability"].compactMap { name in errors.message(name).map { (name, $0) } })
     }
 }
