@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end check of the command line and the server process, on SQLite and (when CTTECH_CLI_POSTGRES_URL is set)
 # PostgreSQL: every command's --help, migrate, user create, token create, audit verify (intact and tampered),
-# backup while the server runs, import of the documented example (and refusals: unknown reference, 50 MB, unknown state),
-# export of the register as JSON and CSV, graceful shutdown on SIGTERM, and two instances sharing sessions through PostgreSQL.
+# backup while the server runs, import of the documented example with its policy responses (and refusals: unknown reference,
+# a reviewer without the role, 50 MB, unknown state), export of the register as JSON and CSV, export of the assessment in the
+# import format and its import again (export → import round trip), graceful shutdown on SIGTERM, and two instances sharing
+# sessions through PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product cttech >/dev/null
@@ -21,7 +23,7 @@ refuses() { ! "$@"; }
 
 wait_for() { for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.1; done; return 1; }
 
-for cmd in "" serve migrate "user create" "token create" "token list" "token revoke" "audit verify" backup "import assessment" "export register"; do
+for cmd in "" serve migrate "user create" "token create" "token list" "token revoke" "audit verify" backup "import assessment" "export register" "export assessment"; do
     # shellcheck disable=SC2086
     check "cttech $cmd --help" "$BIN" $cmd --help
 done
@@ -58,6 +60,8 @@ run_suite() { # run_suite NAME DATABASE_URL TAMPER_COMMAND PORT
     for who in assessor analyst2 analyst3; do
         echo 'a long assessor password' | "$BIN" user create --role assessor --state VLD --email "$who@demo.cttech.example" --password-stdin >/dev/null
     done
+    # the example's responses are reviewed by this account
+    echo 'a long reviewer password' | "$BIN" user create --role reviewer --state VLD --email reviewer@demo.cttech.example --password-stdin >/dev/null
     echo 'a long assessor password' | "$BIN" user create --role assessor --state VLD --email assessor@demo.cttech.example --password-stdin \
         >"$WORK/dup.out" 2>&1 && status=0 || status=$?
     check "$name: a second account with the same e-mail is refused with exit 65 and the reason" \
@@ -72,6 +76,10 @@ run_suite() { # run_suite NAME DATABASE_URL TAMPER_COMMAND PORT
     "$BIN" import assessment "$WORK/huge.json" --state VLD >"$WORK/huge.out" 2>&1 && status=0 || status=$?
     check "$name: a 50 MB import is refused by size" bash -c "test $status -ne 0 && grep -q 'is 50.0 MB; an import may be at most 16 MB' '$WORK/huge.out'"
     check "$name: import into an unknown state is refused" refuses "$BIN" import assessment docs/examples/assessment-import.json --state XXX
+    sed 's/"reviewer": "reviewer@demo.cttech.example"/"reviewer": "assessor@demo.cttech.example"/' docs/examples/assessment-import.json >"$WORK/unreviewed.json"
+    "$BIN" import assessment "$WORK/unreviewed.json" --state VLD >"$WORK/unreviewed.out" 2>&1 && status=0 || status=$?
+    check "$name: a response reviewed by an account without the reviewer role is refused with exit 65, naming the answer" \
+        bash -c "test $status -eq 65 && grep -q 'responses\[0\]\.reviews\[0\]\.reviewer: .assessor@demo.cttech.example. is not an account that may review' '$WORK/unreviewed.out'"
     "$BIN" import assessment docs/examples/assessment-import.json --state VLD >"$WORK/import.out"
     check "$name: import of the documented example" grep -q "^Imported \"Imported example assessment (fictional)\" as assessment " "$WORK/import.out"
     local assessment
@@ -81,6 +89,29 @@ run_suite() { # run_suite NAME DATABASE_URL TAMPER_COMMAND PORT
     check "$name: export register as CSV, one row per risk with its marking" bash -c "test \$(grep -c '^AMBER,' '$WORK/register.csv') -eq 5"
     check "$name: export of an unknown assessment is refused" refuses "$BIN" export register --assessment "$(uuidgen 2>/dev/null || echo 00000000-0000-4000-8000-000000000000)"
     check "$name: export in an unknown format is refused" refuses "$BIN" export register --assessment "$assessment" --format xlsx
+    # The assessment in the import format, with its two responses; imported again it gives the same register, residual risk included.
+    "$BIN" export assessment --assessment "$assessment" --out "$WORK/assessment.json" || true
+    check "$name: export assessment writes the import format with the responses, their reviews and indicators" python3 -c "
+import json
+d = json.load(open('$WORK/assessment.json'))
+assert d['format'] == 'cttech.assessment/1' and len(d['scenarios']) == 3, d.keys()
+assert sorted((r['status'], len(r['reviews']), len(r['indicators'])) for r in d['responses']) == [('approved', 11, 1), ('under-review', 3, 1)]
+"
+    "$BIN" import assessment "$WORK/assessment.json" --state VLD >"$WORK/reimport.out" 2>&1 || true
+    local again
+    again="$(sed 's/.* as assessment //' "$WORK/reimport.out")"
+    "$BIN" export register --assessment "$again" --format csv --out "$WORK/register-again.csv" || true
+    check "$name: the exported assessment imports again with the same register and residual risk (ids aside)" \
+        bash -c "diff <(cut -d, -f6 --complement '$WORK/register.csv' | sort) <(cut -d, -f6 --complement '$WORK/register-again.csv' | sort)"
+    "$BIN" export assessment --assessment "$again" --out "$WORK/assessment-again.json" || true
+    check "$name: and exports again as the same file, ids aside" python3 -c "
+import json
+a, b = (json.load(open(f)) for f in ('$WORK/assessment.json', '$WORK/assessment-again.json'))
+strip = lambda d: [(r['title'], r['status'], r.get('baselineRound'), [(x['code'], x['status'], x['reviewedAt']) for x in r.get('reviews', [])], r.get('indicators')) for r in d['responses']]
+assert strip(a) == strip(b)
+assert [s['title'] for s in a['scenarios']] == [s['title'] for s in b['scenarios']]
+assert [len(r['scores']) for r in a['rounds']] == [len(r['scores']) for r in b['rounds']]
+"
     # Tokens are listed without their secret and revoked for good (issue 8, item 16).
     local doomed doomed_id
     doomed="$("$BIN" token create --user admin@example.org --label doomed --days 7)"

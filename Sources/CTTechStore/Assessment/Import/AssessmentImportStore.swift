@@ -10,8 +10,8 @@ public struct AssessmentImportStore: AssessmentImportRepository {
         self.persistence = persistence
     }
 
-    /// Writes a checked import plan (``AssessmentImport/plan(stateID:method:assessors:makeID:)``) in one transaction with
-    /// one audit entry: all of it, or — on any error — nothing.
+    /// Writes a checked import plan (``AssessmentImport/plan(stateID:method:assessors:reviewers:focalPoints:importer:now:makeID:)``)
+    /// in one transaction with one audit entry: all of it, or — on any error — nothing.
     public func importAssessment(_ plan: AssessmentImport.Plan, scope: TenantScope, audit: AuditEvent) async throws {
         precondition(plan.assessment.stateID == scope.stateID, "a scope for one state cannot import into another")
         let kind = persistence.kind
@@ -71,21 +71,73 @@ public struct AssessmentImportStore: AssessmentImportRepository {
                 plan.otherRisks.enumerated().map {
                     OtherRiskStore.OtherRiskRow($1, assessmentID: assessmentID, stateID: state, createdAt: now + Int64($0))
                 }, on: tx)
+            try await Self.insertResponses(plan, stateID: state, now: now, on: tx)
             var event = audit
             (event.entityType, event.entityID) = ("assessment", assessmentID)
-            event.details["counts"] =
-                "agencies \(plan.agencies.count), scan \(plan.horizonScan.count), scenarios \(plan.scenarios.count), "
-                + "evidence \(plan.evidence.count), rounds \(plan.rounds.count), scores \(plan.scores.count), other risks \(plan.otherRisks.count)"
+            event.details["counts"] = plan.counts
             try await AuditLogStore.append(event, on: tx, kind: kind)
         }
     }
 
-    /// Multi-row inserts in batches small enough for SQLite's limit on bound parameters.
-    static func insert<Row: Encodable>(_ table: String, _ rows: [Row], on tx: any SQLDatabase) async throws {
+    /// The plan's policy responses with their targets, effects and partners, answers, overrides, indicators and actuals, in
+    /// the tables of ``PolicyStore`` (M0010) and with its rows. They address only the new assessment's risks, whose register
+    /// is new, so no other register is renewed.
+    static func insertResponses(_ plan: AssessmentImport.Plan, stateID: String, now: Int64, on tx: any SQLDatabase) async throws {
+        guard !plan.responses.isEmpty else { return }
+        let held =
+            try await tx.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("policy_responses")
+            .where("state_id", .equal, SQLBind(stateID)).first(decoding: PolicyStore.CountRow.self)?.n ?? 0
+        guard held + plan.responses.count <= PolicyLimits.responses else { throw StoreConflict.duplicate(field: "responses") }
+        // Creation times keep the file's order of responses.
+        try await insert(
+            "policy_responses", plan.responses.enumerated().map { PolicyStore.ResponseRow($1, stateID: stateID, createdAt: now + Int64($0)) },
+            on: tx, nils: .asNil)
+        for response in plan.responses { try await PolicyStore.writeChildren(of: response, stateID: stateID, on: tx) }
+        try await insert(
+            "response_reviews", plan.reviews.map { PolicyStore.ReviewRow($0, responseID: $0.responseID, stateID: stateID) }, on: tx, nils: .asNil)
+        try await insert("response_overrides", plan.overrides.map { PolicyStore.OverrideRow($0, stateID: stateID) }, on: tx)
+        var positions: [String: Int] = [:]
+        var indicatorRows: [PolicyStore.IndicatorRow] = []
+        for indicator in plan.indicators {
+            let position = positions[indicator.responseID, default: 0]
+            positions[indicator.responseID] = position + 1
+            indicatorRows.append(PolicyStore.IndicatorRow(indicator, stateID: stateID, position: position, createdAt: now))
+        }
+        try await insert("response_indicators", indicatorRows, on: tx)
+        try await insert(
+            "indicator_actuals",
+            plan.indicators.flatMap { indicator in
+                indicator.actuals.map { PolicyStore.ActualRow($0, responseID: indicator.responseID, stateID: stateID, createdAt: now) }
+            }, on: tx)
+    }
+
+    /// Active accounts with a grant, for the scope's state, of a role that carries `permission`.
+    public func people(_ scope: TenantScope, holding permission: Permission) async throws -> [String: String] {
+        struct Row: Codable {
+            var id: String
+            var email: String
+        }
+        let roles = permission.stateRoles.map(\.rawValue).sorted()
+        guard !roles.isEmpty else { return [:] }
+        let rows = try await persistence.sql.select().column(SQLColumn("id", table: "users")).column(SQLColumn("email", table: "users"))
+            .from("users").join("role_grants", on: SQLColumn("user_id", table: "role_grants"), .equal, SQLColumn("id", table: "users"))
+            .where(SQLColumn("state_id", table: "role_grants"), .equal, SQLBind(scope.stateID))
+            .where(SQLColumn("role", table: "role_grants"), .in, SQLBind.group(roles))
+            .where(SQLColumn("is_active", table: "users"), .equal, SQLBind(true))
+            .limit(10_000)
+            .all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.email.lowercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Multi-row inserts in batches small enough for SQLite's limit on bound parameters. Rows with optional values need
+    /// `nils: .asNil`, so every row of a batch names the same columns.
+    static func insert<Row: Encodable>(
+        _ table: String, _ rows: [Row], on tx: any SQLDatabase, nils: SQLQueryEncoder.NilEncodingStrategy = .default
+    ) async throws {
         var start = 0
         while start < rows.count {
             let batch = Array(rows[start..<min(start + 100, rows.count)])
-            try await tx.insert(into: table).models(batch, keyEncodingStrategy: .convertToSnakeCase).run()
+            try await tx.insert(into: table).models(batch, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: nils).run()
             start += batch.count
         }
     }

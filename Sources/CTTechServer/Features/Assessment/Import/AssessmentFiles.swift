@@ -3,7 +3,8 @@ import CTTechStore
 import CTTechWeb
 import Foundation
 
-/// The command line's import and export, through the same use cases as the web and the API.
+/// The command line's import and export, through the same use cases as the web and the API (the export of a whole
+/// assessment reads the stores directly: nothing else offers it yet).
 public enum AssessmentFiles {
     /// Imports a file into the state with `stateCode`; returns the new assessment's id and title.
     public static func importAssessment(
@@ -30,6 +31,41 @@ public enum AssessmentFiles {
         }
     }
 
+    /// An assessment in the import format (`docs/import-format.md`), with the state's policy responses that address it:
+    /// importing the file gives the same assessment and responses again, with new ids.
+    public static func exportAssessment(assessmentID: String, persistence: Persistence) async throws -> Data {
+        let stores = AssessmentStores(persistence)
+        guard Identifier.isValid(assessmentID),
+            let stateID = try await stores.records.stateID(ofAssessment: assessmentID, visible: SystemAuthority.allStates)
+        else { throw ValidationFailure(field: "assessment", "assessment.export.unknown", ["id": assessmentID]) }
+        let scope = SystemAuthority.tenant(stateID, actorID: "cli", permission: .viewAssessment)
+        guard let assessment = try await stores.records.find(scope, id: assessmentID) else {
+            throw ValidationFailure(field: "assessment", "assessment.export.not-found")
+        }
+        let current = try await stores.scoring.currentRound(scope, assessmentID: assessmentID)
+        // Every round before the current one is revealed.
+        let rounds = current.map { round in (1..<round.number).map { ScoringRound(number: $0, status: .revealed) } + [round] } ?? []
+        let policy = PolicyStore(persistence)
+        let policyScope = SystemAuthority.tenant(stateID, actorID: "cli", permission: .viewResponses)
+        var export = AssessmentImport.Export(
+            assessment: assessment, agencies: try await stores.institutions.agencies(scope, assessmentID: assessmentID),
+            raci: try await stores.institutions.raci(scope, assessmentID: assessmentID),
+            horizonScan: try await stores.scan.horizonScan(scope, assessmentID: assessmentID),
+            scenarios: try await stores.scoring.scenarios(scope, assessmentID: assessmentID),
+            evidence: try await stores.evidence.evidence(scope, assessmentID: assessmentID, about: nil), rounds: rounds,
+            scores: try await stores.scoring.scoresForRegister(scope, assessmentID: assessmentID, throughRound: current?.number ?? 0),
+            otherRisks: try await stores.risks.otherRisks(scope, assessmentID: assessmentID),
+            responses: try await policy.responses(policyScope).filter { $0.targets.contains { $0.assessmentID == assessmentID } },
+            reviews: try await policy.allReviews(policyScope), overrides: try await policy.allOverrides(policyScope),
+            indicators: try await policy.allIndicators(policyScope), emails: [:])
+        let accounts = AccountStore(persistence)
+        let named = Set(export.scores.map(\.assessorID) + export.reviews.map(\.reviewerID) + export.overrides.map(\.byID))
+        for id in named.sorted() {
+            if let account = try await accounts.account(id: id) { export.emails[id] = account.email }
+        }
+        return try AssessmentImport(exporting: export).json()
+    }
+
     /// The register of an assessment as JSON or CSV bytes.
     public static func exportRegister(assessmentID: String, format: String, persistence: Persistence) async throws -> Data {
         guard let kind = RegisterExportFormat(rawValue: format) else { throw ValidationFailure(field: "format", "assessment.export.format") }
@@ -41,8 +77,10 @@ public enum AssessmentFiles {
         guard let assessment = try await stores.records.find(scope, id: assessmentID) else {
             throw ValidationFailure(field: "assessment", "assessment.export.not-found")
         }
-        let document = try await RegisterComputation(scoring: stores.scoring, risks: stores.risks, reference: ReferenceDataStore(persistence))
-            .compute(assessment, scope: scope)
+        // With the state's approved responses, as the web and the API compute it: the residual columns are filled.
+        let document = try await RegisterComputation(
+            scoring: stores.scoring, risks: stores.risks, reference: ReferenceDataStore(persistence), policy: PolicyStore(persistence)
+        ).compute(assessment, scope: scope)
         switch kind {
         case .json: return try document.json()
         case .csv: return Data(document.csv().utf8)
