@@ -264,6 +264,30 @@ struct PolicyAPITests {
         }
     }
 
+    @Test(arguments: TestDatabase.kinds)
+    func theResponseRegisterComesAsCSV(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup
+            let records = try #require(world.records[world.home.id])
+            let path = "/api/v1/states/\(world.home.id)/responses.csv"
+            // act
+            let csv = try await client.send(.get, path, headers: try await auth(world, .reviewer))
+            // check: the seeded response by hand (drafted and unreviewed, so every mandatory check blocks; one indicator
+            // without an actual, so its progress is 0)
+            #expect(csv.status == .ok)
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            let row = [
+                "AMBER", records.response, "Drone registration", "R02", "drafted", "1", "1", "Flood", "likelihood 10/20/30", "Police", "1000", "2000",
+                "EUR", "", "", "H01; H02; H03; H04; H05; H06; H09; H11; G03; G08; G09", "no", "", "1", "0",
+            ]
+            #expect(csv.text == ResponsesCSV.columns.joined(separator: ",") + "\r\n" + row.joined(separator: ",") + "\r\n")
+            #expect(try await client.send(.get, path, headers: try await auth(world, .donorViewer)).status == .forbidden)
+            let foreign = try await client.send(
+                .get, "/api/v1/states/\(world.foreign.id)/responses.csv", headers: try await auth(world, .focalPoint))
+            #expect(foreign.status == .notFound && !foreign.text.contains(TestWorld.foreignMarker))
+        }
+    }
+
     static func indicator(name: String, target: Double = 100, targetDate: String = "2026-12-31") -> String {
         #"{"name":"\#(name)","level":"output","unit":"drones","direction":"increase","baseline":0,"baselineDate":"2025-01-01","target":\#(target),"targetDate":"\#(targetDate)","disaggregated":true}"#
     }

@@ -34,6 +34,18 @@ extension APIHandler {
         return .ok(.init(body: .json(try await services.policy.responses(scope).map(Self.responseSchema))))
     }
 
+    func exportResponsesCSV(_ input: Operations.ExportResponsesCSV.Input) async throws -> Operations.ExportResponsesCSV.Output {
+        let scope = try policyScope(input.path.stateId, .viewResponses)
+        let policy = services.policy
+        let csv = ResponsesCSV(
+            responses: try await policy.responses(scope), risks: try await policy.addressableRisks(scope),
+            agencies: try await policy.stateAgencies(scope),
+            method: try await services.policyDesign.method(of: nil), reviews: try await policy.allReviews(scope),
+            overrides: try await policy.allOverrides(scope), indicators: try await policy.allIndicators(scope), today: PolicyLookup.today
+        ).csv()
+        return .ok(.init(body: .csv(HTTPBody(csv))))
+    }
+
     func createResponse(_ input: Operations.CreateResponse.Input) async throws -> Operations.CreateResponse.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let scope = try policyScope(input.path.stateId, .writeResponse)
