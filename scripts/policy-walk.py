@@ -12,7 +12,7 @@
 Prints PASS/FAIL per check and one line per axe run; exits 1 on a failed check or a serious/critical axe violation.
 Screenshots go to SHOTS (default /tmp/cttech-policy-shots). scripts/browser-round.sh installs what it needs and runs it.
 Usage: scripts/policy-walk.py BASE_URL"""
-import os, re, sys, time, traceback
+import base64, os, re, sys, time, traceback
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -166,6 +166,11 @@ try:
             "the compliance dashboard lists the override")
     w.go(d, state + "/policy-document", "national policy document", "document")
     w.check(TITLE in w.main_text(d) and "Licensing of virtual-asset" in w.main_text(d), "the document lists the approved responses")
+    # The print stylesheet: Chromium prints the document to PDF (what "Save as PDF" in a browser gives).
+    pdf = base64.b64decode(d.print_page())
+    with open(os.path.join(w.shots, "national-policy-document.pdf"), "wb") as f:
+        f.write(pdf)
+    w.check(pdf.startswith(b"%PDF") and len(pdf) > 5000, "the national policy document prints to PDF", f"{len(pdf)} bytes")
     d.quit()
     phase = "phone"
 
