@@ -86,10 +86,13 @@ unexpected-methods = ["get", "put", "post", "delete", "patch", "trace", "query"]
 #   createEvidence: ref names a scenario of the assessment or a technology code of the method;
 #   createOtherRisk, updateOtherRisk, submitScore: low <= best <= high; a score needs all seven impact dimensions;
 #   setRaci: agencies of this assessment, exactly one accountable agency per activity;
-#   importAssessment: the body is a whole import file, checked against docs/import-format.md, not this schema.
+#   importAssessment: the body is a whole import file, checked against docs/import-format.md, not this schema;
+#   createResponse, updateResponse: the method's response types, the state's risks and agencies, low <= best <= high;
+#   reviewResponse, overrideReview: the method's checks, the version read, a justification of at least a sentence;
+#   addIndicator, recordActual: the target in the better direction and after the baseline, days the month has, no future date.
 # Any other answer to valid data must still be 2xx, 3xx, 401, 403, 404, 409 or 429, and every other check runs.
 [[operations]]
-include-operation-id = ["createState", "updateState", "createUser", "updateUser", "createGrant", "setScanEntry", "createScenario", "createEvidence", "createOtherRisk", "updateOtherRisk", "submitScore", "setRaci", "importAssessment"]
+include-operation-id = ["createState", "updateState", "createUser", "updateUser", "createGrant", "setScanEntry", "createScenario", "createEvidence", "createOtherRisk", "updateOtherRisk", "submitScore", "setRaci", "importAssessment", "createResponse", "updateResponse", "reviewResponse", "overrideReview", "addIndicator", "recordActual"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", 400, 401, 403, 404, 409, 429]
 EOF
 }

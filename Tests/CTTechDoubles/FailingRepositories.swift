@@ -112,6 +112,9 @@ extension FailingRepositories: AssessmentImportRepository {
     public func importAssessment(_ plan: AssessmentImport.Plan, scope: TenantScope, audit: AuditEvent) async throws {
         throw Failure(method: #function)
     }
+    public func people(_ scope: TenantScope, holding permission: Permission) async throws -> [String: String] {
+        throw Failure(method: #function)
+    }
 }
 
 extension FailingRepositories: ReferenceDataRepository {

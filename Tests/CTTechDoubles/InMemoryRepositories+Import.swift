@@ -42,11 +42,3 @@ extension InMemoryRepositories: AssessmentImportRepository {
         }
     }
 }
-
-// FailingRepositories.swift belongs to another change in progress; its conformance gains the import's new method here
-// until it can move there.
-extension FailingRepositories {
-    public func people(_ scope: TenantScope, holding permission: Permission) async throws -> [String: String] {
-        throw Failure(method: #function)
-    }
-}

@@ -211,6 +211,7 @@ struct ImportExportTests {
         var text = try String(contentsOf: example, encoding: .utf8)
         text = text.replacingOccurrences(of: "assessor@demo.cttech.example", with: "assessor@valdoria.example")
             .replacingOccurrences(of: "analyst2@demo.cttech.example", with: "focal-point@valdoria.example")
+            .replacingOccurrences(of: "reviewer@demo.cttech.example", with: "reviewer@valdoria.example")
         var object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         var rounds = object["rounds"] as? [[String: Any]] ?? []
         for i in rounds.indices {

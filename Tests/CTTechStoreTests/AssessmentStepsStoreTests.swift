@@ -162,10 +162,17 @@ struct AssessmentStepsStoreTests {
             }
             #expect(try await AccountStore(db).assessors(s.scope) == assessors)
             #expect(try await AccountStore(db).assessors(Fixture.scope(s.foreign)).isEmpty)
+            // the example's policy responses are reviewed by this account
+            let reviewer = Fixture.user("reviewer@demo.cttech.example")
+            try await AccountStore(db).create(
+                reviewer, grants: [RoleGrant(id: Identifier.make(), userID: reviewer.id, role: .reviewer, stateID: s.state.id)], by: Fixture.admin,
+                audit: Fixture.event("user.create"))
             let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("docs/examples/assessment-import.json")
             let document = try AssessmentImport.decode(try Data(contentsOf: file))
-            let plan = try document.plan(stateID: s.state.id, method: .ctTechDefault, assessors: assessors, makeID: Identifier.make)
+            let plan = try document.plan(
+                stateID: s.state.id, method: .ctTechDefault, assessors: assessors, reviewers: ["reviewer@demo.cttech.example": reviewer.id],
+                makeID: Identifier.make)
             let audit = AuditLogStore(db)
             let before = try await audit.list(SystemAuthority.administrator(), page: PageRequest(limit: 1)).first?.seq
             // a plan that fails on its last table (two other risks with one id) leaves nothing behind

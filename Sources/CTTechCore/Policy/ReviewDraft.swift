@@ -20,9 +20,12 @@ public struct ReviewDraft: Sendable, Hashable {
         var answers: [Answer] = []
         let codes = method.items(kind.checks).map(\.code)
         let known = Set(codes)
-        for key in fields.keys.sorted() where key.hasPrefix("check.") {
+        // One problem however many fields name an unknown check.
+        if fields.keys.contains(where: { key in
             let parts = key.split(separator: ".")
-            if parts.count != 3 || !known.contains(String(parts[1])) { v.add("checks", "validation.policy.check-unknown") }
+            return key.hasPrefix("check.") && (parts.count != 3 || !known.contains(String(parts[1])))
+        }) {
+            v.add("checks", "validation.policy.check-unknown")
         }
         for code in codes {
             let statusText = (fields["check.\(code).status"] ?? "").trimmingWhitespace()

@@ -6,7 +6,8 @@ import Foundation
 import Logging
 
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export data to files.", subcommands: [Register.self])
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export data to files.", subcommands: [Register.self, AssessmentFile.self])
 
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write an assessment's national risk register as JSON or CSV.")
@@ -44,6 +45,30 @@ struct ExportCommand: AsyncParsableCommand {
                     let json = try await AssessmentFiles.exportRegister(assessmentID: assessment, format: "json", persistence: persistence)
                     let document = try JSONDecoder().decode(RegisterDocument.self, from: json)
                     return Data(document.csv(in: Localizer(language)).utf8)
+                }
+            }
+            if let out {
+                guard FileManager.default.createFile(atPath: out, contents: data) else { throw ValidationError("cannot write \(out)") }
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        }
+    }
+
+    struct AssessmentFile: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "assessment",
+            abstract: "Write an assessment, with the state's policy responses that address it, in the import format (docs/import-format.md).")
+
+        @Option(help: "The assessment's id.") var assessment: String
+        @Option(help: "File to write (default: standard output).") var out: String?
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            var data = Data()
+            try await reportingRefusals {
+                data = try await db.with(refusal: "nothing was exported:") { persistence in
+                    try await AssessmentFiles.exportAssessment(assessmentID: assessment, persistence: persistence)
                 }
             }
             if let out {

@@ -179,7 +179,8 @@ public struct RegisterDocument: Sendable, Hashable, Codable {
     static func cell(_ text: String) -> String {
         var text = text
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // `$0.isNewline`, not `== "\n"`: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
