@@ -60,18 +60,19 @@ run "home page (Arabic)" "/home" "Cookie: $cookie; cttech_lang=ar"
 run "register page (Arabic)" "$state$assessment/register" "Cookie: $cookie; cttech_lang=ar"
 run "register API (demo, 20 risks)" "/api/v1$state$assessment/register" "Cookie: $cookie"
 
-# The register of 200 risks: 150 scenarios scored by 20 assessors in a revealed round, plus 50 other national risks,
-# imported through the command line while the server runs. The first request computes and caches it.
+# The register of 200 risks: 150 scenarios scored by 20 assessors in a revealed round, plus 50 other national risks and
+# 60 approved policy responses (residual risk, issue 10), imported through the command line while the server runs. The
+# first request computes and caches it.
 for n in $(seq 1 20); do
     echo 'a long bench password' | CTTECH_BCRYPT_COST=4 "$BIN" user create --role assessor --state VLD --email "bench$n@demo.cttech.example" --password-stdin >/dev/null
 done
-python3 scripts/make-register-file.py 150 20 50 'bench{n}@demo.cttech.example' >"$WORK/register-200.json"
+python3 scripts/make-register-file.py 150 20 50 'bench{n}@demo.cttech.example' 60 reviewer@demo.cttech.example >"$WORK/register-200.json"
 import_start=$(date +%s%N)
 big="$("$BIN" import assessment "$WORK/register-200.json" --state VLD | sed 's/.* as assessment //')"
-echo "import of 150 scenarios × 20 assessors + 50 other risks ($(( $(stat -c %s "$WORK/register-200.json") / 1024 )) KiB): $(( ($(date +%s%N) - import_start) / 1000000 )) ms"
+echo "import of 150 scenarios × 20 assessors + 50 other risks + 60 responses ($(( $(stat -c %s "$WORK/register-200.json") / 1024 )) KiB): $(( ($(date +%s%N) - import_start) / 1000000 )) ms"
 first_start=$(date +%s%N)
 curl -fs -o /dev/null -H "Cookie: $cookie" "http://127.0.0.1:$PORT/api/v1$state/assessments/$big/register"
-echo "first register request (5,000 Monte Carlo draws over 200 risks, then cached): $(( ($(date +%s%N) - first_start) / 1000000 )) ms"
+echo "first register request (5,000 Monte Carlo draws over 200 risks with residual risk, then cached): $(( ($(date +%s%N) - first_start) / 1000000 )) ms"
 run "register API (200 risks)" "/api/v1$state/assessments/$big/register" "Cookie: $cookie"
 run "register page (200 risks)" "$state/assessments/$big/register" "Cookie: $cookie"
 echo "RSS after load:              $(( $(awk '/VmRSS/ {print $2}' "/proc/$PID/status") / 1024 )) MiB"

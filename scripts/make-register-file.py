@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes a fictional assessment in the import format (docs/import-format.md) with SCENARIOS scenarios scored by
 ASSESSORS assessors in one revealed round, plus OTHER other national risks: the register-size benchmark's input.
-Usage: scripts/make-register-file.py SCENARIOS ASSESSORS OTHER EMAIL_PATTERN > file.json
+With RESPONSES and REVIEWER, also that many approved policy responses (each addressing four scenarios with two declared
+effects, every mandatory check answered Met by REVIEWER, who must be a reviewer of the state): the register then carries
+residual risk.
+Usage: scripts/make-register-file.py SCENARIOS ASSESSORS OTHER EMAIL_PATTERN [RESPONSES REVIEWER] > file.json
 EMAIL_PATTERN contains {n} for the assessor number, e.g. bench{n}@demo.cttech.example."""
 import json
 import random
@@ -38,4 +41,25 @@ for o in range(others):
                               "likelihood": {"low": round(best / 2, 6), "best": round(best, 6), "high": round(min(1.0, best * 1.5), 6)},
                               "impact": {"low": round(max(1, impact - 0.5), 2), "best": round(impact, 2), "high": round(min(5, impact + 0.5), 2)},
                               "confidence": rng.choice(["low", "moderate", "high"])})
+responses = int(sys.argv[5]) if len(sys.argv) > 6 else 0
+reviewer = sys.argv[6] if len(sys.argv) > 6 else ""
+mandatory = [("human-rights", c) for c in ["H01", "H02", "H03", "H04", "H05", "H06", "H09", "H11"]] + [("gender", c) for c in ["G03", "G08", "G09"]]
+factors = ["intent", "actor-capability", "technology-accessibility", "opportunity"]
+if responses:
+    doc["responses"] = []
+for r in range(responses):
+    reviews = []
+    for kind, code in mandatory:
+        review = {"kind": kind, "code": code, "status": "met", "reasoning": "Generated for the benchmark.", "reviewer": reviewer,
+                  "reviewedAt": "2026-02-10T09:30:00Z"}
+        if code == "G08":
+            review["genderMarker"] = 1
+        reviews.append(review)
+    second = ({"factor": "likelihood", "low": 5, "best": 15, "high": 30} if r % 2 == 0 else
+              {"factor": "impact", "dimension": dims[r % len(dims)], "low": 10, "best": 20, "high": 40})
+    doc["responses"].append({
+        "id": "r%d" % r, "title": "Generated response %d" % r, "type": "R%02d" % (1 + r % 12),
+        "targets": ["s%d" % ((r * 7 + k * 251) % scenarios) for k in range(4)],
+        "effects": [{"factor": factors[r % 4], "low": 10, "best": 25, "high": 50}, second],
+        "tlp": "AMBER", "status": "approved", "reviews": reviews})
 json.dump(doc, sys.stdout, separators=(",", ":"))
