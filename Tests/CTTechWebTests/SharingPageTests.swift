@@ -68,6 +68,8 @@ struct SharingPageTests {
         #expect(html.contains("<strong>Round 1 open · you 1/4</strong>"))
         #expect(html.contains("Score next: <span dir=\"auto\">\(Valdoria.cryptoFunding.title)</span>"))
         #expect(html.text.range(of: "Current work")!.lowerBound < html.text.range(of: "<h2>Profile</h2>")!.lowerBound)
+        // the policy responses' next steps (issue 10): a blocked response and the register's counts
+        #expect(html.contains("<h2>Policy responses</h2>") && html.contains("blocked by mandatory checks"))
         #expect(html.contains("<a class=\"button\" href=\"\(SiteURL.stateEdit(Valdoria.state.id).path)\">Edit profile</a>"))
         #expect(html.contains("href=\"\(SiteURL.stateAudit(Valdoria.state.id).path)\""))
         #expect(html.contains("<nav class=\"steps\" aria-label=\"Method steps for Republic of Valdoria\">"))

@@ -9,7 +9,10 @@ extension StatePage {
             layout: Valdoria.layout(
                 Valdoria.state.name, identity: Valdoria.focalPoint, path: SiteURL.state(Valdoria.state.id).path, state: Valdoria.state),
             state: Valdoria.state, identity: Valdoria.focalPoint,
-            standings: [AssessmentsPage.standing(Valdoria.assessment), AssessmentsPage.standing(Valdoria.previousAssessment, scores: false)])
+            standings: [AssessmentsPage.standing(Valdoria.assessment), AssessmentsPage.standing(Valdoria.previousAssessment, scores: false)],
+            policy: PolicyStanding(
+                identity: Valdoria.focalPoint, stateID: Valdoria.state.id, responses: Valdoria.responses, reviews: Valdoria.reviews,
+                overrides: Valdoria.overrides, method: .ctTechDefault))
     }
 
     /// A policy maker reads a state named in Arabic whose profile holds markup; nothing to edit.
