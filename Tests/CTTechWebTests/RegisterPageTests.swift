@@ -42,6 +42,7 @@ struct RegisterPageTests {
         }
         // the risks no counting response addresses keep their figures
         #expect(residual.count(") · <a href=") == 4, "crowdfunding, ransomware, the Arabic scenario and deepfakes are reduced")
+        #expect(residual.count("<td>— · <a href=") == 3, "the others: a dash, then the links, always apart")
         // ransomware: the licensing's likelihood effect, 15 % × (1 − 20 %) = 12 %; R₀ = 0.45, R₁ = 0.36
         #expect(residual.contains("<td>15 % → 12 %</td><td>3 → 3</td><td>20 % ("))
         // the flooding: no response addresses it

@@ -12,7 +12,7 @@ struct TemplateTests {
         HomePage.self, StatePage.self, StateFormPage.self, ReferencePage.self, ErrorPage.self, AssessmentsPage.self, AssessmentPage.self,
         EditRecordPage.self, InstitutionsPage.self, HorizonScanPage.self, ScenarioPage.self, RegisterPage.self, OtherRisksPage.self,
         SnapshotPage.self, ComparePage.self, RoundConfirmPage.self, ResponsesPage.self, ResponseFormPage.self, ResponsePage.self,
-        ResidualTracePage.self,
+        ResidualTracePage.self, OptionsPage.self, PortfolioPage.self, CompliancePage.self, PolicyDocumentPage.self,
     ]
     static let fragmentTypes: [any WebFragment.Type] = [RegisterBody.self]
 
@@ -23,7 +23,7 @@ struct TemplateTests {
             HomePage.mock, StatePage.mock, StateFormPage.mock, ReferencePage.mock, ErrorPage.mock, AssessmentsPage.mock, AssessmentPage.mock,
             EditRecordPage.mock, InstitutionsPage.mock, HorizonScanPage.mock, ScenarioPage.mock, try await RegisterPage.mock, OtherRisksPage.mock,
             SnapshotPage.mock, ComparePage.mock, RoundConfirmPage.reveal, ResponsesPage.mock, ResponseFormPage.new, ResponsePage.policyMaker,
-            ResidualTracePage.mock,
+            ResidualTracePage.mock, OptionsPage.mock, PortfolioPage.overBudget, CompliancePage.mock, PolicyDocumentPage.mock,
         ]
     }
 

@@ -548,6 +548,46 @@ extension Valdoria {
             assessment: assessment, register: register, basisRound: 2, draws: RegisterComputation.draws, seed: RegisterComputation.seed)
     }()
 
+    // MARK: Options and the portfolio
+
+    /// Cheaper than the counter-drone response and costed in euros too: it competes on risk removed per euro.
+    static let geofencing = response(
+        907, "No-fly zones and geofencing over festival grounds", type: "R02", targets: [target(drones)],
+        effects: [
+            DeclaredEffect(factor: .technologyAccessibility, low: 10, best: 20, high: 30),
+            DeclaredEffect(factor: .opportunity, low: 5, best: 15, high: 25),
+        ], lead: interior, cost: CostRange(low: 80_000, high: 120_000, currency: "EUR"), status: .drafted)
+
+    /// Costed in dollars: outside the comparison in euros. Its one effect is on the likelihood directly, so it plans to
+    /// remove exactly its reductions: 10 % (5 %–20 %).
+    static let radarSharing = response(
+        908, "Drone radar data shared with a neighbouring state", type: "R08", targets: [target(drones)],
+        effects: [DeclaredEffect(factor: .likelihood, low: 5, best: 10, high: 20)], lead: police,
+        cost: CostRange(low: 150_000, high: 150_000, currency: "USD"), status: .idea)
+
+    /// Not costed yet.
+    static let droneStewards = response(
+        909, "Festival stewards trained to spot and report drones", type: "R06", targets: [target(drones)],
+        effects: [DeclaredEffect(factor: .opportunity, low: 5, best: 10, high: 15)], lead: police, status: .drafted)
+
+    /// Every response addressing the drone scenario, the withdrawn biometric gates among them (the options leave it out).
+    static let droneCandidates = [counterDrone, geofencing, radarSharing, droneStewards, biometricGates]
+
+    /// The draws of a "what if" register (`Registers.whatIfDraws` of the server).
+    static let whatIfDraws = 2_000
+
+    /// The register of round 1 as the portfolio computes it: the responses that count, and `chosen` as if approved now.
+    static func whatIfRegister(_ chosen: [PolicyResponse]) -> RegisterDocument {
+        let ids = Set(chosen.map(\.id))
+        let applied =
+            responses.filter { !ids.contains($0.id) }.compactMap(RegisterResponse.init(counting:))
+            + chosen.filter { $0.status != .withdrawn }.map(RegisterResponse.init(hypothetical:))
+        let register = RiskRegister.compute(
+            scenarios: scenarios, scores: roundOneScores, round: 1, otherRisks: otherRisks, draws: whatIfDraws, seed: RegisterComputation.seed,
+            responses: applied)
+        return RegisterDocument(assessment: assessment, register: register, basisRound: 1, draws: whatIfDraws, seed: RegisterComputation.seed)
+    }
+
     /// The entry of `id` in `register` (a fixture naming a missing entry stops the run).
     static func entry(_ id: String, in register: RegisterDocument = residualRegister) -> RegisterDocument.Entry {
         guard let entry = register.entries.first(where: { $0.id == id }) else { preconditionFailure("no register entry \(id)") }

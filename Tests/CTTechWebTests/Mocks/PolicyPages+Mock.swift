@@ -83,6 +83,20 @@ extension ResponseFormPage {
             failure: Valdoria.refusal { try PolicyResponseDraft(fields: refusedFields).validated(in: context) })
     }
 
+    /// The other fields refused: an agency of no assessment of the state, a marking that is not TLP, a description and a
+    /// legal basis over their limits (4,000 and 2,000 characters).
+    static let otherRefusedFields = [
+        "title": "Counter-drone patrols", "type": "R05", "tlp": "PURPLE", "leadAgency": Valdoria.id(499),
+        "description": String(repeating: "Patrols. ", count: 445), "legalBasis": String(repeating: "Act 14b. ", count: 223),
+        "_csrf": Valdoria.csrf,
+    ]
+
+    static var refusedOtherFields: Self {
+        page(
+            nil, submitted: otherRefusedFields,
+            failure: Valdoria.failure { try PolicyResponseDraft(fields: otherRefusedFields).validated(in: context) })
+    }
+
     /// A stale save (409): what the policy maker typed is kept, the form now carries the stored version.
     static var conflict: Self {
         var typed = ResponseFormPage.fields(of: Valdoria.counterDrone)
@@ -100,9 +114,25 @@ extension ResponsePage {
         _ identity: Identity, response r: PolicyResponse, indicators: [Indicator] = [], refused: Refused? = nil, language: Language = .english
     ) -> Self {
         let method = Valdoria.method
-        let checklists = ReviewKind.allCases.map {
-            ReviewChecklist(kind: $0, method: method, reviews: Valdoria.reviews.filter { $0.responseID == r.id }, version: r.version)
+        let checklists = Self.checklists(r)
+        return .make(
+            layout: Valdoria.policyLayout(
+                r.title, identity: identity, at: .response(r.stateID, response: r.id), tlp: r.tlp, language: language), response: r,
+            method: method, risks: Valdoria.addressableRisks, agencies: Valdoria.agencies, figures: figures(r), checklists: checklists,
+            overrides: Valdoria.overrides.filter { $0.responseID == r.id },
+            abilities: PolicyAbilities(identity: identity, response: r, blocking: checklists.flatMap(\.blocking)), indicators: indicators,
+            today: Valdoria.today, csrf: Valdoria.csrf, refused: refused)
+    }
+
+    /// The response's two checklists for its current version, from Valdoria's reviews.
+    static func checklists(_ r: PolicyResponse) -> [ReviewChecklist] {
+        ReviewKind.allCases.map {
+            ReviewChecklist(kind: $0, method: Valdoria.method, reviews: Valdoria.reviews.filter { $0.responseID == r.id }, version: r.version)
         }
+    }
+
+    /// Its targets' figures from the register with residual risk, and observed effectiveness from round 2.
+    static func figures(_ r: PolicyResponse) -> [String: TargetFigures] {
         var figures: [String: TargetFigures] = [:]
         for target in r.targets {
             let observed = target.baselineRound.flatMap {
@@ -112,13 +142,7 @@ extension ResponsePage {
             }
             figures[target.riskID] = TargetFigures(entry: Valdoria.entry(target.riskID), observed: observed)
         }
-        return .make(
-            layout: Valdoria.policyLayout(
-                r.title, identity: identity, at: .response(r.stateID, response: r.id), tlp: r.tlp, language: language), response: r,
-            method: method, risks: Valdoria.addressableRisks, agencies: Valdoria.agencies, figures: figures, checklists: checklists,
-            overrides: Valdoria.overrides.filter { $0.responseID == r.id },
-            abilities: PolicyAbilities(identity: identity, response: r, blocking: checklists.flatMap(\.blocking)), indicators: indicators,
-            today: Valdoria.today, csrf: Valdoria.csrf, refused: refused)
+        return figures
     }
 
     /// The policy maker who wrote the counter-drone response: the change link, the moves (approval among them), the
@@ -233,4 +257,98 @@ extension ResidualTracePage {
 
     /// A register computed without responses: nothing to trace.
     static var withoutResidual: Self { page(Valdoria.entry(Valdoria.drones.id, in: Valdoria.roundOneRegister)) }
+}
+
+extension OptionsPage {
+    static func page(_ entry: RegisterDocument.Entry, candidates: [PolicyResponse]) -> Self {
+        let assessment = Valdoria.assessment
+        return .make(
+            layout: Valdoria.policyLayout(
+                "Options for \(entry.title)", identity: Valdoria.policyMaker,
+                at: .riskOptions(assessment.stateID, assessment.id, risk: entry.id), tlp: assessment.tlp),
+            assessment: assessment, entry: entry, options: options(entry, candidates: candidates))
+    }
+
+    /// The options as the server computes them (its default draws and seed).
+    static func options(_ entry: RegisterDocument.Entry, candidates: [PolicyResponse]) -> ResponseOptions {
+        ResponseOptions(entry: entry, candidates: candidates)
+    }
+
+    /// The drone scenario: the counter-drone response and the geofencing compared in euros, the radar sharing in dollars
+    /// and the stewards without a cost after them; the withdrawn biometric gates left out.
+    static var mock: Self { page(Valdoria.entry(Valdoria.drones.id), candidates: Valdoria.droneCandidates) }
+
+    /// The flooding: no response addresses it.
+    static var empty: Self { page(Valdoria.entry(Valdoria.flooding.id), candidates: []) }
+}
+
+extension PortfolioPage {
+    /// Every response that is not withdrawn and addresses a risk of the register, Valdoria's and the drone candidates.
+    static let candidates = (Valdoria.responses + [Valdoria.geofencing, Valdoria.radarSharing, Valdoria.droneStewards]).filter {
+        $0.status != .withdrawn
+    }
+
+    static func page(_ chosen: [PolicyResponse], budget: String, budgetFailure: ValidationFailure? = nil, whatIf: RegisterDocument?) -> Self {
+        let assessment = Valdoria.assessment
+        return .make(
+            layout: Valdoria.policyLayout(
+                "Portfolio: what if", identity: Valdoria.policyMaker, at: .portfolio(assessment.stateID, assessment.id), tlp: assessment.tlp),
+            assessment: assessment, candidates: candidates, chosen: Set(chosen.map(\.id)), budget: budget, budgetFailure: budgetFailure,
+            current: Valdoria.residualRegister, whatIf: whatIf)
+    }
+
+    /// Nothing ticked yet: the list of candidates, no result.
+    static var mock: Self { page([], budget: "", whatIf: nil) }
+
+    /// The counter-drone response, the geofencing and the radar sharing ticked, within a budget of 500,000 that the euros
+    /// exceed (330,000–520,000 EUR).
+    static let chosen = [Valdoria.counterDrone, Valdoria.geofencing, Valdoria.radarSharing]
+    static let whatIf = Valdoria.whatIfRegister(chosen)
+    static var overBudget: Self { page(chosen, budget: "500,000", whatIf: whatIf) }
+
+    /// A budget that is not an amount: refused as the server refuses it, no result, the choice kept.
+    static var refused: Self {
+        page(chosen, budget: "abc", budgetFailure: ValidationFailure(field: "budget", "validation.policy.amount"), whatIf: nil)
+    }
+}
+
+extension CompliancePage {
+    static func page(_ summary: ComplianceSummary) -> Self {
+        .make(
+            layout: Valdoria.policyLayout("Human-rights and gender compliance", identity: Valdoria.focalPoint, at: .compliance(Valdoria.state.id)),
+            stateID: Valdoria.state.id, summary: summary)
+    }
+
+    /// Valdoria's responses: the draft and the counter-drone response blocked, the licensing's two overrides, markers 1
+    /// and 2.
+    static var mock: Self {
+        page(ComplianceSummary(responses: Valdoria.responses, reviews: Valdoria.reviews, overrides: Valdoria.overrides, method: Valdoria.method))
+    }
+
+    /// A state with no responses.
+    static var empty: Self { page(ComplianceSummary(responses: [], reviews: [], overrides: [], method: Valdoria.method)) }
+}
+
+extension PolicyDocumentPage {
+    static func page(_ responses: [PolicyResponse]) -> Self {
+        let inputs = responses.map { r in
+            Input(
+                response: r, figures: ResponsePage.figures(r), checklists: ResponsePage.checklists(r),
+                overrides: Valdoria.overrides.filter { $0.responseID == r.id },
+                indicators: r.id == Valdoria.counterNarratives.id ? Valdoria.counterNarrativesIndicators : [])
+        }
+        return .make(
+            layout: Valdoria.policyLayout(
+                "National policy document", identity: Valdoria.policyMaker, at: .policyDocument(Valdoria.state.id),
+                tlp: responses.map(\.tlp).max() ?? Valdoria.state.defaultTLP),
+            state: Valdoria.state, inputs: inputs, method: Valdoria.method, risks: Valdoria.addressableRisks, agencies: Valdoria.agencies,
+            today: Valdoria.today)
+    }
+
+    /// The responses approved or further along: the licensing (with its overrides) and the counter-narratives (with
+    /// their indicators).
+    static var mock: Self { page(Valdoria.responses.filter(\.status.counts)) }
+
+    /// Nothing approved yet.
+    static var empty: Self { page([]) }
 }
