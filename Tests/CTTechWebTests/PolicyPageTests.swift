@@ -730,7 +730,7 @@ extension PolicyPageTests {
         #expect(html.contains("<p>No indicators yet.</p>"), "the licensing has none")
         // the counter-narratives: the same figures as on the response's page, (42 % + 28.9 % + 0) / 3
         #expect(html.contains("<p>Indicator progress: 23.6 % on average over 3 indicators"))
-        #expect(html.contains("Progress toward the target 33.3 %, credited 28.9 % <span class=\"badge warn\">stale: 441 days old</span>"))
+        #expect(html.contains("Progress toward the target: 33.3 %, credited 28.9 % <span class=\"badge warn\">stale: 441 days old</span>"))
         #expect(html.contains("<td>10.9 % (5.6 %–18.2 %)</td><td>50 % (round 1 → round 2)</td>"))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }

@@ -1,9 +1,13 @@
 import CTTechCore
+import NIOConcurrencyHelpers
 import SQLKit
 
 /// The versioned method and its reference lists.
 public struct ReferenceDataStore: ReferenceDataRepository {
     let persistence: Persistence
+    /// Method versions read so far, by id. A stored version never changes (a new method is a new version), so it is read
+    /// from the database once per process; which version is current is still asked of the database each time.
+    let cache = NIOLockedValueBox<[String: MethodVersion]>([:])
 
     public init(_ persistence: Persistence) {
         self.persistence = persistence
@@ -95,6 +99,7 @@ public struct ReferenceDataStore: ReferenceDataRepository {
         var select = sql.select().column("*").from("method_versions")
         select = id.map { select.where("id", .equal, SQLBind($0)) } ?? select.where("is_current", .equal, SQLBind(true))
         guard let version = try await select.first(decoding: VersionRow.self, keyDecodingStrategy: .convertFromSnakeCase) else { return nil }
+        if let cached = cache.withLockedValue({ $0[version.id] }) { return cached }
         let items = try await sql.select().column("*").from("reference_items").where("method_version", .equal, SQLBind(version.id))
             .orderBy("kind").orderBy("position").all(decoding: ItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let translations = try await sql.select().column("*").from("reference_item_translations")
@@ -115,8 +120,10 @@ public struct ReferenceDataStore: ReferenceDataRepository {
             lists[kind, default: []].append(
                 ReferenceItem(item.code, item.name, item.description, translations: texts[item.kind + "/" + item.code] ?? [:]))
         }
-        return MethodVersion(
+        let method = MethodVersion(
             id: version.id, title: version.title, note: version.note, lists: lists, consensusMinimumRatings: version.consensusMinimumRatings,
             mandatoryChecks: mandatory, evidenceMaxAgeDays: version.evidenceMaxAgeDays ?? MethodVersion.defaultEvidenceMaxAgeDays)
+        cache.withLockedValue { $0[method.id] = method }
+        return method
     }
 }

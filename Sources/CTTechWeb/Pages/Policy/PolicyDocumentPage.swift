@@ -70,7 +70,9 @@ public struct PolicyDocumentPage: WebPage {
                 legalBasis: r.legalBasis.isEmpty ? nil : r.legalBasis,
                 effects: ResponsePage.effectRows(r, t), targets: ResponsePage.targetRows(r, risks: risks, figures: input.figures, t),
                 reviews: input.checklists.map {
-                    ReviewPanel($0, t: t, action: nil, version: r.version, csrf: "", refused: nil, ownResponse: false)
+                    ReviewPanel(
+                        $0, t: t, action: nil, version: r.version, csrf: "", refused: nil, ownResponse: false,
+                        anchor: "review-" + r.id + "-" + $0.kind.rawValue)
                 }, overrides: ResponsePage.overrideRows(input.overrides, version: r.version, t),
                 indicators: ResponsePage.indicatorRows(input.indicators, progresses: progresses, t) { _ in nil },
                 progressNote: overall.map { t("policy.progress-overall", ["progress": t.percent($0), "count": String(input.indicators.count)]) })

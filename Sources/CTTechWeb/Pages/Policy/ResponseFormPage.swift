@@ -100,7 +100,9 @@ public struct ResponseFormPage: WebPage {
             + method.items(.responseTypes).map {
                 Choice(value: $0.code, label: $0.code + " " + $0.name(in: t.language), selected: $0.code == chosenType)
             }
-        let tlps = TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (values["tlp"] ?? "")) }
+        // A marking that is not a TLP level (a refused form) falls back to the state's default, never to the first option.
+        let chosenTLP = TLP(rawValue: values["tlp"] ?? "") ?? defaultTLP
+        let tlps = TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == chosenTLP) }
         let lead = values["leadAgency"] ?? ""
         let leads =
             [Choice(value: "", label: t("policy.no-lead"), selected: lead.isEmpty)]

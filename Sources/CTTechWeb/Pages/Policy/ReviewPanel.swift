@@ -8,8 +8,10 @@ struct ReviewPanel: Sendable, TemplateModel {
     struct Line: Sendable, TemplateModel {
         let code: String
         let name: String
-        /// Nil when the check has none (an empty string counts as present in Mustache).
-        let description: String?
+        /// The check's description; `hasDescription` says whether there is one (a nil would let Mustache find the
+        /// description of the page around the panel).
+        let checkDescription: String
+        let hasDescription: Bool
         let requirement: String
         let mandatory: Bool
         let standing: String
@@ -42,6 +44,8 @@ struct ReviewPanel: Sendable, TemplateModel {
     }
 
     let kind: String
+    /// The panel's id: unique on the page (the national policy document holds a pair of panels per response).
+    let anchor: String
     let heading: String
     let summary: String
     let lines: [Line]
@@ -55,9 +59,10 @@ struct ReviewPanel: Sendable, TemplateModel {
 
     init(
         _ list: ReviewChecklist, t: Localizer, action: String?, version: Int, csrf: String, refused: ([String: String], ValidationFailure)?,
-        ownResponse: Bool
+        ownResponse: Bool, anchor: String? = nil
     ) {
         kind = list.kind.rawValue
+        self.anchor = anchor ?? "review-" + list.kind.rawValue
         heading = PolicyWords.reviewKind(list.kind, t)
         let counts = list.counts
         summary = t(
@@ -70,7 +75,7 @@ struct ReviewPanel: Sendable, TemplateModel {
             let current = line.current
             return Line(
                 code: line.check.code, name: line.check.name(in: t.language),
-                description: line.check.description(in: t.language).isEmpty ? nil : line.check.description(in: t.language),
+                checkDescription: line.check.description(in: t.language), hasDescription: !line.check.description(in: t.language).isEmpty,
                 requirement: t(line.mandatory ? "policy.check.mandatory" : "policy.check.advisory"), mandatory: line.mandatory,
                 standing: current.map { c in
                     PolicyWords.checkStatus(c.status, t)
