@@ -82,6 +82,13 @@ class Walk:
         self.loaded(d)
         if not self.check("/login" not in d.current_url, f"{email.split('@')[0]} logs in", d.current_url):
             raise AssertionError(f"{email} could not log in")
+        # The account may keep another language from an earlier walk (scripts/language-walk.py): back to English with
+        # the header's switcher, as a person would.
+        if d.execute_script("return document.documentElement.lang") != "en":
+            from selenium.webdriver.support.ui import Select
+            switcher = d.find_element(By.NAME, "language")
+            Select(switcher).select_by_value("en")
+            self.submit(d, switcher)
 
     def submit(self, d, element):
         """Submits the form of `element` (a control inside it) and waits for the next page."""
