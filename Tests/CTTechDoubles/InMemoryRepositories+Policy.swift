@@ -93,7 +93,7 @@ extension InMemoryRepositories: PolicyRepository {
             try PolicyRuleViolation.checkTransition(from: stored.status, to: target)
             if target == .approved {
                 let reviews = state.checkReviews.filter { $0.responseID == id }
-                let checklists = ReviewKind.allCases.map { ReviewChecklist(kind: $0, method: method, reviews: reviews, version: stored.version) }
+                let checklists = ReviewChecklist.both(method: method, reviews: reviews, version: stored.version)
                 let override = state.latestOverride(of: id)
                 try PolicyRuleViolation.checkApproval(stored, checklists: checklists, override: override)
                 let rounds = state.revealedRounds(scope)
@@ -149,9 +149,7 @@ extension InMemoryRepositories: PolicyRepository {
         try transaction { state in
             guard let stored = state.response(scope, override.responseID) else { throw StoreConflict.missing }
             let reviews = state.checkReviews.filter { $0.responseID == stored.id }
-            let blocking = ReviewKind.allCases.flatMap {
-                ReviewChecklist(kind: $0, method: method, reviews: reviews, version: stored.version).blocking
-            }
+            let blocking = ReviewChecklist.both(method: method, reviews: reviews, version: stored.version).flatMap(\.blocking)
             try PolicyRuleViolation.checkOverride(of: stored, blocking: blocking, version: override.responseVersion)
             var recorded = override
             recorded.checks = blocking

@@ -39,9 +39,7 @@ public struct ComplianceSummary: Sendable, Hashable {
         let byResponse = Dictionary(grouping: reviews, by: \.responseID)
         var lists: [String: [ReviewChecklist]] = [:]
         for response in counted {
-            lists[response.id] = ReviewKind.allCases.map {
-                ReviewChecklist(kind: $0, method: method, reviews: byResponse[response.id] ?? [], version: response.version)
-            }
+            lists[response.id] = ReviewChecklist.both(method: method, reviews: byResponse[response.id] ?? [], version: response.version)
         }
         var rows: [CheckRow] = []
         for kind in ReviewKind.allCases {

@@ -22,7 +22,7 @@ public struct PolicyStanding: Sendable, Hashable {
     ) {
         let byResponse = Dictionary(grouping: reviews, by: \.responseID)
         func lists(_ r: PolicyResponse) -> [ReviewChecklist] {
-            ReviewKind.allCases.map { ReviewChecklist(kind: $0, method: method, reviews: byResponse[r.id] ?? [], version: r.version) }
+            ReviewChecklist.both(method: method, reviews: byResponse[r.id] ?? [], version: r.version)
         }
         func overridden(_ r: PolicyResponse) -> Bool { overrides.contains { $0.responseID == r.id && $0.responseVersion == r.version } }
         let reviewer = Authorizer.allows(identity, state: stateID, .reviewResponse)

@@ -14,7 +14,7 @@ public struct ResponseReviewing: Sendable {
     public func checklists(_ response: PolicyResponse, scope: TenantScope) async throws -> [ReviewChecklist] {
         let method = try await design.method(of: response)
         let reviews = try await policy.reviews(scope, responseID: response.id)
-        return ReviewKind.allCases.map { ReviewChecklist(kind: $0, method: method, reviews: reviews, version: response.version) }
+        return ReviewChecklist.both(method: method, reviews: reviews, version: response.version)
     }
 
     /// Records a reviewer's answers to one review. Refused to the response's author (``PolicyRuleViolation/selfReview``)

@@ -49,9 +49,7 @@ public struct ResponsesCSV: Sendable {
         var lines = [Self.columns.joined(separator: ",")]
         for r in responses {
             let method = methods[r.methodVersion] ?? self.method
-            let checklists = ReviewKind.allCases.map {
-                ReviewChecklist(kind: $0, method: method, reviews: reviewsByResponse[r.id] ?? [], version: r.version)
-            }
+            let checklists = ReviewChecklist.both(method: method, reviews: reviewsByResponse[r.id] ?? [], version: r.version)
             let overridden = overrides.contains { $0.responseID == r.id && $0.responseVersion == r.version }
             let own = indicatorsByResponse[r.id] ?? []
             let progress = IndicatorProgress.overall(own.map { IndicatorProgress($0, today: today, maxAgeDays: method.evidenceMaxAgeDays) })

@@ -36,6 +36,11 @@ public struct ReviewChecklist: Sendable, Hashable {
         }
     }
 
+    /// A record's two checklists, human rights then gender, as they stand for `version`.
+    public static func both(method: MethodVersion, reviews: [CheckReview], version: Int) -> [ReviewChecklist] {
+        ReviewKind.allCases.map { ReviewChecklist(kind: $0, method: method, reviews: reviews, version: version) }
+    }
+
     /// Codes of the checks that block approval.
     public var blocking: [String] { lines.filter(\.blocks).map(\.check.code) }
 

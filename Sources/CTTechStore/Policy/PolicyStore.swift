@@ -653,7 +653,7 @@ public struct PolicyStore: PolicyRepository {
         -> [ReviewChecklist]
     {
         let reviews = try await reviews(stateID: stateID, responseID: response.id, on: sql)
-        return ReviewKind.allCases.map { ReviewChecklist(kind: $0, method: method, reviews: reviews, version: response.version) }
+        return ReviewChecklist.both(method: method, reviews: reviews, version: response.version)
     }
 
     /// Answers of one response (or of every response of the state), oldest first (answers given together: human rights

@@ -806,7 +806,7 @@ extension AssessmentImport {
                 version: 1, createdBy: c.importer, updatedBy: c.importer, updatedAt: c.now)
             // Approved or further along only if its reviews allow it, as approval in the product would.
             if status.counts && gateChecked {
-                let checklists = ReviewKind.allCases.map { ReviewChecklist(kind: $0, method: c.method, reviews: reviews, version: 1) }
+                let checklists = ReviewChecklist.both(method: c.method, reviews: reviews, version: 1)
                 do { try PolicyRuleViolation.checkApproval(response, checklists: checklists, override: overrides.last) } catch {
                     if case .approvalBlocked(let checks) = error {
                         v.add(

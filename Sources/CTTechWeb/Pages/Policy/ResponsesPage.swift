@@ -38,9 +38,7 @@ public struct ResponsesPage: WebPage {
         let agencyNames = Dictionary(agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let reviewsByResponse = Dictionary(grouping: reviews, by: \.responseID)
         let rows = responses.map { r -> Row in
-            let lists = ReviewKind.allCases.map {
-                ReviewChecklist(kind: $0, method: method, reviews: reviewsByResponse[r.id] ?? [], version: r.version)
-            }
+            let lists = ReviewChecklist.both(method: method, reviews: reviewsByResponse[r.id] ?? [], version: r.version)
             let blocking = lists.flatMap(\.blocking)
             let notMet = lists.flatMap { $0.lines.filter { $0.mandatory && $0.current?.status == .notMet }.map(\.check.code) }
             let overridden = overrides.contains { $0.responseID == r.id && $0.responseVersion == r.version }
