@@ -52,7 +52,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto")
             ],
-            resources: [.copy("Localization/Catalogs"), .copy("ReferenceData/Translations")],
+            resources: [.copy("Localization/Catalogs"), .copy("ReferenceData/Translations"), .copy("ReferenceData/Frameworks")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -47,6 +47,17 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case responseOverride = "response.override"
     case indicatorCreate = "indicator.create"
     case indicatorActual = "indicator.actual"
+    // Capability and roadmap (steps 7–8)
+    case frameworkPublish = "framework.publish"
+    case capabilityCreate = "capability.create"
+    case capabilityAnswers = "capability.answers"
+    case capabilityEvidence = "capability.evidence"
+    case capabilityTargets = "capability.targets"
+    case roadmapCreate = "roadmap.create"
+    case roadmapUpdate = "roadmap.update"
+    case roadmapStatus = "roadmap.status"
+    case roadmapApprove = "roadmap.approve"
+    case roadmapReview = "roadmap.review"
 
     /// The kind of record an entry of this action is about.
     public var entityType: String {
@@ -66,6 +77,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .otherRiskCreate, .otherRiskUpdate, .otherRiskDelete: "other_risk"
         case .responseCreate, .responseUpdate, .responseStatus, .responseApprove, .responseReview, .responseOverride: "policy_response"
         case .indicatorCreate, .indicatorActual: "indicator"
+        case .frameworkPublish: "capability_framework"
+        case .capabilityCreate, .capabilityAnswers, .capabilityEvidence, .capabilityTargets: "capability_assessment"
+        case .roadmapCreate, .roadmapUpdate, .roadmapStatus, .roadmapApprove, .roadmapReview: "roadmap_item"
         }
     }
 }
@@ -131,6 +145,16 @@ extension AuditAction {
         case .responseOverride: "Review overridden for approval"
         case .indicatorCreate: "Indicator added"
         case .indicatorActual: "Indicator value recorded"
+        case .frameworkPublish: "Capability framework version published"
+        case .capabilityCreate: "Capability assessment opened"
+        case .capabilityAnswers: "Capability criteria answered"
+        case .capabilityEvidence: "Capability evidence added"
+        case .capabilityTargets: "Capability targets set"
+        case .roadmapCreate: "Roadmap item added"
+        case .roadmapUpdate: "Roadmap item changed"
+        case .roadmapStatus: "Roadmap item status changed"
+        case .roadmapApprove: "Roadmap item approved"
+        case .roadmapReview: "Roadmap item reviewed"
         }
     }
 
@@ -142,6 +166,9 @@ extension AuditAction {
         case "api_token": "API token"
         case "other_risk": "other national risk"
         case "policy_response": "policy response"
+        case "capability_framework": "capability framework"
+        case "capability_assessment": "capability assessment"
+        case "roadmap_item": "roadmap item"
         default: entityType.replacingUnderscores()
         }
     }

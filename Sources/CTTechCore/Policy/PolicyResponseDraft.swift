@@ -68,8 +68,8 @@ public struct PolicyResponseDraft: Sendable, Hashable {
             if context.agencyIDs.contains(id) { partners.append(id) } else { v.add("partners", "validation.policy.agency-unknown") }
         }
 
-        let cost = costRange(validator: &v)
-        let timeframe = timeframe(validator: &v)
+        let cost = v.costRange(fields)
+        let timeframe = v.timeframe(fields)
         try v.check()
         return Content(
             title: title ?? "", type: type, description: description, targets: targets, effects: effects,
@@ -139,49 +139,6 @@ public struct PolicyResponseDraft: Sendable, Hashable {
         }
         guard !problem, let factor else { return nil }
         return DeclaredEffect(factor: factor, dimension: dimension, low: values[0], best: values[1], high: values[2])
-    }
-
-    private func costRange(validator v: inout Validator) -> CostRange? {
-        let lowText = (fields["costLow"] ?? "").trimmingWhitespace()
-        let highText = (fields["costHigh"] ?? "").trimmingWhitespace()
-        let currency = (fields["currency"] ?? "").trimmingWhitespace().uppercased()
-        if lowText.isEmpty && highText.isEmpty {
-            return nil
-        }
-        func amount(_ text: String, _ field: String) -> Double? {
-            let cleaned = text.filter { !$0.isWhitespace && $0 != "," && $0 != "_" }
-            guard let value = Double(cleaned), value.isFinite, value >= 0, value < 1e15 else {
-                v.add(field, "validation.policy.amount")
-                return nil
-            }
-            return value
-        }
-        let low = amount(lowText.isEmpty ? highText : lowText, "costLow")
-        let high = amount(highText.isEmpty ? lowText : highText, "costHigh")
-        let currencyValid = currency.count == 3 && currency.allSatisfy { $0.isASCII && $0.isUppercase }
-        if !currencyValid { v.add("currency", "validation.policy.currency") }
-        guard let low, let high, currencyValid else { return nil }
-        guard low <= high else {
-            v.add("costHigh", "validation.policy.cost-order")
-            return nil
-        }
-        return CostRange(low: low, high: high, currency: currency)
-    }
-
-    private func timeframe(validator v: inout Validator) -> Timeframe? {
-        let startText = (fields["start"] ?? "").trimmingWhitespace()
-        let endText = (fields["end"] ?? "").trimmingWhitespace()
-        if startText.isEmpty && endText.isEmpty { return nil }
-        let start = CalendarDate(startText)
-        let end = CalendarDate(endText)
-        if start == nil { v.add("start", "validation.date") }
-        if end == nil { v.add("end", "validation.date") }
-        guard let start, let end else { return nil }
-        guard start <= end else {
-            v.add("end", "validation.policy.end-before-start")
-            return nil
-        }
-        return Timeframe(start: start, end: end)
     }
 }
 

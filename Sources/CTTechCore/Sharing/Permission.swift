@@ -29,6 +29,19 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     /// Record an override of blocking checks, with a justification. The state's focal point answers for it.
     case overrideReview
 
+    /// Read a state's capability assessments, targets, priorities and roadmap (steps 7–8).
+    case viewCapability
+    /// Answer a self-assessment's criteria, add its evidence, open self-assessments.
+    case writeCapability
+    /// Enter a validated assessment (programme staff at a workshop or follow-up visit).
+    case validateCapability
+    /// Set targets and write the development roadmap: add and change items, move them along (except approval).
+    case planDevelopment
+    /// Answer the human-rights and gender checks of a roadmap item (never one's own).
+    case reviewRoadmap
+    /// Approve a roadmap item (an adoption only once its reviews allow it). The state's focal point answers for it.
+    case approveRoadmap
+
     /// Create partner states, accounts and grants; read the whole audit log.
     case administer
 
@@ -48,6 +61,12 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         case .reviewResponse: [.reviewer]
         case .approveResponse: [.focalPoint, .policyMaker]
         case .overrideReview: [.focalPoint]
+        case .viewCapability: [.focalPoint, .assessor, .facilitator, .policyMaker, .reviewer, .programmeOfficer]
+        case .writeCapability: [.focalPoint, .assessor]
+        case .validateCapability: [.facilitator, .programmeOfficer]
+        case .planDevelopment: [.focalPoint, .policyMaker]
+        case .reviewRoadmap: [.reviewer]
+        case .approveRoadmap: [.focalPoint]
         case .administer: []
         }
     }
@@ -58,7 +77,7 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .viewState, .editStateProfile, .readStateAudit, .administer: true
         case .viewAssessment, .manageAssessment, .writeScenario, .scoreScenario, .approveAssessment, .viewResponses, .writeResponse, .reviewResponse,
-            .approveResponse, .overrideReview:
+            .approveResponse, .overrideReview, .viewCapability, .writeCapability, .validateCapability, .planDevelopment, .reviewRoadmap, .approveRoadmap:
             false
         }
     }

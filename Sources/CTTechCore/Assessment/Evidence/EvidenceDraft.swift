@@ -7,6 +7,24 @@ public struct EvidenceDraft: Sendable, Hashable {
     }
 
     public func validated(id: String, subject: EvidenceSubject) throws(ValidationFailure) -> EvidenceItem {
+        let graded = try graded()
+        return EvidenceItem(
+            id: id, subject: subject, summary: graded.summary, source: graded.source, reliability: graded.reliability,
+            credibility: graded.credibility, observedOn: graded.observedOn)
+    }
+
+    /// An evidence item's text and grading, checked whole (shared by step 3's evidence and step 7's).
+    public struct Graded: Sendable, Hashable {
+        public var summary: String
+        public var source: String
+        public var reliability: SourceReliability
+        public var credibility: InformationCredibility
+        /// yyyy-mm-dd or empty.
+        public var observedOn: String
+    }
+
+    /// The fields checked: a summary and a source, reliability A–F, credibility 1–6, an optional observation date.
+    public func graded() throws(ValidationFailure) -> Graded {
         var v = Validator()
         let summary = v.text(fields["summary"], field: "summary", maxLength: 2_000)
         let source = v.text(fields["source"], field: "source", maxLength: 500)
@@ -17,12 +35,11 @@ public struct EvidenceDraft: Sendable, Hashable {
         let observed = (fields["observedOn"] ?? "").trimmingWhitespace()
         if !observed.isEmpty && !Self.isCalendarDate(observed) { v.add("observedOn", "validation.date") }
         try v.check()
-        return EvidenceItem(
-            id: id, subject: subject, summary: summary ?? "", source: source ?? "", reliability: reliability ?? .f,
-            credibility: credibility ?? .cannotBeJudged, observedOn: observed)
+        return Graded(
+            summary: summary ?? "", source: source ?? "", reliability: reliability ?? .f, credibility: credibility ?? .cannotBeJudged,
+            observedOn: observed)
     }
 
-    /// yyyy-mm-dd with a real month and a day that exists in it (leap years counted).
     public static func isCalendarDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
