@@ -7,7 +7,7 @@ public enum AuditDisclosure {
     static let assessmentEntities: Set<String> = {
         let actions: [AuditAction] = [
             .assessmentCreate, .scenarioCreate, .agencyCreate, .evidenceCreate, .otherRiskCreate, .raciSet, .scanSet, .scoreSubmit,
-            .responseCreate, .indicatorCreate,
+            .responseCreate, .indicatorCreate, .capabilityCreate, .roadmapCreate,
         ]
         return Set(actions.map(\.entityType))
     }()
@@ -28,7 +28,7 @@ public enum AuditDisclosure {
             shown.actorLabel = anonymousAssessor
         }
         if let stateID = entry.stateID, assessmentEntities.contains(entry.entityType),
-            !Authorizer.allows(identity, state: stateID, .viewAssessment)
+            !Authorizer.allows(identity, state: stateID, .viewAssessment) || !Authorizer.allows(identity, state: stateID, .viewCapability)
         {
             shown.details = withheld
         }

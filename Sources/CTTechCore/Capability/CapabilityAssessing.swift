@@ -58,9 +58,10 @@ public struct CapabilityAssessing: Sendable {
     ) async throws -> CapabilityAssessment {
         let framework = try await framework(of: assessment)
         guard assessment.areas.contains(area) else { throw CapabilityRuleViolation.areaNotAssessed(area) }
-        let evidence = Set(try await capability.capabilityEvidence(scope, assessmentID: assessment.id).map(\.id))
+        let evidence = try await capability.capabilityEvidence(scope, assessmentID: assessment.id).map(\.id)
         let records = try draft.validated(
-            framework: framework, area: area, assessmentID: assessment.id, evidenceIDs: evidence, by: actor.id, at: Self.now())
+            framework: framework, area: area, assessmentID: assessment.id, evidenceIDs: Set(evidence), numbered: evidence, by: actor.id,
+            at: Self.now())
         return try await capability.replaceAnswers(
             records, area: area, assessmentID: assessment.id, expectedVersion: draft.version ?? assessment.version, framework: framework,
             scope: scope,

@@ -82,14 +82,20 @@ public struct AnswersDraft: Sendable, Hashable {
     /// The answered criteria of `area`, checked whole: every named criterion must be one of the framework's for this
     /// area (a criterion of another framework version is refused by code, never ignored), answers and confidences from
     /// their lists, notes at most 1,000 characters, evidence of this assessment only.
+    ///
+    /// The form may cite evidence by its number in the assessment's list (`evidenceNumbers.<criterion>` = "1, 3"):
+    /// `numbered` is that list's ids in order.
     public func validated(
-        framework: CapabilityFramework, area: String, assessmentID: String, evidenceIDs: Set<String>, by actor: String, at time: Int64
+        framework: CapabilityFramework, area: String, assessmentID: String, evidenceIDs: Set<String>, numbered: [String] = [], by actor: String,
+        at time: Int64
     ) throws(ValidationFailure) -> [CriterionRecord] {
         var v = Validator()
         let applicable = Set(framework.criteria(area: area).map(\.code))
         var codes = Set<String>()
         for key in fields.keys {
-            for prefix in ["answer.", "confidence.", "note."] where key.hasPrefix(prefix) { codes.insert(String(key.dropFirst(prefix.count))) }
+            for prefix in ["answer.", "confidence.", "note.", "evidenceNumbers."] where key.hasPrefix(prefix) {
+                codes.insert(String(key.dropFirst(prefix.count)))
+            }
         }
         let unknown = codes.subtracting(applicable).sorted()
         if !unknown.isEmpty {
@@ -113,10 +119,20 @@ public struct AnswersDraft: Sendable, Hashable {
             }
             let note = v.text(fields["note." + code], field: "note." + code, required: false, maxLength: 1_000) ?? ""
             let prefix = "evidence." + code + "."
-            let cited = fields.keys.filter { $0.hasPrefix(prefix) && CapabilityAssessmentDraft.isOn(fields[$0]) }
+            var cited = fields.keys.filter { $0.hasPrefix(prefix) && CapabilityAssessmentDraft.isOn(fields[$0]) }
                 .map { String($0.dropFirst(prefix.count)) }.sorted()
             let foreign = cited.filter { !evidenceIDs.contains($0) }
             if !foreign.isEmpty { v.add("evidence." + code, "validation.capability.evidence-unknown") }
+            let numbers = (fields["evidenceNumbers." + code] ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" })
+            for number in numbers {
+                guard let n = Int(number), n >= 1, n <= numbered.count else {
+                    v.add(
+                        "evidenceNumbers." + code, "validation.capability.evidence-number",
+                        ["number": String(number), "count": String(numbered.count)])
+                    break
+                }
+                if !cited.contains(numbered[n - 1]) { cited.append(numbered[n - 1]) }
+            }
             records.append(
                 CriterionRecord(
                     assessmentID: assessmentID, area: area, criterion: code, answer: answer, confidence: confidence ?? .moderate, note: note,

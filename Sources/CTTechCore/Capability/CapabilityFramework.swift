@@ -173,6 +173,42 @@ public struct CapabilityFramework: Sendable, Codable, Hashable {
 extension CapabilityFramework {
     public static let defaultID = "ctt-capability-2024.1"
 
+    /// Translations shipped beside the default framework, one file per language in
+    /// `Frameworks/ctt-capability-2024.1.<language>.json`: `criteria` (code → text) and `readiness` (code → name and
+    /// description). A language without its file reads English.
+    static func shippedTranslations() -> [String: Translations] {
+        var result: [String: Translations] = [:]
+        for language in Language.allCases where language != .english {
+            guard let url = Bundle.module.url(forResource: defaultID + "." + language.rawValue, withExtension: "json", subdirectory: "Frameworks"),
+                let data = try? Data(contentsOf: url), let decoded = try? JSONDecoder().decode(Translations.self, from: data)
+            else { continue }
+            result[language.rawValue] = decoded
+        }
+        return result
+    }
+
+    /// One language's texts of a framework.
+    public struct Translations: Sendable, Codable, Hashable {
+        public var criteria: [String: String]
+        public var readiness: [String: ReferenceText]
+    }
+
+    /// The framework with the criteria's and readiness dimensions' translations taken from `translations` (language code →
+    /// texts).
+    public func translated(_ translations: [String: Translations]) -> CapabilityFramework {
+        var framework = self
+        for (language, texts) in translations {
+            guard let lang = Language(rawValue: language) else { continue }
+            for index in framework.criteria.indices {
+                if let text = texts.criteria[framework.criteria[index].code] { framework.criteria[index].translations[language] = text }
+            }
+            for index in framework.readiness.indices {
+                if let text = texts.readiness[framework.readiness[index].code] { framework.readiness[index].translations[lang] = text }
+            }
+        }
+        return framework
+    }
+
     /// The framework shipped with the product: areas, enablers and stages from the default method's lists (with their
     /// translations), criteria, scope and readiness dimensions from `Frameworks/ctt-capability-2024.1.json`.
     public static let ctTechDefault: CapabilityFramework = {
@@ -180,6 +216,7 @@ extension CapabilityFramework {
             let data = try? Data(contentsOf: url),
             var framework = try? JSONDecoder().decode(CapabilityFramework.self, from: data)
         else { preconditionFailure("the default capability framework is missing from the bundle") }
+        framework = framework.translated(shippedTranslations())
         let method = MethodVersion.ctTechDefault
         if framework.areas.isEmpty { framework.areas = method.items(.capabilityAreas) }
         if framework.enablers.isEmpty { framework.enablers = method.items(.enablers) }

@@ -45,9 +45,9 @@ public enum CapabilityRuleViolation: RuleViolation, Hashable {
         case .contentLocked: "errors.rule.roadmap.locked"
         case .adoptionNotReviewed(let checks):
             Message("errors.rule.roadmap.adoption-not-reviewed", count: checks.count, ["checks": checks.joined(separator: ", ")])
-        case .selfReview: "errors.rule.self-review"
+        case .selfReview: "errors.rule.roadmap.self-review"
         case .reviewOfOtherVersion(let reviewed, let current):
-            Message("errors.rule.review-other-version", ["reviewed": String(reviewed), "current": String(current)])
+            Message("errors.rule.roadmap.review-other-version", ["reviewed": String(reviewed), "current": String(current)])
         case .notReviewable: "errors.rule.roadmap.not-reviewable"
         case .unknownLinkedAssessment(let id): Message("errors.rule.capability.unknown-linked", ["id": id])
         }

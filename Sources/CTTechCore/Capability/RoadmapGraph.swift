@@ -182,3 +182,39 @@ struct Heap<Element> {
         return top
     }
 }
+
+/// When each roadmap item happens on the timeline: dated items keep their dates (a date before a prerequisite's end is
+/// shown as planned, and flagged); undated items start the day after their last prerequisite ends, or at `origin`, and
+/// last their horizon's default duration.
+public struct RoadmapSchedule: Sendable, Hashable {
+    public struct Slot: Sendable, Hashable {
+        public let start: CalendarDate
+        public let end: CalendarDate
+        /// The dates are the item's own (not scheduled from its prerequisites).
+        public let dated: Bool
+        /// The item is dated to start before a prerequisite ends.
+        public let startsBeforePrerequisite: Bool
+    }
+
+    public let slots: [String: Slot]
+
+    /// `order` must respect prerequisites (``RoadmapGraph/outcome()``).
+    public init(items: [RoadmapItem], order: [String], origin: CalendarDate) {
+        let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var slots: [String: Slot] = [:]
+        let day: Int64 = 86_400_000
+        for id in order {
+            guard let item = byID[id] else { continue }
+            let ready = item.prerequisites.compactMap { slots[$0]?.end }.max().map { CalendarDate(epochMilliseconds: $0.epochMilliseconds + day) }
+            if let timeframe = item.timeframe {
+                slots[id] = Slot(
+                    start: timeframe.start, end: timeframe.end, dated: true, startsBeforePrerequisite: ready.map { timeframe.start < $0 } ?? false)
+            } else {
+                let start = max(ready ?? origin, origin)
+                let end = CalendarDate(epochMilliseconds: start.epochMilliseconds + Int64(item.durationDays - 1) * day)
+                slots[id] = Slot(start: start, end: end, dated: false, startsBeforePrerequisite: false)
+            }
+        }
+        self.slots = slots
+    }
+}

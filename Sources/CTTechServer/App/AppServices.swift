@@ -18,6 +18,8 @@ public struct AppServices: Sendable {
     public let assessments: AssessmentStores
     /// Steps 5–6: the state's policy responses, reviews and indicators.
     public let policy: PolicyStore
+    /// Steps 7–8: capability assessments, targets, the roadmap and the framework versions.
+    public let capability: CapabilityStore
     public let registers: Registers
     public let pages: PageRenderer
     public let passwords: PasswordHasher
@@ -39,6 +41,7 @@ public struct AppServices: Sendable {
         self.assessments = assessments
         let policy = PolicyStore(persistence)
         self.policy = policy
+        self.capability = CapabilityStore(persistence)
         self.registers = Registers(
             records: assessments.records,
             computation: RegisterComputation(scoring: assessments.scoring, risks: assessments.risks, reference: reference, policy: policy))
@@ -68,6 +71,8 @@ public struct AppServices: Sendable {
     var policyDesign: PolicyDesign { PolicyDesign(policy: policy, reference: reference) }
     var responseReviewing: ResponseReviewing { ResponseReviewing(policy: policy, reference: reference) }
     var effectMeasurement: EffectMeasurement { EffectMeasurement(policy: policy) }
+    var capabilityAssessing: CapabilityAssessing { CapabilityAssessing(capability: capability, frameworks: capability) }
+    var developmentPlanning: DevelopmentPlanning { DevelopmentPlanning(capability: capability, frameworks: capability, reference: reference) }
     var approval: Approval {
         let a = assessments
         let registers = registers

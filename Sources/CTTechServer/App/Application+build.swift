@@ -92,6 +92,10 @@ public func buildRouter(services: AppServices) throws -> BuiltRouter {
     ReviewController(services).addRoutes(to: routes)
     MeasurementController(services).addRoutes(to: routes)
     PolicyViewsController(services).addRoutes(to: routes)
+    CapabilityController(services).addRoutes(to: routes)
+    PlanController(services).addRoutes(to: routes)
+    RoadmapController(services).addRoutes(to: routes)
+    FrameworkController(services).addRoutes(to: routes)
     APIRawRoutes(services).addRoutes(to: router)
     // Compact JSON: smaller on slow venue networks and cheaper to encode than the generator's pretty-printed default.
     try APIHandler(services: services).registerHandlers(

@@ -22,6 +22,10 @@ enum MethodSteps {
         if let identity, Authorizer.allows(identity, state: state.id, .viewResponses) {
             steps.append((t("nav.policy-responses"), SiteURL.responses(state.id).path))
         }
+        if let identity, Authorizer.allows(identity, state: state.id, .viewCapability) {
+            steps.append((t("nav.capability"), SiteURL.capability(state.id).path))
+            steps.append((t("nav.roadmap"), SiteURL.roadmap(state.id).path))
+        }
         return steps
     }
 }

@@ -30,6 +30,16 @@ public enum Notice: String, Sendable, CaseIterable {
     case overrideRecorded = "override-recorded"
     case indicatorAdded = "indicator-added"
     case actualRecorded = "actual-recorded"
+    case capabilityOpened = "capability-opened"
+    case answersSaved = "answers-saved"
+    case targetsSaved = "targets-saved"
+    case targetsProposed = "targets-proposed"
+    case roadmapItemAdded = "roadmap-item-added"
+    case roadmapItemSaved = "roadmap-item-saved"
+    case roadmapItemMoved = "roadmap-item-moved"
+    case roadmapItemApproved = "roadmap-item-approved"
+    case milestonesSaved = "milestones-saved"
+    case frameworkPublished = "framework-published"
 
     /// The catalog key of its words.
     public var key: String { "notice." + rawValue }

@@ -82,6 +82,31 @@ public enum SiteURL: Hashable, Sendable {
     case policyDocument(String)
     /// The state's response register as CSV.
     case responsesCSV(String)
+    // Steps 7–8: capability assessments, targets and the development roadmap
+    case capability(String)
+    /// The form that opens a self-assessment (or, with `validated`, a validated assessment).
+    case capabilityNew(String, validated: Bool)
+    case capabilityAssessment(String, capability: String)
+    case capabilityArea(String, capability: String, area: String)
+    case capabilityEvidence(String, capability: String)
+    case capabilityPlan(String, capability: String)
+    case capabilityTargets(String, capability: String, area: String)
+    case capabilityPropose(String, capability: String)
+    case capabilityCompare(String, capability: String, other: String)
+    case capabilityCSV(String, capability: String)
+    case roadmap(String)
+    /// The item form, empty or (with a gap) filled from the gap it closes.
+    case roadmapNew(String, gap: RoadmapGap? = nil)
+    case roadmapItem(String, item: String)
+    case roadmapItemEdit(String, item: String)
+    case roadmapStatus(String, item: String)
+    case roadmapApprove(String, item: String)
+    case roadmapReview(String, item: String, ReviewKind)
+    case roadmapMilestones(String, item: String)
+    // Capability framework versions (reference data)
+    case frameworks
+    case framework(String)
+    case frameworkDownload(String)
 
     /// The route's pattern as the router matches it: parameters in braces, in the order of the case's values.
     public var pattern: String {
@@ -163,6 +188,27 @@ public enum SiteURL: Hashable, Sendable {
         case .compliance: "/states/{stateID}/compliance"
         case .policyDocument: "/states/{stateID}/policy-document"
         case .responsesCSV: "/states/{stateID}/responses.csv"
+        case .capability: "/states/{stateID}/capability"
+        case .capabilityNew: "/states/{stateID}/capability/new"
+        case .capabilityAssessment: "/states/{stateID}/capability/{capabilityID}"
+        case .capabilityArea: "/states/{stateID}/capability/{capabilityID}/areas/{area}"
+        case .capabilityEvidence: "/states/{stateID}/capability/{capabilityID}/evidence"
+        case .capabilityPlan: "/states/{stateID}/capability/{capabilityID}/plan"
+        case .capabilityTargets: "/states/{stateID}/capability/{capabilityID}/targets/{area}"
+        case .capabilityPropose: "/states/{stateID}/capability/{capabilityID}/propose"
+        case .capabilityCompare: "/states/{stateID}/capability/{capabilityID}/compare/{otherID}"
+        case .capabilityCSV: "/states/{stateID}/capability/{capabilityID}/levels.csv"
+        case .roadmap: "/states/{stateID}/roadmap"
+        case .roadmapNew: "/states/{stateID}/roadmap/new"
+        case .roadmapItem: "/states/{stateID}/roadmap/{itemID}"
+        case .roadmapItemEdit: "/states/{stateID}/roadmap/{itemID}/edit"
+        case .roadmapStatus: "/states/{stateID}/roadmap/{itemID}/status"
+        case .roadmapApprove: "/states/{stateID}/roadmap/{itemID}/approve"
+        case .roadmapReview(_, _, let kind): "/states/{stateID}/roadmap/{itemID}/reviews/" + kind.rawValue
+        case .roadmapMilestones: "/states/{stateID}/roadmap/{itemID}/milestones"
+        case .frameworks: "/reference/frameworks"
+        case .framework: "/reference/frameworks/{frameworkID}"
+        case .frameworkDownload: "/reference/frameworks/{frameworkID}/download"
         }
     }
 
@@ -171,8 +217,15 @@ public enum SiteURL: Hashable, Sendable {
         switch self {
         case .root, .login, .loginTOTP, .logout, .language, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .healthz, .metrics,
             .openAPISpec,
-            .stylesheet, .reference, .adminStates, .adminStateNew, .adminUsers, .adminUserNew, .audit, .home:
+            .stylesheet, .reference, .adminStates, .adminStateNew, .adminUsers, .adminUserNew, .audit, .home, .frameworks:
             []
+        case .framework(let id), .frameworkDownload(let id): [id]
+        case .capability(let s), .capabilityNew(let s, _), .roadmap(let s), .roadmapNew(let s, _): [s]
+        case .capabilityAssessment(let s, let c), .capabilityEvidence(let s, let c), .capabilityPlan(let s, let c), .capabilityPropose(let s, let c),
+            .capabilityCSV(let s, let c), .roadmapItem(let s, let c), .roadmapItemEdit(let s, let c), .roadmapStatus(let s, let c),
+            .roadmapApprove(let s, let c), .roadmapReview(let s, let c, _), .roadmapMilestones(let s, let c):
+            [s, c]
+        case .capabilityArea(let s, let c, let a), .capabilityTargets(let s, let c, let a), .capabilityCompare(let s, let c, let a): [s, c, a]
         case .staticFile(let name): [name]
         case .referenceList(let kind), .referenceListJSON(let kind): [kind]
         case .adminUser(let id), .adminUserGrants(let id), .adminUserPassword(let id), .accountTokenRevoke(let id): [id]
@@ -204,7 +257,25 @@ public enum SiteURL: Hashable, Sendable {
         switch self {
         case .horizonScanEntry(_, _, let technology):
             "?technology=\(technology.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")#scan-form"
+        case .capabilityNew(_, let validated): validated ? "?kind=validated" : ""
+        case .roadmapNew(_, let gap?):
+            "?capability=\(gap.capability)&area=\(gap.area)&enabler=\(gap.enabler)&to=\(gap.stage)"
         default: ""
+        }
+    }
+
+    /// The gap a new roadmap item is created from (its ids and codes are URL-safe: identifiers and framework codes).
+    public struct RoadmapGap: Hashable, Sendable {
+        public let capability: String
+        public let area: String
+        public let enabler: String
+        public let stage: Int
+
+        public init(capability: String, area: String, enabler: String, stage: Int) {
+            self.capability = capability
+            self.area = area
+            self.enabler = enabler
+            self.stage = stage
         }
     }
 

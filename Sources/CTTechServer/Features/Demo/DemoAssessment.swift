@@ -199,5 +199,6 @@ enum DemoAssessment {
         try await DemoPolicy.seed(
             services,
             .init(stateID: stateID, assessmentID: assessment.id, scenarioIDs: scenarioIDs, agencyIDs: agencyIDs, assessorIDs: assessorIDs))
+        try await DemoCapability.seed(services, .init(stateID: stateID, assessmentID: assessment.id, agencyIDs: agencyIDs))
     }
 }
