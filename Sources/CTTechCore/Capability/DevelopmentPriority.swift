@@ -92,10 +92,12 @@ public struct AreaRelevance: Sendable, Hashable {
     /// The scenarios that justify it, highest residual risk first.
     public let scenarios: [RelevantRisk]
 
-    /// The stage the register asks of the area: ⌈5 × relevance⌉ (1–5), nil when the area counters no scored scenario.
+    /// The stage the register asks of the area: ⌈4 × relevance⌉ (1 Start-up to 4 Strategic), nil when the area counters
+    /// no scored scenario. Stage 5 (Dynamic) is an aspiration a state sets by hand, never proposed: a register cannot
+    /// say that continuous improvement is due.
     public var proposedStage: Int? {
         guard relevance > 0 else { return nil }
-        return min(5, max(1, Int((5 * relevance - 1e-9).rounded(.up))))
+        return min(4, max(1, Int((4 * relevance - 1e-9).rounded(.up))))
     }
 
     public init(area: String, relevance: Double, scenarios: [RelevantRisk]) {
@@ -176,5 +178,39 @@ public struct DevelopmentPriority: Sendable, Hashable {
             ($1.priority, $1.gap, areaOrder[$0.area] ?? 0, enablerOrder[$0.enabler] ?? 0)
                 < ($0.priority, $0.gap, areaOrder[$1.area] ?? 0, enablerOrder[$1.enabler] ?? 0)
         }
+    }
+}
+
+/// One area's gaps together (step 8's "priority areas for development"): the sum of its enablers' gaps and priorities,
+/// with the scenarios that justify it.
+public struct AreaPriority: Sendable, Hashable {
+    public let area: String
+    /// Enablers below their target.
+    public let gaps: Int
+    /// Stages missing, summed over the enablers.
+    public let stages: Int
+    public let relevance: Double
+    /// The sum of the enablers' priorities.
+    public let priority: Double
+    public let scenarios: [RelevantRisk]
+
+    /// The areas with a gap, highest summed priority first (ties: more stages missing, then the order given).
+    public static func rank(_ rows: [DevelopmentPriority]) -> [AreaPriority] {
+        var order: [String] = []
+        var byArea: [String: [DevelopmentPriority]] = [:]
+        for row in rows where row.gap > 0 {
+            if byArea[row.area] == nil { order.append(row.area) }
+            byArea[row.area, default: []].append(row)
+        }
+        let areas = order.enumerated().map { index, area -> (Int, AreaPriority) in
+            let list = byArea[area] ?? []
+            return (
+                index,
+                AreaPriority(
+                    area: area, gaps: list.count, stages: list.map(\.gap).reduce(0, +), relevance: list.first?.relevance ?? 0,
+                    priority: list.map(\.priority).reduce(0, +), scenarios: list.first?.scenarios ?? [])
+            )
+        }
+        return areas.sorted { ($1.1.priority, $1.1.stages, $0.0) < ($0.1.priority, $0.1.stages, $1.0) }.map(\.1)
     }
 }

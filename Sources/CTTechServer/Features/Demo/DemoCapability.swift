@@ -66,7 +66,8 @@ enum DemoCapability {
             _ assessment: CapabilityAssessment, area: String, solid: [String: Int], evidenceIDs: [String], tweak: [String: CriterionAnswer] = [:],
             by who: UserAccount, _ permission: Permission
         ) async throws -> CapabilityAssessment {
-            var fields = ["version": String(assessment.version)]
+            let current = try await services.capability.capabilityAssessment(viewScope, id: assessment.id) ?? assessment
+            var fields = ["version": String(current.version)]
             for (index, criterion) in framework.criteria(area: area).enumerated() {
                 let reached = solid[criterion.enabler] ?? 1
                 var value: CriterionAnswer
@@ -85,7 +86,7 @@ enum DemoCapability {
                     fields["evidence." + criterion.code + "." + evidenceIDs[index % evidenceIDs.count]] = "on"
                 }
             }
-            return try await assessing.answer(AnswersDraft(fields: fields), area: area, of: assessment, by: actor(who), scope: scope(who, permission))
+            return try await assessing.answer(AnswersDraft(fields: fields), area: area, of: current, by: actor(who), scope: scope(who, permission))
         }
         let levelsA: [String: [String: Int]] = [
             "F01": ["E1": 2, "E2": 3, "E3": 2, "E4": 2, "E5": 1, "E6": 2, "E7": 2, "E8": 2, "E9": 1],
@@ -143,7 +144,9 @@ enum DemoCapability {
         let (relevance, _) = try await relevance(services, baseA, framework: framework, scope: viewScope)
         if let relevance {
             let (stored, _) = try await planning.proposeTargets(
-                for: baseA, relevance: relevance, expectedVersion: baseA.version, by: actor(maker), scope: scope(maker, .planDevelopment))
+                for: baseA, relevance: relevance,
+                expectedVersion: try await services.capability.capabilityAssessment(viewScope, id: baseA.id)?.version ?? baseA.version,
+                by: actor(maker), scope: scope(maker, .planDevelopment))
             baseA = stored
         }
 

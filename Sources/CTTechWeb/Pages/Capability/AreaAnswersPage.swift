@@ -114,7 +114,7 @@ public struct AreaAnswersPage: WebPage {
                                 },
                             confidences: Confidence.allCases.map {
                                 Choice(
-                                    value: $0.rawValue, label: t("confidence." + $0.rawValue),
+                                    value: $0.rawValue, label: t("capability.confidence." + $0.rawValue),
                                     selected: $0.rawValue == confidence || (confidence.isEmpty && $0 == .moderate))
                             }, note: values["note." + c.code] ?? "", evidence: values["evidenceNumbers." + c.code] ?? "",
                             answerName: "answer." + c.code, confidenceName: "confidence." + c.code, noteName: "note." + c.code,

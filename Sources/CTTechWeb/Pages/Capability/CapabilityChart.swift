@@ -19,6 +19,14 @@ public enum CapabilityChart {
         """
     }
 
+    /// `text`, cut with an ellipsis to fit `width` at the chart's text size.
+    static func fitted(_ text: String, width: Double) -> String {
+        if RegisterChart.estimatedWidth(text) <= width { return text }
+        var cut = text
+        while !cut.isEmpty && RegisterChart.estimatedWidth(cut + "…") > width { cut.removeLast() }
+        return cut + "…"
+    }
+
     /// x of a left-to-right position in a right-to-left chart.
     static func mirror(_ x: Double, width: Double, rtl: Bool) -> Double { rtl ? width - x : x }
 
@@ -125,8 +133,8 @@ public enum CapabilityChart {
     public static func timeline(_ bars: [Bar], localizer t: Localizer) -> String {
         let rtl = t.language.isRightToLeft
         let rowHeight = 26.0
-        let labelWidth = 220.0
-        let plot = 520.0
+        let labelWidth = 290.0
+        let plot = 540.0
         let width = labelWidth + plot + 20
         let height = max(70, 40 + rowHeight * Double(bars.count) + 10)
         var svg = open(width: width, height: height, title: t("roadmap.chart.timeline-title"), id: "timeline-title", t: t)
@@ -151,7 +159,7 @@ public enum CapabilityChart {
         for (i, bar) in bars.enumerated() {
             let y = 30 + rowHeight * Double(i)
             let lx = mirror(labelWidth - 8, width: width, rtl: rtl)
-            let label = bar.label.count > 28 ? String(bar.label.prefix(27)) + "…" : bar.label
+            let label = fitted(bar.label, width: labelWidth - 16)
             svg +=
                 "<text x=\"\(fmt(lx))\" y=\"\(fmt(y + 16))\" font-size=\"\(textSize)\" text-anchor=\"\(rtl ? "start" : "end")\"\(dir)>\(escape(label))</text>"
             let a = x(bar.start)

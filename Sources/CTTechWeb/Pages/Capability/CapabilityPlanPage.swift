@@ -14,6 +14,15 @@ public struct CapabilityPlanPage: WebPage {
         let scenarios: String
     }
 
+    struct AreaRow: Sendable, TemplateModel {
+        let rank: Int
+        let area: String
+        let gaps: String
+        let relevance: String
+        let priority: String
+        let scenarios: String
+    }
+
     struct PriorityRow: Sendable, TemplateModel {
         let rank: Int
         let area: String
@@ -23,7 +32,6 @@ public struct CapabilityPlanPage: WebPage {
         let relevance: String
         let feasibility: String
         let priority: String
-        let scenarios: String
         let source: String
         let roadmapHref: String?
     }
@@ -57,6 +65,7 @@ public struct CapabilityPlanPage: WebPage {
     let csrf: String
     let version: Int
     let gapsSVG: String
+    let areaPriorities: [AreaRow]
     let priorities: [PriorityRow]
     let areaForms: [AreaForm]
     let canPlan: Bool
@@ -85,9 +94,15 @@ public struct CapabilityPlanPage: WebPage {
                 rank: index + 1, area: CapabilityWords.area(p.area, framework: framework, t),
                 enabler: CapabilityWords.enabler(p.enabler, framework: framework, t), move: "\(p.current) → \(p.target)", gap: p.gap,
                 relevance: t.percent(p.relevance), feasibility: t.percent(p.feasibility), priority: t.number(p.priority),
-                scenarios: p.scenarios.prefix(3).map(\.title).joined(separator: "; "), source: t("capability.target-source." + p.source.rawValue),
+                source: t("capability.target-source." + p.source.rawValue),
                 roadmapHref: canPlan
                     ? SiteURL.roadmapNew(stateID, gap: .init(capability: a.id, area: p.area, enabler: p.enabler, stage: p.target)).path : nil)
+        }
+        let areaRows = AreaPriority.rank(priorities).enumerated().map { index, a in
+            AreaRow(
+                rank: index + 1, area: CapabilityWords.area(a.area, framework: framework, t),
+                gaps: t("capability.plan.area-gaps", count: a.gaps, ["stages": String(a.stages)]), relevance: t.percent(a.relevance),
+                priority: t.number(a.priority), scenarios: a.scenarios.prefix(3).map(\.title).joined(separator: "; "))
         }
         let byCell = Dictionary(targets.map { ("\($0.area)|\($0.enabler)", $0) }, uniquingKeysWith: { first, _ in first })
         let forms = a.areas.map { area -> AreaForm in
@@ -135,7 +150,8 @@ public struct CapabilityPlanPage: WebPage {
             registerNote: registerTitle.map { t("capability.plan.register", ["title": $0]) } ?? t("capability.plan.no-register"),
             hasRelevance: relevance != nil, relevanceRows: relevanceRows,
             proposeAction: canPlan && relevance != nil ? SiteURL.capabilityPropose(stateID, capability: a.id).path : nil, csrf: csrf,
-            version: a.version, gapsSVG: CapabilityChart.gaps(priorities, localizer: t), priorities: rows, areaForms: forms, canPlan: canPlan,
+            version: a.version, gapsSVG: CapabilityChart.gaps(priorities, localizer: t), areaPriorities: areaRows, priorities: rows, areaForms: forms,
+            canPlan: canPlan,
             conflict: conflict, formula: t("capability.plan.formula"))
     }
 }
