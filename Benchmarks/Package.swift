@@ -18,6 +18,15 @@ let package = Package(
             ],
             path: "Benchmarks/RegisterBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "CapabilityBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CTTechCore", package: "cttech"),
+            ],
+            path: "Benchmarks/CapabilityBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -183,3 +183,52 @@ extension FailingRepositories: PolicyRepository {
         throw Failure(method: #function)
     }
 }
+
+extension FailingRepositories: FrameworkRepository {
+    public func framework(id: String?) async throws -> CapabilityFramework? { throw Failure(method: #function) }
+    public func frameworks() async throws -> [FrameworkSummary] { throw Failure(method: #function) }
+    public func publishFramework(_ framework: CapabilityFramework, audit: AuditEvent) async throws { throw Failure(method: #function) }
+}
+
+extension FailingRepositories: CapabilityRepository {
+    public func capabilityAssessments(_ scope: TenantScope) async throws -> [CapabilityAssessment] { throw Failure(method: #function) }
+    public func capabilityAssessment(_ scope: TenantScope, id: String) async throws -> CapabilityAssessment? { throw Failure(method: #function) }
+    public func addCapabilityAssessment(_ assessment: CapabilityAssessment, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func criterionRecords(_ scope: TenantScope, assessmentID: String) async throws -> [CriterionRecord] { throw Failure(method: #function) }
+    public func replaceAnswers(
+        _ records: [CriterionRecord], area: String, assessmentID: String, expectedVersion: Int, framework: CapabilityFramework, scope: TenantScope,
+        audit: AuditEvent
+    ) async throws -> CapabilityAssessment { throw Failure(method: #function) }
+    public func capabilityEvidence(_ scope: TenantScope, assessmentID: String) async throws -> [CapabilityEvidence] {
+        throw Failure(method: #function)
+    }
+    public func addCapabilityEvidence(_ evidence: CapabilityEvidence, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func capabilityTargets(_ scope: TenantScope, assessmentID: String) async throws -> [CapabilityTarget] {
+        throw Failure(method: #function)
+    }
+    public func replaceTargets(
+        _ targets: [CapabilityTarget], areas: [String], assessmentID: String, expectedVersion: Int, framework: CapabilityFramework,
+        scope: TenantScope, audit: AuditEvent
+    ) async throws -> CapabilityAssessment { throw Failure(method: #function) }
+    public func roadmapItems(_ scope: TenantScope) async throws -> [RoadmapItem] { throw Failure(method: #function) }
+    public func roadmapItem(_ scope: TenantScope, id: String) async throws -> RoadmapItem? { throw Failure(method: #function) }
+    public func addRoadmapItem(_ item: RoadmapItem, scope: TenantScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func updateRoadmapItem(_ item: RoadmapItem, expectedVersion: Int, scope: TenantScope, audit: AuditEvent) async throws -> RoadmapItem {
+        throw Failure(method: #function)
+    }
+    public func setMilestones(_ milestones: [Milestone], itemID: String, scope: TenantScope, audit: AuditEvent) async throws -> RoadmapItem {
+        throw Failure(method: #function)
+    }
+    public func changeRoadmapStatus(
+        _ id: String, to target: RoadmapItem.Status, expectedVersion: Int, method: MethodVersion, framework: CapabilityFramework,
+        scope: TenantScope, audit: AuditEvent
+    ) async throws -> RoadmapItem { throw Failure(method: #function) }
+    public func roadmapReviews(_ scope: TenantScope, itemID: String) async throws -> [CheckReview] { throw Failure(method: #function) }
+    public func addRoadmapReviews(_ reviews: [CheckReview], itemID: String, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+}

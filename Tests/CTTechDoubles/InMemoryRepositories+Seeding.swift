@@ -67,4 +67,34 @@ extension InMemoryRepositories {
             state.checkReviews += reviews
         }
     }
+
+    /// Stores a capability framework version, as the current one unless told otherwise (the default one is there from the
+    /// start).
+    public func seed(_ framework: CapabilityFramework, current: Bool = true, publishedAt: Int64 = 1) {
+        storage.withLock { state in
+            state.frameworks.removeAll { $0.framework.id == framework.id }
+            state.frameworks.append(PublishedFramework(framework: framework, publishedAt: publishedAt))
+            if current { state.currentFrameworkID = framework.id }
+        }
+    }
+
+    /// Stores a capability assessment as it is (of any state, at any version), with its evidence, answers and targets.
+    public func seed(
+        _ assessment: CapabilityAssessment, evidence: [CapabilityEvidence] = [], records: [CriterionRecord] = [], targets: [CapabilityTarget] = []
+    ) {
+        storage.withLock { state in
+            state.capabilityAssessments[assessment.id] = assessment
+            state.capabilityEvidence += evidence
+            state.criterionRecords += records
+            state.capabilityTargets += targets
+        }
+    }
+
+    /// Stores a roadmap item as it is (of any state, at any status), with answers to its checks.
+    public func seed(_ item: RoadmapItem, reviews: [CheckReview] = []) {
+        storage.withLock { state in
+            state.roadmapItems[item.id] = item
+            state.roadmapReviews += reviews
+        }
+    }
 }

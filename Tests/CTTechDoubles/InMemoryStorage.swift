@@ -23,6 +23,17 @@ struct InMemoryStorage: Sendable {
     var overrides: [ReviewOverride] = []
     /// Oldest first; each indicator holds its actuals in the order they were recorded.
     var indicators: [Indicator] = []
+    /// Published capability framework versions, oldest first: the default one from the start, as the migration stores it.
+    var frameworks: [PublishedFramework] = [PublishedFramework(framework: .ctTechDefault, publishedAt: 0)]
+    var currentFrameworkID: String? = CapabilityFramework.defaultID
+    /// Capability assessments of every state by id (steps 7–8); their answers, evidence (oldest first) and targets.
+    var capabilityAssessments: [String: CapabilityAssessment] = [:]
+    var criterionRecords: [CriterionRecord] = []
+    var capabilityEvidence: [CapabilityEvidence] = []
+    var capabilityTargets: [CapabilityTarget] = []
+    /// Roadmap items of every state by id, and the answers to their checks, oldest first.
+    var roadmapItems: [String: RoadmapItem] = [:]
+    var roadmapReviews: [CheckReview] = []
 
     /// An assessment of the scope's state; another state's is as absent as a missing one.
     func assessment(_ scope: TenantScope, _ id: String) -> StoredAssessment? {

@@ -78,6 +78,7 @@ struct TemplateTextTests {
         ("<!doctype html><title>Error</title><p>Template", "a missing template is a build mistake, never met by a user"),
         ("\"Static\"", "the resource folder of the stylesheet"),
         ("\"Allow\"", "the HTTP header of a 405"),
+        ("<defs><pattern id=", "SVG markup of the roadmap timeline's hatching"),
     ]
 
     /// String literals in Swift sources that read like English words for people: a capitalised word, or two words.

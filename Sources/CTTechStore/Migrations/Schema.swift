@@ -14,6 +14,7 @@ enum Schema {
         M0008RoundsAndConsensus(),
         M0009Languages(),
         M0010PolicyResponses(),
+        M0011CapabilityRoadmap(),
     ]
 }
 

@@ -106,3 +106,60 @@ extension ActualDraft {
         ActualDraft(fields: ["value": "11", "date": "2026-09-30", "evidence": "Police deployment report, Q3 2026", "reliability": "b"])
     }
 }
+
+extension CapabilityAssessmentDraft {
+    /// The national police's self-assessment of `areas`, conducted on 1 March 2026.
+    static func mock(areas: [String] = ["F03", "F07"], title: String = "Valdoria national police 2026") -> CapabilityAssessmentDraft {
+        var fields = ["title": title, "conductedOn": "2026-03-01"]
+        for area in areas { fields["area." + area] = "on" }
+        return CapabilityAssessmentDraft(fields: fields)
+    }
+}
+
+extension AnswersDraft {
+    /// One area's answers (criterion → answer) with a note each, read at `version`; `evidence` names evidence per criterion.
+    static func answering(_ answers: [String: CriterionAnswer], version: Int, evidence: [String: [String]] = [:]) -> AnswersDraft {
+        var fields = ["version": String(version)]
+        for (code, answer) in answers {
+            fields["answer." + code] = answer.rawValue
+            fields["note." + code] = "Seen in the unit's procedures."
+        }
+        for (code, ids) in evidence {
+            for id in ids { fields["evidence.\(code).\(id)"] = "on" }
+        }
+        return AnswersDraft(fields: fields)
+    }
+}
+
+extension TargetsDraft {
+    /// One area's targets (enabler → stage) read at `version`, moderate feasibility unless told.
+    static func setting(_ stages: [String: Int], version: Int, cost: Feasibility.Rating = .moderate) -> TargetsDraft {
+        var fields = ["version": String(version), "cost": cost.rawValue]
+        for (enabler, stage) in stages { fields["target." + enabler] = String(stage) }
+        return TargetsDraft(fields: fields)
+    }
+}
+
+extension RoadmapItemDraft {
+    /// Closing a gap: F03 digital forensics tools to stage 3, over 2026, 100,000–250,000 EUR from a donor.
+    static func development(title: String = "Digital forensics laboratory", requires prerequisites: [String] = []) -> RoadmapItemDraft {
+        var fields = [
+            "kind": "development", "title": title, "description": "An accredited laboratory for seized devices.", "area": "F03", "enabler": "E5",
+            "toStage": "3", "horizon": "short", "start": "2026-01-01", "end": "2026-12-31", "costLow": "100000", "costHigh": "250000",
+            "currency": "EUR", "funding": "donor", "milestone.1.title": "Laboratory equipped", "milestone.1.due": "2026-06-30",
+        ]
+        for id in prerequisites { fields["prerequisite." + id] = "on" }
+        return RoadmapItemDraft(fields: fields)
+    }
+
+    /// Adopting drone detection (T09) at mass gatherings, rated for readiness.
+    static func adoption(title: String = "Drone detection at stadiums", requires prerequisites: [String] = []) -> RoadmapItemDraft {
+        var fields = [
+            "kind": "adoption", "title": title, "description": "Radio-frequency detectors at the national stadium.", "technology": "T09",
+            "area": "F07", "enabler": "E5", "toStage": "2", "horizon": "medium", "readiness.legal-basis": "partly-ready",
+            "readiness.skills": "not-ready", "readiness.safeguards": "partly-ready",
+        ]
+        for id in prerequisites { fields["prerequisite." + id] = "on" }
+        return RoadmapItemDraft(fields: fields)
+    }
+}

@@ -202,3 +202,80 @@ struct StateWorkspace {
         return found
     }
 }
+
+// MARK: Capability and roadmap (steps 7–8)
+
+extension StateWorkspace {
+    var capabilityAssessing: CapabilityAssessing { CapabilityAssessing(capability: repositories, frameworks: repositories) }
+    var developmentPlanning: DevelopmentPlanning {
+        DevelopmentPlanning(capability: repositories, frameworks: repositories, reference: repositories)
+    }
+
+    /// A self-assessment of `areas` opened by the assessor.
+    func openCapability(areas: [String] = ["F03", "F07"]) async throws -> CapabilityAssessment {
+        try await capabilityAssessing.open(
+            .mock(areas: areas), kind: .selfAssessed, agencies: [], threatAssessments: [], by: assessor.actor,
+            scope: scope(assessor, .writeCapability))
+    }
+
+    /// The assessor answers one area (criterion code → answer) at the assessment's stored version.
+    @discardableResult
+    func answer(
+        _ answers: [String: CriterionAnswer], area: String, of assessment: CapabilityAssessment, evidence: [String: [String]] = [:]
+    ) async throws -> CapabilityAssessment {
+        let current = try await stored(assessment)
+        return try await capabilityAssessing.answer(
+            .answering(answers, version: current.version, evidence: evidence), area: area, of: current, by: assessor.actor,
+            scope: scope(assessor, .writeCapability))
+    }
+
+    /// Every criterion of `area` × `enabler` at stages 1…`stage` answered Fully (and nothing else in the area).
+    @discardableResult
+    func reach(_ stage: Int, area: String, enabler: String, of assessment: CapabilityAssessment) async throws -> CapabilityAssessment {
+        var answers: [String: CriterionAnswer] = [:]
+        for s in 1...stage {
+            for criterion in CapabilityFramework.ctTechDefault.criteria(area: area, enabler: enabler, stage: s) { answers[criterion.code] = .fully }
+        }
+        return try await answer(answers, area: area, of: assessment)
+    }
+
+    /// The capability assessment as the repositories hold it now.
+    func stored(_ assessment: CapabilityAssessment) async throws -> CapabilityAssessment {
+        guard let found = try await repositories.capabilityAssessment(scope(focalPoint, .viewCapability), id: assessment.id) else {
+            throw StoreConflict.missing
+        }
+        return found
+    }
+
+    /// A roadmap item added by the policy maker.
+    func addItem(_ draft: RoadmapItemDraft) async throws -> RoadmapItem {
+        try await developmentPlanning.add(draft, agencies: [], by: policyMaker.actor, scope: scope(policyMaker, .planDevelopment))
+    }
+
+    /// The roadmap item as the repositories hold it now.
+    func stored(_ item: RoadmapItem) async throws -> RoadmapItem {
+        guard let found = try await repositories.roadmapItem(scope(focalPoint, .viewCapability), id: item.id) else { throw StoreConflict.missing }
+        return found
+    }
+
+    /// Moves an item at its stored version: as the policy maker, or to approval as the focal point with the approving scope.
+    @discardableResult
+    func move(_ item: RoadmapItem, to target: RoadmapItem.Status) async throws -> RoadmapItem {
+        let current = try await stored(item)
+        let who = target == .approved ? focalPoint : policyMaker
+        return try await developmentPlanning.move(
+            current, to: target, expectedVersion: current.version, by: who.actor,
+            scope: scope(who, target == .approved ? .approveRoadmap : .planDevelopment))
+    }
+
+    /// The reviewer (or `identity`) answers `codes` of one checklist of the item's stored version.
+    @discardableResult
+    func review(
+        _ item: RoadmapItem, _ kind: ReviewKind, _ codes: [String], _ status: CheckStatus = .met, as identity: Identity? = nil
+    ) async throws -> [CheckReview] {
+        let current = try await stored(item)
+        let who = identity ?? reviewer
+        return try await developmentPlanning.review(
+            current, kind: kind, draft: .answering(codes, status, version: current.version), by: who.actor, scope: scope(who, .reviewRoadmap))
+    }
+}
