@@ -26,6 +26,16 @@ extension InMemoryRepositories: AssessmentImportRepository {
                 state.overrides += plan.overrides
                 state.indicators += plan.indicators
             }
+            if !plan.capability.assessments.isEmpty {
+                let held = state.capabilityAssessments.values.filter { $0.stateID == scope.stateID }.count
+                guard held + plan.capability.assessments.count <= CapabilityLimits.assessments else {
+                    throw StoreConflict.duplicate(field: "assessments")
+                }
+                for assessment in plan.capability.assessments { state.capabilityAssessments[assessment.id] = assessment }
+                state.capabilityEvidence += plan.capability.evidence
+                state.criterionRecords += plan.capability.answers
+                state.capabilityTargets += plan.capability.targets
+            }
             var event = audit
             (event.entityType, event.entityID) = ("assessment", plan.assessment.id)
             event.details["counts"] = plan.counts

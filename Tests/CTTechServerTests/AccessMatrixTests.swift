@@ -3,6 +3,7 @@ import CTTechCore
 import CTTechServer
 import CTTechStore
 import CTTechTestSupport
+import CTTechWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -18,6 +19,7 @@ struct AccessMatrixTests {
 
     func webPath(_ template: String, world: TestWorld) -> String {
         let records = world.records[world.foreign.id]
+        let capability = world.capability[world.foreign.id]
         let values: [(String, String)] = [
             ("{stateID}", world.foreign.id), ("{userID}", world.foreignFocal.id), ("{grantID}", world.foreignGrantID), ("{kind}", "technologies"),
             ("{name}", "app.css"), ("{assessmentID}", world.foreignAssessmentID), ("{scenarioID}", world.foreignScenarioID),
@@ -25,6 +27,9 @@ struct AccessMatrixTests {
             ("{agencyId}", records?.agency ?? ""), ("{riskID}", records?.risk ?? ""), ("{riskId}", records?.risk ?? ""),
             ("{evidenceID}", records?.evidence ?? ""), ("{evidenceId}", records?.evidence ?? ""), ("{responseID}", records?.response ?? ""),
             ("{responseId}", records?.response ?? ""), ("{indicatorID}", records?.indicator ?? ""), ("{indicatorId}", records?.indicator ?? ""),
+            ("{capabilityID}", capability?.assessment ?? ""), ("{capabilityId}", capability?.assessment ?? ""),
+            ("{otherID}", capability?.validated ?? ""), ("{area}", "F01"), ("{itemID}", capability?.item ?? ""), ("{itemId}", capability?.item ?? ""),
+            ("{frameworkID}", CapabilityFramework.defaultID), ("{frameworkId}", CapabilityFramework.defaultID),
         ]
         return values.reduce(template) { path, pair in path.replacingOccurrences(of: pair.0, with: pair.1) }
     }
@@ -41,6 +46,13 @@ struct AccessMatrixTests {
             "An intruder overrides every check of this response without any right to do so.", "check.H01.status": "met",
         "check.H01.reasoning": "x", "unit": "x", "baseline": "0", "baselineDate": "2025-01-01", "target": "1",
         "targetDate": "2026-01-01", "value": "9", "date": "2025-06-01", "evidence": "x", "reliability": "A",
+        // steps 7–8: an assessment opened, an area answered, evidence, targets, a roadmap item, milestones, a framework
+        "kind": "development", "conductedOn": "2025-01-01", "area.F01": "on", "area.F02": "on", "answer.E1.1.a": "fully",
+        "confidence.E1.1.a": "high", "note.E1.1.a": "overwritten", "evidenceNumbers.E1.1.a": "1", "summary": "x", "source": "x",
+        "credibility": "1", "target.E1": "5", "cost": "favourable", "prerequisites": "favourable", "readiness": "favourable",
+        "description": "overwritten", "horizon": "short", "technology": "T09", "area": "F01", "enabler": "E1", "toStage": "5",
+        "milestone.1.title": "Hostile milestone", "milestone.1.due": "2025-01-01", "done.0": "on", "readiness.legal-basis": "ready",
+        "framework": #"{"id":"hostile-1","title":"Hostile","criteria":[]}"#,
     ]
 
     @Test(arguments: TestDatabase.kinds)
@@ -101,8 +113,16 @@ struct AccessMatrixTests {
                         .replacingOccurrences(of: "{agencyID}", with: world.records[world.home.id]?.agency ?? "")
                         .replacingOccurrences(of: "{riskID}", with: world.records[world.home.id]?.risk ?? "")
                         .replacingOccurrences(of: "{responseID}", with: world.records[world.home.id]?.response ?? "")
+                        .replacingOccurrences(of: "{capabilityID}", with: world.capability[world.home.id]?.assessment ?? "")
+                        .replacingOccurrences(of: "{otherID}", with: world.capability[world.home.id]?.validated ?? "")
+                        .replacingOccurrences(of: "{area}", with: "F01")
+                        .replacingOccurrences(of: "{itemID}", with: world.capability[world.home.id]?.item ?? "")
                     let response = try await client.send(.get, path, session: try await world.session(role))
-                    let allowed = permission.stateRoles.contains(role)
+                    // The form that opens a capability assessment is registered for those who view capability and checks the
+                    // finer permission inside: without `?kind=validated` it opens a self-assessment, which needs writeCapability.
+                    // Every other route's registered permission is the whole story.
+                    let needed = route.path == SiteURL.capabilityNew("", validated: false).pattern ? Permission.writeCapability : permission
+                    let allowed = needed.stateRoles.contains(role)
                     #expect(response.status == (allowed ? .ok : .forbidden), "GET \(route.path) as \(role.rawValue): \(response.status)")
                 }
             }
@@ -293,6 +313,29 @@ struct AccessMatrixTests {
         #expect(try await world.services.policy.overrides(scope, responseID: records.response).isEmpty)
         let indicators = try await world.services.policy.indicators(scope, responseID: records.response)
         #expect(indicators.map(\.id) == [records.indicator] && indicators.first?.actuals.isEmpty == true)
+        // steps 7–8: the assessments, their answers, evidence and targets, the roadmap and its reviews as seeded
+        let capability = try #require(world.capability[world.foreign.id])
+        let store = world.services.capability
+        let capabilityAssessments = try await store.capabilityAssessments(scope)
+        #expect(Set(capabilityAssessments.map(\.id)) == [capability.assessment, capability.validated])
+        let assessment = try #require(capabilityAssessments.first { $0.id == capability.assessment })
+        #expect(assessment.version == capability.version && assessment.title.hasSuffix(TestWorld.foreignMarker))
+        #expect(capabilityAssessments.first { $0.id == capability.validated }?.version == 1)
+        let answers = try await store.criterionRecords(scope, assessmentID: capability.assessment)
+        #expect(answers.map(\.criterion).sorted() == TestWorld.seededAnswers.map(\.criterion).sorted())
+        #expect(answers.allSatisfy { $0.note.hasSuffix(TestWorld.foreignMarker) && $0.answeredBy == "test" })
+        #expect(try await store.criterionRecords(scope, assessmentID: capability.validated).isEmpty)
+        #expect(try await store.capabilityEvidence(scope, assessmentID: capability.assessment).map(\.id) == [capability.evidence])
+        #expect(try await store.capabilityEvidence(scope, assessmentID: capability.validated).isEmpty)
+        let targets = try await store.capabilityTargets(scope, assessmentID: capability.assessment)
+        #expect(targets.map { "\($0.area) \($0.enabler) \($0.stage)" } == ["F01 E1 3", "F02 E1 2"])
+        let items = try await store.roadmapItems(scope)
+        #expect(Set(items.map(\.id)) == [capability.prerequisite, capability.item])
+        #expect(items.allSatisfy { $0.status == .proposed && $0.version == 1 && $0.title.hasSuffix(TestWorld.foreignMarker) })
+        #expect(items.first { $0.id == capability.item }?.milestones.map(\.done) == [false])
+        #expect(items.first { $0.id == capability.item }?.prerequisites == [capability.prerequisite])
+        #expect(try await store.roadmapReviews(scope, itemID: capability.item).isEmpty)
+        #expect(try await store.framework(id: "hostile-1") == nil, "no framework was published")
     }
 }
 

@@ -32,6 +32,7 @@ struct InputAndConcurrencyTests {
             let focal: HTTPFields = [.authorization: "Bearer \(try await world.bearer(.focalPoint))"]
             let user = world.user(.assessor).id
             let records = try #require(world.records[world.home.id])
+            let capability = try #require(world.capability[world.home.id])
             let targets = try OpenAPIPaths.operations().filter { [.post, .put].contains($0.0) }.map { method, template in
                 (
                     method,
@@ -41,6 +42,9 @@ struct InputAndConcurrencyTests {
                         .replacingOccurrences(of: "{scenarioId}", with: world.homeScenarioID)
                         .replacingOccurrences(of: "{responseId}", with: records.response)
                         .replacingOccurrences(of: "{indicatorId}", with: records.indicator)
+                        .replacingOccurrences(of: "{capabilityId}", with: capability.assessment).replacingOccurrences(of: "{area}", with: "F01")
+                        .replacingOccurrences(of: "{itemId}", with: capability.item)
+                        .replacingOccurrences(of: "{frameworkId}", with: CapabilityFramework.defaultID)
                 )
             }
             #expect(targets.count >= 16)
@@ -50,7 +54,8 @@ struct InputAndConcurrencyTests {
                 #"{"#, "not json at all", "[]", "{}", #"{"code":"VLD","name":"x","region":"other","version":1}trailing"#,
             ]
             for (method, path) in targets {
-                let auth = path.contains("/assessments") || path.contains("/responses") ? focal : admin
+                let national = ["/assessments", "/responses", "/capability-assessments", "/roadmap-items"]
+                let auth = national.contains(where: path.contains) ? focal : admin
                 for body in bodies {
                     let response = try await client.send(method, path, json: body, headers: auth)
                     #expect(response.status == .badRequest, "\(method) \(path) with \(body): \(response.status)")

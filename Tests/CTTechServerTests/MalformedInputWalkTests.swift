@@ -13,15 +13,19 @@ import Testing
 @Suite("Malformed input on every route")
 struct MalformedInputWalkTests {
     func path(_ template: String, _ world: TestWorld, id: String) -> String {
-        template.replacingOccurrences(of: "{stateID}", with: world.home.id).replacingOccurrences(of: "{userID}", with: world.user(.assessor).id)
-            .replacingOccurrences(of: "{grantID}", with: id).replacingOccurrences(of: "{kind}", with: "technologies")
-            .replacingOccurrences(of: "{name}", with: "app.css").replacingOccurrences(of: "{assessmentID}", with: world.homeAssessmentID)
-            .replacingOccurrences(of: "{scenarioID}", with: world.homeScenarioID)
-            .replacingOccurrences(of: "{agencyID}", with: world.records[world.home.id]?.agency ?? "")
-            .replacingOccurrences(of: "{riskID}", with: world.records[world.home.id]?.risk ?? "")
-            .replacingOccurrences(of: "{evidenceID}", with: world.records[world.home.id]?.evidence ?? "")
-            .replacingOccurrences(of: "{responseID}", with: world.records[world.home.id]?.response ?? "")
-            .replacingOccurrences(of: "{indicatorID}", with: world.records[world.home.id]?.indicator ?? "")
+        let records = world.records[world.home.id]
+        let capability = world.capability[world.home.id]
+        let values: [(String, String)] = [
+            ("{stateID}", world.home.id), ("{userID}", world.user(.assessor).id), ("{grantID}", id), ("{kind}", "technologies"),
+            ("{name}", "app.css"), ("{assessmentID}", world.homeAssessmentID), ("{scenarioID}", world.homeScenarioID),
+            ("{agencyID}", records?.agency ?? ""), ("{riskID}", records?.risk ?? ""), ("{evidenceID}", records?.evidence ?? ""),
+            ("{responseID}", records?.response ?? ""), ("{indicatorID}", records?.indicator ?? ""),
+            ("{capabilityID}", capability?.assessment ?? ""), ("{otherID}", capability?.validated ?? ""), ("{area}", "F01"),
+            ("{itemID}", capability?.item ?? ""), ("{frameworkID}", CapabilityFramework.defaultID),
+        ]
+        var path = template
+        for (name, value) in values { path = path.replacingOccurrences(of: name, with: value) }
+        return path
     }
 
     @Test(arguments: TestDatabase.kinds)

@@ -31,6 +31,28 @@ struct TestWorld: Sendable {
     /// One agency, other risk and evidence item in each state's assessment, and one policy response (drafted, addressing
     /// the other risk) with one indicator in each state, by state.
     let records: [String: (agency: String, risk: String, evidence: String, response: String, indicator: String)]
+    /// Each state's capability records (steps 7–8), by state.
+    let capability: [String: CapabilityRecords]
+
+    /// One self-assessment (F01 and F02, naming the state's threat assessment) with one evidence item, answers in F01
+    /// and targets; one validated assessment of it (F01); two roadmap items, the adoption requiring the development item.
+    struct CapabilityRecords: Sendable {
+        let assessment: String
+        let validated: String
+        let evidence: String
+        /// The development item the adoption requires.
+        let prerequisite: String
+        /// The adoption (of drones, T09), proposed.
+        let item: String
+        /// The self-assessment's version after seeding.
+        let version: Int
+    }
+
+    /// The answers seeded in F01 of each self-assessment: F01 · E1 at level 2 (stage 3 partly), F01 · E4 at level 1.
+    static let seededAnswers: [(criterion: String, answer: CriterionAnswer)] = [
+        ("E1.1.a", .fully), ("E1.1.b", .largely), ("E1.2.a", .fully), ("E1.2.b", .largely), ("E1.3.a", .partially), ("E4.1.a", .fully),
+        ("E4.1.b", .fully),
+    ]
 
     /// The token `/metrics` asks for in the tests.
     static let metricsToken = "test-metrics-token-1234567890"
@@ -72,6 +94,8 @@ struct TestWorld: Sendable {
         try await services.accounts.create(foreignFocal, grants: [foreignGrant], by: admin, audit: event("user.create"))
         var ids: [String] = []
         var records: [String: (agency: String, risk: String, evidence: String, response: String, indicator: String)] = [:]
+        var capability: [String: CapabilityRecords] = [:]
+        let framework = try await services.capability.framework(id: nil) ?? .ctTechDefault
         for state in [home, foreign] {
             let scope = SystemAuthority.tenant(state.id, permission: .manageAssessment)
             let marker = state.id == foreign.id ? " \(foreignMarker)" : ""
@@ -111,6 +135,9 @@ struct TestWorld: Sendable {
                 disaggregated: false)
             try await services.policy.addIndicator(indicator, scope: policyScope, audit: event("indicator.create", state: state.id))
             records[state.id] = (agency.id, risk.id, evidence.id, response.id, indicator.id)
+            capability[state.id] = try await seedCapability(
+                services, state: state, marker: marker, threatAssessment: assessment.id, framework: framework,
+                event: { event($0, state: state.id) })
             // Approved once and reopened: snapshot 1 exists, and the assessment is a draft again.
             try await services.assessments.approval.changeStatus(
                 scope, assessmentID: assessment.id, to: .inReview, snapshot: nil, audit: event("assessment.status", state: state.id))
@@ -127,7 +154,60 @@ struct TestWorld: Sendable {
         return TestWorld(
             services: services, home: home, foreign: foreign, people: people, foreignFocal: foreignFocal, foreignGrantID: foreignGrant.id,
             homeAssessmentID: ids[0], homeScenarioID: ids[1], foreignAssessmentID: ids[2], foreignScenarioID: ids[3],
-            records: records)
+            records: records, capability: capability)
+    }
+
+    /// Step 7–8 records of one state, written through the store with their audit events.
+    static func seedCapability(
+        _ services: AppServices, state: PartnerState, marker: String, threatAssessment: String, framework: CapabilityFramework,
+        event: (String) -> AuditEvent
+    ) async throws -> CapabilityRecords {
+        let store = services.capability
+        let scope = SystemAuthority.tenant(state.id, permission: .writeCapability)
+        let conducted = CalendarDate("2025-06-01")!
+        let assessment = CapabilityAssessment(
+            id: Identifier.make(), stateID: state.id, kind: .selfAssessed, title: "Capability self-assessment\(marker)",
+            frameworkVersion: framework.id, areas: ["F01", "F02"], conductedOn: conducted, registerAssessmentID: threatAssessment, version: 1,
+            createdBy: "test", createdAt: 1)
+        try await store.addCapabilityAssessment(assessment, scope: scope, audit: event("capability.create"))
+        let evidence = CapabilityEvidence(
+            id: Identifier.make(), assessmentID: assessment.id, summary: "Training records\(marker)", source: "Police academy", reliability: .b,
+            credibility: .probablyTrue, observedOn: nil)
+        try await store.addCapabilityEvidence(evidence, scope: scope, audit: event("capability.evidence"))
+        let answers = seededAnswers.map {
+            CriterionRecord(
+                assessmentID: assessment.id, area: "F01", criterion: $0.criterion, answer: $0.answer, confidence: .moderate,
+                note: "Seen\(marker)", evidenceIDs: $0.criterion == "E1.1.a" ? [evidence.id] : [], answeredBy: "test", answeredAt: 1)
+        }
+        _ = try await store.replaceAnswers(
+            answers, area: "F01", assessmentID: assessment.id, expectedVersion: 2, framework: framework, scope: scope,
+            audit: event("capability.answers"))
+        let targets = [("F01", "E1", 3), ("F02", "E1", 2)].map {
+            CapabilityTarget(
+                assessmentID: assessment.id, area: $0.0, enabler: $0.1, stage: $0.2, source: .hand, feasibility: Feasibility(), setBy: "test",
+                setAt: 1)
+        }
+        let stored = try await store.replaceTargets(
+            targets, areas: ["F01", "F02"], assessmentID: assessment.id, expectedVersion: 3, framework: framework, scope: scope,
+            audit: event("capability.targets"))
+        let validated = CapabilityAssessment(
+            id: Identifier.make(), stateID: state.id, kind: .validated, title: "Validated capability\(marker)", frameworkVersion: framework.id,
+            areas: ["F01"], conductedOn: conducted, validates: assessment.id, registerAssessmentID: threatAssessment, version: 1,
+            createdBy: "test", createdAt: 2)
+        try await store.addCapabilityAssessment(validated, scope: scope, audit: event("capability.create"))
+        let prerequisite = RoadmapItem(
+            id: Identifier.make(), stateID: state.id, kind: .development, title: "Legal guidance\(marker)", area: "F01", enabler: "E1",
+            toStage: 3, horizon: .short, createdBy: "test", createdAt: 1)
+        try await store.addRoadmapItem(prerequisite, scope: scope, audit: event("roadmap.create"))
+        let item = RoadmapItem(
+            id: Identifier.make(), stateID: state.id, kind: .adoption, title: "Counter-drone detection\(marker)",
+            description: "Radars around stadiums\(marker).", technology: "T09", horizon: .medium, prerequisites: [prerequisite.id],
+            milestones: [Milestone(title: "Pilot\(marker)", due: CalendarDate("2026-06-30")!)],
+            readiness: ["legal-basis": .partlyReady], createdBy: "test", createdAt: 2)
+        try await store.addRoadmapItem(item, scope: scope, audit: event("roadmap.create"))
+        return CapabilityRecords(
+            assessment: assessment.id, validated: validated.id, evidence: evidence.id, prerequisite: prerequisite.id, item: item.id,
+            version: stored.version)
     }
 
     func user(_ role: Role) -> UserAccount {

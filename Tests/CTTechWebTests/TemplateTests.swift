@@ -12,7 +12,9 @@ struct TemplateTests {
         HomePage.self, StatePage.self, StateFormPage.self, ReferencePage.self, ErrorPage.self, AssessmentsPage.self, AssessmentPage.self,
         EditRecordPage.self, InstitutionsPage.self, HorizonScanPage.self, ScenarioPage.self, RegisterPage.self, OtherRisksPage.self,
         SnapshotPage.self, ComparePage.self, RoundConfirmPage.self, ResponsesPage.self, ResponseFormPage.self, ResponsePage.self,
-        ResidualTracePage.self, OptionsPage.self, PortfolioPage.self, CompliancePage.self, PolicyDocumentPage.self,
+        ResidualTracePage.self, OptionsPage.self, PortfolioPage.self, CompliancePage.self, PolicyDocumentPage.self, CapabilityPage.self,
+        CapabilityFormPage.self, CapabilityAssessmentPage.self, AreaAnswersPage.self, CapabilityPlanPage.self, CapabilityComparePage.self,
+        RoadmapPage.self, RoadmapFormPage.self, RoadmapItemPage.self, FrameworksPage.self, FrameworkPage.self,
     ]
     static let fragmentTypes: [any WebFragment.Type] = [RegisterBody.self]
 
@@ -23,7 +25,9 @@ struct TemplateTests {
             HomePage.mock, StatePage.mock, StateFormPage.mock, ReferencePage.mock, ErrorPage.mock, AssessmentsPage.mock, AssessmentPage.mock,
             EditRecordPage.mock, InstitutionsPage.mock, HorizonScanPage.mock, ScenarioPage.mock, try await RegisterPage.mock, OtherRisksPage.mock,
             SnapshotPage.mock, ComparePage.mock, RoundConfirmPage.reveal, ResponsesPage.mock, ResponseFormPage.new, ResponsePage.policyMaker,
-            ResidualTracePage.mock, OptionsPage.mock, PortfolioPage.overBudget, CompliancePage.mock, PolicyDocumentPage.mock,
+            ResidualTracePage.mock, OptionsPage.mock, PortfolioPage.overBudget, CompliancePage.mock, PolicyDocumentPage.mock, CapabilityPage.mock,
+            CapabilityFormPage.newSelf, CapabilityAssessmentPage.mock, AreaAnswersPage.editable, CapabilityPlanPage.mock, CapabilityComparePage.mock,
+            RoadmapPage.mock, RoadmapFormPage.new, RoadmapItemPage.adoptionBlocked, FrameworksPage.administrator, FrameworkPage.mock,
         ]
     }
 

@@ -23,6 +23,7 @@ public struct CapabilityAssessing: Sendable {
         _ draft: CapabilityAssessmentDraft, kind: CapabilityAssessment.Kind, agencies: [Agency], threatAssessments: Set<String>, by actor: AuditActor,
         scope: TenantScope
     ) async throws -> CapabilityAssessment {
+        try Self.require(scope, writing: kind)
         let existing = try await capability.capabilityAssessments(scope)
         var framework = try await framework(of: nil)
         let context = CapabilityAssessmentDraft.Context(
@@ -56,6 +57,7 @@ public struct CapabilityAssessing: Sendable {
     public func answer(
         _ draft: AnswersDraft, area: String, of assessment: CapabilityAssessment, by actor: AuditActor, scope: TenantScope
     ) async throws -> CapabilityAssessment {
+        try Self.require(scope, writing: assessment.kind)
         let framework = try await framework(of: assessment)
         guard assessment.areas.contains(area) else { throw CapabilityRuleViolation.areaNotAssessed(area) }
         let evidence = try await capability.capabilityEvidence(scope, assessmentID: assessment.id).map(\.id)
@@ -75,6 +77,7 @@ public struct CapabilityAssessing: Sendable {
     ) async throws
         -> CapabilityEvidence
     {
+        try Self.require(scope, writing: assessment.kind)
         let graded = try draft.graded()
         let evidence = CapabilityEvidence(
             id: Identifier.make(), assessmentID: assessment.id, summary: graded.summary, source: graded.source, reliability: graded.reliability,
@@ -109,6 +112,13 @@ public struct CapabilityAssessing: Sendable {
         try await frameworks.publishFramework(
             framework, audit: AuditEvent(.frameworkPublish, by: actor, entity: framework.id, state: nil, ["title": framework.title]))
         return framework
+    }
+
+    /// A self-assessment is written under ``Permission/writeCapability``, a validated one under
+    /// ``Permission/validateCapability``: an assessor cannot pass a self-assessment scope off for validation, nor staff the reverse.
+    static func require(_ scope: TenantScope, writing kind: CapabilityAssessment.Kind) throws {
+        let needed: Permission = kind == .validated ? .validateCapability : .writeCapability
+        guard scope.permission == needed else { throw AccessDenied.forbidden("errors.access.role-not-allowed") }
     }
 
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }

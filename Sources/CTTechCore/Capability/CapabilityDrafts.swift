@@ -97,6 +97,13 @@ public struct AnswersDraft: Sendable, Hashable {
                 codes.insert(String(key.dropFirst(prefix.count)))
             }
         }
+        // `evidence.<criterion>.<evidence id>`: criterion codes hold dots, so a key is known when it starts with a known code.
+        for key in fields.keys where key.hasPrefix("evidence.") {
+            let rest = key.dropFirst("evidence.".count)
+            if !applicable.contains(where: { rest.hasPrefix($0 + ".") }) {
+                codes.insert(String(rest.split(separator: ".").dropLast().joined(separator: ".")))
+            }
+        }
         let unknown = codes.subtracting(applicable).sorted()
         if !unknown.isEmpty {
             v.add(
@@ -123,7 +130,7 @@ public struct AnswersDraft: Sendable, Hashable {
                 .map { String($0.dropFirst(prefix.count)) }.sorted()
             let foreign = cited.filter { !evidenceIDs.contains($0) }
             if !foreign.isEmpty { v.add("evidence." + code, "validation.capability.evidence-unknown") }
-            let numbers = (fields["evidenceNumbers." + code] ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" })
+            let numbers = (fields["evidenceNumbers." + code] ?? "").split(whereSeparator: { ",; ،、，；".contains($0) })
             for number in numbers {
                 guard let n = Int(number), n >= 1, n <= numbered.count else {
                     v.add(
@@ -174,7 +181,8 @@ public struct TargetsDraft: Sendable, Hashable {
     /// the level reached is checked against the stored answers (``CapabilityRuleViolation/checkTargets(_:grid:)``) and,
     /// when `grid` is given, here too so the form can say which field.
     public func validated(
-        framework: CapabilityFramework, area: String, assessmentID: String, grid: MaturityGrid?, by actor: String, at time: Int64
+        framework: CapabilityFramework, area: String, assessmentID: String, grid: MaturityGrid?, existing: [CapabilityTarget] = [],
+        by actor: String, at time: Int64
     ) throws(ValidationFailure) -> [CapabilityTarget] {
         var v = Validator()
         func rating(_ name: String) -> Feasibility.Rating {
@@ -204,7 +212,9 @@ public struct TargetsDraft: Sendable, Hashable {
                 v.add("target." + enabler, "validation.capability.target-below-level", ["level": String(level)])
                 continue
             }
-            let source = CapabilityTarget.Source(rawValue: fields["source." + enabler] ?? "") ?? .hand
+            // The form cannot claim a proposal: a target stays `proposed` only while it is the stored proposal unchanged.
+            let stored = existing.first { $0.area == area && $0.enabler == enabler }
+            let source: CapabilityTarget.Source = stored?.source == .proposed && stored?.stage == stage ? .proposed : .hand
             targets.append(
                 CapabilityTarget(
                     assessmentID: assessmentID, area: area, enabler: enabler, stage: stage, source: source, feasibility: feasibility,

@@ -40,8 +40,7 @@ public enum CapabilityRuleViolation: RuleViolation, Hashable {
                 ["area": area, "enabler": enabler, "target": String(target), "level": String(level)])
         case .cycle(let members): Message("errors.rule.roadmap.cycle", ["members": members.joined(separator: " → ")])
         case .unknownPrerequisite(let id): Message("errors.rule.roadmap.unknown-prerequisite", ["id": id])
-        case .statusTransition(let from, let to):
-            Message("errors.rule.roadmap.transition", ["from": from.rawValue, "to": to.rawValue])
+        case .statusTransition(let from, _): Message("errors.rule.roadmap-transition.\(from.rawValue)")
         case .contentLocked: "errors.rule.roadmap.locked"
         case .adoptionNotReviewed(let checks):
             Message("errors.rule.roadmap.adoption-not-reviewed", count: checks.count, ["checks": checks.joined(separator: ", ")])

@@ -19,8 +19,10 @@ public struct DevelopmentPlanning: Sendable {
     ) async throws -> CapabilityAssessment {
         guard assessment.areas.contains(area) else { throw CapabilityRuleViolation.areaNotAssessed(area) }
         let (framework, grid, _) = try await assessing.grid(of: assessment, scope: scope)
+        let existing = try await capability.capabilityTargets(scope, assessmentID: assessment.id)
         let targets = try draft.validated(
-            framework: framework, area: area, assessmentID: assessment.id, grid: grid, by: actor.id, at: CapabilityAssessing.now())
+            framework: framework, area: area, assessmentID: assessment.id, grid: grid, existing: existing, by: actor.id,
+            at: CapabilityAssessing.now())
         return try await capability.replaceTargets(
             targets, areas: [area], assessmentID: assessment.id, expectedVersion: draft.version ?? assessment.version, framework: framework,
             scope: scope,

@@ -35,7 +35,9 @@ struct APIRawRoutes {
             let scope = try Authorizer.scope(identity, state: stateID, for: .manageAssessment)
             guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") ?? false else { throw AppError.unsupportedMediaType }
             let body = try await request.body.collect(upTo: AppRequestContext.bodyLimit(path: request.uri.path, identity: identity))
-            let assessment = try await self.importing.run(Data(body.readableBytesView), by: identity.actor, scope: scope)
+            let assessment = try await self.importing.run(
+                Data(body.readableBytesView), by: identity.actor, scope: scope,
+                mayValidate: Authorizer.allows(identity, state: stateID, .validateCapability))
             let round =
                 try await self.assessments.scoring.currentRound(scope, assessmentID: assessment.id) ?? ScoringRound(number: 1, status: .open)
             let json = try JSONEncoder().encode(APIHandler.assessment(assessment, round: round))

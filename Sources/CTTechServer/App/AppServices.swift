@@ -67,7 +67,9 @@ public struct AppServices: Sendable {
         EvidenceRecording(evidence: assessments.evidence, scoring: assessments.scoring, reference: reference)
     }
     var otherRisks: OtherRiskRecording { OtherRiskRecording(risks: assessments.risks) }
-    var importing: AssessmentImporting { AssessmentImporting(importer: assessments.importer, reference: reference, accounts: accounts) }
+    var importing: AssessmentImporting {
+        AssessmentImporting(importer: assessments.importer, reference: reference, accounts: accounts, frameworks: capability)
+    }
     var policyDesign: PolicyDesign { PolicyDesign(policy: policy, reference: reference) }
     var responseReviewing: ResponseReviewing { ResponseReviewing(policy: policy, reference: reference) }
     var effectMeasurement: EffectMeasurement { EffectMeasurement(policy: policy) }

@@ -259,7 +259,9 @@ public struct CapabilityStore: CapabilityRepository, FrameworkRepository {
             else { throw StoreError.corrupt("roadmap item \(id) has an unknown kind, horizon, status or readiness") }
             var funded: RoadmapItem.Funding?
             if let funding {
-                guard let value = RoadmapItem.Funding(rawValue: funding) else { throw StoreError.corrupt("roadmap item \(id) has an unknown funding") }
+                guard let value = RoadmapItem.Funding(rawValue: funding) else {
+                    throw StoreError.corrupt("roadmap item \(id) has an unknown funding")
+                }
                 funded = value
             }
             var timeframe: Timeframe?

@@ -601,3 +601,212 @@ func with<Value>(_ value: Value, _ change: (inout Value) -> Void) -> Value {
     change(&copy)
     return copy
 }
+
+// MARK: - Capability and roadmap (steps 7–8)
+
+extension Valdoria {
+    /// A compact excerpt of the default framework, to keep the pages small: areas F01 and F02, enablers E1, E4 and E8,
+    /// the first generic criterion of each stage of each, five area-specific criteria and three readiness dimensions —
+    /// texts and translations as the default ships them.
+    static let capabilityFramework: CapabilityFramework = {
+        let full = CapabilityFramework.ctTechDefault
+        let enablers = ["E1", "E4", "E8"]
+        let generic = Set(enablers.flatMap { e in CapabilityFramework.stageRange.map { "\(e).\($0).a" } })
+        let specific: Set<String> = ["F01.E4.2.a", "F01.E4.3.a", "F02.E1.2.a", "F02.E4.3.a", "F02.E8.3.a"]
+        let framework = CapabilityFramework(
+            id: "vld-compact-2026.1", title: "Valdoria compact capability framework 2026.1",
+            note: "An excerpt of the default framework for the page tests: two areas, three enablers.",
+            areas: full.areas.filter { ["F01", "F02"].contains($0.code) }, enablers: full.enablers.filter { enablers.contains($0.code) },
+            stages: full.stages, scope: full.scope.filter { ["F01", "F02"].contains($0.key) },
+            readiness: full.readiness.filter { ["legal-basis", "skills", "safeguards"].contains($0.code) },
+            criteria: full.criteria.filter { generic.contains($0.code) || specific.contains($0.code) })
+        precondition(framework.problems().isEmpty, "the compact framework has problems: \(framework.problems())")
+        precondition(framework.criteria.count == 20, "the default framework no longer has the criteria the fixtures name")
+        return framework
+    }()
+
+    /// The national self-assessment, answered by the assessor, naming the 2026 threat assessment for its targets.
+    static let selfAssessment = CapabilityAssessment(
+        id: id(1001), stateID: state.id, kind: .selfAssessed, title: "National capability self-assessment 2026",
+        frameworkVersion: capabilityFramework.id, areas: ["F01", "F02"], conductedOn: date("2026-06-15"),
+        registerAssessmentID: assessment.id, version: 6, createdBy: assessor.userID, createdAt: now - 90 * day)
+    /// The facilitator's validated assessment of F01, at the Kessel workshop.
+    static let validatedAssessment = CapabilityAssessment(
+        id: id(1002), stateID: state.id, kind: .validated, title: "Validated at the Kessel workshop", frameworkVersion: capabilityFramework.id,
+        areas: ["F01"], conductedOn: date("2026-09-01"), validates: selfAssessment.id, registerAssessmentID: assessment.id, version: 3,
+        createdBy: facilitator.userID, createdAt: now - 13 * day)
+    /// The police's own follow-up of the national baseline, just opened: nothing answered, no evidence, no register.
+    static let policeFollowUp = CapabilityAssessment(
+        id: id(1003), stateID: state.id, kind: .selfAssessed, title: "Police OSINT unit follow-up " + markup,
+        frameworkVersion: capabilityFramework.id, agencyID: police.id, agencyName: police.name, areas: ["F02"], conductedOn: date("2026-09-10"),
+        baselineID: selfAssessment.id, version: 1, createdBy: focalPoint.userID, createdAt: now - 4 * day)
+    /// Newest first, as the store lists them.
+    static let capabilityAssessments = [policeFollowUp, validatedAssessment, selfAssessment]
+
+    static let legalOpinion = CapabilityEvidence(
+        id: id(1101), assessmentID: selfAssessment.id, summary: "Legal opinion of the Ministry of Justice on online investigations.",
+        source: "Ministry of Justice", reliability: .b, credibility: .probablyTrue, observedOn: date("2026-03-10"))
+    static let trainingRecords = CapabilityEvidence(
+        id: id(1102), assessmentID: selfAssessment.id, summary: "Training register: four OSINT investigators certified " + markup,
+        source: "Police academy", reliability: .c, credibility: .possiblyTrue, observedOn: nil)
+    static let selfEvidence = [legalOpinion, trainingRecords]
+    static let workshopCheck = CapabilityEvidence(
+        id: id(1103), assessmentID: validatedAssessment.id, summary: "The legal opinion was read at the workshop: it covers online research only.",
+        source: "Kessel workshop notes", reliability: .a, credibility: .confirmed, observedOn: date("2026-09-01"))
+    static let validatedEvidence = [workshopCheck]
+
+    static func record(
+        _ assessment: CapabilityAssessment, _ area: String, _ criterion: String, _ answer: CriterionAnswer, _ confidence: Confidence = .moderate,
+        note: String = "", evidence: [CapabilityEvidence] = [], by who: Identity = assessor
+    ) -> CriterionRecord {
+        CriterionRecord(
+            assessmentID: assessment.id, area: area, criterion: criterion, answer: answer, confidence: confidence, note: note,
+            evidenceIDs: evidence.map(\.id), answeredBy: who.userID, answeredAt: now - 20 * day)
+    }
+
+    /// F01: E1 at 2 (stage 3 partly), E4 at 1 (its area-specific stage-2 criterion not implemented), E8 at 4 (stage 1 N/A,
+    /// stage 5 partly). F02: E1 at 1 (stage 2 half met); E4 and E8 unanswered.
+    static let selfRecords = [
+        record(selfAssessment, "F01", "E1.1.a", .fully, .high, evidence: [legalOpinion]),
+        record(selfAssessment, "F01", "E1.2.a", .largely, evidence: [legalOpinion]),
+        record(selfAssessment, "F01", "E1.3.a", .partially, note: "Preservation orders only; no production orders yet."),
+        record(selfAssessment, "F01", "E4.1.a", .fully),
+        record(selfAssessment, "F01", "E4.2.a", .largely),
+        record(selfAssessment, "F01", "F01.E4.2.a", .notImplemented, .low),
+        record(selfAssessment, "F01", "E8.1.a", .notApplicable, note: "No intrusive measure in foresight work."),
+        record(selfAssessment, "F01", "E8.2.a", .fully, evidence: [trainingRecords]),
+        record(selfAssessment, "F01", "E8.3.a", .largely),
+        record(selfAssessment, "F01", "E8.4.a", .fully),
+        record(selfAssessment, "F01", "E8.5.a", .partially),
+        record(selfAssessment, "F02", "E1.1.a", .fully, evidence: [legalOpinion, trainingRecords]),
+        record(selfAssessment, "F02", "E1.2.a", .largely),
+        record(selfAssessment, "F02", "F02.E1.2.a", .partially, note: "Guidance drafted " + markup),
+    ]
+
+    /// The facilitator's view of F01: E1 falls to 1 (E1.2.a only partly), E4 rises to 2 (the threat assessment was
+    /// updated after all), E8 as self-assessed.
+    static let validatedRecords = [
+        record(validatedAssessment, "F01", "E1.1.a", .fully, .high, evidence: [workshopCheck], by: facilitator),
+        record(validatedAssessment, "F01", "E1.2.a", .partially, evidence: [workshopCheck], by: facilitator),
+        record(validatedAssessment, "F01", "E1.3.a", .partially, by: facilitator),
+        record(validatedAssessment, "F01", "E4.1.a", .fully, by: facilitator),
+        record(validatedAssessment, "F01", "E4.2.a", .largely, by: facilitator),
+        record(validatedAssessment, "F01", "F01.E4.2.a", .largely, by: facilitator),
+        record(validatedAssessment, "F01", "E8.1.a", .notApplicable, by: facilitator),
+        record(validatedAssessment, "F01", "E8.2.a", .fully, by: facilitator),
+        record(validatedAssessment, "F01", "E8.3.a", .largely, by: facilitator),
+        record(validatedAssessment, "F01", "E8.4.a", .fully, by: facilitator),
+        record(validatedAssessment, "F01", "E8.5.a", .partially, by: facilitator),
+    ]
+
+    static func grid(_ assessment: CapabilityAssessment, _ records: [CriterionRecord]) -> MaturityGrid {
+        MaturityGrid(framework: capabilityFramework, areas: assessment.areas, records: records)
+    }
+
+    static let selfGrid = grid(selfAssessment, selfRecords)
+    static let validatedGrid = grid(validatedAssessment, validatedRecords)
+
+    static func capabilityTarget(
+        _ area: String, _ enabler: String, _ stage: Int, _ source: CapabilityTarget.Source = .hand,
+        feasibility: Feasibility = Feasibility()
+    ) -> CapabilityTarget {
+        CapabilityTarget(
+            assessmentID: selfAssessment.id, area: area, enabler: enabler, stage: stage, source: source, feasibility: feasibility,
+            setBy: policyMaker.userID, setAt: now - 10 * day)
+    }
+
+    /// F01·E1 and F02·E1 to 3 by hand, F01·E4 to 3 as proposed, F01·E8 at its level already (no gap), F02·E8 to 2.
+    static let capabilityTargets = [
+        capabilityTarget("F01", "E1", 3, feasibility: Feasibility(cost: .favourable, prerequisites: .moderate, readiness: .favourable)),
+        capabilityTarget("F01", "E4", 3, .proposed),
+        capabilityTarget("F01", "E8", 4),
+        capabilityTarget("F02", "E1", 3, feasibility: Feasibility(cost: .unfavourable, prerequisites: .favourable, readiness: .moderate)),
+        capabilityTarget("F02", "E8", 2, feasibility: Feasibility(cost: .moderate, prerequisites: .unfavourable, readiness: .unfavourable)),
+    ]
+
+    /// The register's scenarios as threat relevance reads them (residual risk after the approved responses).
+    static let relevantRisks: [RelevantRisk] = residualRegister.entries.compactMap { entry in
+        guard let scenario = scenarios.first(where: { $0.id == entry.id }) else { return nil }
+        return RelevantRisk(
+            id: entry.id, title: entry.title, technologies: scenario.technologies, purposes: scenario.purposes, inherent: entry.meanScore,
+            residual: entry.residual?.meanScore ?? entry.meanScore)
+    }
+
+    static let areaRelevance = AreaRelevance.compute(framework: capabilityFramework, risks: relevantRisks)
+
+    static let priorities = DevelopmentPriority.rank(
+        framework: capabilityFramework, grid: selfGrid, targets: capabilityTargets, relevance: areaRelevance)
+
+    // MARK: The roadmap
+
+    static func roadmapItem(
+        _ n: Int, _ title: String, kind: RoadmapItem.Kind = .development, description: String = "", area: String? = nil,
+        enabler: String? = nil, toStage: Int? = nil, technology: String? = nil, horizon: RoadmapItem.Horizon,
+        timeframe: (String, String)? = nil, owner: Agency? = nil, cost: CostRange? = nil, funding: RoadmapItem.Funding? = nil,
+        status: RoadmapItem.Status, prerequisites: [RoadmapItem] = [], milestones: [Milestone] = [],
+        readiness: [String: ReadinessRating] = [:], version: Int = 1, author: Identity = policyMaker
+    ) -> RoadmapItem {
+        RoadmapItem(
+            id: id(n), stateID: state.id, kind: kind, title: title, description: description, area: area, enabler: enabler, toStage: toStage,
+            technology: technology, horizon: horizon, timeframe: timeframe.map { Timeframe(start: date($0.0), end: date($0.1)) },
+            ownerAgencyID: owner?.id, cost: cost, funding: funding, status: status, prerequisites: prerequisites.map(\.id),
+            milestones: milestones, readiness: readiness, version: version, createdBy: author.userID, createdAt: now - 60 * day,
+            updatedAt: now - 5 * day)
+    }
+
+    /// Done: the foresight cell, dated in the first half of 2026.
+    static let foresightCell = roadmapItem(
+        1204, "Threat foresight cell in the Ministry of Interior", area: "F01", enabler: "E4", toStage: 2, horizon: .short,
+        timeframe: ("2026-01-01", "2026-06-30"), owner: interior, funding: .national, status: .done,
+        milestones: [Milestone(title: "Cell staffed", due: date("2026-03-31"), done: true)])
+    /// Approved and dated: the first link of the critical path.
+    static let legalGuidance = roadmapItem(
+        1201, "Legal guidance for online investigations", area: "F02", enabler: "E1", toStage: 3, horizon: .short,
+        timeframe: ("2026-10-01", "2027-03-31"), owner: interior, cost: CostRange(low: 40_000, high: 60_000, currency: "EUR"),
+        funding: .national, status: .approved,
+        milestones: [
+            Milestone(title: "Draft guidance to the Ministry of Justice", due: date("2026-12-15")),
+            Milestone(title: "Guidance adopted", due: date("2027-03-31")),
+        ])
+    /// Proposed and undated: scheduled after the guidance for its medium horizon, with an overdue milestone.
+    static let osintTraining = roadmapItem(
+        1202, "OSINT investigator training programme", area: "F02", enabler: "E4", toStage: 3, horizon: .medium, owner: police,
+        cost: CostRange(low: 120_000, high: 150_000, currency: "EUR"), funding: .donor, status: .proposed, prerequisites: [legalGuidance],
+        milestones: [Milestone(title: "Curriculum agreed with the academy", due: date("2026-08-31"))])
+    /// The adoption under review, dated to start before the training it needs ends; its readiness a profile.
+    static let analysisPlatform = roadmapItem(
+        1203, "AI-assisted open-source analysis platform", kind: .adoption,
+        description: "A platform that clusters public posts and flags likely recruitment content for an analyst to review " + markup,
+        area: "F02", technology: "T08", horizon: .medium, timeframe: ("2027-06-01", "2028-05-31"), owner: securityService,
+        cost: CostRange(low: 300_000, high: 450_000, currency: "EUR"), funding: .partner, status: .underReview, prerequisites: [osintTraining],
+        readiness: ["legal-basis": .partlyReady, "skills": .notReady, "safeguards": .ready], version: 2)
+    /// The state's roadmap in the order added.
+    static let roadmap = [foresightCell, legalGuidance, osintTraining, analysisPlatform]
+
+    static func roadmapCheck(
+        _ item: RoadmapItem, _ kind: ReviewKind, _ code: String, _ status: CheckStatus, _ reasoning: String, marker: Int? = nil,
+        version: Int? = nil
+    ) -> CheckReview {
+        CheckReview(
+            responseID: item.id, kind: kind, code: code, status: status, reasoning: reasoning, genderMarker: marker, reviewerID: reviewer.userID,
+            reviewerLabel: reviewer.displayName, responseVersion: version ?? item.version, reviewedAt: now - 2 * day)
+    }
+
+    /// The platform: H06 met, H09 Not met (no prior authorisation yet), H12 and H13 and the gender checks unreviewed.
+    static let platformReviews = [
+        roadmapCheck(analysisPlatform, .humanRights, "H06", .met, "A data-protection impact assessment is drafted."),
+        roadmapCheck(
+            analysisPlatform, .humanRights, "H09", .notMet, "Nobody outside the service authorises or oversees the platform's use " + markup),
+        roadmapCheck(analysisPlatform, .humanRights, "H13", .partlyMet, "An impact assessment was made for version 1.", version: 1),
+    ]
+
+    /// Every mandatory check of the platform met for its version: the method's and the adoption's (H12, H13).
+    static let platformClearReviews =
+        ["H01", "H02", "H03", "H04", "H05", "H06", "H09", "H11", "H12", "H13"].map {
+            roadmapCheck(analysisPlatform, .humanRights, $0, .met, "Checked against the vendor contract and the oversight board's opinion.")
+        } + [
+            roadmapCheck(analysisPlatform, .gender, "G03", .met, "Flags are audited for bias against women's and girls' accounts."),
+            roadmapCheck(analysisPlatform, .gender, "G08", .met, "Gender is a significant objective.", marker: 2),
+            roadmapCheck(analysisPlatform, .gender, "G09", .met, "Analysts never contact the people flagged."),
+        ]
+}

@@ -22,15 +22,25 @@ enum SiteURLPatterns {
             .residualTrace("x", "x", risk: "x"), .responses("x"), .responseNew("x"), .response("x", response: "x"), .responseEdit("x", response: "x"),
             .responseStatus("x", response: "x"), .responseApprove("x", response: "x"), .responseOverride("x", response: "x"),
             .responseIndicators("x", response: "x"), .indicatorActuals("x", response: "x", indicator: "x"), .riskOptions("x", "x", risk: "x"),
-            .portfolio("x", "x"), .compliance("x"), .policyDocument("x"), .responsesCSV("x"),
+            .portfolio("x", "x"), .compliance("x"), .policyDocument("x"), .responsesCSV("x"), .capability("x"),
+            .capabilityNew("x", validated: false), .capabilityAssessment("x", capability: "x"), .capabilityArea("x", capability: "x", area: "x"),
+            .capabilityEvidence("x", capability: "x"), .capabilityPlan("x", capability: "x"), .capabilityTargets("x", capability: "x", area: "x"),
+            .capabilityPropose("x", capability: "x"), .capabilityCompare("x", capability: "x", other: "x"), .capabilityCSV("x", capability: "x"),
+            .roadmap("x"), .roadmapNew("x"), .roadmapItem("x", item: "x"), .roadmapItemEdit("x", item: "x"), .roadmapStatus("x", item: "x"),
+            .roadmapApprove("x", item: "x"), .roadmapMilestones("x", item: "x"), .frameworks, .framework("x"), .frameworkDownload("x"),
         ]
         + ReviewKind.allCases.map { SiteURL.responseReview("x", response: "x", $0) }
+        + ReviewKind.allCases.map { SiteURL.roadmapReview("x", item: "x", $0) }
         + RegisterChartKind.allCases.map { SiteURL.registerChart("x", "x", $0) }
         + RegisterExportFormat.allCases.map { SiteURL.registerExport("x", "x", $0) }
         + RegisterChartKind.allCases.map { SiteURL.snapshotChart("x", "x", number: 1, $0) }
 
     /// Each route's pattern split into its path segments; a segment in braces is a parameter.
     static let routes: [[Substring]] = Set(all.map(\.pattern)).sorted().map { $0.split(separator: "/", omittingEmptySubsequences: false) }
+
+    /// Parameters named like ids that hold a code, not a record id: a framework version is named by its code
+    /// (`ctt-capability-2024.1`).
+    static let codeParameters: Set<Substring> = ["{frameworkID}"]
 
     /// Why a link target is not a path of ``SiteURL`` (nil when it is one, or a fragment of the same page). Parameters
     /// named like ids must hold a valid id, so a link built from an empty or missing record shows up.
@@ -44,7 +54,8 @@ enum SiteURLPatterns {
         }
         // A literal segment beats a parameter: `/admin/users/new` is not the account with id "new".
         guard let route = matching.max(by: { literals($0) < literals($1) }) else { return "matches no SiteURL route" }
-        for (pattern, segment) in zip(route, segments) where pattern.hasSuffix("ID}") && !Identifier.isValid(String(segment)) {
+        for (pattern, segment) in zip(route, segments)
+        where pattern.hasSuffix("ID}") && !codeParameters.contains(pattern) && !Identifier.isValid(String(segment)) {
             return "has \(pattern) \"\(segment)\", not a record id (route \(route.joined(separator: "/")))"
         }
         return nil

@@ -231,6 +231,8 @@ public struct AssessmentImport: Sendable, Codable {
     public var rounds: [RoundLine]?
     public var otherRisks: [OtherRiskLine]?
     public var responses: [ResponseLine]?
+    /// Steps 7–8: capability assessments linked to this assessment (``CapabilitySection``).
+    public var capability: CapabilitySection?
     /// Keys of the file the format does not define, each at its path; ``decode(_:)`` finds them and ``plan(stateID:method:assessors:makeID:)``
     /// reports them first, with every other problem of the file.
     public internal(set) var unknownFields: [FieldIssue] = []
@@ -238,7 +240,7 @@ public struct AssessmentImport: Sendable, Codable {
     var unknownFieldsNotListed = 0
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case format, assessment, agencies, raci, horizonScan, scenarios, evidence, rounds, otherRisks, responses
+        case format, assessment, agencies, raci, horizonScan, scenarios, evidence, rounds, otherRisks, responses, capability
     }
 
     /// Everything an import writes, with new ids, checked as a whole.
@@ -258,6 +260,8 @@ public struct AssessmentImport: Sendable, Codable {
         public var reviews: [CheckReview]
         public var overrides: [ReviewOverride]
         public var indicators: [Indicator]
+        /// Capability assessments linked to the new assessment, with their evidence, answers and targets.
+        public var capability = CapabilityPlan()
 
         /// What the audit entry of an import counts (responses and what comes with them only when there are some).
         public var counts: String {
@@ -268,6 +272,11 @@ public struct AssessmentImport: Sendable, Codable {
                 text +=
                     ", responses \(responses.count), reviews \(reviews.count), overrides \(overrides.count), indicators \(indicators.count), "
                     + "actuals \(indicators.map(\.actuals.count).reduce(0, +))"
+            }
+            if !capability.assessments.isEmpty {
+                text +=
+                    ", capability assessments \(capability.assessments.count), capability evidence \(capability.evidence.count), "
+                    + "criteria answered \(capability.answers.count), targets \(capability.targets.count)"
             }
             return text
         }
@@ -304,7 +313,8 @@ public struct AssessmentImport: Sendable, Codable {
     /// refused.
     public func plan(
         stateID: String, method: MethodVersion, assessors: [String: String], reviewers: [String: String] = [:],
-        focalPoints: [String: String] = [:], importer: String = "import", now: Int64? = nil, makeID: () -> String
+        focalPoints: [String: String] = [:], importer: String = "import", now: Int64? = nil, capability context: CapabilityContext? = .builtIn,
+        makeID: () -> String
     ) throws(ValidationFailure) -> Plan {
         var v = Validator()
         for issue in unknownFields { v.add(issue.field, issue.problem) }
@@ -334,12 +344,14 @@ public struct AssessmentImport: Sendable, Codable {
         let agencyLines = agencies ?? []
         _ = unique(agencyLines.map(\.id), "agencies")
         var agencyIDs: [String: String] = [:]
+        var agencyByRef: [String: Agency] = [:]
         var newAgencies: [Agency] = []
         for (i, line) in agencyLines.enumerated() {
             do {
                 let agency = try AgencyDraft(fields: ["name": line.name ?? "", "kind": line.kind ?? "", "mandate": line.mandate ?? ""])
                     .validated(id: makeID())
                 agencyIDs[line.id] = agency.id
+                agencyByRef[line.id] = agency
                 newAgencies.append(agency)
             } catch { merge("agencies[\(i)]", error) }
         }
@@ -515,6 +527,9 @@ public struct AssessmentImport: Sendable, Codable {
                 method: method, stateID: stateID, risks: risks, agencies: agencyIDs, latestRevealed: latestRevealed, reviewers: reviewers,
                 focalPoints: focalPoints, importer: importer, now: now ?? Int64(Date().timeIntervalSince1970 * 1000)),
             &v, makeID: makeID)
+        let capabilityPlan = planCapability(
+            context, stateID: stateID, assessmentID: assessmentID, agencies: agencyByRef, importer: importer,
+            now: now ?? Int64(Date().timeIntervalSince1970 * 1000), &v, makeID: makeID)
         let count = v.issues.count + unknownFieldsNotListed
         if count > 100 {
             throw ValidationFailure(
@@ -524,7 +539,7 @@ public struct AssessmentImport: Sendable, Codable {
         return Plan(
             assessment: result, agencies: newAgencies, raci: raciCells, horizonScan: scan, scenarios: newScenarios, evidence: newEvidence,
             rounds: newRounds, scores: newScores, otherRisks: newRisks, responses: policy.responses, reviews: policy.reviews,
-            overrides: policy.overrides, indicators: policy.indicators)
+            overrides: policy.overrides, indicators: policy.indicators, capability: capabilityPlan)
     }
 
     /// Records a problem for each id of `ids` (at `path[i].id`) that is empty, longer than 100 characters or used twice.
@@ -613,6 +628,18 @@ extension AssessmentImport {
                             .overrides: .list(of: fields(OverrideLine.CodingKeys.self)),
                             .indicators: .list(of: fields(IndicatorLine.CodingKeys.self, [.actuals: .list(of: fields(ActualLine.CodingKeys.self))])),
                         ])),
+                .capability: fields(
+                    CapabilitySection.CodingKeys.self,
+                    [
+                        .assessments: .list(
+                            of: fields(
+                                CapabilityLine.CodingKeys.self,
+                                [
+                                    .evidence: .list(of: fields(CapabilityEvidenceLine.CodingKeys.self)),
+                                    .answers: .list(of: fields(CriterionLine.CodingKeys.self)),
+                                    .targets: .list(of: fields(TargetLine.CodingKeys.self)),
+                                ]))
+                    ]),
             ])
 
         /// The most unknown keys listed one by one (as many as the problems an import reports); the rest are only counted.
@@ -1061,6 +1088,11 @@ extension AssessmentImport {
         public var indicators: [Indicator]
         /// The e-mail of each account named (assessors, reviewers, focal points who overrode), by account id.
         public var emails: [String: String]
+        /// The state's capability assessments linked to this assessment, with their evidence, answers and targets.
+        public var capabilityAssessments: [CapabilityAssessment] = []
+        public var capabilityEvidence: [CapabilityEvidence] = []
+        public var criterionRecords: [CriterionRecord] = []
+        public var capabilityTargets: [CapabilityTarget] = []
 
         public init(
             assessment: Assessment, agencies: [Agency], raci: [RaciAssignment], horizonScan: [HorizonScanEntry], scenarios: [ThreatScenario],
@@ -1166,6 +1198,28 @@ extension AssessmentImport {
                 }.nilIfEmpty)
         }
         responses = lines.isEmpty ? nil : lines
+        capability = CapabilitySection(
+            exporting: Self.linked(e.capabilityAssessments, to: a.id), evidence: e.capabilityEvidence,
+            answers: e.criterionRecords, targets: e.capabilityTargets, agencies: agencyIDs)
+    }
+
+    /// The capability assessments that take their threat relevance from `assessmentID`, with those they validate or follow
+    /// and those that validate or follow them, so that every link in the file names an assessment in the file.
+    public static func linked(_ all: [CapabilityAssessment], to assessmentID: String) -> [CapabilityAssessment] {
+        var included = Set(all.filter { $0.registerAssessmentID == assessmentID }.map(\.id))
+        var changed = !included.isEmpty
+        while changed {
+            changed = false
+            for c in all where !included.contains(c.id) {
+                let linksIn = [c.validates, c.baselineID].contains { $0.map(included.contains) ?? false }
+                let linkedTo = all.contains { included.contains($0.id) && ($0.validates == c.id || $0.baselineID == c.id) }
+                if linksIn || linkedTo {
+                    included.insert(c.id)
+                    changed = true
+                }
+            }
+        }
+        return all.filter { included.contains($0.id) }
     }
 
     /// The file's bytes: indented JSON with sorted keys, so the same assessment always gives the same file.

@@ -72,6 +72,7 @@ public struct AssessmentImportStore: AssessmentImportRepository {
                     OtherRiskStore.OtherRiskRow($1, assessmentID: assessmentID, stateID: state, createdAt: now + Int64($0))
                 }, on: tx)
             try await Self.insertResponses(plan, stateID: state, now: now, on: tx)
+            try await Self.insertCapability(plan.capability, stateID: state, now: now, on: tx)
             var event = audit
             (event.entityType, event.entityID) = ("assessment", assessmentID)
             event.details["counts"] = plan.counts
@@ -109,6 +110,28 @@ public struct AssessmentImportStore: AssessmentImportRepository {
             plan.indicators.flatMap { indicator in
                 indicator.actuals.map { PolicyStore.ActualRow($0, responseID: indicator.responseID, stateID: stateID, createdAt: now) }
             }, on: tx)
+    }
+
+    /// The plan's capability assessments with their evidence, answers and targets, in the tables of ``CapabilityStore``
+    /// (M0011) and with its rows; more assessments than ``CapabilityLimits/assessments`` in the state are refused.
+    static func insertCapability(_ plan: AssessmentImport.CapabilityPlan, stateID: String, now: Int64, on tx: any SQLDatabase) async throws {
+        guard !plan.assessments.isEmpty else { return }
+        let held =
+            try await tx.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("capability_assessments")
+            .where("state_id", .equal, SQLBind(stateID)).first(decoding: CapabilityStore.CountRow.self)?.n ?? 0
+        guard held + plan.assessments.count <= CapabilityLimits.assessments else { throw StoreConflict.duplicate(field: "assessments") }
+        try await insert(
+            "capability_assessments", try plan.assessments.map { try CapabilityStore.AssessmentRow($0, stateID: stateID) }, on: tx, nils: .asNil)
+        var positions: [String: Int] = [:]
+        var evidenceRows: [CapabilityStore.EvidenceRow] = []
+        for evidence in plan.evidence {
+            let position = positions[evidence.assessmentID, default: 0]
+            positions[evidence.assessmentID] = position + 1
+            evidenceRows.append(CapabilityStore.EvidenceRow(evidence, stateID: stateID, position: position, createdAt: now + Int64(position)))
+        }
+        try await insert("capability_evidence", evidenceRows, on: tx, nils: .asNil)
+        try await insert("capability_answers", try plan.answers.map { try CapabilityStore.AnswerRow($0, stateID: stateID) }, on: tx)
+        try await insert("capability_targets", plan.targets.map { CapabilityStore.TargetRow($0, stateID: stateID) }, on: tx)
     }
 
     /// Active accounts with a grant, for the scope's state, of a role that carries `permission`.

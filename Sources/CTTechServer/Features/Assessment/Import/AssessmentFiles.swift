@@ -22,9 +22,12 @@ public enum AssessmentFiles {
         }
         let scope = SystemAuthority.tenant(state.id, actorID: actor.id, permission: .manageAssessment)
         let importing = AssessmentImporting(
-            importer: AssessmentImportStore(persistence), reference: ReferenceDataStore(persistence), accounts: AccountStore(persistence))
+            importer: AssessmentImportStore(persistence), reference: ReferenceDataStore(persistence), accounts: AccountStore(persistence),
+            frameworks: CapabilityStore(persistence))
         do {
-            let assessment = try await importing.run(try Data(contentsOf: URL(fileURLWithPath: path)), by: actor, scope: scope)
+            // The command line is the operator's: it may restore validated capability assessments too.
+            let assessment = try await importing.run(
+                try Data(contentsOf: URL(fileURLWithPath: path)), by: actor, scope: scope, mayValidate: true)
             return (assessment.id, assessment.title)
         } catch StoreConflict.missing {
             throw ValidationFailure(field: "method", "assessment.import.no-method")
@@ -58,6 +61,15 @@ public enum AssessmentFiles {
             responses: try await policy.responses(policyScope).filter { $0.targets.contains { $0.assessmentID == assessmentID } },
             reviews: try await policy.allReviews(policyScope), overrides: try await policy.allOverrides(policyScope),
             indicators: try await policy.allIndicators(policyScope), emails: [:])
+        let capability = CapabilityStore(persistence)
+        let capabilityScope = SystemAuthority.tenant(stateID, actorID: "cli", permission: .viewCapability)
+        export.capabilityAssessments = AssessmentImport.linked(
+            try await capability.capabilityAssessments(capabilityScope), to: assessmentID)
+        for c in export.capabilityAssessments {
+            export.capabilityEvidence += try await capability.capabilityEvidence(capabilityScope, assessmentID: c.id)
+            export.criterionRecords += try await capability.criterionRecords(capabilityScope, assessmentID: c.id)
+            export.capabilityTargets += try await capability.capabilityTargets(capabilityScope, assessmentID: c.id)
+        }
         let accounts = AccountStore(persistence)
         let named = Set(export.scores.map(\.assessorID) + export.reviews.map(\.reviewerID) + export.overrides.map(\.byID))
         for id in named.sorted() {
