@@ -313,7 +313,7 @@ struct AssessmentImportTests {
         #expect(
             plan.counts
                 == "agencies 3, scan 3, scenarios 3, evidence 2, rounds 2, scores 18, other risks 2, responses 2, reviews 14, overrides 0, "
-                + "indicators 2, actuals 3")
+                + "indicators 2, actuals 3, capability assessments 1, capability evidence 2, criteria answered 8, targets 2")
     }
 
     @Test func everyProblemOfAResponseIsReportedAtItsPathInTheFile() throws {
@@ -631,7 +631,7 @@ struct AssessmentImportTests {
         #expect(try await workspace.repositories.indicators(viewing, responseID: approved.id).map(\.actuals.count) == [2])
         #expect(workspace.repositories.audit.count == 1)
         #expect(
-            workspace.repositories.audit.last?.details["counts"]?.hasSuffix("responses 2, reviews 14, overrides 0, indicators 2, actuals 3") == true)
+            workspace.repositories.audit.last?.details["counts"]?.contains("responses 2, reviews 14, overrides 0, indicators 2, actuals 3") == true)
         // the approved response counts in the new assessment's residual risk at once
         let register = try await workspace.register.compute(assessment, scope: workspace.scope(workspace.focalPoint, .viewAssessment))
         let drone = try #require(register.entries.first { $0.title == "Drone attack on a festival crowd" })
@@ -669,5 +669,174 @@ struct AssessmentImportTests {
         #expect(failure?.issues.count == 14)
         #expect(failure?.issues.allSatisfy { $0.message.contains("is importing this file") } == true)
         #expect(workspace.repositories.audit.isEmpty)
+    }
+}
+
+// MARK: The capability section (steps 7–8)
+
+extension AssessmentImportTests {
+    /// The example's capability section with `change` applied to its only assessment.
+    func capabilityMutated(_ change: @escaping (inout [String: Any]) -> Void) throws -> Data {
+        try mutated { object in
+            var section = object["capability"] as? [String: Any] ?? [:]
+            var lines = section["assessments"] as? [[String: Any]] ?? []
+            change(&lines[0])
+            section["assessments"] = lines
+            object["capability"] = section
+        }
+    }
+
+    func planCapability(_ json: Data, mayValidate: Bool = false) throws(ValidationFailure) -> AssessmentImport.Plan {
+        var counter = 0
+        return try AssessmentImport.decode(json).plan(
+            stateID: "st", method: .ctTechDefault, assessors: assessors, reviewers: reviewers, focalPoints: focalPoints, importer: "me",
+            now: Self.now,
+            capability: .init(frameworks: [.ctTechDefault], current: CapabilityFramework.defaultID, mayValidate: mayValidate)
+        ) {
+            counter += 1
+            return "id-\(counter)"
+        }
+    }
+
+    @Test func theExampleCapabilityAssessmentImportsLinkedToTheNewAssessment() throws {
+        // act
+        let plan = try planCapability(try Data(contentsOf: Self.example))
+
+        // check
+        let capability = try #require(plan.capability.assessments.first)
+        #expect(plan.capability.assessments.count == 1 && capability.kind == .selfAssessed && capability.areas == ["F03", "F07"])
+        #expect(capability.registerAssessmentID == plan.assessment.id && capability.stateID == "st" && capability.version == 1)
+        #expect(capability.agencyID == plan.agencies.first?.id && capability.agencyName == plan.agencies.first?.name)
+        #expect(capability.frameworkVersion == CapabilityFramework.defaultID && capability.createdBy == "me")
+        #expect(plan.capability.evidence.count == 2 && plan.capability.evidence.allSatisfy { $0.assessmentID == capability.id })
+        #expect(
+            plan.capability.answers.count == 8 && plan.capability.answers.allSatisfy { $0.assessmentID == capability.id && $0.answeredBy == "me" })
+        // evidence is cited by its new id
+        let audit = try #require(plan.capability.evidence.first)
+        #expect(plan.capability.answers.filter { $0.evidenceIDs == [audit.id] }.map(\.criterion) == ["E4.1.a", "E4.1.b", "F03.E4.2.a"])
+        // E4 in F03: stage 1 met (E4.1.a fully, E4.1.b largely), stage 2 not (E4.2.a partially): level 1, target 3 above it
+        let grid = MaturityGrid(framework: .ctTechDefault, areas: capability.areas, records: plan.capability.answers)
+        #expect(grid.level("F03", "E4")?.level == 1)
+        #expect(plan.capability.targets.map { "\($0.area)/\($0.enabler)/\($0.stage)/\($0.source.rawValue)" } == ["F03/E4/3/hand", "F07/E1/2/hand"])
+    }
+
+    @Test func answersForACriterionOfAnotherAreaOrVersionAreRefusedByName() throws {
+        // setup: F05's tracing criterion answered under F03, and a code no version has
+        let json = try capabilityMutated { line in
+            var answers = line["answers"] as? [[String: Any]] ?? []
+            answers.append(["area": "F03", "criterion": "F05.E4.3.a", "answer": "fully"])
+            answers.append(["area": "F07", "criterion": "E1.9.z", "answer": "largely"])
+            line["answers"] = answers
+        }
+
+        // act
+        let failure = #expect(throws: ValidationFailure.self) { try planCapability(json) }
+
+        // check
+        let issues = failure?.issues.map { "\($0.field): \($0.message)" } ?? []
+        #expect(
+            issues == [
+                "capability.assessments[0].answers[8].criterion: criterion F05.E4.3.a is not in framework version ctt-capability-2024.1 for area F03",
+                "capability.assessments[0].answers[9].criterion: criterion E1.9.z is not in framework version ctt-capability-2024.1 for area F07",
+            ])
+    }
+
+    @Test func unknownAreasEvidenceAndLinksAreRefusedEachAtItsPath() throws {
+        // setup
+        let json = try capabilityMutated { line in
+            line["areas"] = ["F03", "F07", "F13"]
+            line["baseline"] = "c-nowhere"
+            var answers = line["answers"] as? [[String: Any]] ?? []
+            answers[0]["evidence"] = ["ce-of-another-state"]
+            answers[1]["area"] = "F09"
+            line["answers"] = answers
+        }
+
+        // act
+        let failure = #expect(throws: ValidationFailure.self) { try planCapability(json) }
+
+        // check
+        #expect(
+            Set(failure?.issues.map(\.field) ?? []) == [
+                "capability.assessments[0].areas[2]", "capability.assessments[0].baseline", "capability.assessments[0].answers[0].evidence[0]",
+                "capability.assessments[0].answers[1].area",
+            ])
+        #expect(failure?.issues.first { $0.field.hasSuffix("areas[2]") }?.message == "\"F13\" is not a functional area of the capability framework")
+    }
+
+    @Test func aTargetBelowTheLevelReachedIsRefused() throws {
+        // setup: F03 E4 answered up to stage 2 (E4.2.a and E4.2.b fully, F03.E4.2.a largely): level 2; its target set to 1,
+        // and a second target for F07 E1
+        let json = try capabilityMutated { line in
+            var answers = line["answers"] as? [[String: Any]] ?? []
+            answers[2]["answer"] = "fully"
+            answers.append(["area": "F03", "criterion": "E4.2.b", "answer": "fully"])
+            line["answers"] = answers
+            var targets = line["targets"] as? [[String: Any]] ?? []
+            targets[0]["stage"] = 1
+            targets.append(["area": "F07", "enabler": "E1", "stage": 3])
+            line["targets"] = targets
+        }
+
+        // act
+        let failure = #expect(throws: ValidationFailure.self) { try planCapability(json) }
+
+        // check
+        #expect(Set(failure?.issues.map(\.field) ?? []) == ["capability.assessments[0].targets[0].stage", "capability.assessments[0].targets[2]"])
+        #expect(failure?.issues.first?.key == "validation.capability.target-below-level")
+    }
+
+    @Test func aValidatedAssessmentNeedsProgrammeStaff() throws {
+        // setup: a validated assessment of the example's self-assessment
+        let json = try mutated { object in
+            var section = object["capability"] as? [String: Any] ?? [:]
+            var lines = section["assessments"] as? [[String: Any]] ?? []
+            lines.append([
+                "id": "c-validated", "kind": "validated", "title": "Validated at the workshop", "conductedOn": "2026-10-01",
+                "validates": "c-police-self", "answers": [["area": "F03", "criterion": "E4.1.a", "answer": "largely"]],
+            ])
+            section["assessments"] = lines
+            object["capability"] = section
+        }
+
+        // act
+        let refused = #expect(throws: ValidationFailure.self) { try planCapability(json, mayValidate: false) }
+        let plan = try planCapability(json, mayValidate: true)
+
+        // check
+        #expect(refused?.issues.map(\.field) == ["capability.assessments[1].kind"])
+        let validated = try #require(plan.capability.assessments.last)
+        #expect(validated.kind == .validated && validated.validates == plan.capability.assessments.first?.id)
+        #expect(validated.areas == ["F03", "F07"], "takes the areas of what it validates")
+    }
+
+    @Test func exportWritesTheCapabilitySectionThatImportsBackTheSame() throws {
+        // setup
+        let first = try planCapability(try Data(contentsOf: Self.example))
+        let export = AssessmentImport.Export(
+            assessment: first.assessment, agencies: first.agencies, raci: first.raci, horizonScan: first.horizonScan, scenarios: first.scenarios,
+            evidence: first.evidence, rounds: first.rounds, scores: first.scores, otherRisks: first.otherRisks, responses: [], reviews: [],
+            overrides: [], indicators: [],
+            emails: ["u1": "assessor@demo.cttech.example", "u2": "analyst2@demo.cttech.example", "u3": "analyst3@demo.cttech.example"])
+        var withCapability = export
+        withCapability.capabilityAssessments = first.capability.assessments
+        withCapability.capabilityEvidence = first.capability.evidence
+        withCapability.criterionRecords = first.capability.answers
+        withCapability.capabilityTargets = first.capability.targets
+
+        // act
+        let again = try planCapability(try AssessmentImport(exporting: withCapability).json())
+
+        // check
+        func shape(_ p: AssessmentImport.Plan) -> [String] {
+            p.capability.answers.map {
+                "\($0.area) \($0.criterion) \($0.answer.rawValue) \($0.confidence.rawValue) \($0.note) \($0.evidenceIDs.count)"
+            }
+                + p.capability.targets.map { "\($0.area) \($0.enabler) \($0.stage) \($0.source.rawValue) \($0.feasibility)" }
+                + p.capability.evidence.map { "\($0.summary) \($0.grading) \($0.observedOn?.description ?? "")" }
+        }
+        #expect(shape(again) == shape(first))
+        #expect(again.capability.assessments.map(\.title) == first.capability.assessments.map(\.title))
+        #expect(AssessmentImport(exporting: export).capability == nil, "no capability assessment, no section")
     }
 }

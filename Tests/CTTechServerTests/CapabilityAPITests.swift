@@ -336,6 +336,8 @@ struct CapabilityAPITests {
             #expect(roadmap.criticalPath == [train.id, lab.id, adopt.id] && roadmap.criticalDays == 181 + 730 + 1461)
 
             // a cycle is refused naming its members; bad content is refused naming each field; nothing is written
+            let foreignItem = try await Self.seedForeign(world).item
+            let foreignAgency = try #require(world.records[world.foreign.id]).agency
             let head = try await auditHead(world)
             let homeScope = SystemAuthority.tenant(world.home.id, permission: .viewCapability)
             let before = try await world.services.capability.roadmapItems(homeScope)
@@ -348,12 +350,10 @@ struct CapabilityAPITests {
             for title in ["Train analysts in threat foresight", "Set up a forensic laboratory", "Adopt drone detection radar"] {
                 #expect(cycleDetail.contains(title), "\(cycleDetail)")
             }
-            let foreignItem = try await Self.seedForeign(world).item
-            let foreignAgency = try #require(world.records[world.foreign.id]).agency
             let bad: [(String, Set<String>)] = [
                 (Self.item("Radar", extra: ["kind": "adoption"]), ["technology"]),
                 (Self.item("Radar", extra: ["prerequisites": [foreignItem]]), ["prerequisites"]),
-                (Self.item("Radar", extra: ["prerequisites": ["no-such-item"], "technology": "T99"]), ["prerequisites", "technology"]),
+                (Self.item("Radar", extra: ["prerequisites": ["no-such-item"], "technology": "T77"]), ["prerequisites", "technology"]),
                 (
                     Self.item(
                         "  ",

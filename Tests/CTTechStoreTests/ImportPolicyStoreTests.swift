@@ -111,6 +111,16 @@ struct ImportPolicyStoreTests {
             #expect(Set(try await policy.allIndicators(s.scope)) == Set(plan.indicators))
             #expect(try await policy.allIndicators(s.scope).map(\.actuals.count).sorted() == [1, 2])
             #expect(try await policy.responses(Fixture.scope(s.foreign)).isEmpty)
+            // the capability section, in the capability tables, linked to the new assessment, in the home state only
+            let capability = CapabilityStore(db)
+            let capabilityAssessments = try await capability.capabilityAssessments(s.scope)
+            #expect(capabilityAssessments == plan.capability.assessments)
+            #expect(capabilityAssessments.map(\.registerAssessmentID) == [plan.assessment.id])
+            let capabilityID = try #require(capabilityAssessments.first).id
+            #expect(try await capability.capabilityEvidence(s.scope, assessmentID: capabilityID) == plan.capability.evidence)
+            #expect(Set(try await capability.criterionRecords(s.scope, assessmentID: capabilityID)) == Set(plan.capability.answers))
+            #expect(Set(try await capability.capabilityTargets(s.scope, assessmentID: capabilityID)) == Set(plan.capability.targets))
+            #expect(try await capability.capabilityAssessments(Fixture.scope(s.foreign)).isEmpty)
             // one audit entry, counting them
             let entry = try #require(try await AuditLogStore(db).list(SystemAuthority.administrator(), page: PageRequest(limit: 1)).first)
             #expect(entry.action == "assessment.import" && entry.entityID == plan.assessment.id)
@@ -144,6 +154,30 @@ struct ImportPolicyStoreTests {
             #expect(try await AssessmentStore(db).list(s.scope).isEmpty)
             #expect(try await PolicyStore(db).responses(s.scope).isEmpty)
             #expect(try await PolicyStore(db).allReviews(s.scope).isEmpty)
+            #expect(try await latestAuditSeq(db) == before)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aFailureInTheCapabilityTablesLeavesNothingBehind(_ kind: DatabaseKind) async throws {
+        try await withTestDatabase(kind) { db in
+            // setup: two targets for one cell, refused by the database after everything else is written
+            let s = try await setup(db)
+            var broken = try await plan(s)
+            broken.capability.targets[1].area = broken.capability.targets[0].area
+            broken.capability.targets[1].enabler = broken.capability.targets[0].enabler
+            let before = try await latestAuditSeq(db)
+
+            // act
+            await #expect(throws: (any Error).self) {
+                try await AssessmentImportStore(db).importAssessment(
+                    broken, scope: s.scope, audit: Fixture.event("assessment.import", state: s.state.id))
+            }
+
+            // check
+            #expect(try await AssessmentStore(db).list(s.scope).isEmpty)
+            #expect(try await PolicyStore(db).responses(s.scope).isEmpty)
+            #expect(try await CapabilityStore(db).capabilityAssessments(s.scope).isEmpty)
             #expect(try await latestAuditSeq(db) == before)
         }
     }

@@ -14,7 +14,8 @@ struct CapabilityStorageFailureTests {
         var failingMethod: String {
             switch self {
             case .openAssessment: "capabilityAssessments(_:)"
-            case .openWithoutFramework, .publishFramework: "framework(id:)"
+            case .openWithoutFramework: "framework(id:)"
+            case .publishFramework: "publishFramework(_:audit:)"
             case .answerArea: "capabilityEvidence(_:assessmentID:)"
             case .addEvidence: "addCapabilityEvidence(_:scope:audit:)"
             case .setTargets, .proposeTargets: "criterionRecords(_:assessmentID:)"

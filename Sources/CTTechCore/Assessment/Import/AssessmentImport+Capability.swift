@@ -222,17 +222,25 @@ extension AssessmentImport {
                         v.add("\(path).answers[\(j)].evidence[\(k)]", "validation.import.capability-evidence", ["ref": String(ref.prefix(40))])
                     }
                 }
-                byArea[a.area, default: []].append((j, CriterionLine(
-                    area: a.area, criterion: a.criterion, answer: a.answer, confidence: a.confidence, note: a.note, evidence: cited)))
+                byArea[a.area, default: []].append(
+                    (
+                        j,
+                        CriterionLine(
+                            area: a.area, criterion: a.criterion, answer: a.answer, confidence: a.confidence, note: a.note, evidence: cited)
+                    ))
             }
             for area in content.areas {
                 guard let entries = byArea[area] else { continue }
                 var seen = Set<String>()
                 for (j, a) in entries where !seen.insert(a.criterion).inserted {
-                    v.add("\(path).answers[\(j)].criterion", "validation.import.capability-answered-twice", ["criterion": String(a.criterion.prefix(30))])
+                    v.add(
+                        "\(path).answers[\(j)].criterion", "validation.import.capability-answered-twice",
+                        ["criterion": String(a.criterion.prefix(30))])
                 }
                 let draft = AnswersDraft(
-                    answers: entries.map { (criterion: $0.1.criterion, answer: $0.1.answer, confidence: $0.1.confidence, note: $0.1.note, evidence: $0.1.evidence ?? []) },
+                    answers: entries.map {
+                        (criterion: $0.1.criterion, answer: $0.1.answer, confidence: $0.1.confidence, note: $0.1.note, evidence: $0.1.evidence ?? [])
+                    },
                     version: nil)
                 do {
                     answers += try draft.validated(
@@ -272,7 +280,8 @@ extension AssessmentImport {
                     v.add("\(tp).source", "validation.one-of", ["values": CapabilityTarget.Source.allCases.map(\.rawValue).joined(separator: ", ")])
                 }
                 let draft = TargetsDraft(
-                    version: nil, targets: [(enabler: t.enabler, stage: t.stage)], cost: t.cost, prerequisites: t.prerequisites, readiness: t.readiness)
+                    version: nil, targets: [(enabler: t.enabler, stage: t.stage)], cost: t.cost, prerequisites: t.prerequisites,
+                    readiness: t.readiness)
                 do {
                     for var target in try draft.validated(framework: framework, area: t.area, assessmentID: id, grid: grid, by: importer, at: now) {
                         target.source = source ?? .hand
@@ -314,7 +323,8 @@ extension AssessmentImport.CapabilitySection {
             AssessmentImport.CapabilityLine(
                 id: a.id, kind: a.kind.rawValue, title: a.title, conductedOn: a.conductedOn.description, frameworkVersion: a.frameworkVersion,
                 areas: a.areas, agency: a.agencyID.flatMap { agencies.contains($0) ? $0 : nil },
-                validates: a.validates.flatMap { included.contains($0) ? $0 : nil }, baseline: a.baselineID.flatMap { included.contains($0) ? $0 : nil },
+                validates: a.validates.flatMap { included.contains($0) ? $0 : nil },
+                baseline: a.baselineID.flatMap { included.contains($0) ? $0 : nil },
                 evidence: evidence.filter { $0.assessmentID == a.id }.map {
                     AssessmentImport.CapabilityEvidenceLine(
                         id: $0.id, summary: $0.summary, source: $0.source, reliability: $0.reliability.rawValue, credibility: $0.credibility.rawValue,

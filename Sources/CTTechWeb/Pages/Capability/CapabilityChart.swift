@@ -74,7 +74,7 @@ public enum CapabilityChart {
             svg +=
                 "<rect x=\"\(fmt(x))\" y=\"\(fmt(ly))\" width=\"20\" height=\"20\" fill=\"\(CapabilityWords.levelColours[level])\" stroke=\"#adb5bd\"/>"
             svg +=
-                "<text x=\"\(fmt(x + 10))\" y=\"\(fmt(ly + 15))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(CapabilityWords.levelInk[level])\">\(level)</text>"
+                "<text x=\"\(fmt(x + 10))\" y=\"\(fmt(ly + 15))\" font-size=\"14\" text-anchor=\"middle\" fill=\"\(CapabilityWords.levelInk[level])\">\(level)</text>"
         }
         return svg + "</svg>"
     }

@@ -56,7 +56,9 @@ struct StateWorkspace {
     var register: RegisterComputation {
         RegisterComputation(scoring: repositories, risks: repositories, reference: repositories, policy: repositories)
     }
-    var importing: AssessmentImporting { AssessmentImporting(importer: repositories, reference: repositories, accounts: repositories) }
+    var importing: AssessmentImporting {
+        AssessmentImporting(importer: repositories, reference: repositories, accounts: repositories, frameworks: repositories)
+    }
     var stateAdministration: StateAdministration { StateAdministration(states: repositories) }
     var accountAdministration: AccountAdministration {
         AccountAdministration(accounts: repositories, passwords: PasswordHashing(hash: { "hashed:" + $0 }))
