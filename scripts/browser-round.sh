@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One scoring round end to end in headless Chromium with axe-core on every page (scripts/browser-round.py), then the
-# product in Arabic and Chinese (scripts/language-walk.py) and the policy responses (scripts/policy-walk.py), against a
+# product in Arabic and Chinese (scripts/language-walk.py), the policy responses (scripts/policy-walk.py) and steps 7–8
+# (scripts/capability-walk.py), against a
 # fresh demo server on a temporary SQLite database. Installs Debian's chromium and chromium-driver, and selenium and
 # axe-selenium-python from PyPI, when they are missing. Does not build: pass the binary, or build it first.
 # Usage: scripts/browser-round.sh [BINARY]   (default .build/debug/cttech)
@@ -50,6 +51,8 @@ python3 scripts/browser-round.py "http://127.0.0.1:$PORT" || status=$?
 python3 scripts/language-walk.py "http://127.0.0.1:$PORT" || status=$?
 # Steps 5–6: a response designed, reviewed, overridden and approved; residual risk, options, portfolio (issue 10).
 python3 scripts/policy-walk.py "http://127.0.0.1:$PORT" || status=$?
+# Steps 7–8: self-assessment with evidence, validation, targets, the roadmap and the adoption gate (issue 11).
+python3 scripts/capability-walk.py "http://127.0.0.1:$PORT" || status=$?
 if [ "$status" -ne 0 ] && grep -q '"level":"\(error\|critical\)"' "$WORK/serve.log"; then
     echo "server errors during the run:"
     grep '"level":"\(error\|critical\)"' "$WORK/serve.log" | tail -10

@@ -135,24 +135,31 @@ struct AccessMatrixTests {
     }
 
     /// Operations every signed-in user may call; they must still never return another state's data.
-    static let openToEverySignedInUser: Set<String> = ["GET /me", "GET /states", "GET /reference-data", "GET /reference-data/{kind}"]
+    static let openToEverySignedInUser: Set<String> = [
+        "GET /me", "GET /states", "GET /reference-data", "GET /reference-data/{kind}", "GET /capability-frameworks",
+        "GET /capability-frameworks/{frameworkId}",
+    ]
 
     /// One body that decodes as every operation's input, so each request reaches the access check (the generated layer
     /// answers 400 to a body of the wrong shape before any handler runs).
     static func apiBody(_ template: String, _ world: TestWorld) -> String {
         // `to` and `kind` are enums of different schemas: the value each operation's body can hold.
         let to = template.hasSuffix("/round") ? "closed" : template.hasSuffix("/responses/{responseId}/status") ? "withdrawn" : "draft"
+        let kind =
+            template.hasSuffix("/reviews")
+            ? "gender" : template.hasSuffix("/capability-assessments") ? "self" : template.contains("/roadmap-items") ? "development" : "other"
+        let status = template.hasSuffix("/roadmap-items/{itemId}/status") ? "dropped" : "drafted"
         return """
             {"code":"HACK","name":"Hacked","region":"other","defaultTlp":"CLEAR","profile":"x","version":1,"email":"intruder@example.org",
             "displayName":"Intruder","password":"intruder-password","isActive":true,"role":"administrator","stateId":"\(world.foreign.id)",
             "title":"Hostile","period":"2025","to":"\(to)","narrative":"x","actorType":"A1",
             "technologies":["T01"],"purposes":["P1"],"intent":5,"actorCapability":5,"technologyAccessibility":5,"opportunity":5,
             "likelihood":{"low":0.1,"best":0.2,"high":0.3},"impact":{"low":1,"best":2,"high":3},"confidence":"low",
-            "kind":"\(template.hasSuffix("/reviews") ? "gender" : "other")",
+            "kind":"\(kind)","conductedOn":"2026-01-01","horizon":"short","targets":[],
             "cells":[],"technology":"T01","stage":"observed","trend":"rising","subject":"technology","ref":"T01","summary":"x","source":"x",
-            "reliability":"A","credibility":1,"family":"x","type":"R01","tlp":"CLEAR","status":"drafted",
+            "reliability":"A","credibility":1,"family":"x","type":"R01","tlp":"CLEAR","status":"\(status)",
             "effects":[{"factor":"likelihood","low":100,"best":100,"high":100}],
-            "answers":[{"code":"G03","status":"met","reasoning":"x"}],
+            "answers":\(template.hasSuffix("/areas/{area}/answers") ? "[]" : #"[{"code":"G03","status":"met","reasoning":"x"}]"#),
             "justification":"An intruder overrides every check of this response without any right to do so.",
             "level":"output","unit":"x","direction":"increase","baseline":0,"baselineDate":"2025-01-01","target":1,
             "targetDate":"2026-01-01","value":9,"date":"2025-06-01","evidence":"x"}

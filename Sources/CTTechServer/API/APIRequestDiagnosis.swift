@@ -30,6 +30,14 @@ struct APIBodyDiagnosis: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // Foundation's decoder reads some invalid UTF-8 inside strings without complaint: refuse it before any operation
+        // acts on a body it only partly understood.
+        if request.method == .post || request.method == .put,
+            let body = try? await request.body.collect(upTo: AppRequestContext.bodyLimit(path: request.uri.path, identity: context.identity)),
+            String(validating: body.readableBytesView, as: UTF8.self) == nil
+        {
+            throw AppError.badRequest("errors.request.invalid-utf8")
+        }
         do {
             return try await next(request, context)
         } catch var error as ServerError {
