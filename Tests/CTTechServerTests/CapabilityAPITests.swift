@@ -9,35 +9,7 @@ import HummingbirdTesting
 import Testing
 
 @Suite("Steps 7–8 through the JSON API: capability assessments, targets and priorities, the roadmap and the review that gates adoptions")
-struct CapabilityAPITests {
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
-
-    func decode<T: Decodable>(_ type: T.Type, _ response: TestResponse) throws -> T {
-        try Self.decoder.decode(type, from: Data(buffer: response.body))
-    }
-
-    func problem(_ response: TestResponse) throws -> Components.Schemas.Problem {
-        #expect(response.headers[.contentType] == "application/problem+json")
-        return try decode(Components.Schemas.Problem.self, response)
-    }
-
-    func fields(_ response: TestResponse) throws -> [String] {
-        try problem(response).errors?.map(\.field) ?? []
-    }
-
-    func auth(_ world: TestWorld, _ role: Role) async throws -> HTTPFields {
-        [.authorization: "Bearer \(try await world.bearer(role))"]
-    }
-
-    /// The sequence number of the newest audit entry: unchanged when nothing was written.
-    func auditHead(_ world: TestWorld) async throws -> Int64? {
-        try await world.services.audit.list(SystemAuthority.administrator(), page: PageRequest(limit: 1)).first?.seq
-    }
-
+struct CapabilityAPITests: JSONAPITest {
     static func json(_ object: [String: Any]) -> String {
         // (an object of strings, numbers, booleans and arrays always serialises; an empty body would fail the test that sends it)
         String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data(), as: UTF8.self)

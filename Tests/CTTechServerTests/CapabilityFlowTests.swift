@@ -243,7 +243,7 @@ struct CapabilityFlowTests {
                 #expect(shown.text.contains("[B2] Training records"), "the self-assessment's evidence")
                 #expect(shown.text.contains("[A1] Only one certificate could be shown at the workshop"), "the validated assessment's")
                 #expect(shown.text.contains("<strong class=\"down\">-2</strong>"), "F01 · E1 fell from 2 to 0")
-                #expect(shown.text.contains("<td>Fell</td>"))
+                #expect(shown.text.contains("<td>Validated lower</td>"))
                 #expect(shown.text.contains("Capability self-assessment (Self-assessed, 2025-06-01)"), "before: the self-assessment")
             }
             // A comparison with a foreign assessment is a 404.
@@ -498,4 +498,49 @@ struct CapabilityFlowTests {
             #expect(try await client.send(.get, mixed, session: maker).status == .notFound)
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func programmeStaffValidateFromTheSelfAssessmentAndSwitchLanguageWithoutLosingTheForm(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup
+            let seeded = try homeCapability(world)
+            let facilitator = try await world.session(.facilitator)
+            let assessor = try await world.session(.assessor)
+            let page = "/states/\(world.home.id)/capability/\(seeded.assessment)"
+            let validate = "/states/\(world.home.id)/capability/new?kind=validated&amp;validates=\(seeded.assessment)"
+
+            // act
+            let asStaff = try await client.send(.get, page, session: facilitator)
+            let asAssessor = try await client.send(.get, page, session: assessor)
+            let form = try await client.send(
+                .get, "/states/\(world.home.id)/capability/new?kind=validated&validates=\(seeded.assessment)", session: facilitator)
+
+            // check: the link only for those who may validate; the form opens with this self-assessment chosen
+            #expect(asStaff.text.contains("<a href=\"\(validate)\">Enter a validated assessment of this one</a>"))
+            #expect(!asAssessor.text.contains("validates="))
+            #expect(form.status == .ok && form.text.contains("<option value=\"\(seeded.assessment)\" selected>"))
+            // the language switcher comes back to the same form, query included
+            #expect(
+                form.text.contains(
+                    "<input type=\"hidden\" name=\"next\" value=\"/states/\(world.home.id)/capability/new?kind=validated&amp;validates=\(seeded.assessment)\">"
+                ))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aDevelopmentItemsReviewIsAdvisory(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup: the seeded prerequisite is a development item nobody has reviewed
+            let seeded = try homeCapability(world)
+            let focal = try await world.session(.focalPoint)
+
+            // act
+            let page = try await client.send(.get, "/states/\(world.home.id)/roadmap/\(seeded.prerequisite)", session: focal)
+
+            // check: no check is shown as blocking what nothing blocks
+            #expect(page.status == .ok && page.text.contains("Not reviewed"))
+            #expect(!page.text.contains("blocks approval"))
+        }
+    }
+
 }

@@ -64,6 +64,29 @@ struct DemoDataTests {
             let cleanTarget = try #require(clean.targets.first)
             let observed = try #require(ObservedEffectiveness(scenarioID: cleanTarget.riskID, baselineRound: 2, scores: scores))
             #expect(observed.followUpRound == 3 && observed.observed > 0.2)
+            // steps 7–8: baselines of two agencies, a validated assessment that differs, targets proposed from the register, a
+            // roadmap of about ten items with prerequisites and one adoption under review, a follow-up a year later
+            let capabilityScope = SystemAuthority.tenant(valdoria.id, permission: .viewCapability)
+            let capability = try await services.capability.capabilityAssessments(capabilityScope)
+            let baselines = capability.filter { $0.kind == .selfAssessed && $0.baselineID == nil }
+            #expect(baselines.count == 2 && Set(baselines.compactMap(\.agencyID)).count == 2)
+            let validated = try #require(capability.first { $0.kind == .validated })
+            let validatedOf = try #require(baselines.first { $0.id == validated.validates })
+            let framework = try await CapabilityAssessing(capability: services.capability, frameworks: services.capability).framework(of: validatedOf)
+            let selfRecords = try await services.capability.criterionRecords(capabilityScope, assessmentID: validatedOf.id)
+            let validatedRecords = try await services.capability.criterionRecords(capabilityScope, assessmentID: validated.id)
+            let comparison = CapabilityComparison(
+                framework: framework, before: MaturityGrid(framework: framework, areas: validatedOf.areas, records: selfRecords),
+                after: MaturityGrid(framework: framework, areas: validated.areas, records: validatedRecords), beforeRecords: selfRecords,
+                afterRecords: validatedRecords)
+            #expect(!comparison.criteria.isEmpty, "the validated assessment differs in places")
+            let followUp = try #require(capability.first { $0.baselineID != nil })
+            #expect(baselines.contains { $0.id == followUp.baselineID })
+            let proposed = try await services.capability.capabilityTargets(capabilityScope, assessmentID: validatedOf.id)
+            #expect(proposed.contains { $0.source == .proposed })
+            let items = try await services.capability.roadmapItems(capabilityScope)
+            #expect((8...12).contains(items.count) && items.filter { !$0.prerequisites.isEmpty }.count >= 4)
+            #expect(items.filter { $0.kind == .adoption && $0.status == .underReview }.count == 1)
             guard case .intact = try await services.audit.verify() else {
                 Issue.record("the demo's audit log must verify")
                 return

@@ -10,35 +10,7 @@ import PropertyBased
 import Testing
 
 @Suite("Steps 5–6 through the JSON API: responses, reviews that gate approval, overrides, indicators, residual risk")
-struct PolicyAPITests {
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
-
-    func decode<T: Decodable>(_ type: T.Type, _ response: TestResponse) throws -> T {
-        try Self.decoder.decode(type, from: Data(buffer: response.body))
-    }
-
-    func problem(_ response: TestResponse) throws -> Components.Schemas.Problem {
-        #expect(response.headers[.contentType] == "application/problem+json")
-        return try decode(Components.Schemas.Problem.self, response)
-    }
-
-    func fields(_ response: TestResponse) throws -> [String] {
-        try problem(response).errors?.map(\.field) ?? []
-    }
-
-    func auth(_ world: TestWorld, _ role: Role) async throws -> HTTPFields {
-        [.authorization: "Bearer \(try await world.bearer(role))"]
-    }
-
-    /// The sequence number of the newest audit entry: unchanged when nothing was written.
-    func auditHead(_ world: TestWorld) async throws -> Int64? {
-        try await world.services.audit.list(SystemAuthority.administrator(), page: PageRequest(limit: 1)).first?.seq
-    }
-
+struct PolicyAPITests: JSONAPITest {
     func stored(_ world: TestWorld) async throws -> [PolicyResponse] {
         try await world.services.policy.responses(SystemAuthority.tenant(world.home.id, permission: .viewResponses))
     }

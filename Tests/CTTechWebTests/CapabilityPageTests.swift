@@ -161,7 +161,7 @@ struct CapabilityPageTests {
         #expect(table.count("<td class=\"lvl-0\"") == 3, "one area, three enablers, all at 0")
         #expect(table.contains("<td class=\"small\">0 of 18</td>"))
         #expect(html.between("<svg", "</svg>").count("stroke-dasharray=\"3 3\"") == 3)
-        #expect(html.contains("<tr><td colspan=\"5\">No evidence yet.</td></tr>"))
+        #expect(html.contains("<tr><td colspan=\"6\">No evidence yet.</td></tr>"))
         #expect(!html.contains("Add evidence"), "a policy maker adds no evidence")
         #expect(html.contains("Compare with the baseline National capability self-assessment 2026"))
         #expect(html.contains("National Police — Counter-Terrorism Directorate"), "the agency assessed")
@@ -378,13 +378,14 @@ struct CapabilityPageTests {
         let html = HTML(try await Pages.html(page))
         // check
         html.expectSound()
-        #expect(html.contains("<p>3 areas × enablers compared: 1 rose, 1 fell; 2 criteria answered differently.</p>"))
+        #expect(html.contains("<p>Area × enabler cells compared: 3; rose: 1; fell: 1; criteria answered differently: 2.</p>"))
         #expect(html.contains("<td>2</td><td>1</td><td><strong class=\"down\">-1</strong></td>"))
         #expect(html.contains("<td>1</td><td>2</td><td><strong class=\"up\">+1</strong></td>"))
         // each changed criterion with both evidences
         #expect(html.contains("[B2] Legal opinion of the Ministry of Justice on online investigations."))
         #expect(html.contains("[A1] The legal opinion was read at the workshop: it covers online research only."))
-        #expect(html.contains("<td>Fell</td>") && html.contains("<td>Rose</td>"))
+        #expect(html.contains("<td>Validated lower</td>") && html.contains("<td>Validated higher</td>"), "a validation is not a change over time")
+        #expect(html.contains("<th scope=\"col\">Self-assessed</th><th scope=\"col\">Validated</th>"))
         #expect(html.contains("<dd dir=\"auto\">National capability self-assessment 2026 (Self-assessed, 2026-06-15)</dd>"))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }
@@ -413,7 +414,7 @@ struct CapabilityPageTests {
         #expect(order.allSatisfy { $0 != nil })
         #expect(zip(order, order.dropFirst()).allSatisfy { a, b in a.map { a in b.map { a < $0 } ?? false } ?? false })
         // the undated training is scheduled after the guidance; the platform starts before it ends
-        #expect(html.count("<span class=\"muted small\">scheduled after its prerequisites</span>") == 1)
+        #expect(html.count("<span class=\"muted small\">no dates of its own: placed after its prerequisites, for its horizon</span>") == 1)
         #expect(html.count("<span class=\"badge warn\">starts before a prerequisite ends</span>") == 1)
         #expect(html.contains("<td>2027-04-01 – "), "the training starts the day after the guidance ends")
         // the timeline: a bar per item, the critical ones in red, the undated hatched
@@ -750,7 +751,7 @@ struct CapabilityChartTests {
         let arabic = CapabilityChart.grid(Self.grid, framework: Self.framework, localizer: Localizer(.arabic))
         // check: area labels end at the grid in either direction (right of them in English, left in Arabic)
         #expect(english.contains("text-anchor=\"end\">F02</text>"))
-        #expect(arabic.contains("text-anchor=\"start\" direction=\"rtl\">F02</text>"))
+        #expect(arabic.contains("text-anchor=\"end\" direction=\"rtl\">F02</text>"))
         // the first enabler's column is on the left in English, on the right in Arabic
         let firstHeader = { (svg: String) -> Double? in
             svg.firstMatch(of: /<text x="([0-9.]+)" y="30.0" font-size="14" text-anchor="middle">E1<\/text>/).flatMap { Double($0.1) }
@@ -777,7 +778,7 @@ struct CapabilityChartTests {
             #expect(!svg.contains("<b>"))
             #expect(svg.contains("&lt;b&gt;&quot;F&amp;1&quot;&lt;/b&gt; · E1 1→3"))
             #expect(svg.count(of: "fill=\"#5c7cfa\"") == 2, "the zero gap has no bar")
-            let anchor = language.isRightToLeft ? "text-anchor=\"start\" direction=\"rtl\"" : "text-anchor=\"end\""
+            let anchor = language.isRightToLeft ? "text-anchor=\"end\" direction=\"rtl\"" : "text-anchor=\"end\""
             #expect(svg.contains("\(anchor)>F02 · E4 0→2</text>"), "\(language): labels anchored for the direction")
         }
         let none = CapabilityChart.gaps([], localizer: .english)
@@ -804,7 +805,7 @@ struct CapabilityChartTests {
             #expect(svg.count(of: "fill=\"url(#hatch)\"") == 1, "the undated bar is hatched")
             #expect(svg.contains("fill=\"#5c7cfa\">"), "the rest in blue, unmarked")
             for year in 2027...2029 { #expect(svg.contains(">\(year)</text>"), "a mark per year") }
-            let anchor = language.isRightToLeft ? "text-anchor=\"start\" direction=\"rtl\"" : "text-anchor=\"end\""
+            let anchor = language.isRightToLeft ? "text-anchor=\"end\" direction=\"rtl\"" : "text-anchor=\"end\""
             #expect(svg.contains("\(anchor)>3. Cell</text>"), "\(language): labels anchored for the direction")
         }
         #expect(CapabilityChart.timeline([], localizer: .english).contains("No roadmap item yet."))

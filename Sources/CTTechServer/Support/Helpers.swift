@@ -38,3 +38,12 @@ extension Request {
         return value
     }
 }
+
+extension Request {
+    /// The path with its query (`/capability/new?kind=validated`): where the language switcher comes back to, so a form
+    /// opened for one purpose opens for it again in the new language.
+    var pathAndQuery: String {
+        guard let query = uri.query, !query.isEmpty else { return uri.path }
+        return uri.path + "?" + query
+    }
+}

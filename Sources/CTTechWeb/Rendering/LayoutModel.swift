@@ -47,7 +47,7 @@ public struct LayoutModel: Sendable, TemplateModel {
     let path: String
 
     /// - Parameters:
-    ///   - path: the request path, to mark the current navigation entry.
+    ///   - path: the request path (with its query, for the language switcher), to mark the current navigation entry.
     ///   - stateSteps: the method steps that work for the partner state in view (label, href); empty elsewhere.
     public init(
         title: String, tlp: TLP, identity: Identity?, csrf: String?, path: String, flash: String? = nil, stateName: String = "",
@@ -65,7 +65,8 @@ public struct LayoutModel: Sendable, TemplateModel {
         self.flash = flash
         self.stateName = stateName
         self.stepsLabel = t("layout.steps-nav", ["state": stateName])
-        self.stateNav = stateSteps.map { NavItem(label: $0.0, href: $0.1, current: path == $0.1) }
+        let bare = String(path.prefix { $0 != "?" })
+        self.stateNav = stateSteps.map { NavItem(label: $0.0, href: $0.1, current: bare == $0.1) }
         self.hasStateNav = !stateSteps.isEmpty
         if let identity {
             var items: [(String, String)] = [(t("nav.states"), SiteURL.home.path), (t("nav.reference"), SiteURL.reference.path)]
@@ -75,7 +76,7 @@ public struct LayoutModel: Sendable, TemplateModel {
                     (t("nav.audit"), SiteURL.audit.path),
                 ]
             }
-            let nav = items.map { NavItem(label: $0.0, href: $0.1, current: path == $0.1 || path.hasPrefix($0.1 + "/")) }
+            let nav = items.map { NavItem(label: $0.0, href: $0.1, current: bare == $0.1 || bare.hasPrefix($0.1 + "/")) }
             self.user = UserBadge(displayName: identity.displayName, nav: nav)
         } else {
             self.user = nil

@@ -50,7 +50,9 @@ struct CapabilityController {
             let identity = try granted.requireIdentity()
             let scope = try Authorizer.scope(
                 identity, state: try granted.requireTenant().stateID, for: validated ? .validateCapability : .writeCapability)
-            return try await form(request, context, scope: scope, validated: validated, submitted: nil, failure: nil, status: .ok)
+            return try await form(
+                request, context, scope: scope, validated: validated, submitted: nil, failure: nil, status: .ok,
+                validates: request.uri.queryParameters.get("validates"))
         }
         routes.post(.capability(.parameter), .state(.viewCapability)) { request, context, granted in
             let validated = context.form["kind"] == CapabilityAssessment.Kind.validated.rawValue
@@ -156,7 +158,7 @@ struct CapabilityController {
 
     private func form(
         _ request: Request, _ context: AppRequestContext, scope: TenantScope, validated: Bool, submitted: [String: String]?,
-        failure: ValidationFailure?, status: HTTPResponse.Status
+        failure: ValidationFailure?, status: HTTPResponse.Status, validates: String? = nil
     ) async throws -> Response {
         let state = try await lookup.state(scope)
         let title = context.localizer(validated ? "capability.form.validated-title" : "capability.form.self-title")
@@ -164,7 +166,7 @@ struct CapabilityController {
             layout: lookup.layout(title, state: state, request, context), stateID: state.id, validated: validated,
             framework: try await assessing.framework(of: nil), agencies: try await policy.stateAgencies(scope),
             assessments: try await capability.capabilityAssessments(scope), threatAssessments: try await lookup.threatAssessments(scope),
-            today: CapabilityLookup.today, csrf: context.csrfToken ?? "", submitted: submitted, failure: failure)
+            today: CapabilityLookup.today, csrf: context.csrfToken ?? "", submitted: submitted, failure: failure, validates: validates)
         return .html(pages.render(page), status: status)
     }
 
@@ -180,7 +182,8 @@ struct CapabilityController {
             layout: lookup.layout(assessment.title, state: state, request, context), stateID: state.id, assessment: assessment, framework: framework,
             grid: grid, records: records, evidence: try await capability.capabilityEvidence(scope, assessmentID: assessment.id), related: all,
             canEdit: Self.canWrite(assessment, try granted.requireIdentity(), state: state.id), csrf: context.csrfToken ?? "",
-            evidenceSubmitted: submitted, evidenceFailure: failure)
+            evidenceSubmitted: submitted, evidenceFailure: failure,
+            canValidate: Authorizer.allows(try granted.requireIdentity(), state: state.id, .validateCapability))
         return .html(pages.render(page), status: status)
     }
 

@@ -76,7 +76,7 @@ struct CapabilityLookup: Sendable {
 
     /// The layout of a capability page: the state's default marking and navigation.
     func layout(_ title: String, state: PartnerState, _ request: Request, _ context: AppRequestContext) -> LayoutModel {
-        context.layout(title, tlp: state.defaultTLP, path: request.uri.path, state: state)
+        context.layout(title, tlp: state.defaultTLP, path: request.pathAndQuery, state: state)
     }
 
     /// The version a form was read at (a missing or malformed one is a 400).

@@ -29,7 +29,7 @@ struct PolicyLookup: Sendable {
 
     /// The layout of a policy page: the marking (the response's, or the state's default) and the state's navigation.
     func layout(_ title: String, tlp: TLP?, state: PartnerState, _ request: Request, _ context: AppRequestContext) -> LayoutModel {
-        context.layout(title, tlp: tlp ?? state.defaultTLP, path: request.uri.path, state: state)
+        context.layout(title, tlp: tlp ?? state.defaultTLP, path: request.pathAndQuery, state: state)
     }
 
     /// The version the form was read at (a missing or malformed one is a 400).

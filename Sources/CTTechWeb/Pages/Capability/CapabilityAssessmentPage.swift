@@ -27,6 +27,8 @@ public struct CapabilityAssessmentPage: WebPage {
     }
 
     struct EvidenceRow: Sendable, TemplateModel {
+        /// The number answers cite it by.
+        let number: String
         let summary: String
         let source: String
         let grading: String
@@ -62,7 +64,7 @@ public struct CapabilityAssessmentPage: WebPage {
     public static func make(
         layout: LayoutModel, stateID: String, assessment: CapabilityAssessment, framework: CapabilityFramework, grid: MaturityGrid,
         records: [CriterionRecord], evidence: [CapabilityEvidence], related: [CapabilityAssessment], canEdit: Bool, csrf: String,
-        evidenceSubmitted: [String: String]? = nil, evidenceFailure: ValidationFailure? = nil
+        evidenceSubmitted: [String: String]? = nil, evidenceFailure: ValidationFailure? = nil, canValidate: Bool = false
     ) -> CapabilityAssessmentPage {
         let t = layout.localizer
         let a = assessment
@@ -88,10 +90,10 @@ public struct CapabilityAssessmentPage: WebPage {
                 answered: t("capability.grid.answered", ["answered": String(answeredByArea[area] ?? 0), "total": String(total)]))
         }
         let citations = Dictionary(grouping: records.flatMap { r in r.evidenceIDs.map { ($0, r) } }, by: \.0).mapValues(\.count)
-        let evidenceRows = evidence.map {
+        let evidenceRows = evidence.enumerated().map { index, e in
             EvidenceRow(
-                summary: $0.summary, source: $0.source, grading: $0.grading, observed: $0.observedOn?.description ?? "—",
-                cited: t("capability.evidence.cited", count: citations[$0.id] ?? 0))
+                number: String(index + 1), summary: e.summary, source: e.source, grading: e.grading, observed: e.observedOn?.description ?? "—",
+                cited: t("capability.evidence.cited", count: citations[e.id] ?? 0))
         }
         var links: [Link] = []
         for other in related where other.id != a.id {
@@ -108,6 +110,11 @@ public struct CapabilityAssessmentPage: WebPage {
                 continue
             }
             links.append(Link(href: SiteURL.capabilityCompare(stateID, capability: a.id, other: other.id).path, label: label))
+        }
+        // Programme staff validate a self-assessment from its own page.
+        if canValidate && a.kind == .selfAssessed {
+            links.append(
+                Link(href: SiteURL.capabilityNew(stateID, validated: true).path + "&validates=" + a.id, label: t("capability.validate-this")))
         }
         let errors = FormErrors(t, evidenceFailure, fields: EvidenceForm.fields)
         var facts = [CapabilityWords.kind(a.kind, t), a.agencyName ?? t("capability.national"), a.conductedOn.description]

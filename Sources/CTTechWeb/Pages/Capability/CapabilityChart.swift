@@ -40,7 +40,9 @@ public enum CapabilityChart {
         let width = labelWidth + cell * Double(grid.enablers.count) + 8
         let height = top + cell * Double(grid.areas.count) + 40
         var svg = open(width: width, height: height, title: t("capability.chart.grid-title"), id: "grid-title", t: t)
-        let anchorEnd = rtl ? "start" : "end"
+        // Labels sit against the plot: their end is the side next to it, in either direction (with `direction="rtl"` the end
+        // of a text is its left edge).
+        let anchorEnd = "end"
         let dir = rtl ? " direction=\"rtl\"" : ""
         for (c, enabler) in grid.enablers.enumerated() {
             let x = mirror(labelWidth + cell * Double(c) + cell / 2, width: width, rtl: rtl)
@@ -101,7 +103,7 @@ public enum CapabilityChart {
             let label = "\(row.area) · \(row.enabler) \(row.current)→\(row.target)"
             let lx = mirror(labelWidth - 8, width: width, rtl: rtl)
             svg +=
-                "<text x=\"\(fmt(lx))\" y=\"\(fmt(y + 16))\" font-size=\"\(textSize)\" text-anchor=\"\(rtl ? "start" : "end")\"\(dir)>\(escape(label))</text>"
+                "<text x=\"\(fmt(lx))\" y=\"\(fmt(y + 16))\" font-size=\"\(textSize)\" text-anchor=\"end\"\(dir)>\(escape(label))</text>"
             let x = rtl ? width - labelWidth - length : labelWidth
             svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(max(length, 1)))\" height=\"18\" fill=\"#5c7cfa\"/>"
             let vx = rtl ? x - 6 : x + length + 6
@@ -150,7 +152,13 @@ public enum CapabilityChart {
             return mirror(offset, width: width, rtl: rtl)
         }
         let dir = rtl ? " direction=\"rtl\"" : ""
-        for year in first.year...(last.year + 1) {
+        // The first year is named at the start of the axis when its 1 January is before the first item.
+        if let january = CalendarDate(String(format: "%04d-01-01", first.year + 1)),
+            abs(x(january) - x(first)) > 48 || first.month == 1 && first.day == 1
+        {
+            svg += "<text x=\"\(fmt(x(first)))\" y=\"18\" font-size=\"\(textSize)\" text-anchor=\"start\"\(dir)>\(first.year)</text>"
+        }
+        for year in (first.year + 1)...(last.year + 1) {
             guard let mark = CalendarDate(String(format: "%04d-01-01", year)), mark >= first, mark <= last else { continue }
             let mx = x(mark)
             svg += "<line x1=\"\(fmt(mx))\" y1=\"24\" x2=\"\(fmt(mx))\" y2=\"\(fmt(height - 6))\" stroke=\"#dee2e6\"/>"
@@ -159,9 +167,10 @@ public enum CapabilityChart {
         for (i, bar) in bars.enumerated() {
             let y = 30 + rowHeight * Double(i)
             let lx = mirror(labelWidth - 8, width: width, rtl: rtl)
-            let label = fitted(bar.label, width: labelWidth - 16)
+            // The width is estimated: leave room for wide glyphs so no label runs off the chart's edge.
+            let label = fitted(bar.label, width: labelWidth - 48)
             svg +=
-                "<text x=\"\(fmt(lx))\" y=\"\(fmt(y + 16))\" font-size=\"\(textSize)\" text-anchor=\"\(rtl ? "start" : "end")\"\(dir)>\(escape(label))</text>"
+                "<text x=\"\(fmt(lx))\" y=\"\(fmt(y + 16))\" font-size=\"\(textSize)\" text-anchor=\"end\"\(dir)>\(escape(label))</text>"
             let a = x(bar.start)
             let b = x(CalendarDate(epochMilliseconds: bar.end.epochMilliseconds + 86_400_000))
             let fill = bar.dated ? (bar.critical ? "#c92a2a" : "#5c7cfa") : "url(#hatch)"

@@ -29,6 +29,9 @@ public struct CapabilityComparePage: WebPage {
 
     public let layout: LayoutModel
     let heading: String
+    /// "Self-assessed" and "Validated" when a validation is compared, "Before" and "After" for a follow-up.
+    let beforeLabel: String
+    let afterLabel: String
     let backHref: String
     let beforeTitle: String
     let afterTitle: String
@@ -43,9 +46,13 @@ public struct CapabilityComparePage: WebPage {
         framework: CapabilityFramework, comparison: CapabilityComparison, beforeEvidence: [CapabilityEvidence], afterEvidence: [CapabilityEvidence]
     ) -> CapabilityComparePage {
         let t = layout.localizer
-        func describe(_ records: [String], _ evidence: [CapabilityEvidence]) -> String {
+        let validation = after.kind == .validated
+        // The answer's note, then the evidence it cites.
+        func describe(_ record: CriterionRecord?, _ evidence: [CapabilityEvidence]) -> String {
             let byID = Dictionary(evidence.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let texts = records.compactMap { byID[$0].map { "[\($0.grading)] \($0.summary)" } }
+            let texts =
+                [record?.note ?? ""].filter { !$0.isEmpty }
+                + (record?.evidenceIDs ?? []).compactMap { byID[$0].map { "[\($0.grading)] \($0.summary)" } }
             return texts.isEmpty ? "—" : texts.joined(separator: "; ")
         }
         let moved = comparison.moved.map { c in
@@ -59,14 +66,18 @@ public struct CapabilityComparePage: WebPage {
                 area: c.area, code: c.criterion, text: framework.criterion(c.criterion)?.text(in: t.language) ?? c.criterion,
                 before: c.before.map { CapabilityWords.answer($0.answer, t) } ?? t("capability.answer.unanswered"),
                 after: c.after.map { CapabilityWords.answer($0.answer, t) } ?? t("capability.answer.unanswered"),
-                beforeEvidence: describe(c.before?.evidenceIDs ?? [], beforeEvidence),
-                afterEvidence: describe(c.after?.evidenceIDs ?? [], afterEvidence),
-                direction: t("capability.compare.direction.\(c.direction)"))
+                beforeEvidence: describe(c.before, beforeEvidence), afterEvidence: describe(c.after, afterEvidence),
+                direction: !validation
+                    ? t("capability.compare.direction.\(c.direction)")
+                    : c.after == nil ? t("capability.compare.not-checked") : t("capability.compare.validated-direction.\(c.direction)"))
         }
         let up = comparison.moved.filter { $0.delta > 0 }.count
         let down = comparison.moved.filter { $0.delta < 0 }.count
         return CapabilityComparePage(
-            layout: layout, heading: t("capability.compare.heading"), backHref: SiteURL.capabilityAssessment(stateID, capability: from.id).path,
+            layout: layout, heading: t("capability.compare.heading"),
+            beforeLabel: validation ? CapabilityWords.kind(.selfAssessed, t) : t("capability.compare.before"),
+            afterLabel: validation ? CapabilityWords.kind(.validated, t) : t("capability.compare.after"),
+            backHref: SiteURL.capabilityAssessment(stateID, capability: from.id).path,
             beforeTitle: before.title + " (" + CapabilityWords.kind(before.kind, t) + ", " + before.conductedOn.description + ")",
             afterTitle: after.title + " (" + CapabilityWords.kind(after.kind, t) + ", " + after.conductedOn.description + ")",
             summary: t(

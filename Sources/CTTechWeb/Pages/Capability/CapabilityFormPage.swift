@@ -46,10 +46,12 @@ public struct CapabilityFormPage: WebPage {
     public static func make(
         layout: LayoutModel, stateID: String, validated: Bool, framework: CapabilityFramework, agencies: [Agency],
         assessments: [CapabilityAssessment], threatAssessments: [Assessment], today: CalendarDate, csrf: String,
-        submitted: [String: String]? = nil, failure: ValidationFailure? = nil
+        submitted: [String: String]? = nil, failure: ValidationFailure? = nil, validates: String? = nil
     ) -> CapabilityFormPage {
         let t = layout.localizer
         var values = submitted ?? ["conductedOn": today.description]
+        // Opened from a self-assessment's page: that one is chosen (the list holds only the state's own).
+        if submitted == nil, validated, let validates { values["validates"] = validates }
         if submitted == nil && !validated { for area in framework.areas { values["area." + area.code] = "on" } }
         if submitted == nil, let latest = threatAssessments.first { values["registerAssessment"] = latest.id }
         let errors = FormErrors(t, failure, fields: fields)

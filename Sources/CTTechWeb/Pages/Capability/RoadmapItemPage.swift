@@ -140,7 +140,7 @@ public struct RoadmapItemPage: WebPage {
             ReviewPanel(
                 list, t: t, action: canReview && !own && reviewable ? SiteURL.roadmapReview(stateID, item: item.id, list.kind).path : nil,
                 version: item.version, csrf: csrf, refused: reviewRefusal.flatMap { $0.0 == list.kind ? ($0.1, $0.2) : nil },
-                ownResponse: canReview && own)
+                ownResponse: canReview && own, gating: item.kind == .adoption)
         }
         let blocking = checklists.flatMap(\.blocking)
         var gate: String?

@@ -53,10 +53,10 @@ public struct RoadmapPage: WebPage {
             if !p.isEmpty {
                 criticalText = t(
                     "roadmap.critical-path",
-                    ["items": p.compactMap { byID[$0]?.title }.joined(separator: " → "), "days": t.grouped(Int64(days))])
+                    ["items": p.compactMap { byID[$0]?.title }.joined(separator: t("roadmap.then")), "days": t.grouped(Int64(days))])
             }
         case .cycles(let found):
-            cycles = found.map { $0.compactMap { byID[$0]?.title }.joined(separator: " → ") }
+            cycles = found.map { $0.compactMap { byID[$0]?.title }.joined(separator: t("roadmap.then")) }
         }
         let onPath = Set(path)
         let origin = items.compactMap { $0.timeframe?.start }.min().map { min($0, today) } ?? today

@@ -59,7 +59,7 @@ struct ReviewPanel: Sendable, TemplateModel {
 
     init(
         _ list: ReviewChecklist, t: Localizer, action: String?, version: Int, csrf: String, refused: ([String: String], ValidationFailure)?,
-        ownResponse: Bool, anchor: String? = nil
+        ownResponse: Bool, anchor: String? = nil, gating: Bool = true
     ) {
         kind = list.kind.rawValue
         self.anchor = anchor ?? "review-" + list.kind.rawValue
@@ -76,7 +76,8 @@ struct ReviewPanel: Sendable, TemplateModel {
             return Line(
                 code: line.check.code, name: line.check.name(in: t.language),
                 checkDescription: line.check.description(in: t.language), hasDescription: !line.check.description(in: t.language).isEmpty,
-                requirement: t(line.mandatory ? "policy.check.mandatory" : "policy.check.advisory"), mandatory: line.mandatory,
+                // Where the review gates nothing (a roadmap item that adopts no technology), no check is shown as blocking.
+                requirement: t(gating && line.mandatory ? "policy.check.mandatory" : "policy.check.advisory"), mandatory: gating && line.mandatory,
                 standing: current.map { c in
                     PolicyWords.checkStatus(c.status, t)
                         + (c.genderMarker.map { " · " + t("policy.gender-marker-value", ["marker": String($0)]) } ?? "")
@@ -85,7 +86,7 @@ struct ReviewPanel: Sendable, TemplateModel {
                 reviewer: current.map { t("policy.check.by", ["who": $0.reviewerLabel, "date": t.date($0.reviewedAt)]) },
                 outdated: line.outdated.map {
                     t("policy.check.outdated", ["version": String($0.responseVersion), "status": PolicyWords.checkStatus($0.status, t)])
-                }, blocks: line.blocks)
+                }, blocks: gating && line.blocks)
         }
         self.action = action
         self.ownResponse = ownResponse
