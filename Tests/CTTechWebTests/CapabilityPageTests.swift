@@ -779,7 +779,7 @@ struct CapabilityChartTests {
             #expect(svg.contains("&lt;b&gt;&quot;F&amp;1&quot;&lt;/b&gt; · E1 1→3"))
             #expect(svg.count(of: "fill=\"#5c7cfa\"") == 2, "the zero gap has no bar")
             let anchor = language.isRightToLeft ? "text-anchor=\"end\" direction=\"rtl\"" : "text-anchor=\"end\""
-            #expect(svg.contains("\(anchor)>F02 · E4 0→2</text>"), "\(language): labels anchored for the direction")
+            #expect(svg.contains("\(anchor)>\u{2068}F02 · E4 0→2\u{2069}</text>"), "\(language): labels anchored for the direction")
         }
         let none = CapabilityChart.gaps([], localizer: .english)
         #expect(none.contains("No gap: set targets to see priorities."))
@@ -806,7 +806,7 @@ struct CapabilityChartTests {
             #expect(svg.contains("fill=\"#5c7cfa\">"), "the rest in blue, unmarked")
             for year in 2027...2029 { #expect(svg.contains(">\(year)</text>"), "a mark per year") }
             let anchor = language.isRightToLeft ? "text-anchor=\"end\" direction=\"rtl\"" : "text-anchor=\"end\""
-            #expect(svg.contains("\(anchor)>3. Cell</text>"), "\(language): labels anchored for the direction")
+            #expect(svg.contains("\(anchor)>\u{2068}3. Cell\u{2069}</text>"), "\(language): labels anchored for the direction")
         }
         #expect(CapabilityChart.timeline([], localizer: .english).contains("No roadmap item yet."))
     }

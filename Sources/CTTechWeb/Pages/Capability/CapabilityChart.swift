@@ -27,6 +27,10 @@ public enum CapabilityChart {
         return cut + "…"
     }
 
+    /// `text` as a bidirectional isolate (FSI … PDI): it takes the direction of its first strong letter, so codes and
+    /// titles in one script keep their order inside a label of the other direction.
+    static func isolated(_ text: String) -> String { "\u{2068}" + text + "\u{2069}" }
+
     /// x of a left-to-right position in a right-to-left chart.
     static func mirror(_ x: Double, width: Double, rtl: Bool) -> Double { rtl ? width - x : x }
 
@@ -100,7 +104,7 @@ public enum CapabilityChart {
         for (i, row) in rows.enumerated() {
             let y = 16 + rowHeight * Double(i)
             let length = top > 0 ? row.priority / top * plot : 0
-            let label = "\(row.area) · \(row.enabler) \(row.current)→\(row.target)"
+            let label = isolated("\(row.area) · \(row.enabler) \(row.current)→\(row.target)")
             let lx = mirror(labelWidth - 8, width: width, rtl: rtl)
             svg +=
                 "<text x=\"\(fmt(lx))\" y=\"\(fmt(y + 16))\" font-size=\"\(textSize)\" text-anchor=\"end\"\(dir)>\(escape(label))</text>"
@@ -167,8 +171,9 @@ public enum CapabilityChart {
         for (i, bar) in bars.enumerated() {
             let y = 30 + rowHeight * Double(i)
             let lx = mirror(labelWidth - 8, width: width, rtl: rtl)
-            // The width is estimated: leave room for wide glyphs so no label runs off the chart's edge.
-            let label = fitted(bar.label, width: labelWidth - 48)
+            // The width is estimated and runs short of what a browser draws: leave a fifth spare so no label runs off the
+            // chart's edge. The label is isolated so a title in the other direction keeps its number beside it.
+            let label = isolated(fitted(bar.label, width: (labelWidth - 16) * 0.8))
             svg +=
                 "<text x=\"\(fmt(lx))\" y=\"\(fmt(y + 16))\" font-size=\"\(textSize)\" text-anchor=\"end\"\(dir)>\(escape(label))</text>"
             let a = x(bar.start)
