@@ -90,9 +90,17 @@ unexpected-methods = ["get", "put", "post", "delete", "patch", "trace", "query"]
 #   createResponse, updateResponse: the method's response types, the state's risks and agencies, low <= best <= high;
 #   reviewResponse, overrideReview: the method's checks, the version read, a justification of at least a sentence;
 #   addIndicator, recordActual: the target in the better direction and after the baseline, days the month has, no future date.
+#   openCapabilityAssessment: area codes of the framework, the state's agencies, assessments and threat assessments, a
+#     calendar date, at least one area for a self-assessment, the self-assessment a validated one validates;
+#   answerCapabilityArea, setCapabilityTargets, proposeCapabilityTargets: criteria of the assessment's framework version
+#     for that area, its enablers, evidence of the assessment, targets not below the level reached, the version read;
+#   addCapabilityEvidence: days the month has;
+#   createRoadmapItem, updateRoadmapItem, moveRoadmapItem, reviewRoadmapItem: the framework's areas and enablers, the
+#     method's technologies (an adoption names one), the state's agencies and items, no prerequisite cycle, the moves
+#     the status allows, an adoption approved only after its review, the method's checks, the version read.
 # Any other answer to valid data must still be 2xx, 3xx, 401, 403, 404, 409 or 429, and every other check runs.
 [[operations]]
-include-operation-id = ["createState", "updateState", "createUser", "updateUser", "createGrant", "setScanEntry", "createScenario", "createEvidence", "createOtherRisk", "updateOtherRisk", "submitScore", "setRaci", "importAssessment", "createResponse", "updateResponse", "reviewResponse", "overrideReview", "addIndicator", "recordActual"]
+include-operation-id = ["createState", "updateState", "createUser", "updateUser", "createGrant", "setScanEntry", "createScenario", "createEvidence", "createOtherRisk", "updateOtherRisk", "submitScore", "setRaci", "importAssessment", "createResponse", "updateResponse", "reviewResponse", "overrideReview", "addIndicator", "recordActual", "openCapabilityAssessment", "answerCapabilityArea", "addCapabilityEvidence", "setCapabilityTargets", "proposeCapabilityTargets", "createRoadmapItem", "updateRoadmapItem", "moveRoadmapItem", "reviewRoadmapItem"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", 400, 401, 403, 404, 409, 429]
 EOF
 }
@@ -101,7 +109,7 @@ EOF
 # An optional field sent as null is read as absent, and openapi.yaml says so with `type: [..., "null"]` wherever
 # swift-openapi-generator keeps the same Swift type. For the three optional fields that refer to an enum schema
 # (defaultTlp of createState, role of createUser, tlp of createAssessment) it cannot: an `anyOf` with null makes it drop
-# the property. So a body whose only fault is null in one of those fields is accepted (201) as if the field were
+# the property; nor for the readiness profile of a roadmap item (a map of an enum schema). So a body whose only fault is null in one of those fields is accepted (201) as if the field were
 # absent; the hook drops that failure when the body, without those nulls, satisfies its schema. Any other fault in the
 # same body still fails the run.
 write_hooks() {
@@ -109,7 +117,10 @@ write_hooks() {
 import schemathesis
 from schemathesis.core.jsonschema import make_validator
 
-NULL_MEANS_ABSENT = {"createState": {"defaultTlp"}, "createUser": {"role"}, "createAssessment": {"tlp"}}
+NULL_MEANS_ABSENT = {
+    "createState": {"defaultTlp"}, "createUser": {"role"}, "createAssessment": {"tlp"},
+    "createRoadmapItem": {"readiness"}, "updateRoadmapItem": {"readiness"},
+}
 
 
 @schemathesis.hook

@@ -528,6 +528,25 @@ struct CapabilityFlowTests {
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func anItemOpenedFromAGapGoesBackToThePlan(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup
+            let seeded = try homeCapability(world)
+            let maker = try await world.session(.policyMaker)
+            let plan = "/states/\(world.home.id)/capability/\(seeded.assessment)/plan"
+
+            // act
+            let fromGap = try await client.send(
+                .get, "/states/\(world.home.id)/roadmap/new?capability=\(seeded.assessment)&area=F01&enabler=E1&to=3", session: maker)
+            let plain = try await client.send(.get, "/states/\(world.home.id)/roadmap/new", session: maker)
+
+            // check
+            #expect(fromGap.status == .ok && fromGap.text.contains("<a href=\"\(plan)\">"))
+            #expect(plain.status == .ok && !plain.text.contains("<a href=\"\(plan)\">"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func aDevelopmentItemsReviewIsAdvisory(_ kind: DatabaseKind) async throws {
         try await withApp(kind) { world, client in
             // setup: the seeded prerequisite is a development item nobody has reviewed

@@ -317,7 +317,9 @@ struct CapabilityPageTests {
         let gaps = html.between("<caption>Gaps ranked by priority, highest first</caption>", "</table>")
         #expect(gaps.count("<tr><td>") == 4)
         #expect(!gaps.contains("E8 Human-rights safeguards and oversight</td><td>4 → 4"))
-        #expect(gaps.count("Add to roadmap") == 4)
+        // F02 · E1 to 3 is what the approved legal guidance closes: a link to it, not a second item
+        #expect(gaps.count("Add to roadmap") == 3)
+        #expect(gaps.contains("<a href=\"\(SiteURL.roadmapItem(stateID, item: Valdoria.legalGuidance.id).path)\">On the roadmap</a>"))
         #expect(
             html.contains(
                 SiteURL.roadmapNew(stateID, gap: .init(capability: selfID, area: "F01", enabler: "E1", stage: 3)).path

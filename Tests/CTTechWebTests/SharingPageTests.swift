@@ -57,6 +57,21 @@ struct SharingPageTests {
         assertSnapshot(of: html.text, as: .lines, named: "administrator")
     }
 
+    @Test func stateOfAReviewerWithARoadmapAdoptionToReview() async throws {
+        // setup
+        let page = StatePage.reviewer
+        // act
+        let html = HTML(try await Pages.html(page))
+        // check: a pointer to the adoption awaiting review, under the roadmap's heading that links to it
+        html.expectSound()
+        #expect(html.contains("<h2><a href=\"\(SiteURL.roadmap(Valdoria.state.id).path)\">Development roadmap</a></h2>"))
+        #expect(
+            html.contains(
+                "<p>1 technology adoption on the roadmap awaits your review: <a href=\"\(SiteURL.roadmapItem(Valdoria.state.id, item: Valdoria.analysisPlatform.id).path)\" dir=\"auto\">AI-assisted open-source analysis platform</a></p>"
+            ))
+        #expect(!html.contains("ready for approval"), "a reviewer approves nothing")
+    }
+
     @Test func state() async throws {
         // setup
         let page = StatePage.mock

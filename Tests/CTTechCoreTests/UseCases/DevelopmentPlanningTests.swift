@@ -369,6 +369,40 @@ struct DevelopmentPlanningTests {
         #expect(workspace.repositories.audit.last?.action == "roadmap.approve")
     }
 
+    @Test func theStatePagePointsReviewersAndTheFocalPointToWhatAwaitsThem() async throws {
+        // setup: an adoption and a development item under review, a proposed item
+        let workspace = StateWorkspace()
+        let drones = try await workspace.move(try await workspace.addItem(.adoption()), to: .underReview)
+        let lab = try await workspace.move(try await workspace.addItem(.development()), to: .underReview)
+        _ = try await workspace.addItem(.development(title: "Second laboratory"))
+        let viewing = workspace.scope(workspace.focalPoint, .viewCapability)
+        func standing(_ who: Identity) async throws -> RoadmapStanding {
+            let items = try await workspace.repositories.roadmapItems(viewing)
+            var reviews: [CheckReview] = []
+            for item in items { reviews += try await workspace.repositories.roadmapReviews(viewing, itemID: item.id) }
+            return RoadmapStanding(
+                identity: who, stateID: workspace.state.id, items: items, reviews: reviews, method: .ctTechDefault, framework: .ctTechDefault)
+        }
+
+        // act and check: the reviewer has the adoption to review (never the development item); the focal point may approve
+        // the development item only, the adoption's checks still blocking
+        let reviewer = try await standing(workspace.reviewer)
+        #expect(reviewer.toReview.count == 1 && reviewer.toReview.first?.id == drones.id && reviewer.toApprove.count == 0)
+        let focal = try await standing(workspace.focalPoint)
+        #expect(focal.toReview.count == 0 && focal.toApprove.count == 1 && focal.toApprove.first?.id == lab.id)
+        // the policy maker who wrote them has nothing to review or approve
+        let author = try await standing(workspace.policyMaker)
+        #expect(author.toReview.count == 0 && author.toApprove.count == 0)
+
+        // every check answered: nothing left to review, and the adoption is ready for approval too
+        let human = Self.adoptionMandatory.filter { $0.hasPrefix("H") }
+        let all = ReviewChecklist.roadmap(drones, method: .ctTechDefault, framework: .ctTechDefault, reviews: [])
+        for list in all { try await workspace.review(drones, list.kind, list.lines.map(\.check.code)) }
+        #expect(!human.isEmpty)
+        #expect(try await standing(workspace.reviewer).toReview.count == 0)
+        #expect(try await standing(workspace.focalPoint).toApprove.count == 2)
+    }
+
     @Test func reviewsOfAnEarlierVersionDoNotApproveARevisedAdoption() async throws {
         // setup
         let workspace = StateWorkspace()

@@ -230,7 +230,7 @@ extension CapabilityPlanPage {
             priorities: DevelopmentPriority.rank(
                 framework: framework, grid: Valdoria.selfGrid, targets: Valdoria.capabilityTargets, relevance: relevance),
             relevance: relevance, registerTitle: registerTitle, canPlan: Authorizer.allows(identity, state: stateID, .planDevelopment),
-            csrf: Valdoria.csrf, refused: refused, conflict: conflict)
+            csrf: Valdoria.csrf, refused: refused, conflict: conflict, roadmap: Valdoria.roadmap)
     }
 
     /// A policy maker with the 2026 register: relevance per area with its scenarios, the way to propose targets, the

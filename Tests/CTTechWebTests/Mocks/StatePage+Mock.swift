@@ -15,6 +15,17 @@ extension StatePage {
                 overrides: Valdoria.overrides, method: .ctTechDefault))
     }
 
+    /// The reviewer's view: the adoption under review on the roadmap awaits them (they did not write it).
+    static var reviewer: Self {
+        .make(
+            layout: Valdoria.layout(
+                Valdoria.state.name, identity: Valdoria.reviewer, path: SiteURL.state(Valdoria.state.id).path, state: Valdoria.state),
+            state: Valdoria.state, identity: Valdoria.reviewer,
+            roadmap: RoadmapStanding(
+                identity: Valdoria.reviewer, stateID: Valdoria.state.id, items: Valdoria.roadmap, reviews: Valdoria.platformReviews,
+                method: .ctTechDefault, framework: Valdoria.capabilityFramework))
+    }
+
     /// A policy maker reads a state named in Arabic whose profile holds markup; nothing to edit.
     static var readOnly: Self {
         let state = with(Valdoria.zahran) { $0.profile = "ملف تعريف " + Valdoria.markup }

@@ -82,7 +82,7 @@ struct PlanController {
             layout: lookup.layout(context.localizer("capability.plan.heading", ["title": stored.title]), state: state, request, context),
             stateID: state.id, assessment: stored, framework: framework, grid: grid, targets: targets, priorities: priorities, relevance: relevance,
             registerTitle: registerTitle, canPlan: Authorizer.allows(try granted.requireIdentity(), state: state.id, .planDevelopment),
-            csrf: context.csrfToken ?? "", refused: refused, conflict: conflict)
+            csrf: context.csrfToken ?? "", refused: refused, conflict: conflict, roadmap: try await capability.roadmapItems(scope))
         return .html(pages.render(page), status: status)
     }
 }

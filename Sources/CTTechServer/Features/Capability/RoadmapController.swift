@@ -44,7 +44,12 @@ struct RoadmapController {
             if let area = prefill["area"], let enabler = prefill["enabler"], let stage = prefill["toStage"] {
                 prefill["title"] = context.localizer("roadmap.form.from-gap", ["area": area, "enabler": enabler, "stage": stage])
             }
-            return try await form(request, context, granted, item: nil, prefill: prefill, submitted: nil, failure: nil, status: .ok)
+            // Opened from a gap on a plan page: "back" returns there.
+            let stateID = try granted.requireTenant().stateID
+            let plan = query.get("capability").flatMap { Identifier.isValid($0) ? String($0) : nil }.map {
+                SiteURL.capabilityPlan(stateID, capability: $0).path
+            }
+            return try await form(request, context, granted, item: nil, prefill: prefill, submitted: nil, failure: nil, status: .ok, cancel: plan)
         }
         routes.post(.roadmap(.parameter), .state(.planDevelopment)) { request, context, granted in
             let scope = try granted.requireTenant()
@@ -175,7 +180,8 @@ struct RoadmapController {
 
     private func form(
         _ request: Request, _ context: AppRequestContext, _ granted: Granted, item: RoadmapItem?, prefill: [String: String] = [:],
-        submitted: [String: String]?, failure: ValidationFailure?, conflict: String? = nil, version: Int? = nil, status: HTTPResponse.Status
+        submitted: [String: String]?, failure: ValidationFailure?, conflict: String? = nil, version: Int? = nil, status: HTTPResponse.Status,
+        cancel: String? = nil
     ) async throws -> Response {
         let scope = try granted.requireTenant()
         let state = try await lookup.state(scope)
@@ -185,7 +191,7 @@ struct RoadmapController {
             framework: try await assessing.framework(of: nil),
             method: try await reference.method() ?? .ctTechDefault, agencies: try await policy.stateAgencies(scope),
             items: try await capability.roadmapItems(scope), csrf: context.csrfToken ?? "", prefill: prefill, submitted: submitted, failure: failure,
-            conflict: conflict, version: version)
+            conflict: conflict, version: version, cancel: cancel)
         return .html(pages.render(page), status: status)
     }
 }

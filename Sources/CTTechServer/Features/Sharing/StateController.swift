@@ -12,8 +12,10 @@ struct StateController {
     let assessments: AssessmentStores
     let reference: ReferenceDataStore
     let policy: PolicyStore
+    let capability: CapabilityStore
 
     init(_ services: AppServices) {
+        capability = services.capability
         assessments = services.assessments
         reference = services.reference
         policy = services.policy
@@ -56,9 +58,18 @@ struct StateController {
                     identity: identity, stateID: state.id, responses: try await policy.responses(scope), reviews: try await policy.allReviews(scope),
                     overrides: try await policy.allOverrides(scope), method: method)
             }
+            var roadmapStanding: RoadmapStanding?
+            if Authorizer.allows(identity, state: state.id, .reviewRoadmap) || Authorizer.allows(identity, state: state.id, .approveRoadmap) {
+                let items = try await capability.roadmapItems(scope)
+                var reviews: [CheckReview] = []
+                for item in items where item.status == .underReview { reviews += try await capability.roadmapReviews(scope, itemID: item.id) }
+                roadmapStanding = RoadmapStanding(
+                    identity: identity, stateID: state.id, items: items, reviews: reviews, method: try await reference.method() ?? .ctTechDefault,
+                    framework: try await capability.framework(id: nil) ?? .ctTechDefault)
+            }
             let page = StatePage.make(
                 layout: layout, state: state, identity: identity, standings: sees ? standings : [], progress: progress, technologies: technologies,
-                policy: policyStanding)
+                policy: policyStanding, roadmap: roadmapStanding)
             return .html(self.pages.render(page))
         }
         routes.get(.stateEdit(.parameter), .state(.editStateProfile)) { request, context, granted in

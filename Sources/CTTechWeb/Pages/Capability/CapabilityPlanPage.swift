@@ -34,6 +34,8 @@ public struct CapabilityPlanPage: WebPage {
         let priority: String
         let source: String
         let roadmapHref: String?
+        /// The item that already closes this gap, if one does.
+        let onRoadmapHref: String?
     }
 
     struct TargetSelect: Sendable, TemplateModel {
@@ -78,7 +80,8 @@ public struct CapabilityPlanPage: WebPage {
     public static func make(
         layout: LayoutModel, stateID: String, assessment: CapabilityAssessment, framework: CapabilityFramework, grid: MaturityGrid,
         targets: [CapabilityTarget], priorities: [DevelopmentPriority], relevance: [String: AreaRelevance]?, registerTitle: String?,
-        canPlan: Bool, csrf: String, refused: (area: String, fields: [String: String], failure: ValidationFailure)? = nil, conflict: String? = nil
+        canPlan: Bool, csrf: String, refused: (area: String, fields: [String: String], failure: ValidationFailure)? = nil, conflict: String? = nil,
+        roadmap: [RoadmapItem] = []
     ) -> CapabilityPlanPage {
         let t = layout.localizer
         let a = assessment
@@ -96,7 +99,11 @@ public struct CapabilityPlanPage: WebPage {
                 relevance: t.percent(p.relevance), feasibility: t.percent(p.feasibility), priority: t.number(p.priority),
                 source: t("capability.target-source." + p.source.rawValue),
                 roadmapHref: canPlan
-                    ? SiteURL.roadmapNew(stateID, gap: .init(capability: a.id, area: p.area, enabler: p.enabler, stage: p.target)).path : nil)
+                    ? SiteURL.roadmapNew(stateID, gap: .init(capability: a.id, area: p.area, enabler: p.enabler, stage: p.target)).path : nil,
+                // A gap an item already closes links to it rather than offering a second one.
+                onRoadmapHref: roadmap.first {
+                    $0.area == p.area && $0.enabler == p.enabler && ($0.toStage ?? 0) >= p.target && $0.status != .dropped
+                }.map { SiteURL.roadmapItem(stateID, item: $0.id).path })
         }
         let areaRows = AreaPriority.rank(priorities).enumerated().map { index, a in
             AreaRow(

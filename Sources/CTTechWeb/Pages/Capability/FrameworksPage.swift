@@ -17,6 +17,7 @@ public struct FrameworksPage: WebPage {
     }
 
     public let layout: LayoutModel
+    let referenceHref = SiteURL.reference.path
     let rows: [Row]
     let publishAction: String?
     let csrf: String

@@ -78,7 +78,7 @@ public struct RoadmapFormPage: WebPage {
     public static func make(
         layout: LayoutModel, stateID: String, item: RoadmapItem?, framework: CapabilityFramework, method: MethodVersion, agencies: [Agency],
         items: [RoadmapItem], csrf: String, prefill: [String: String] = [:], submitted: [String: String]? = nil,
-        failure: ValidationFailure? = nil, conflict: String? = nil, version: Int? = nil
+        failure: ValidationFailure? = nil, conflict: String? = nil, version: Int? = nil, cancel: String? = nil
     ) -> RoadmapFormPage {
         let t = layout.localizer
         let values =
@@ -122,7 +122,7 @@ public struct RoadmapFormPage: WebPage {
             ?? (t("roadmap.form.new-title"), SiteURL.roadmap(stateID).path)
         return RoadmapFormPage(
             layout: layout, heading: heading, action: action,
-            cancelHref: item.map { SiteURL.roadmapItem(stateID, item: $0.id).path } ?? SiteURL.roadmap(stateID).path, csrf: csrf,
+            cancelHref: cancel ?? item.map { SiteURL.roadmapItem(stateID, item: $0.id).path } ?? SiteURL.roadmap(stateID).path, csrf: csrf,
             version: (version ?? item?.version).map(String.init), errors: errors, conflict: conflict, values: values,
             kinds: choices("kind", none: nil, RoadmapItem.Kind.allCases.map { ($0.rawValue, CapabilityWords.itemKind($0, t)) }),
             areas: choices("area", none: t("roadmap.form.no-area"), framework.areas.map { ($0.code, $0.code + " " + $0.name(in: t.language)) }),

@@ -13,6 +13,8 @@ public struct ReferencePage: WebPage {
     let listTitle: String
     let items: [Row]
     let jsonHref: String
+    /// The capability framework versions are reference data too (steps 7–8), on a page of their own.
+    let frameworksHref = SiteURL.frameworks.path
 
     struct Row: Sendable, TemplateModel {
         let code: String

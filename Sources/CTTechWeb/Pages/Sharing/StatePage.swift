@@ -28,6 +28,9 @@ public struct StatePage: WebPage {
     let seesResponses: Bool
     let responsesHref: String
     let policySummary: String
+    /// What awaits the viewer on the roadmap (reviewers and focal points), with the first item concerned.
+    let roadmap: [PolicyLine]
+    let roadmapHref: String
 
     struct PolicyLine: Sendable, TemplateModel {
         let text: String
@@ -53,7 +56,8 @@ public struct StatePage: WebPage {
 
     public static func make(
         layout: LayoutModel, state: PartnerState, identity: Identity, standings: [AssessmentStanding] = [],
-        progress: [(AssessmentStanding, AssessmentProgress)] = [], technologies: Int = 0, policy: PolicyStanding? = nil
+        progress: [(AssessmentStanding, AssessmentProgress)] = [], technologies: Int = 0, policy: PolicyStanding? = nil,
+        roadmap: RoadmapStanding? = nil
     ) -> StatePage {
         let t = layout.localizer
         let activities = AssessmentActivity.allCases.count
@@ -67,6 +71,15 @@ public struct StatePage: WebPage {
                     PolicyLine(
                         text: t(key, count: item.count), title: item.first?.title,
                         href: item.first.map { SiteURL.response(state.id, response: $0.id).path }))
+            }
+        }
+        var roadmapLines: [PolicyLine] = []
+        if let roadmap {
+            for (item, key) in [(roadmap.toReview, "state.roadmap.to-review"), (roadmap.toApprove, "state.roadmap.to-approve")] where item.count > 0 {
+                roadmapLines.append(
+                    PolicyLine(
+                        text: t(key, count: item.count), title: item.first?.title,
+                        href: item.first.map { SiteURL.roadmapItem(state.id, item: $0.id).path }))
             }
         }
         return StatePage(
@@ -97,7 +110,8 @@ public struct StatePage: WebPage {
                     status: t("state.assessment-status.\(s.assessment.status.rawValue)"),
                     steps: done.isEmpty ? t("state.progress.none") : done.joined(separator: " · "))
             }, policy: lines, seesResponses: policy != nil, responsesHref: SiteURL.responses(state.id).path,
-            policySummary: policy.map { t("state.policy.summary", count: $0.total, ["approved": String($0.approved)]) } ?? "")
+            policySummary: policy.map { t("state.policy.summary", count: $0.total, ["approved": String($0.approved)]) } ?? "",
+            roadmap: roadmapLines, roadmapHref: SiteURL.roadmap(state.id).path)
     }
 
     /// Where the round stands, and the viewer's own progress when they score: "Round 3 open · you 2/12".
