@@ -107,35 +107,62 @@ EOF
 
 # write_hooks: a schemathesis hook that drops one kind of negative_data_rejection (ST201) failure and nothing else.
 # An optional field sent as null is read as absent, and openapi.yaml says so with `type: [..., "null"]` wherever
-# swift-openapi-generator keeps the same Swift type. For the three optional fields that refer to an enum schema
-# (defaultTlp of createState, role of createUser, tlp of createAssessment) it cannot: an `anyOf` with null makes it drop
-# the property; nor for the readiness profile of a roadmap item (a map of an enum schema). So a body whose only fault is null in one of those fields is accepted (201) as if the field were
-# absent; the hook drops that failure when the body, without those nulls, satisfies its schema. Any other fault in the
-# same body still fails the run.
+# swift-openapi-generator keeps the same Swift type. For optional fields that refer to a schema of their own it cannot:
+# an `anyOf` with null makes it drop the property. They are defaultTlp of createState, role of createUser, tlp of
+# createAssessment, and in steps 7–8 the timeframe, cost, funding and readiness profile of a roadmap item, the
+# feasibility of an area's targets and the confidence of an answer ("answers.*.confidence": in every answer of the list).
+# So a body whose only fault is null in those fields is accepted as if they were absent; the hook drops that failure
+# when the body, without those nulls, satisfies its schema. Any other fault in the same body still fails the run.
 write_hooks() {
   cat <<'EOF'
 import schemathesis
 from schemathesis.core.jsonschema import make_validator
 
+ROADMAP_ITEM = {"timeframe", "cost", "funding", "readiness"}
 NULL_MEANS_ABSENT = {
     "createState": {"defaultTlp"}, "createUser": {"role"}, "createAssessment": {"tlp"},
-    "createRoadmapItem": {"readiness"}, "updateRoadmapItem": {"readiness"},
+    "createRoadmapItem": ROADMAP_ITEM, "updateRoadmapItem": ROADMAP_ITEM, "setCapabilityTargets": {"feasibility"},
+    "answerCapabilityArea": {"answers.*.confidence"},
 }
+
+
+def without_nulls(value, path):
+    """`value` with null removed at `path` (a key, or `list.*.key` for that key in every object of a list), and whether
+    there was any."""
+    head, _, rest = path.partition(".")
+    if not isinstance(value, dict) or head not in value:
+        return value, False
+    if not rest:
+        if value[head] is None:
+            return {k: v for k, v in value.items() if k != head}, True
+        return value, False
+    items = value[head]
+    if rest.startswith("*.") and isinstance(items, list):
+        found = False
+        cleaned = []
+        for item in items:
+            item, was = without_nulls(item, rest[2:])
+            cleaned.append(item)
+            found = found or was
+        return {**value, head: cleaned}, found
+    return value, False
 
 
 @schemathesis.hook
 def filter_failure(context, failure, case, response):
-    fields = NULL_MEANS_ABSENT.get(case.operation.definition.raw.get("operationId"), set())
+    paths = NULL_MEANS_ABSENT.get(case.operation.definition.raw.get("operationId"), set())
     body = case.body
     if failure.code != "ST201" or not isinstance(body, dict):
         return True
-    nulls = {name for name in fields if name in body and body[name] is None}
-    if not nulls:
+    rest, found = body, False
+    for path in paths:
+        rest, was = without_nulls(rest, path)
+        found = found or was
+    if not found:
         return True
     try:
         alternative = case.operation.get_body_for_media_type("application/json")
         validator = make_validator(alternative.optimized_schema, case.operation.schema.adapter.jsonschema_validator_cls)
-        rest = {name: value for name, value in body.items() if name not in nulls}
         return not validator.is_valid(rest)
     except Exception:
         return True  # cannot tell: keep the failure
