@@ -16,6 +16,8 @@ struct AssessmentImportTests {
     let focalPoints = ["focal@demo.cttech.example": "f1"]
     /// The day the tests import on: after every date of the example.
     static let now = CalendarDate("2026-12-01")!.epochMilliseconds
+    /// What a focal point may bring in a file's capability section: self-assessments and targets.
+    static let focalRights = AssessmentImport.CapabilityRights(writeSelf: true, validate: false, plan: true)
 
     func plan(_ json: Data) throws(ValidationFailure) -> AssessmentImport.Plan {
         var counter = 0
@@ -619,7 +621,8 @@ struct AssessmentImportTests {
         let viewing = workspace.scope(workspace.policyMaker, .viewResponses)
 
         // act
-        let assessment = try await workspace.importing.run(try Self.workspaceFile(), by: workspace.focalPoint.actor, scope: workspace.managing)
+        let assessment = try await workspace.importing.run(
+            try Self.workspaceFile(), by: workspace.focalPoint.actor, scope: workspace.managing, capability: Self.focalRights)
 
         // check
         let responses = try await workspace.repositories.responses(viewing)
@@ -645,7 +648,7 @@ struct AssessmentImportTests {
 
         // act
         let failure = await #expect(throws: ValidationFailure.self) {
-            try await workspace.importing.run(file, by: workspace.focalPoint.actor, scope: workspace.managing)
+            try await workspace.importing.run(file, by: workspace.focalPoint.actor, scope: workspace.managing, capability: Self.focalRights)
         }
 
         // check: every answer is named, and the approved response is not also reported (its answers are refused already)
@@ -662,7 +665,8 @@ struct AssessmentImportTests {
 
         // act
         let failure = await #expect(throws: ValidationFailure.self) {
-            try await workspace.importing.run(try Self.workspaceFile(), by: workspace.reviewer.actor, scope: workspace.managing)
+            try await workspace.importing.run(
+                try Self.workspaceFile(), by: workspace.reviewer.actor, scope: workspace.managing, capability: Self.focalRights)
         }
 
         // check
@@ -686,12 +690,14 @@ extension AssessmentImportTests {
         }
     }
 
-    func planCapability(_ json: Data, mayValidate: Bool = false) throws(ValidationFailure) -> AssessmentImport.Plan {
+    func planCapability(
+        _ json: Data, rights: AssessmentImport.CapabilityRights = .init(writeSelf: true, validate: false, plan: true)
+    ) throws(ValidationFailure) -> AssessmentImport.Plan {
         var counter = 0
         return try AssessmentImport.decode(json).plan(
             stateID: "st", method: .ctTechDefault, assessors: assessors, reviewers: reviewers, focalPoints: focalPoints, importer: "me",
             now: Self.now,
-            capability: .init(frameworks: [.ctTechDefault], current: CapabilityFramework.defaultID, mayValidate: mayValidate)
+            capability: .init(frameworks: [.ctTechDefault], current: CapabilityFramework.defaultID, rights: rights)
         ) {
             counter += 1
             return "id-\(counter)"
@@ -800,14 +806,30 @@ extension AssessmentImportTests {
         }
 
         // act
-        let refused = #expect(throws: ValidationFailure.self) { try planCapability(json, mayValidate: false) }
-        let plan = try planCapability(json, mayValidate: true)
+        let refused = #expect(throws: ValidationFailure.self) { try planCapability(json) }
+        let plan = try planCapability(json, rights: .all)
 
         // check
         #expect(refused?.issues.map(\.field) == ["capability.assessments[1].kind"])
         let validated = try #require(plan.capability.assessments.last)
         #expect(validated.kind == .validated && validated.validates == plan.capability.assessments.first?.id)
         #expect(validated.areas == ["F03", "F07"], "takes the areas of what it validates")
+    }
+
+    @Test func aFileBringsOnlyWhatItsImporterMayWrite() throws {
+        // setup
+        let json = try Data(contentsOf: Self.example)
+
+        // act
+        let nothing = #expect(throws: ValidationFailure.self) { try planCapability(json, rights: .none) }
+        let noTargets = #expect(throws: ValidationFailure.self) {
+            try planCapability(json, rights: .init(writeSelf: true, validate: true, plan: false))
+        }
+
+        // check: the self-assessment needs a writer, its targets a planner
+        #expect(nothing?.issues.map(\.field) == ["capability.assessments[0].kind", "capability.assessments[0].targets"])
+        #expect(nothing?.issues.map(\.key) == ["validation.import.capability-self-writer", "validation.import.capability-targets-planner"])
+        #expect(noTargets?.issues.map(\.field) == ["capability.assessments[0].targets"])
     }
 
     @Test func exportWritesTheCapabilitySectionThatImportsBackTheSame() throws {

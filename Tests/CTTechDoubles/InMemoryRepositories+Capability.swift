@@ -223,6 +223,9 @@ extension InMemoryRepositories: CapabilityRepository {
         return try transaction { state in
             guard var stored = state.roadmapItem(scope, itemID) else { throw StoreConflict.missing }
             guard stored.status != .done && stored.status != .dropped else { throw CapabilityRuleViolation.contentLocked(stored.status) }
+            guard stored.milestones.map({ [$0.title, $0.due.description] }) == milestones.map({ [$0.title, $0.due.description] }) else {
+                throw StoreConflict.staleVersion(current: stored.version)
+            }
             stored.milestones = milestones
             state.roadmapItems[stored.id] = stored
             state.audit.append(audit)

@@ -547,6 +547,29 @@ struct CapabilityFlowTests {
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func milestonesTickedFromAStalePageAreRefused(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            // setup: the seeded adoption has one milestone, at version 1
+            let seeded = try homeCapability(world)
+            let maker = try await world.session(.policyMaker)
+            let path = "/states/\(world.home.id)/roadmap/\(seeded.item)/milestones"
+
+            // act
+            let stale = try await expectNothingAudited(world) {
+                try await client.send(.post, path, session: maker, form: ["_csrf": maker.csrf, "version": "7", "done.0": "on"])
+            }
+            let fresh = try await expectAudited(world, "roadmap.update") {
+                try await client.send(.post, path, session: maker, form: ["_csrf": maker.csrf, "version": "1", "done.0": "on"])
+            }
+
+            // check
+            #expect(stale.status == .conflict && stale.text.contains("Someone changed this item since you opened the page."))
+            #expect(fresh.status == .seeOther)
+            #expect(try await world.services.capability.roadmapItem(scope(world), id: seeded.item)?.milestones.map(\.done) == [true])
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func aDevelopmentItemsReviewIsAdvisory(_ kind: DatabaseKind) async throws {
         try await withApp(kind) { world, client in
             // setup: the seeded prerequisite is a development item nobody has reviewed

@@ -70,7 +70,9 @@ public protocol CapabilityRepository: Sendable {
     /// ``CapabilityRuleViolation/checkEditable(_:)`` and the prerequisites; the version rises by one and an approved item
     /// goes back under review. Returns the stored item.
     func updateRoadmapItem(_ item: RoadmapItem, expectedVersion: Int, scope: TenantScope, audit: AuditEvent) async throws -> RoadmapItem
-    /// Records milestones' done flags (allowed until the item is done or dropped; the version does not change).
+    /// Records milestones' done flags (allowed until the item is done or dropped; the version does not change). The
+    /// milestones' titles and dates must be those stored (else ``StoreConflict/staleVersion(current:)``): a form read
+    /// before they changed cannot tick the wrong ones or bring old ones back.
     func setMilestones(_ milestones: [Milestone], itemID: String, scope: TenantScope, audit: AuditEvent) async throws -> RoadmapItem
     /// Moves an item to `target` when its stored version is `expectedVersion`. Checks
     /// ``CapabilityRuleViolation/checkTransition(_:to:checklists:)`` with the checklists of the stored reviews

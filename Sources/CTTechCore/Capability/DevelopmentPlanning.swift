@@ -17,6 +17,7 @@ public struct DevelopmentPlanning: Sendable {
     public func setTargets(
         _ draft: TargetsDraft, area: String, of assessment: CapabilityAssessment, by actor: AuditActor, scope: TenantScope
     ) async throws -> CapabilityAssessment {
+        try Self.requirePlanning(scope)
         guard assessment.areas.contains(area) else { throw CapabilityRuleViolation.areaNotAssessed(area) }
         let (framework, grid, _) = try await assessing.grid(of: assessment, scope: scope)
         let existing = try await capability.capabilityTargets(scope, assessmentID: assessment.id)
@@ -57,6 +58,7 @@ public struct DevelopmentPlanning: Sendable {
     public func proposeTargets(
         for assessment: CapabilityAssessment, relevance: [String: AreaRelevance], expectedVersion: Int, by actor: AuditActor, scope: TenantScope
     ) async throws -> (CapabilityAssessment, Int) {
+        try Self.requirePlanning(scope)
         let (framework, grid, _) = try await assessing.grid(of: assessment, scope: scope)
         let existing = try await capability.capabilityTargets(scope, assessmentID: assessment.id)
         let proposals = Self.proposals(
@@ -69,6 +71,11 @@ public struct DevelopmentPlanning: Sendable {
                 .capabilityTargets, by: actor, entity: assessment.id, state: scope.stateID,
                 ["areas": areas.joined(separator: ","), "source": "proposed"]))
         return (stored, proposals.count)
+    }
+
+    /// Targets are set under ``Permission/planDevelopment`` only.
+    static func requirePlanning(_ scope: TenantScope) throws {
+        guard scope.permission == .planDevelopment else { throw AccessDenied.forbidden("errors.access.role-not-allowed") }
     }
 
     /// The gaps of an assessment ranked by priority.

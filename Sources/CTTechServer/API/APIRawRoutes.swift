@@ -37,7 +37,10 @@ struct APIRawRoutes {
             let body = try await request.body.collect(upTo: AppRequestContext.bodyLimit(path: request.uri.path, identity: identity))
             let assessment = try await self.importing.run(
                 Data(body.readableBytesView), by: identity.actor, scope: scope,
-                mayValidate: Authorizer.allows(identity, state: stateID, .validateCapability))
+                capability: .init(
+                    writeSelf: Authorizer.allows(identity, state: stateID, .writeCapability),
+                    validate: Authorizer.allows(identity, state: stateID, .validateCapability),
+                    plan: Authorizer.allows(identity, state: stateID, .planDevelopment)))
             let round =
                 try await self.assessments.scoring.currentRound(scope, assessmentID: assessment.id) ?? ScoringRound(number: 1, status: .open)
             let json = try JSONEncoder().encode(APIHandler.assessment(assessment, round: round))

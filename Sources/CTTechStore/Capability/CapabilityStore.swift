@@ -464,7 +464,7 @@ public struct CapabilityStore: CapabilityRepository, FrameworkRepository {
         let kind = persistence.kind
         let rows = try records.map { try AnswerRow($0, stateID: scope.stateID) }
         return try await persistence.write { tx in
-            let stored = try await Self.editable(assessmentID, expectedVersion: expectedVersion, stateID: scope.stateID, on: tx)
+            let stored = try await Self.editable(assessmentID, expectedVersion: expectedVersion, stateID: scope.stateID, kind: kind, on: tx)
             for record in records where record.assessmentID != stored.id || record.area != area { throw StoreConflict.missing }
             guard Set(records.map(\.criterion)).count == records.count else { throw StoreConflict.duplicate(field: "criterion") }
             guard stored.areas.contains(area) else { throw CapabilityRuleViolation.areaNotAssessed(area) }
@@ -532,7 +532,7 @@ public struct CapabilityStore: CapabilityRepository, FrameworkRepository {
         let kind = persistence.kind
         let rows = targets.map { TargetRow($0, stateID: scope.stateID) }
         return try await persistence.write { tx in
-            let stored = try await Self.editable(assessmentID, expectedVersion: expectedVersion, stateID: scope.stateID, on: tx)
+            let stored = try await Self.editable(assessmentID, expectedVersion: expectedVersion, stateID: scope.stateID, kind: kind, on: tx)
             for target in targets where target.assessmentID != stored.id { throw StoreConflict.missing }
             for area in areas where !stored.areas.contains(area) { throw CapabilityRuleViolation.areaNotAssessed(area) }
             for target in targets where !areas.contains(target.area) { throw CapabilityRuleViolation.areaNotAssessed(target.area) }
@@ -592,6 +592,7 @@ public struct CapabilityStore: CapabilityRepository, FrameworkRepository {
         let kind = persistence.kind
         let row = try ItemRow(item, stateID: scope.stateID)
         return try await persistence.write { tx in
+            try await Self.lockRow("roadmap_items", id: item.id, stateID: scope.stateID, kind: kind, on: tx)
             let items = try await Self.items(stateID: scope.stateID, id: nil, on: tx)
             guard let stored = items.first(where: { $0.id == item.id }) else { throw StoreConflict.missing }
             guard stored.version == expectedVersion else { throw StoreConflict.staleVersion(current: stored.version) }
@@ -625,8 +626,13 @@ public struct CapabilityStore: CapabilityRepository, FrameworkRepository {
         guard milestones.count <= CapabilityLimits.milestonesPerItem else { throw StoreConflict.duplicate(field: "milestones") }
         let kind = persistence.kind
         return try await persistence.write { tx in
+            try await Self.lockRow("roadmap_items", id: itemID, stateID: scope.stateID, kind: kind, on: tx)
             guard var stored = try await Self.items(stateID: scope.stateID, id: itemID, on: tx).first else { throw StoreConflict.missing }
             guard stored.status != .done && stored.status != .dropped else { throw CapabilityRuleViolation.contentLocked(stored.status) }
+            // Only the ticks may change here: milestones renamed, moved or removed since the page was read are a conflict.
+            guard stored.milestones.map({ [$0.title, $0.due.description] }) == milestones.map({ [$0.title, $0.due.description] }) else {
+                throw StoreConflict.staleVersion(current: stored.version)
+            }
             try await tx.delete(from: "roadmap_milestones").where("item_id", .equal, SQLBind(stored.id))
                 .where("state_id", .equal, SQLBind(scope.stateID)).run()
             stored.milestones = milestones
@@ -642,6 +648,7 @@ public struct CapabilityStore: CapabilityRepository, FrameworkRepository {
     ) async throws -> RoadmapItem {
         let kind = persistence.kind
         return try await persistence.write { tx in
+            try await Self.lockRow("roadmap_items", id: id, stateID: scope.stateID, kind: kind, on: tx)
             guard var stored = try await Self.items(stateID: scope.stateID, id: id, on: tx).first else { throw StoreConflict.missing }
             guard stored.version == expectedVersion else { throw StoreConflict.staleVersion(current: stored.version) }
             let reviews = try await Self.reviews(itemID: stored.id, stateID: scope.stateID, on: tx)
@@ -653,6 +660,13 @@ public struct CapabilityStore: CapabilityRepository, FrameworkRepository {
             stored.status = target
             return stored
         }
+    }
+
+    /// Every answer recorded for the items of the state's roadmap (any version), oldest first: one query for the state page.
+    public func allRoadmapReviews(_ scope: TenantScope) async throws -> [CheckReview] {
+        try await persistence.sql.select().column("*").from("roadmap_reviews").where("state_id", .equal, SQLBind(scope.stateID))
+            .orderBy("reviewed_at").orderBy("seq").limit(100_000)
+            .all(decoding: ReviewRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.review() }
     }
 
     public func roadmapReviews(_ scope: TenantScope, itemID: String) async throws -> [CheckReview] {
@@ -716,11 +730,21 @@ public struct CapabilityStore: CapabilityRepository, FrameworkRepository {
     }
 
     /// The assessment of the state (else ``StoreConflict/missing``) at `expectedVersion` (else
-    /// ``StoreConflict/staleVersion(current:)``).
-    static func editable(_ id: String, expectedVersion: Int, stateID: String, on tx: any SQLDatabase) async throws -> CapabilityAssessment {
+    /// ``StoreConflict/staleVersion(current:)``). On PostgreSQL the row is locked first (`FOR UPDATE`), so two writes at one version cannot both pass the check
+    /// (SQLite's writes are serialised already).
+    static func editable(
+        _ id: String, expectedVersion: Int, stateID: String, kind: DatabaseKind, on tx: any SQLDatabase
+    ) async throws -> CapabilityAssessment {
+        try await lockRow("capability_assessments", id: id, stateID: stateID, kind: kind, on: tx)
         guard let stored = try await assessment(id, stateID: stateID, on: tx) else { throw StoreConflict.missing }
         guard stored.version == expectedVersion else { throw StoreConflict.staleVersion(current: stored.version) }
         return stored
+    }
+
+    /// Locks one row of the state on PostgreSQL until the transaction ends; nothing on SQLite.
+    static func lockRow(_ table: String, id: String, stateID: String, kind: DatabaseKind, on tx: any SQLDatabase) async throws {
+        guard kind == .postgres else { return }
+        try await tx.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) AND state_id = \(bind: stateID) FOR UPDATE").run()
     }
 
     /// Moves the assessment's version on by one and returns it so.

@@ -403,6 +403,46 @@ struct DevelopmentPlanningTests {
         #expect(try await standing(workspace.focalPoint).toApprove.count == 2)
     }
 
+    @Test func targetsAreSetOnlyUnderThePlanningPermission() async throws {
+        // setup: an assessor's writing scope handed to the planning use case
+        let workspace = StateWorkspace()
+        let assessment = try await workspace.openCapability()
+        let entries = workspace.repositories.audit.count
+
+        // act and check
+        await #expect(throws: AccessDenied.self) {
+            try await workspace.developmentPlanning.setTargets(
+                .setting(["E4": 3], version: assessment.version), area: "F03", of: assessment, by: workspace.assessor.actor,
+                scope: workspace.scope(workspace.assessor, .writeCapability))
+        }
+        await #expect(throws: AccessDenied.self) {
+            try await workspace.developmentPlanning.proposeTargets(
+                for: assessment, relevance: Self.relevance, expectedVersion: assessment.version, by: workspace.assessor.actor,
+                scope: workspace.scope(workspace.assessor, .writeCapability))
+        }
+        #expect(workspace.repositories.audit.count == entries)
+    }
+
+    @Test func milestonesChangedSinceTheyWereReadAreNotOverwritten() async throws {
+        // setup: the laboratory's milestone renamed by someone else after this copy was read
+        let workspace = StateWorkspace()
+        let read = try await workspace.addItem(.development())
+        var renamed = RoadmapItemDraft.development()
+        renamed.fields["milestone.1.title"] = "Laboratory accredited"
+        renamed.fields["version"] = "1"
+        _ = try await workspace.developmentPlanning.revise(
+            read, with: renamed, agencies: [], by: workspace.policyMaker.actor, scope: planning(workspace))
+        let entries = workspace.repositories.audit.count
+
+        // act and check: ticking from the stale copy is a conflict, and nothing changes
+        await #expect(throws: StoreConflict.staleVersion(current: 2)) {
+            try await workspace.developmentPlanning.markMilestones([0], of: read, by: workspace.policyMaker.actor, scope: planning(workspace))
+        }
+        let stored = try await workspace.stored(read)
+        #expect(stored.milestones.map(\.title) == ["Laboratory accredited"] && stored.milestones.allSatisfy { !$0.done })
+        #expect(workspace.repositories.audit.count == entries)
+    }
+
     @Test func reviewsOfAnEarlierVersionDoNotApproveARevisedAdoption() async throws {
         // setup
         let workspace = StateWorkspace()

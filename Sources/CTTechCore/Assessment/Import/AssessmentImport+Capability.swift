@@ -70,21 +70,40 @@ extension AssessmentImport {
         enum CodingKeys: String, CodingKey, CaseIterable { case area, enabler, stage, source, cost, prerequisites, readiness }
     }
 
+    /// What the importing account may bring in the capability section: self-assessments (``Permission/writeCapability``),
+    /// validated ones (``Permission/validateCapability``, programme staff) and targets (``Permission/planDevelopment``).
+    public struct CapabilityRights: Sendable, Hashable {
+        public var writeSelf: Bool
+        public var validate: Bool
+        public var plan: Bool
+
+        public init(writeSelf: Bool, validate: Bool, plan: Bool) {
+            self.writeSelf = writeSelf
+            self.validate = validate
+            self.plan = plan
+        }
+
+        /// The command line: the operator restores whatever the file holds.
+        public static let all = CapabilityRights(writeSelf: true, validate: true, plan: true)
+        public static let none = CapabilityRights(writeSelf: false, validate: false, plan: false)
+    }
+
     /// What the capability section needs to be checked: the framework versions the state can use (by id), the current
-    /// one, and whether the importer may write validated assessments (programme staff only).
+    /// one, and what the importer may bring.
     public struct CapabilityContext: Sendable {
         public var frameworks: [String: CapabilityFramework]
         public var current: String
-        public var mayValidate: Bool
+        public var rights: CapabilityRights
 
-        public init(frameworks: [CapabilityFramework], current: String, mayValidate: Bool) {
+        public init(frameworks: [CapabilityFramework], current: String, rights: CapabilityRights) {
             self.frameworks = Dictionary(frameworks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             self.current = current
-            self.mayValidate = mayValidate
+            self.rights = rights
         }
 
-        /// The framework shipped with the product only, and no validated assessments.
-        public static let builtIn = CapabilityContext(frameworks: [.ctTechDefault], current: CapabilityFramework.ctTechDefault.id, mayValidate: false)
+        /// The framework shipped with the product only; self-assessments and targets, no validated assessments.
+        public static let builtIn = CapabilityContext(
+            frameworks: [.ctTechDefault], current: CapabilityFramework.ctTechDefault.id, rights: .init(writeSelf: true, validate: false, plan: true))
     }
 
     /// The capability records of a plan, with new ids, all tied to the plan's threat assessment.
@@ -122,7 +141,9 @@ extension AssessmentImport {
                 v.add("\(path).kind", "validation.one-of", ["values": CapabilityAssessment.Kind.allCases.map(\.rawValue).joined(separator: ", ")])
                 continue
             }
-            if kind == .validated && !context.mayValidate { v.add("\(path).kind", "validation.import.capability-validated-staff") }
+            if kind == .validated && !context.rights.validate { v.add("\(path).kind", "validation.import.capability-validated-staff") }
+            if kind == .selfAssessed && !context.rights.writeSelf { v.add("\(path).kind", "validation.import.capability-self-writer") }
+            if !(line.targets ?? []).isEmpty && !context.rights.plan { v.add("\(path).targets", "validation.import.capability-targets-planner") }
             let validated = line.validates.flatMap { newIDs[$0] }.flatMap { stored[$0] }
             let frameworkID = validated?.frameworkVersion ?? line.frameworkVersion ?? context.current
             guard let framework = context.frameworks[frameworkID] else {

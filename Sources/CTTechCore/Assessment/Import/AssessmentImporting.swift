@@ -21,8 +21,11 @@ public struct AssessmentImporting: Sendable {
     }
 
     /// Checks the file and writes it into the scope's state; returns the new assessment. Validated capability assessments
-    /// in the file are written only when `mayValidate` (the importer is programme staff for the state, or the CLI).
-    public func run(_ data: Data, by actor: AuditActor, scope: TenantScope, mayValidate: Bool = false) async throws -> Assessment {
+    /// in the file are written only as far as `capability` allows (what the importing account may do in the state, or
+    /// everything from the CLI); without it, a file with a capability section is refused.
+    public func run(
+        _ data: Data, by actor: AuditActor, scope: TenantScope, capability rights: AssessmentImport.CapabilityRights = .none
+    ) async throws -> Assessment {
         guard let method = try await reference.method() else { throw StoreConflict.missing }
         let document = try AssessmentImport.decode(data)
         let assessors = try await accounts.assessors(scope)
@@ -40,7 +43,7 @@ public struct AssessmentImporting: Sendable {
             }
             let current = try await frameworks.framework(id: nil) ?? .ctTechDefault
             if !known.contains(where: { $0.id == current.id }) { known.append(current) }
-            capability = AssessmentImport.CapabilityContext(frameworks: known, current: current.id, mayValidate: mayValidate)
+            capability = AssessmentImport.CapabilityContext(frameworks: known, current: current.id, rights: rights)
         }
         let plan = try document.plan(
             stateID: scope.stateID, method: method, assessors: assessors, reviewers: reviewers, focalPoints: focalPoints, importer: actor.id,

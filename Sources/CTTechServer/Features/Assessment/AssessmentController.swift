@@ -45,9 +45,12 @@ struct AssessmentController {
                 guard let file = context.form.files["file"], file.readableBytes > 0 else {
                     throw ValidationFailure(field: "file", "assessment.import.choose-file")
                 }
-                let mayValidate = granted.identity.map { Authorizer.allows($0, state: scope.stateID, .validateCapability) } ?? false
-                let assessment = try await importing.run(
-                    Data(file.readableBytesView), by: try granted.actor(), scope: scope, mayValidate: mayValidate)
+                let identity = try granted.requireIdentity()
+                let rights = AssessmentImport.CapabilityRights(
+                    writeSelf: Authorizer.allows(identity, state: scope.stateID, .writeCapability),
+                    validate: Authorizer.allows(identity, state: scope.stateID, .validateCapability),
+                    plan: Authorizer.allows(identity, state: scope.stateID, .planDevelopment))
+                let assessment = try await importing.run(Data(file.readableBytesView), by: try granted.actor(), scope: scope, capability: rights)
                 return .seeOther(SiteURL.assessment(scope.stateID, assessment.id).path, notice: .imported)
             } catch let failure as ValidationFailure {
                 return try await list(request, context, granted, draft: nil, failure: nil, importFailure: failure, status: .badRequest)

@@ -108,11 +108,17 @@ struct RoadmapController {
         routes.post(.roadmapMilestones(.parameter, item: .parameter), .state(.planDevelopment)) { request, context, granted in
             let scope = try granted.requireTenant()
             let item = try await lookup.item(context, scope)
+            // The ticks are positions in the list the page showed: a page read before the item changed is a conflict.
+            guard try CapabilityLookup.version(context) == item.version else {
+                return try await page(request, context, granted, item: item, refused: .rule("roadmap.milestones-stale"), status: .conflict)
+            }
             let done = Set(item.milestones.indices.filter { context.form["done.\($0)"] == "on" })
             do {
                 _ = try await planning.markMilestones(done, of: item, by: try granted.actor(), scope: scope)
             } catch let violation as CapabilityRuleViolation {
                 return try await page(request, context, granted, item: item, refused: .rule(violation.explanation), status: .conflict)
+            } catch StoreConflict.staleVersion {
+                return try await page(request, context, granted, item: item, refused: .rule("roadmap.milestones-stale"), status: .conflict)
             }
             return .seeOther(SiteURL.roadmapItem(scope.stateID, item: item.id).path, notice: .milestonesSaved)
         }

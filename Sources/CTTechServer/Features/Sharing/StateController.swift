@@ -61,10 +61,8 @@ struct StateController {
             var roadmapStanding: RoadmapStanding?
             if Authorizer.allows(identity, state: state.id, .reviewRoadmap) || Authorizer.allows(identity, state: state.id, .approveRoadmap) {
                 let items = try await capability.roadmapItems(scope)
-                var reviews: [CheckReview] = []
-                for item in items where item.status == .underReview { reviews += try await capability.roadmapReviews(scope, itemID: item.id) }
                 roadmapStanding = RoadmapStanding(
-                    identity: identity, stateID: state.id, items: items, reviews: reviews, method: try await reference.method() ?? .ctTechDefault,
+                    identity: identity, stateID: state.id, items: items, reviews: try await capability.allRoadmapReviews(scope), method: try await reference.method() ?? .ctTechDefault,
                     framework: try await capability.framework(id: nil) ?? .ctTechDefault)
             }
             let page = StatePage.make(

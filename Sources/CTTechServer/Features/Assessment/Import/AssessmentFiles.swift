@@ -27,7 +27,7 @@ public enum AssessmentFiles {
         do {
             // The command line is the operator's: it may restore validated capability assessments too.
             let assessment = try await importing.run(
-                try Data(contentsOf: URL(fileURLWithPath: path)), by: actor, scope: scope, mayValidate: true)
+                try Data(contentsOf: URL(fileURLWithPath: path)), by: actor, scope: scope, capability: .all)
             return (assessment.id, assessment.title)
         } catch StoreConflict.missing {
             throw ValidationFailure(field: "method", "assessment.import.no-method")
