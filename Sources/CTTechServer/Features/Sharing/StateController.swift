@@ -62,7 +62,8 @@ struct StateController {
             if Authorizer.allows(identity, state: state.id, .reviewRoadmap) || Authorizer.allows(identity, state: state.id, .approveRoadmap) {
                 let items = try await capability.roadmapItems(scope)
                 roadmapStanding = RoadmapStanding(
-                    identity: identity, stateID: state.id, items: items, reviews: try await capability.allRoadmapReviews(scope), method: try await reference.method() ?? .ctTechDefault,
+                    identity: identity, stateID: state.id, items: items, reviews: try await capability.allRoadmapReviews(scope),
+                    method: try await reference.method() ?? .ctTechDefault,
                     framework: try await capability.framework(id: nil) ?? .ctTechDefault)
             }
             let page = StatePage.make(
