@@ -110,10 +110,15 @@ struct AccountStoreTests {
             let tokens = APITokenStore(db)
             let user = Fixture.user("t@example.org")
             try await accounts.create(user, grants: [], by: Fixture.admin, audit: Fixture.event("user.create"))
-            let token = try await tokens.create(userID: user.id, label: "ci", lifetimeMilliseconds: 1_000, audit: Fixture.event("token.create"))
+            // An hour's lifetime: a loaded machine may take seconds between two statements, which a 1 s lifetime once did not
+            // survive in CI. Expiry is checked with an explicit moment past it.
+            let before = epochMilliseconds()
+            let token = try await tokens.create(
+                userID: user.id, label: "ci", lifetimeMilliseconds: 3_600_000, audit: Fixture.event("token.create"))
             #expect(token.hasPrefix("ctt_"))
             #expect(try await tokens.userID(forToken: token) == user.id)
-            #expect(try await tokens.userID(forToken: token, now: epochMilliseconds() + 2_000) == nil)
+            #expect(try await tokens.userID(forToken: token, now: before + 3_599_000) == user.id)
+            #expect(try await tokens.userID(forToken: token, now: epochMilliseconds() + 3_600_000) == nil)
             #expect(try await tokens.userID(forToken: "ctt_guess") == nil)
             struct Row: Codable { var tokenHash: String }
             let stored = try await db.sql.select().column("token_hash").from("api_tokens").all(
