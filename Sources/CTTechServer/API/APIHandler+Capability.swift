@@ -228,10 +228,7 @@ extension APIHandler {
     func reviewRoadmapItem(_ input: Operations.ReviewRoadmapItem.Input) async throws -> Operations.ReviewRoadmapItem.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (item, scope) = try await roadmapItem(input.path.stateId, input.path.itemId, .reviewRoadmap)
-        guard let kind = ReviewKind(rawValue: body.kind.rawValue) else { throw ValidationFailure(field: "kind", "validation.api-enum") }
-        let draft = ReviewDraft(
-            version: body.version, answers: body.answers.map { (code: $0.code, status: $0.status.rawValue, reasoning: $0.reasoning) },
-            genderMarker: body.genderMarker)
+        let (kind, draft) = try Self.review(body)
         let reviews = try await services.developmentPlanning.review(item, kind: kind, draft: draft, by: try identity().actor, scope: scope)
         return .created(.init(body: .json(reviews.map(Self.checkReviewSchema))))
     }

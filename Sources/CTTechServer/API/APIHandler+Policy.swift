@@ -122,12 +122,18 @@ extension APIHandler {
     func reviewResponse(_ input: Operations.ReviewResponse.Input) async throws -> Operations.ReviewResponse.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let (response, scope) = try await policyResponse(input.path.stateId, input.path.responseId, .reviewResponse)
+        let (kind, draft) = try Self.review(body)
+        let reviews = try await services.responseReviewing.review(response, kind: kind, draft: draft, by: try identity().actor, scope: scope)
+        return .created(.init(body: .json(reviews.map(Self.checkReviewSchema))))
+    }
+
+    /// A review body as Core's checklist kind and draft (the same for responses and roadmap items).
+    static func review(_ body: Components.Schemas.ReviewInput) throws -> (ReviewKind, ReviewDraft) {
         guard let kind = ReviewKind(rawValue: body.kind.rawValue) else { throw ValidationFailure(field: "kind", "validation.api-enum") }
         let draft = ReviewDraft(
             version: body.version, answers: body.answers.map { (code: $0.code, status: $0.status.rawValue, reasoning: $0.reasoning) },
             genderMarker: body.genderMarker)
-        let reviews = try await services.responseReviewing.review(response, kind: kind, draft: draft, by: try identity().actor, scope: scope)
-        return .created(.init(body: .json(reviews.map(Self.checkReviewSchema))))
+        return (kind, draft)
     }
 
     func overrideReview(_ input: Operations.OverrideReview.Input) async throws -> Operations.OverrideReview.Output {
