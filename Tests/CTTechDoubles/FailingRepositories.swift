@@ -232,3 +232,52 @@ extension FailingRepositories: CapabilityRepository {
         throw Failure(method: #function)
     }
 }
+
+extension FailingRepositories: LiveRepository {
+    public func liveSessions(_ scope: TenantScope) async throws -> [LiveSession] { throw Failure(method: #function) }
+    public func liveSession(_ scope: TenantScope, id: String) async throws -> LiveSession? { throw Failure(method: #function) }
+    public func addLiveSession(_ session: LiveSession, scope: TenantScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func updateLiveSession(
+        _ session: LiveSession, expectedVersion: Int, scope: TenantScope, audit: AuditEvent, events: [LiveEvent]
+    ) async throws -> LiveSession { throw Failure(method: #function) }
+    public func liveParticipants(_ scope: TenantScope, sessionID: String) async throws -> [LiveParticipant] { throw Failure(method: #function) }
+    public func setParticipantStatus(
+        _ ids: [String], to status: LiveParticipant.Status, sessionID: String, scope: TenantScope, actor: AuditActor
+    ) async throws -> Int { throw Failure(method: #function) }
+    public func liveActivities(_ scope: TenantScope, sessionID: String) async throws -> [LiveActivity] { throw Failure(method: #function) }
+    public func addLiveActivity(_ activity: LiveActivity, scope: TenantScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func liveRounds(_ scope: TenantScope, sessionID: String) async throws -> [LiveRound] { throw Failure(method: #function) }
+    public func openLiveRound(activityID: String, sessionID: String, scope: TenantScope, actor: AuditActor) async throws -> LiveRound {
+        throw Failure(method: #function)
+    }
+    public func advanceLiveRound(
+        activityID: String, sessionID: String, to target: ScoringRound.Status, scope: TenantScope, actor: AuditActor
+    ) async throws -> LiveRound { throw Failure(method: #function) }
+    public func liveSubmissions(_ scope: TenantScope, sessionID: String, activityID: String) async throws -> [LiveSubmission] {
+        throw Failure(method: #function)
+    }
+    public func liveSubmissionCounts(_ scope: TenantScope, sessionID: String) async throws -> [String: [Int: Int]] {
+        throw Failure(method: #function)
+    }
+    public func liveIdeas(_ scope: TenantScope, sessionID: String, activityID: String) async throws -> [LiveIdea] { throw Failure(method: #function) }
+    public func updateLiveIdea(_ idea: LiveIdea, sessionID: String, scope: TenantScope, audit: AuditEvent) async throws -> LiveIdea {
+        throw Failure(method: #function)
+    }
+    public func liveEvents(_ scope: TenantScope, sessionID: String, after sequence: Int64, limit: Int) async throws -> [LiveEvent] {
+        throw Failure(method: #function)
+    }
+    public func liveSession(code: String) async throws -> LiveSession? { throw Failure(method: #function) }
+    public func joinLiveSession(_ participant: LiveParticipant, tokenHash: String, audit: AuditEvent) async throws -> LiveParticipant {
+        throw Failure(method: #function)
+    }
+    public func liveParticipant(tokenHash: String) async throws -> (LiveParticipant, LiveSession)? { throw Failure(method: #function) }
+    public func liveActivities(_ pass: ParticipantPass) async throws -> [LiveActivity] { throw Failure(method: #function) }
+    public func liveRounds(_ pass: ParticipantPass) async throws -> [LiveRound] { throw Failure(method: #function) }
+    public func ownSubmissions(_ pass: ParticipantPass, activityID: String) async throws -> [LiveSubmission] { throw Failure(method: #function) }
+    public func liveIdeas(_ pass: ParticipantPass, activityID: String) async throws -> [LiveIdea] { throw Failure(method: #function) }
+    public func submitLive(_ submission: LiveSubmission, pass: ParticipantPass, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func addLiveIdea(_ idea: LiveIdea, pass: ParticipantPass, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func liveEvents(_ pass: ParticipantPass, after sequence: Int64, limit: Int) async throws -> [LiveEvent] {
+        throw Failure(method: #function)
+    }
+}

@@ -34,6 +34,15 @@ struct InMemoryStorage: Sendable {
     /// Roadmap items of every state by id, and the answers to their checks, oldest first.
     var roadmapItems: [String: RoadmapItem] = [:]
     var roadmapReviews: [CheckReview] = []
+    /// Live sessions of every state by id (issue 12), their participants (with token hashes), activities, rounds,
+    /// answers, ideas, and the outbox, each oldest first.
+    var liveSessions: [String: LiveSession] = [:]
+    var liveParticipants: [(participant: LiveParticipant, tokenHash: String)] = []
+    var liveActivities: [LiveActivity] = []
+    var liveRounds: [LiveRound] = []
+    var liveSubmissions: [LiveSubmission] = []
+    var liveIdeas: [LiveIdea] = []
+    var liveEvents: [LiveEvent] = []
 
     /// An assessment of the scope's state; another state's is as absent as a missing one.
     func assessment(_ scope: TenantScope, _ id: String) -> StoredAssessment? {

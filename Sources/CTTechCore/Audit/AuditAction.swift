@@ -58,6 +58,21 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case roadmapStatus = "roadmap.status"
     case roadmapApprove = "roadmap.approve"
     case roadmapReview = "roadmap.review"
+    // Live workshop sessions (issue 12)
+    case liveCreate = "live.create"
+    case liveUpdate = "live.update"
+    case liveStart = "live.start"
+    case liveEnd = "live.end"
+    case liveJoin = "live.join"
+    case liveAdmit = "live.admit"
+    case liveRefuse = "live.refuse"
+    case liveActivity = "live.activity"
+    case liveRoundOpen = "live.round_open"
+    case liveRoundClose = "live.round_close"
+    case liveRoundReveal = "live.round_reveal"
+    case liveSubmit = "live.submit"
+    case liveIdea = "live.idea"
+    case liveIdeaModerate = "live.idea_moderate"
 
     /// The kind of record an entry of this action is about.
     public var entityType: String {
@@ -80,6 +95,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .frameworkPublish: "capability_framework"
         case .capabilityCreate, .capabilityAnswers, .capabilityEvidence, .capabilityTargets: "capability_assessment"
         case .roadmapCreate, .roadmapUpdate, .roadmapStatus, .roadmapApprove, .roadmapReview: "roadmap_item"
+        case .liveCreate, .liveUpdate, .liveStart, .liveEnd, .liveJoin, .liveAdmit, .liveRefuse, .liveActivity, .liveRoundOpen, .liveRoundClose,
+            .liveRoundReveal, .liveSubmit, .liveIdea, .liveIdeaModerate:
+            "live_session"
         }
     }
 }
@@ -155,6 +173,20 @@ extension AuditAction {
         case .roadmapStatus: "Roadmap item status changed"
         case .roadmapApprove: "Roadmap item approved"
         case .roadmapReview: "Roadmap item reviewed"
+        case .liveCreate: "Live session created"
+        case .liveUpdate: "Live session settings changed"
+        case .liveStart: "Live session started"
+        case .liveEnd: "Live session ended"
+        case .liveJoin: "Participant joined a live session"
+        case .liveAdmit: "Participant admitted"
+        case .liveRefuse: "Participant turned away"
+        case .liveActivity: "Live activity added"
+        case .liveRoundOpen: "Live round opened"
+        case .liveRoundClose: "Live round closed"
+        case .liveRoundReveal: "Live round revealed"
+        case .liveSubmit: "Live answer submitted"
+        case .liveIdea: "Idea added to an idea board"
+        case .liveIdeaModerate: "Idea hidden, shown or merged"
         }
     }
 
@@ -169,6 +201,7 @@ extension AuditAction {
         case "capability_framework": "capability framework"
         case "capability_assessment": "capability assessment"
         case "roadmap_item": "roadmap item"
+        case "live_session": "live session"
         default: entityType.replacingUnderscores()
         }
     }

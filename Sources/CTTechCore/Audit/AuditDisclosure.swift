@@ -7,7 +7,7 @@ public enum AuditDisclosure {
     static let assessmentEntities: Set<String> = {
         let actions: [AuditAction] = [
             .assessmentCreate, .scenarioCreate, .agencyCreate, .evidenceCreate, .otherRiskCreate, .raciSet, .scanSet, .scoreSubmit,
-            .responseCreate, .indicatorCreate, .capabilityCreate, .roadmapCreate,
+            .responseCreate, .indicatorCreate, .capabilityCreate, .roadmapCreate, .liveCreate,
         ]
         return Set(actions.map(\.entityType))
     }()
@@ -20,12 +20,20 @@ public enum AuditDisclosure {
     /// `cttech audit verify` still checks the chain.
     public static let anonymousAssessor = "an assessor (scoring is anonymous)"
 
+    /// Who answered in a live session or wrote an idea is shown to nobody (issue 12): during an open round it would say who
+    /// has answered, and in a named session it would tie answers to names.
+    public static let anonymousParticipant = "a workshop participant (answers are anonymous)"
+
     /// The entry as `identity` may read it.
     public static func shown(_ entry: AuditEntry, to identity: Identity) -> AuditEntry {
         var shown = entry
         if entry.action == AuditAction.scoreSubmit.rawValue && entry.actorID != identity.userID {
             shown.actorID = ""
             shown.actorLabel = anonymousAssessor
+        }
+        if entry.action == AuditAction.liveSubmit.rawValue || entry.action == AuditAction.liveIdea.rawValue {
+            shown.actorID = ""
+            shown.actorLabel = anonymousParticipant
         }
         if let stateID = entry.stateID, assessmentEntities.contains(entry.entityType),
             !Authorizer.allows(identity, state: stateID, .viewAssessment) || !Authorizer.allows(identity, state: stateID, .viewCapability)

@@ -42,6 +42,11 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     /// Approve a roadmap item (an adoption only once its reviews allow it). The state's focal point answers for it.
     case approveRoadmap
 
+    /// Read a state's live workshop sessions and the results of their revealed rounds (issue 12).
+    case viewLiveSession
+    /// Run live sessions: create and start them, admit participants, add activities, open, close and reveal rounds.
+    case runLiveSession
+
     /// Create partner states, accounts and grants; read the whole audit log.
     case administer
 
@@ -67,6 +72,8 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         case .planDevelopment: [.focalPoint, .policyMaker]
         case .reviewRoadmap: [.reviewer]
         case .approveRoadmap: [.focalPoint]
+        case .viewLiveSession: [.focalPoint, .assessor, .facilitator, .policyMaker, .reviewer, .programmeOfficer]
+        case .runLiveSession: [.focalPoint, .facilitator, .programmeOfficer]
         case .administer: []
         }
     }
@@ -78,7 +85,7 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         case .viewState, .editStateProfile, .readStateAudit, .administer: true
         case .viewAssessment, .manageAssessment, .writeScenario, .scoreScenario, .approveAssessment, .viewResponses, .writeResponse, .reviewResponse,
             .approveResponse, .overrideReview, .viewCapability, .writeCapability, .validateCapability, .planDevelopment, .reviewRoadmap,
-            .approveRoadmap:
+            .approveRoadmap, .viewLiveSession, .runLiveSession:
             false
         }
     }

@@ -15,6 +15,7 @@ enum Schema {
         M0009Languages(),
         M0010PolicyResponses(),
         M0011CapabilityRoadmap(),
+        M0012LiveSessions(),
     ]
 }
 

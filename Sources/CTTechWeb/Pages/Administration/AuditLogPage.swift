@@ -42,7 +42,12 @@ public struct AuditLogPage: WebPage {
 
     /// Who did it, in words; the actor of a score stays anonymous (``AuditDisclosure``).
     static func actor(_ entry: AuditEntry, _ t: Localizer) -> String {
-        entry.actorID.isEmpty && entry.actorLabel == AuditDisclosure.anonymousAssessor ? t("audit.actor.anonymous-assessor") : entry.actorLabel
+        guard entry.actorID.isEmpty else { return entry.actorLabel }
+        switch entry.actorLabel {
+        case AuditDisclosure.anonymousAssessor: return t("audit.actor.anonymous-assessor")
+        case AuditDisclosure.anonymousParticipant: return t("audit.actor.anonymous-participant")
+        default: return entry.actorLabel
+        }
     }
 
     /// Where the entry's record can be opened by this viewer, if anywhere.
