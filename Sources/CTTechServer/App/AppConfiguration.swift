@@ -26,11 +26,17 @@ public struct AppConfiguration: Sendable {
     /// The bearer token `/metrics` asks for (`CTTECH_METRICS_TOKEN`). Without one `/metrics` answers 404: request counters
     /// would tell an anonymous visitor that someone is scoring during a private round.
     public var metricsToken: String?
+    /// Joins to live sessions allowed per client address in a minute (`CTTECH_LIVE_JOIN_LIMIT`, default 300: a venue's
+    /// phones may all come through one address), and answers per participant device in a minute
+    /// (`CTTECH_LIVE_ANSWER_LIMIT`, default 120).
+    public var liveJoinLimitPerAddress: Int
+    public var liveAnswerLimitPerDevice: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "cttech.sqlite", demo: Bool = false, secureCookies: Bool? = nil,
         bcryptCost: UInt8 = 12, sessionLifetimeSeconds: Int = 8 * 3600, logFormat: String = "json", logLevel: String = "info",
-        loginLimitPerAccount: Int = 10, loginLimitPerAddress: Int = 300, metricsToken: String? = nil
+        loginLimitPerAccount: Int = 10, loginLimitPerAddress: Int = 300, metricsToken: String? = nil, liveJoinLimitPerAddress: Int = 300,
+        liveAnswerLimitPerDevice: Int = 120
     ) {
         self.host = host
         self.port = port
@@ -44,6 +50,8 @@ public struct AppConfiguration: Sendable {
         self.loginLimitPerAccount = max(1, loginLimitPerAccount)
         self.loginLimitPerAddress = max(1, loginLimitPerAddress)
         self.metricsToken = metricsToken.flatMap { $0.isEmpty ? nil : $0 }
+        self.liveJoinLimitPerAddress = max(1, liveJoinLimitPerAddress)
+        self.liveAnswerLimitPerDevice = max(1, liveAnswerLimitPerDevice)
     }
 
     /// Reads `CTTECH_*` environment variables under the given flag values.
@@ -63,7 +71,9 @@ public struct AppConfiguration: Sendable {
             logLevel: config.string(forKey: "cttech.log.level", default: "info"),
             loginLimitPerAccount: config.int(forKey: "cttech.login.limit", default: 10),
             loginLimitPerAddress: config.int(forKey: "cttech.login.address.limit", default: 300),
-            metricsToken: config.string(forKey: "cttech.metrics.token")
+            metricsToken: config.string(forKey: "cttech.metrics.token"),
+            liveJoinLimitPerAddress: config.int(forKey: "cttech.live.join.limit", default: 300),
+            liveAnswerLimitPerDevice: config.int(forKey: "cttech.live.answer.limit", default: 120)
         )
     }
 
@@ -73,4 +83,6 @@ public struct AppConfiguration: Sendable {
 
     var sessionCookieName: String { secureCookies ? "__Host-cttech_session" : "cttech_session" }
     var loginCSRFCookieName: String { secureCookies ? "__Host-cttech_login" : "cttech_login" }
+    /// The live participant's device token (issue 12).
+    var liveDeviceCookieName: String { secureCookies ? "__Host-cttech_live" : "cttech_live" }
 }

@@ -21,6 +21,11 @@ public struct AppServices: Sendable {
     /// Steps 7–8: capability assessments, targets, the roadmap and the framework versions.
     public let capability: CapabilityStore
     public let registers: Registers
+    /// Issue 12: live workshop sessions, and what wakes their open streams.
+    public let live: LiveStore
+    public let liveBroadcaster: LiveBroadcaster
+    let liveJoinLimiter: LoginRateLimiter
+    let liveAnswerLimiter: LoginRateLimiter
     public let pages: PageRenderer
     public let passwords: PasswordHasher
     let security: AccountSecurity
@@ -42,6 +47,10 @@ public struct AppServices: Sendable {
         let policy = PolicyStore(persistence)
         self.policy = policy
         self.capability = CapabilityStore(persistence)
+        self.live = LiveStore(persistence)
+        self.liveBroadcaster = LiveBroadcaster()
+        self.liveJoinLimiter = LoginRateLimiter(limit: configuration.liveJoinLimitPerAddress, windowSeconds: 60)
+        self.liveAnswerLimiter = LoginRateLimiter(limit: configuration.liveAnswerLimitPerDevice, windowSeconds: 60)
         self.registers = Registers(
             records: assessments.records,
             computation: RegisterComputation(scoring: assessments.scoring, risks: assessments.risks, reference: reference, policy: policy))
@@ -74,6 +83,10 @@ public struct AppServices: Sendable {
     var responseReviewing: ResponseReviewing { ResponseReviewing(policy: policy, reference: reference) }
     var effectMeasurement: EffectMeasurement { EffectMeasurement(policy: policy) }
     var capabilityAssessing: CapabilityAssessing { CapabilityAssessing(capability: capability, frameworks: capability) }
+    var liveFacilitation: LiveFacilitation {
+        LiveFacilitation(live: live, assessments: assessments.records, scoring: assessments.scoring, reference: reference)
+    }
+    var liveParticipation: LiveParticipation { LiveParticipation(live: live) }
     var developmentPlanning: DevelopmentPlanning { DevelopmentPlanning(capability: capability, frameworks: capability, reference: reference) }
     var approval: Approval {
         let a = assessments

@@ -42,7 +42,10 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cttech"),
-        services: [PersistenceService(persistence), SessionCleanup(sessions: services.sessions, logger: logger)],
+        services: [
+            PersistenceService(persistence), SessionCleanup(sessions: services.sessions, logger: logger),
+            LiveListenerService(notifier: LiveNotifier(persistence, logger: logger), broadcaster: services.liveBroadcaster),
+        ],
         onServerRunning: { channel in
             let metadata: Logger.Metadata = ["address": "\(channel.localAddress?.description ?? "?")", "database": "\(persistence.location)"]
             logger.info("cttech is listening", metadata: metadata)
@@ -96,6 +99,8 @@ public func buildRouter(services: AppServices) throws -> BuiltRouter {
     PlanController(services).addRoutes(to: routes)
     RoadmapController(services).addRoutes(to: routes)
     FrameworkController(services).addRoutes(to: routes)
+    LiveController(services).addRoutes(to: routes)
+    ParticipantController(services).addRoutes(to: routes)
     APIRawRoutes(services).addRoutes(to: router)
     // Compact JSON: smaller on slow venue networks and cheaper to encode than the generator's pretty-printed default.
     try APIHandler(services: services).registerHandlers(

@@ -26,6 +26,9 @@ enum MethodSteps {
             steps.append((t("nav.capability"), SiteURL.capability(state.id).path))
             steps.append((t("nav.roadmap"), SiteURL.roadmap(state.id).path))
         }
+        if let identity, Authorizer.allows(identity, state: state.id, .viewLiveSession) {
+            steps.append((t("nav.live"), SiteURL.liveSessions(state.id).path))
+        }
         return steps
     }
 }

@@ -654,6 +654,12 @@ public struct LiveStore: LiveRepository {
                 ).run()
             next += 1
         }
+        // Other instances behind the load balancer wake on commit (PostgreSQL delivers a notification only then).
+        // The payload is `<session id>|facilitator` when only facilitators hear the events, else `<session id>|everyone`.
+        if tx.dialect.name == "postgresql", let session = events.first?.sessionID {
+            let audience = events.allSatisfy { $0.audience == .facilitator } ? "facilitator" : "everyone"
+            try await tx.raw("SELECT pg_notify(\(bind: LiveNotifier.channel), \(bind: session + "|" + audience))").run()
+        }
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {

@@ -40,6 +40,19 @@ public enum Notice: String, Sendable, CaseIterable {
     case roadmapItemApproved = "roadmap-item-approved"
     case milestonesSaved = "milestones-saved"
     case frameworkPublished = "framework-published"
+    case liveCreated = "live-created"
+    case liveSaved = "live-saved"
+    case liveStarted = "live-started"
+    case liveEnded = "live-ended"
+    case liveAdmitted = "live-admitted"
+    case liveRefused = "live-refused"
+    case liveActivityAdded = "live-activity-added"
+    case liveRoundOpened = "live-round-opened"
+    case liveRoundClosed = "live-round-closed"
+    case liveRoundRevealed = "live-round-revealed"
+    case liveIdeaModerated = "live-idea-moderated"
+    case liveJoined = "live-joined"
+    case liveAnswerSent = "live-answer-sent"
 
     /// The catalog key of its words.
     public var key: String { "notice." + rawValue }

@@ -11,6 +11,8 @@ public struct SiteLinks: Sendable, TemplateModel {
     let accountTOTP = SiteURL.accountTOTP.path
     let accountTOTPDisable = SiteURL.accountTOTPDisable.path
     let stylesheet = SiteURL.stylesheet.path
+    /// The script that makes live pages live (issue 12); the pages work without it.
+    let liveScript = SiteURL.staticFile(name: "live.js").path
     let adminUsers = SiteURL.adminUsers.path
     let adminUserNew = SiteURL.adminUserNew.path
     let adminStateNew = SiteURL.adminStateNew.path

@@ -103,6 +103,25 @@ public enum SiteURL: Hashable, Sendable {
     case roadmapApprove(String, item: String)
     case roadmapReview(String, item: String, ReviewKind)
     case roadmapMilestones(String, item: String)
+    // Live workshop sessions (issue 12): the facilitator's pages under the state
+    case liveSessions(String)
+    case liveSession(String, session: String)
+    case liveSettings(String, session: String)
+    case liveStatus(String, session: String)
+    case liveLobby(String, session: String)
+    case liveActivities(String, session: String)
+    case liveRound(String, session: String, activity: String)
+    case liveResults(String, session: String, activity: String)
+    case liveIdea(String, session: String, activity: String, idea: String)
+    case livePresenter(String, session: String)
+    case liveExport(String, session: String, format: LiveExportFormat)
+    case liveEvents(String, session: String)
+    // … and the participants' pages (no account: the device token's cookie)
+    case join
+    case joinSession(code: String)
+    case participate
+    case participateAnswer
+    case participateEvents
     // Capability framework versions (reference data)
     case frameworks
     case framework(String)
@@ -206,6 +225,23 @@ public enum SiteURL: Hashable, Sendable {
         case .roadmapApprove: "/states/{stateID}/roadmap/{itemID}/approve"
         case .roadmapReview(_, _, let kind): "/states/{stateID}/roadmap/{itemID}/reviews/" + kind.rawValue
         case .roadmapMilestones: "/states/{stateID}/roadmap/{itemID}/milestones"
+        case .liveSessions: "/states/{stateID}/live"
+        case .liveSession: "/states/{stateID}/live/{sessionID}"
+        case .liveSettings: "/states/{stateID}/live/{sessionID}/settings"
+        case .liveStatus: "/states/{stateID}/live/{sessionID}/status"
+        case .liveLobby: "/states/{stateID}/live/{sessionID}/lobby"
+        case .liveActivities: "/states/{stateID}/live/{sessionID}/activities"
+        case .liveRound: "/states/{stateID}/live/{sessionID}/activities/{activityID}/round"
+        case .liveResults: "/states/{stateID}/live/{sessionID}/activities/{activityID}"
+        case .liveIdea: "/states/{stateID}/live/{sessionID}/activities/{activityID}/ideas/{ideaID}"
+        case .livePresenter: "/states/{stateID}/live/{sessionID}/presenter"
+        case .liveExport(_, _, let format): "/states/{stateID}/live/{sessionID}/export." + format.rawValue
+        case .liveEvents: "/states/{stateID}/live/{sessionID}/events"
+        case .join: "/join"
+        case .joinSession: "/join/{code}"
+        case .participate: "/live"
+        case .participateAnswer: "/live/answer"
+        case .participateEvents: "/live/events"
         case .frameworks: "/reference/frameworks"
         case .framework: "/reference/frameworks/{frameworkID}"
         case .frameworkDownload: "/reference/frameworks/{frameworkID}/download"
@@ -217,8 +253,16 @@ public enum SiteURL: Hashable, Sendable {
         switch self {
         case .root, .login, .loginTOTP, .logout, .language, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .healthz, .metrics,
             .openAPISpec,
-            .stylesheet, .reference, .adminStates, .adminStateNew, .adminUsers, .adminUserNew, .audit, .home, .frameworks:
+            .stylesheet, .reference, .adminStates, .adminStateNew, .adminUsers, .adminUserNew, .audit, .home, .frameworks, .join, .participate,
+            .participateAnswer, .participateEvents:
             []
+        case .joinSession(let code): [code]
+        case .liveSessions(let s): [s]
+        case .liveSession(let s, let x), .liveSettings(let s, let x), .liveStatus(let s, let x), .liveLobby(let s, let x),
+            .liveActivities(let s, let x), .livePresenter(let s, let x), .liveExport(let s, let x, _), .liveEvents(let s, let x):
+            [s, x]
+        case .liveRound(let s, let x, let a), .liveResults(let s, let x, let a): [s, x, a]
+        case .liveIdea(let s, let x, let a, let i): [s, x, a, i]
         case .framework(let id), .frameworkDownload(let id): [id]
         case .capability(let s), .capabilityNew(let s, _), .roadmap(let s), .roadmapNew(let s, _): [s]
         case .capabilityAssessment(let s, let c), .capabilityEvidence(let s, let c), .capabilityPlan(let s, let c), .capabilityPropose(let s, let c),
@@ -262,6 +306,11 @@ public enum SiteURL: Hashable, Sendable {
             "?capability=\(gap.capability)&area=\(gap.area)&enabler=\(gap.enabler)&to=\(gap.stage)"
         default: ""
         }
+    }
+
+    /// The formats of a live session's export.
+    public enum LiveExportFormat: String, Hashable, Sendable, CaseIterable {
+        case csv, json
     }
 
     /// The gap a new roadmap item is created from (its ids and codes are URL-safe: identifiers and framework codes).

@@ -28,12 +28,17 @@ enum SiteURLPatterns {
             .capabilityPropose("x", capability: "x"), .capabilityCompare("x", capability: "x", other: "x"), .capabilityCSV("x", capability: "x"),
             .roadmap("x"), .roadmapNew("x"), .roadmapItem("x", item: "x"), .roadmapItemEdit("x", item: "x"), .roadmapStatus("x", item: "x"),
             .roadmapApprove("x", item: "x"), .roadmapMilestones("x", item: "x"), .frameworks, .framework("x"), .frameworkDownload("x"),
+            .liveSessions("x"), .liveSession("x", session: "x"), .liveSettings("x", session: "x"), .liveStatus("x", session: "x"),
+            .liveLobby("x", session: "x"), .liveActivities("x", session: "x"), .liveRound("x", session: "x", activity: "x"),
+            .liveResults("x", session: "x", activity: "x"), .liveIdea("x", session: "x", activity: "x", idea: "x"), .livePresenter("x", session: "x"),
+            .liveEvents("x", session: "x"), .join, .joinSession(code: "x"), .participate, .participateAnswer, .participateEvents,
         ]
         + ReviewKind.allCases.map { SiteURL.responseReview("x", response: "x", $0) }
         + ReviewKind.allCases.map { SiteURL.roadmapReview("x", item: "x", $0) }
         + RegisterChartKind.allCases.map { SiteURL.registerChart("x", "x", $0) }
         + RegisterExportFormat.allCases.map { SiteURL.registerExport("x", "x", $0) }
         + RegisterChartKind.allCases.map { SiteURL.snapshotChart("x", "x", number: 1, $0) }
+        + SiteURL.LiveExportFormat.allCases.map { SiteURL.liveExport("x", session: "x", format: $0) }
 
     /// Each route's pattern split into its path segments; a segment in braces is a parameter.
     static let routes: [[Substring]] = Set(all.map(\.pattern)).sorted().map { $0.split(separator: "/", omittingEmptySubsequences: false) }

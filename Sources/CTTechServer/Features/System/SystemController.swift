@@ -41,7 +41,7 @@ struct SystemController {
         }
         // The stylesheet and the one script (progressive: every page works without it), read once.
         let assets = Dictionary(
-            uniqueKeysWithValues: ["app.css", "score.js"].compactMap { name in PageRenderer.staticAsset(named: name).map { (name, $0) } })
+            uniqueKeysWithValues: ["app.css", "score.js", "live.js"].compactMap { name in PageRenderer.staticAsset(named: name).map { (name, $0) } })
         routes.get(.staticFile(name: .parameter), .anonymous) { _, context, _ in
             guard let name = context.parameters.get("name"), let asset = assets[name] else { throw AppError.notFound }
             return Response(status: .ok, headers: [.contentType: asset.contentType], body: .init(byteBuffer: ByteBuffer(bytes: asset.bytes)))

@@ -1,0 +1,59 @@
+import CTTechCore
+import Foundation
+
+/// Issue 12: the results of one activity of a live session, every revealed round (rounds not yet revealed show nothing
+/// but that they exist). On an idea board the facilitator hides, shows and merges ideas here.
+public struct LiveResultsPage: WebPage {
+    public static let template = "live-results"
+
+    struct IdeaControl: Sendable, TemplateModel {
+        let text: String
+        let status: String
+        let action: String
+        let hidden: Bool
+        let votable: Bool
+        let mergeID: String
+        let targets: [Choice]
+        let hasTargets: Bool
+    }
+
+    public let layout: LayoutModel
+    let title: String
+    let kind: String
+    let backHref: String
+    let rounds: [LiveRoundView]
+    let hasRounds: Bool
+    let pending: String?
+    let ideas: [IdeaControl]
+    let hasIdeas: Bool
+    let canRun: Bool
+    let csrf: String
+    let eventsHref: String
+    /// What the script says when something changed while a form is being filled in.
+    let changed: String
+
+    public static func make(
+        layout: LayoutModel, session: LiveSession, activity: LiveActivity, results: [LiveResults], rounds: [LiveRound], participants: [LiveParticipant],
+        ideas: [LiveIdea], canRun: Bool, csrf: String, lastEvent: Int64 = 0
+    ) -> LiveResultsPage {
+        let t = layout.localizer
+        let unrevealed = rounds.filter { $0.activityID == activity.id && $0.status != .revealed }.map(\.number)
+        let votable = ideas.filter(\.isVotable)
+        return LiveResultsPage(
+            layout: layout, title: activity.title, kind: t("live.kind." + activity.kind.rawValue),
+            backHref: SiteURL.liveSession(session.stateID, session: session.id).path,
+            rounds: results.reversed().map { LiveRoundView.make($0, activity: activity, session: session, participants: participants, t: t) },
+            hasRounds: !results.isEmpty, pending: unrevealed.first.map { t("live.results.pending", ["round": String($0)]) },
+            ideas: canRun
+                ? ideas.map { idea in
+                    IdeaControl(
+                        text: idea.text,
+                        status: idea.hidden ? t("live.ideas.hidden") : idea.mergedInto != nil ? t("live.ideas.is-merged") : t("live.ideas.shown"),
+                        action: SiteURL.liveIdea(session.stateID, session: session.id, activity: activity.id, idea: idea.id).path, hidden: idea.hidden,
+                        votable: idea.isVotable, mergeID: "merge-" + idea.id,
+                        targets: votable.filter { $0.id != idea.id }.map { Choice(value: $0.id, label: $0.text) },
+                        hasTargets: idea.isVotable && votable.count > 1)
+                } : [], hasIdeas: canRun && !ideas.isEmpty, canRun: canRun, csrf: csrf,
+            eventsHref: SiteURL.liveEvents(session.stateID, session: session.id).path + "?after=\(lastEvent)", changed: t("live.changed"))
+    }
+}
