@@ -85,7 +85,7 @@ private func allNear(_ values: [Double], _ expected: [Double]) -> Bool {
 }
 
 @Suite("Live sessions: Kendall's W from the participants' rankings (issue 12)")
-struct LiveRankingTests {
+struct LiveRulesRankingTests {
     @Test func fullRankingsWithATie() throws {
         // P1: a 1, b 2, c 3, d 4. P2: a 1, b 1 (tied), c 3, d 4. P3: b 1, a 2, d 3, c 4.
         // Ranks with ties averaged (1 = first): P1 a 1, b 2, c 3, d 4 (T = 0); P2 a 1.5, b 1.5, c 3, d 4 (T = 2³ − 2 = 6);
@@ -101,7 +101,8 @@ struct LiveRankingTests {
         // Mean ranks of the given ranks: a (1 + 1 + 2)/3 = 4/3, b (2 + 1 + 1)/3 = 4/3, c (3 + 3 + 4)/3 = 10/3, d (4 + 4 + 3)/3 = 11/3.
         // Medians: a [1, 1, 2] → 1, b [1, 1, 2] → 1, c [3, 3, 4] → 3, d [3, 4, 4] → 4. a and b tie on both: key order.
         #expect(ranking.items.map(\.key) == ["a", "b", "c", "d"])
-        #expect(allNear(ranking.items.map(\.meanRank), [4.0 / 3, 4.0 / 3, 10.0 / 3, 11.0 / 3]))
+        let means: [Double] = [4.0 / 3, 4.0 / 3, 10.0 / 3, 11.0 / 3]
+        #expect(allNear(ranking.items.map(\.meanRank), means))
         #expect(ranking.items.map(\.medianRank) == [1, 1, 3, 4])
         // First places: a by P1 and P2 (tied first), b by P2 and P3.
         #expect(ranking.items.map(\.firstPlaces) == [2, 2, 0, 0])
@@ -131,7 +132,8 @@ struct LiveRankingTests {
         // Means with the bottom at 3: a (1 + 1 + 2)/3 = 4/3, b (2 + 3 + 1)/3 = 2, c (3 + 2 + 3)/3 = 8/3, d 3.
         // Medians: a [1, 1, 2] → 1, b [1, 2, 3] → 2, c [2, 3, 3] → 3, d 3.
         #expect(ranking.items.map(\.key) == ["a", "b", "c", "d"])
-        #expect(allNear(ranking.items.map(\.meanRank), [4.0 / 3, 2, 8.0 / 3, 3]))
+        let means: [Double] = [4.0 / 3, 2, 8.0 / 3, 3]
+        #expect(allNear(ranking.items.map(\.meanRank), means))
         #expect(ranking.items.map(\.medianRank) == [1, 2, 3, 3])
         #expect(ranking.items.map(\.firstPlaces) == [2, 1, 0, 0])
         #expect(ranking.items.map(\.rankedBy) == [3, 2, 1, 0])
@@ -183,7 +185,7 @@ struct LiveRankingTests {
 }
 
 @Suite("Live sessions: convergence, min-n breakdowns and per-factor spread (issue 12)")
-struct LiveFiguresTests {
+struct LiveRulesFiguresTests {
     @Test func convergenceBetweenTwoRounds() throws {
         // Before: p1 2, p2 3, p3 5, p4 4 → sorted 2, 3, 4, 5. Type 7: median h = 1.5 → 3.5; Q1 h = 0.75 → 2.75; Q3 h = 2.25 → 4.25;
         // IQR 1.5. After: p1 3, p2 3, p3 4, p5 3 → sorted 3, 3, 3, 4: median 3, Q1 3, Q3 h = 2.25 → 3 + 0.25 = 3.25; IQR 0.25.
@@ -358,7 +360,7 @@ struct LiveFiguresTests {
 }
 
 @Suite("Live sessions: results of a round, by kind of activity (issue 12)")
-struct LiveResultsTests {
+struct LiveRulesResultsTests {
     typealias M = LiveMock
 
     @Test func scoringGivesTheThreatEveryFactorAndTheRationalesSortedByText() throws {
@@ -483,27 +485,30 @@ struct LiveResultsTests {
             LiveIdea(id: "I3", activityID: "activity", participantID: "p3", text: "Something rude", hidden: true, createdAt: 3),
             LiveIdea(id: "I4", activityID: "activity", participantID: "p4", text: "Cyber patrols", createdAt: 4),
         ]
-        // Votes: p1 I1 + I4, p2 I1, p3 I4 + I3 (hidden since), p4 I2 (merged since). I1: 2, I4: 2; I2 and I3 are not votable.
+        // Votes: p1 I1 + I4, p2 I1, p3 I4 + I3 (hidden since), p4 I2 (merged into I1 since). A vote for a merged idea goes to
+        // the idea it was merged into; a vote for a hidden one counts for nothing. I1: 3 (p1, p2, p4), I4: 2; I2 and I3 are not
+        // listed.
         let submissions = [
             M.submission("p1", round: 2, .votes(["I1", "I4"])), M.submission("p2", round: 2, .votes(["I1"])),
             M.submission("p3", round: 2, .votes(["I3", "I4"])), M.submission("p4", round: 2, .votes(["I2"])),
         ]
         let results = LiveResults.compute(
             activity: M.activity(.ideas, [], limit: 3), round: 2, submissions: submissions, ideas: ideas, participants: [], minimumGroupSize: 5)
-        // Equal votes: by text, "Cyber patrols" before "Drone registry". I1 has I2 merged into it.
-        #expect(results.ideas.map(\.ideaID) == ["I4", "I1"])
-        #expect(results.ideas.map(\.votes) == [2, 2] && results.ideas.map(\.merged) == [0, 1])
+        // Most votes first. I1 has I2 merged into it.
+        #expect(results.ideas.map(\.ideaID) == ["I1", "I4"])
+        #expect(results.ideas.map(\.votes) == [3, 2] && results.ideas.map(\.merged) == [1, 0])
         #expect(results.participants == 4 && results.items.isEmpty)
 
-        // One more vote for I1 puts it first.
+        // Two more votes for I4 put it first.
         let more = LiveResults.compute(
-            activity: M.activity(.ideas, [], limit: 3), round: 2, submissions: submissions + [M.submission("p5", round: 2, .votes(["I1"]))],
+            activity: M.activity(.ideas, [], limit: 3), round: 2,
+            submissions: submissions + [M.submission("p5", round: 2, .votes(["I4"])), M.submission("p6", round: 2, .votes(["I4"]))],
             ideas: ideas, participants: [], minimumGroupSize: 5)
-        #expect(more.ideas.map(\.ideaID) == ["I1", "I4"] && more.ideas.map(\.votes) == [3, 2])
+        #expect(more.ideas.map(\.ideaID) == ["I4", "I1"] && more.ideas.map(\.votes) == [4, 3])
     }
 
     @Test func rankingResultsCarryTheParticipantsW() throws {
-        // The top-2 case of LiveRankingTests: W = 49/81.
+        // The top-2 case of LiveRulesRankingTests: W = 49/81.
         let submissions = [["a": 1, "b": 2], ["a": 1, "c": 2], ["b": 1, "a": 2]].enumerated().map {
             M.submission("p\($0.offset)", .ranking($0.element))
         }
@@ -535,7 +540,7 @@ struct LiveResultsTests {
 }
 
 @Suite("Live sessions: rules of rounds, answers, settings and moves (issue 12)")
-struct LiveRuleViolationTests {
+struct LiveRulesViolationTests {
     typealias M = LiveMock
     let scoring = M.activity(.scoring, ["s1"], id: "A", title: "Scoring")
     let quiz = M.activity(.quiz, ["q1"], id: "B", title: "Knowledge quiz")
@@ -667,7 +672,7 @@ struct LiveRuleViolationTests {
 }
 
 @Suite("Live sessions: forms and answers as typed (issue 12)")
-struct LiveDraftTests {
+struct LiveRulesDraftTests {
     typealias M = LiveMock
 
     // MARK: Session
@@ -922,7 +927,7 @@ struct LiveDraftTests {
     }
 
     @Test func singleValueAnswersStayWithinTheirScales() throws {
-        let quiz = LiveResultsTests.quiz
+        let quiz = LiveRulesResultsTests.quiz
         #expect(try answer(["choice": "2"], to: quiz, item: "q1") == stored(.choice(2), to: quiz, item: "q1"))
         let beyond = #expect(throws: ValidationFailure.self) { try answer(["choice": "2"], to: quiz, item: "q2") }
         #expect(beyond?.issues.first?.values == ["min": "0", "max": "1"])

@@ -74,7 +74,7 @@ extension InMemoryRepositories: LiveRepository {
                 var participant = state.liveParticipants[index].participant
                 guard participant.sessionID == sessionID, ids.contains(participant.id), participant.status != status else { continue }
                 participant.status = status
-                if status == .admitted { participant.admittedAt = now }
+                participant.admittedAt = status == .admitted ? now : nil
                 state.liveParticipants[index].participant = participant
                 state.audit.append(
                     AuditEvent(

@@ -38,7 +38,8 @@ struct LiveStoreTests {
 
         /// A participant joins through the use case (its token hashed as in production) and gets its pass.
         func join(_ session: LiveSession, _ fields: [String: String] = [:]) async throws -> (LiveParticipant, ParticipantPass) {
-            let (participant, token) = try await participation.join(session, with: LiveJoinDraft(fields: fields))
+            // The session is named: a name unless the test gives one.
+            let (participant, token) = try await participation.join(session, with: LiveJoinDraft(fields: ["name": "Delegate"].merging(fields) { $1 }))
             let (pass, _, _) = try #require(try await participation.pass(token: token))
             return (participant, pass)
         }

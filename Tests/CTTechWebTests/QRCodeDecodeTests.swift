@@ -90,7 +90,7 @@ struct QRCodeDecodeTests {
         // check
         #expect(svg.contains("viewBox=\"0 0 \(extent) \(extent)\""))
         #expect(svg.contains("width=\"\(extent * 6)\" height=\"\(extent * 6)\""))
-        #expect(svg.contains("<rect width=\"\(extent)\" height=\"\(extent)\" fill=\"#fff\"/>"))
+        #expect(svg.contains("<rect x=\"0\" y=\"0\" width=\"\(extent)\" height=\"\(extent)\" fill=\"#fff\"/>"))
     }
 
     /// The path, read back run by run, paints exactly the dark modules, offset by the quiet zone.

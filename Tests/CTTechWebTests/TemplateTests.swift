@@ -15,6 +15,7 @@ struct TemplateTests {
         ResidualTracePage.self, OptionsPage.self, PortfolioPage.self, CompliancePage.self, PolicyDocumentPage.self, CapabilityPage.self,
         CapabilityFormPage.self, CapabilityAssessmentPage.self, AreaAnswersPage.self, CapabilityPlanPage.self, CapabilityComparePage.self,
         RoadmapPage.self, RoadmapFormPage.self, RoadmapItemPage.self, FrameworksPage.self, FrameworkPage.self,
+        LiveSessionsPage.self, LiveSessionPage.self, LiveResultsPage.self, LivePresenterPage.self, LiveJoinPage.self, LiveParticipantPage.self,
     ]
     static let fragmentTypes: [any WebFragment.Type] = [RegisterBody.self]
 
@@ -28,6 +29,7 @@ struct TemplateTests {
             ResidualTracePage.mock, OptionsPage.mock, PortfolioPage.overBudget, CompliancePage.mock, PolicyDocumentPage.mock, CapabilityPage.mock,
             CapabilityFormPage.newSelf, CapabilityAssessmentPage.mock, AreaAnswersPage.editable, CapabilityPlanPage.mock, CapabilityComparePage.mock,
             RoadmapPage.mock, RoadmapFormPage.new, RoadmapItemPage.adoptionBlocked, FrameworksPage.administrator, FrameworkPage.mock,
+            LiveSessionsPage.mock, LiveSessionPage.mock, LiveResultsPage.mock, LivePresenterPage.mock, LiveJoinPage.mock, LiveParticipantPage.mock,
         ]
     }
 

@@ -50,7 +50,11 @@ public struct LiveActivityDraft: Sendable, Hashable {
 
     /// One item per non-empty line; quiz lines split into question and options.
     static func items(_ text: String, kind: LiveActivity.Kind, validator v: inout Validator) -> [LiveItem] {
-        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        // Browsers send a text box's lines separated by CR LF, one Character in Swift: split on any newline. Lines keep their
+        // number as typed (blank ones included), so an error names the line the person sees.
+        let numbered = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+            .map { (number: $0.offset + 1, text: String($0.element).trimmingWhitespace()) }.filter { !$0.text.isEmpty }
+        let lines = numbered.map(\.text)
         if lines.isEmpty {
             v.add("items", "live.validation.no-items")
             return []
@@ -62,7 +66,7 @@ public struct LiveActivityDraft: Sendable, Hashable {
         var items: [LiveItem] = []
         for (index, line) in lines.enumerated() {
             let key = "i\(index + 1)"
-            let lineNumber = ["line": String(index + 1)]
+            let lineNumber = ["line": String(numbered[index].number)]
             guard line.count <= LiveLimits.labelLength else {
                 v.add("items", "live.validation.line-too-long", lineNumber.merging(["max": String(LiveLimits.labelLength)]) { a, _ in a })
                 continue

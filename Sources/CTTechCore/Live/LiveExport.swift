@@ -32,7 +32,8 @@ public struct LiveExport: Sendable, Hashable, Codable {
 
     /// `rounds`: every round of the session (only revealed ones are exported); `submissions`: activity id → its answers.
     public init(
-        session: LiveSession, activities: [LiveActivity], rounds: [LiveRound], results: [String: [LiveResults]], submissions: [String: [LiveSubmission]],
+        session: LiveSession, activities: [LiveActivity], rounds: [LiveRound], results: [String: [LiveResults]],
+        submissions: [String: [LiveSubmission]],
         participants: [LiveParticipant]
     ) {
         let people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -86,7 +87,8 @@ public struct LiveExport: Sendable, Hashable, Codable {
                     for (figure, s, agreement) in figures {
                         lines.append(
                             (prefix + [
-                                RegisterDocument.cell(item.label), figure, String(s.count), number(s.median), number(s.mean), number(s.minimum), number(s.maximum),
+                                RegisterDocument.cell(item.label), figure, String(s.count), number(s.median), number(s.mean), number(s.minimum),
+                                number(s.maximum),
                                 number(s.lowerQuartile), number(s.upperQuartile), number(s.interquartileRange), agreement.rawValue, "",
                             ]).joined(separator: ","))
                     }
@@ -95,13 +97,16 @@ public struct LiveExport: Sendable, Hashable, Codable {
                     for item in ranking.items {
                         lines.append(
                             (prefix + [
-                                RegisterDocument.cell(labels[item.key] ?? item.key), "rank", String(item.rankedBy), number(item.medianRank), number(item.meanRank), "", "",
+                                RegisterDocument.cell(labels[item.key] ?? item.key), "rank", String(item.rankedBy), number(item.medianRank),
+                                number(item.meanRank), "", "",
                                 "", "", "", "", ranking.concordance.map(number) ?? "",
                             ]).joined(separator: ","))
                     }
                 }
                 for idea in round.results.ideas {
-                    lines.append((prefix + [RegisterDocument.cell(idea.text), "votes", String(idea.votes)] + Array(repeating: "", count: 9)).joined(separator: ","))
+                    lines.append(
+                        (prefix + [RegisterDocument.cell(idea.text), "votes", String(idea.votes)] + Array(repeating: "", count: 9)).joined(
+                            separator: ","))
                 }
             }
         }

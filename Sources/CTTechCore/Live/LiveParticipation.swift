@@ -17,6 +17,18 @@ public struct LiveParticipation: Sendable {
         public let ownAnswers: [LiveSubmission]
         /// Idea boards: the ideas open to votes (voting round) or the participant's own (entry round).
         public let ideas: [LiveIdea]
+
+        public init(
+            session: LiveSession, participant: LiveParticipant, activity: LiveActivity?, round: LiveRound?, ownAnswers: [LiveSubmission],
+            ideas: [LiveIdea]
+        ) {
+            self.session = session
+            self.participant = participant
+            self.activity = activity
+            self.round = round
+            self.ownAnswers = ownAnswers
+            self.ideas = ideas
+        }
     }
 
     /// The session a join code opens (while it has not ended), or nil.

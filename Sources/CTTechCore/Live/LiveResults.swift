@@ -93,10 +93,22 @@ public struct LiveResults: Sendable, Hashable, Codable {
                 if case .votes(let ids) = submission.answer { return ids }
                 return []
             }
+            // A vote for an idea merged since goes to the idea it was merged into (following merges of merges); a vote for a
+            // hidden idea counts for nothing.
+            let byID = Dictionary(ideas.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            func target(_ id: String) -> String? {
+                var current = id
+                for _ in 0...ideas.count {
+                    guard let idea = byID[current] else { return nil }
+                    guard let next = idea.mergedInto else { return idea.hidden ? nil : idea.id }
+                    current = next
+                }
+                return nil
+            }
+            var counted: [String: Int] = [:]
+            for vote in votes { if let id = target(vote) { counted[id, default: 0] += 1 } }
             tallies = ideas.filter(\.isVotable).map { idea in
-                IdeaTally(
-                    ideaID: idea.id, text: idea.text, votes: votes.filter { $0 == idea.id }.count,
-                    merged: ideas.filter { $0.mergedInto == idea.id }.count)
+                IdeaTally(ideaID: idea.id, text: idea.text, votes: counted[idea.id] ?? 0, merged: ideas.filter { $0.mergedInto == idea.id }.count)
             }
             .sorted { ($1.votes, $0.text) < ($0.votes, $1.text) }
         case .allocation:

@@ -1,7 +1,8 @@
 /// The rules of a live session, checked inside the transaction that writes (by the SQL store and the in-memory double
 /// alike), so two facilitators or a late phone cannot get around them.
 public enum LiveRuleViolation: RuleViolation, Hashable {
-    /// The anonymity mode and the attributes asked are fixed once the session has started.
+    /// The anonymity mode, the attributes asked and the smallest group shown are fixed once the session has started:
+    /// participants joined and declared under them.
     case settingsFixed
     /// The session has not started (nobody may join or answer yet) or has ended.
     case sessionNotRunning(LiveSession.Status)
@@ -43,9 +44,13 @@ public enum LiveRuleViolation: RuleViolation, Hashable {
         }
     }
 
-    /// Settings may change only before the session starts.
+    /// Anonymity, attributes and the smallest group may change only before the session starts (the title any time).
     public static func checkSettings(_ stored: LiveSession, _ changed: LiveSession) throws(LiveRuleViolation) {
-        guard stored.status == .setup || (stored.anonymity == changed.anonymity && stored.askedAttributes == changed.askedAttributes) else {
+        guard
+            stored.status == .setup
+                || (stored.anonymity == changed.anonymity && stored.askedAttributes == changed.askedAttributes
+                    && stored.minimumGroupSize == changed.minimumGroupSize)
+        else {
             throw .settingsFixed
         }
     }

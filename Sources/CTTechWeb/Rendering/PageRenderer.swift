@@ -80,7 +80,9 @@ public struct PageRenderer: Sendable {
 
     /// The stylesheet and other static files, read once.
     public static func staticAsset(named name: String) -> (bytes: [UInt8], contentType: String)? {
-        let allowed = ["app.css": "text/css; charset=utf-8", "score.js": "text/javascript; charset=utf-8", "live.js": "text/javascript; charset=utf-8"]
+        let allowed = [
+            "app.css": "text/css; charset=utf-8", "score.js": "text/javascript; charset=utf-8", "live.js": "text/javascript; charset=utf-8",
+        ]
         guard let type = allowed[name], let url = Bundle.module.resourceURL?.appendingPathComponent("Static").appendingPathComponent(name),
             let data = try? Data(contentsOf: url)
         else { return nil }

@@ -33,7 +33,7 @@ public enum QRCodeSVG {
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(extent) \(extent)\" width=\"\(pixels)\" height=\"\(pixels)\""
             + " role=\"img\" aria-label=\"\(escaped(label))\" class=\"qr\">"
-            + "<rect width=\"\(extent)\" height=\"\(extent)\" fill=\"#fff\"/>"
+            + "<rect x=\"0\" y=\"0\" width=\"\(extent)\" height=\"\(extent)\" fill=\"#fff\"/>"
             + "<path d=\"\(path)\" fill=\"#000\" shape-rendering=\"crispEdges\"/></svg>"
     }
 

@@ -476,7 +476,7 @@ struct LiveSessionUseCaseTests {
 }
 
 @Suite("A storage failure in a live session reaches the caller and nothing is written")
-struct LiveStorageFailureTests {
+struct LiveSessionUseCaseStorageFailureTests {
     /// One live-session use case with one of its repositories failing; the others are the workspace's in-memory ones.
     enum Call: String, CaseIterable, Sendable {
         case create, createReadingAssessments, start, join, rejoin, answer, addScenarioActivity, results, moderate

@@ -64,7 +64,7 @@ struct LiveController {
             let scope = try granted.requireTenant()
             let session = try await lookup.session(context, scope)
             let ids = context.form.fields.filter { $0.key.hasPrefix("participant.") && $0.value == "on" }.map { String($0.key.dropFirst(12)) }
-            let admit = context.form["action"] != "refuse"
+            let admit = context.form["refuse"] == nil
             do {
                 _ = try await facilitation.admit(ids, admit ? .admitted : .refused, in: session, by: try granted.actor(), scope: scope)
             } catch let violation as LiveRuleViolation {
@@ -77,7 +77,8 @@ struct LiveController {
             let scope = try granted.requireTenant()
             let session = try await lookup.session(context, scope)
             do {
-                _ = try await facilitation.addActivity(LiveActivityDraft(fields: context.form.fields), to: session, by: try granted.actor(), scope: scope)
+                _ = try await facilitation.addActivity(
+                    LiveActivityDraft(fields: context.form.fields), to: session, by: try granted.actor(), scope: scope)
             } catch let failure as ValidationFailure {
                 return try await control(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
             } catch let violation as LiveRuleViolation {
@@ -117,7 +118,8 @@ struct LiveController {
             let page = LiveResultsPage.make(
                 layout: lookup.layout(activity.title, state: state, request, context), session: session, activity: activity,
                 results: try await facilitation.results(of: activity, in: session, scope: scope),
-                rounds: try await live.liveRounds(scope, sessionID: session.id), participants: try await live.liveParticipants(scope, sessionID: session.id),
+                rounds: try await live.liveRounds(scope, sessionID: session.id),
+                participants: try await live.liveParticipants(scope, sessionID: session.id),
                 ideas: activity.kind == .ideas ? try await live.liveIdeas(scope, sessionID: session.id, activityID: activity.id) : [], canRun: canRun,
                 csrf: context.csrfToken ?? "", lastEvent: lastEvent)
             return .html(pages.render(page))
@@ -135,7 +137,8 @@ struct LiveController {
             guard hidden != nil || merge != nil else { throw AppError.badRequest("live.error.unknown-move") }
             _ = try await facilitation.moderate(idea, hidden: hidden, mergeInto: merge, in: session, by: try granted.actor(), scope: scope)
             await broadcaster.wake(session.id)
-            return .seeOther(SiteURL.liveResults(scope.stateID, session: session.id, activity: activity.id).path + "#moderation", notice: .liveIdeaModerated)
+            return .seeOther(
+                SiteURL.liveResults(scope.stateID, session: session.id, activity: activity.id).path + "#moderation", notice: .liveIdeaModerated)
         }
         routes.get(.livePresenter(.parameter, session: .parameter), .state(.viewLiveSession)) { request, context, granted in
             // Read first: an event after this number reloads the page, so nothing that happens while it is built is missed.
@@ -205,9 +208,12 @@ struct LiveController {
         }
         let page = LiveSessionPage.make(
             layout: lookup.layout(session.title, state: state, request, context), session: session, joinURL: lookup.joinURL(request, session),
-            participants: try await live.liveParticipants(scope, sessionID: session.id), activities: try await live.liveActivities(scope, sessionID: session.id),
-            rounds: try await live.liveRounds(scope, sessionID: session.id), counts: try await live.liveSubmissionCounts(scope, sessionID: session.id),
-            scenarios: scenarios, canRun: Authorizer.allows(try granted.requireIdentity(), state: state.id, .runLiveSession), csrf: context.csrfToken ?? "",
+            participants: try await live.liveParticipants(scope, sessionID: session.id),
+            activities: try await live.liveActivities(scope, sessionID: session.id),
+            rounds: try await live.liveRounds(scope, sessionID: session.id),
+            counts: try await live.liveSubmissionCounts(scope, sessionID: session.id),
+            scenarios: scenarios, canRun: Authorizer.allows(try granted.requireIdentity(), state: state.id, .runLiveSession),
+            csrf: context.csrfToken ?? "",
             lastEvent: lastEvent, submitted: submitted, failure: failure, refusal: refusal)
         return .html(pages.render(page), status: status)
     }
@@ -239,6 +245,7 @@ struct LiveController {
             bytes = ByteBuffer(bytes: try encoder.encode(document))
             type = "application/json"
         }
-        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""], body: .init(byteBuffer: bytes))
+        return Response(
+            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""], body: .init(byteBuffer: bytes))
     }
 }

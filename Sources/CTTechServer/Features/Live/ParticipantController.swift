@@ -84,11 +84,13 @@ struct ParticipantController {
             guard let activity = screen.activity, let round = screen.round, activity.id == fields["activity"], String(round.number) == fields["round"]
             else {
                 return try await self.screen(
-                    request, context, pass, participant, session, item: nil, refusal: context.localizer("errors.rule.live.round-not-open"), status: .conflict)
+                    request, context, pass, participant, session, item: nil, refusal: context.localizer("errors.rule.live.round-not-open"),
+                    status: .conflict)
             }
             do {
                 try await participation.answer(
-                    LiveAnswerDraft(fields: fields), to: activity, item: itemKey, round: round, pass: pass, participant: participant, session: session)
+                    LiveAnswerDraft(fields: fields), to: activity, item: itemKey, round: round, pass: pass, participant: participant, session: session
+                )
             } catch let failure as ValidationFailure {
                 return try await self.screen(
                     request, context, pass, participant, session, item: itemKey.isEmpty ? nil : itemKey, submitted: fields, failure: failure,
@@ -130,7 +132,8 @@ struct ParticipantController {
         return (
             token,
             Cookie(
-                name: configuration.loginCSRFCookieName, value: token, maxAge: 3600 * 24, path: "/", secure: configuration.secureCookies, httpOnly: true,
+                name: configuration.loginCSRFCookieName, value: token, maxAge: 3600 * 24, path: "/", secure: configuration.secureCookies,
+                httpOnly: true,
                 sameSite: .strict)
         )
     }
@@ -147,7 +150,8 @@ struct ParticipantController {
     ) -> Response {
         let (token, cookie) = csrf(request, context)
         let page = LiveJoinPage.make(
-            layout: layout(context.localizer("live.join.title"), request, context), code: code, session: session, codeUnknown: codeUnknown, csrf: token,
+            layout: layout(context.localizer("live.join.title"), request, context), code: code, session: session, codeUnknown: codeUnknown,
+            csrf: token,
             submitted: submitted, failure: failure)
         var response = Response.html(pages.render(page), status: status)
         if let cookie { response.setCookie(cookie) }
@@ -155,7 +159,8 @@ struct ParticipantController {
     }
 
     private func screen(
-        _ request: Request, _ context: AppRequestContext, _ pass: ParticipantPass, _ participant: LiveParticipant, _ session: LiveSession, item: String?,
+        _ request: Request, _ context: AppRequestContext, _ pass: ParticipantPass, _ participant: LiveParticipant, _ session: LiveSession,
+        item: String?,
         submitted: [String: String]? = nil, failure: ValidationFailure? = nil, refusal: String? = nil, status: HTTPResponse.Status
     ) async throws -> Response {
         let lastEvent = try await live.latestEventSequence()

@@ -48,7 +48,8 @@ public struct LiveJoinPage: WebPage {
                 id: "j-" + attribute.rawValue, name: attribute.rawValue, label: t("live.attribute." + attribute.rawValue),
                 options: [Choice(value: "", label: t("live.prefer-not"), selected: (values[attribute.rawValue] ?? "").isEmpty)]
                     + attribute.values.map {
-                        Choice(value: $0, label: t("live.attribute-value." + attribute.rawValue + "." + $0), selected: values[attribute.rawValue] == $0)
+                        Choice(
+                            value: $0, label: t("live.attribute-value." + attribute.rawValue + "." + $0), selected: values[attribute.rawValue] == $0)
                     }, error: errors.message(attribute.rawValue))
         }
         return LiveJoinPage(

@@ -105,7 +105,8 @@ public struct LiveParticipantPage: WebPage {
                 let current = requested.flatMap { key in activity.item(key) } ?? activity.items.first { !answered.contains($0.key) }
                 progress = activity.items.enumerated().map { index, item in
                     Progress(
-                        label: t("live.participant.question-number", ["number": String(index + 1)]), href: SiteURL.participate.path + "?item=" + item.key,
+                        label: t("live.participant.question-number", ["number": String(index + 1)]),
+                        href: SiteURL.participate.path + "?item=" + item.key,
                         done: answered.contains(item.key), current: item.key == current?.key)
                 }
                 if let current {
@@ -119,16 +120,19 @@ public struct LiveParticipantPage: WebPage {
             layout: layout, sessionTitle: session.title, anonymityNote: t("live.participant.anonymity." + session.anonymity.rawValue),
             who: LiveWords.participant(participant, in: session, t), checkCode: participant.checkCode,
             lobby: participant.status == .waiting && session.status == .running, refused: participant.status == .refused,
-            ended: session.status == .ended, waitingForFacilitator: participant.status == .admitted && session.status == .running && screen.round == nil,
+            ended: session.status == .ended,
+            waitingForFacilitator: participant.status == .admitted && session.status == .running && screen.round == nil,
             activityTitle: screen.activity?.title,
-            roundLabel: screen.round.map { t("live.participant.round", ["round": String($0.number)]) }, progress: progress, hasProgress: progress.count > 1,
+            roundLabel: screen.round.map { t("live.participant.round", ["round": String($0.number)]) }, progress: progress,
+            hasProgress: progress.count > 1,
             submittedNote: justSent && form != nil ? t("live.participant.sent") : submittedNote, form: form, errors: errors, csrf: csrf,
             eventsHref: SiteURL.participateEvents.path + "?after=\(lastEvent)", changed: t("live.changed"))
     }
 
     /// The form for one item (or the whole activity), filled with the participant's earlier answer, or what they typed.
     static func form(
-        _ activity: LiveActivity, item: LiveItem?, round: LiveRound, screen: LiveParticipation.Screen, submitted: [String: String]?, errors: FormErrors,
+        _ activity: LiveActivity, item: LiveItem?, round: LiveRound, screen: LiveParticipation.Screen, submitted: [String: String]?,
+        errors: FormErrors,
         t: Localizer
     ) -> AnswerForm {
         let earlier = screen.ownAnswers.first { $0.itemKey == (item?.key ?? "") }?.answer
@@ -163,12 +167,16 @@ public struct LiveParticipantPage: WebPage {
             ]
             for dimension in ImpactDimension.allCases {
                 scales.append(
-                    scale("impact." + dimension.rawValue, t("scoring.field.impact", ["dimension": t("impact." + dimension.rawValue)]), oneToFive("impact")))
+                    scale(
+                        "impact." + dimension.rawValue, t("scoring.field.impact", ["dimension": t("impact." + dimension.rawValue)]),
+                        oneToFive("impact")))
             }
             scales.append(scale("confidence", t("live.field.confidence"), Confidence.allCases.map { ($0.rawValue, t("confidence." + $0.rawValue)) }))
             areas = [field("rationale", t("scoring.field.rationale"), hint: t("live.hint.rationale"), numeric: false)]
         case .ranking:
-            hint = activity.limit > 0 ? t("live.hint.rank-top", ["k": String(activity.limit)]) : t("live.hint.rank-all", ["n": String(activity.items.count)])
+            hint =
+                activity.limit > 0
+                ? t("live.hint.rank-top", ["k": String(activity.limit)]) : t("live.hint.rank-all", ["n": String(activity.items.count)])
             fields = activity.items.map { field("rank." + $0.key, $0.label) }
         case .matrix:
             fields = [field("likelihood", t("live.chart.likelihood"), hint: t("live.hint.zero-hundred")), field("impact", t("live.chart.impact"))]
@@ -178,7 +186,11 @@ public struct LiveParticipantPage: WebPage {
         case .ideas:
             if round.number == 1 {
                 hint = t("live.hint.idea")
-                areas = [Field(id: "f-idea", name: "idea", label: t("live.field.idea"), value: submitted?["idea"] ?? "", fieldHint: nil, error: errors.message("idea"), numeric: false)]
+                areas = [
+                    Field(
+                        id: "f-idea", name: "idea", label: t("live.field.idea"), value: submitted?["idea"] ?? "", fieldHint: nil,
+                        error: errors.message("idea"), numeric: false)
+                ]
             } else {
                 hint = t("live.hint.votes", ["k": String(activity.limit)])
                 checks = screen.ideas.filter(\.isVotable).map {
@@ -195,7 +207,8 @@ public struct LiveParticipantPage: WebPage {
         }
         return AnswerForm(
             action: SiteURL.participateAnswer.path, activityID: activity.id, round: round.number, itemKey: item?.key ?? "",
-            question: item?.label ?? activity.title, hint: hint, scales: scales, fields: fields, areas: areas, checks: checks, hasChecks: !checks.isEmpty,
+            question: item?.label ?? activity.title, hint: hint, scales: scales, fields: fields, areas: areas, checks: checks,
+            hasChecks: !checks.isEmpty,
             checksLabel: t("live.field.votes"), checksError: errors.message("votes"),
             submit: activity.kind == .ideas && round.number == 1 ? t("live.participant.send-idea") : t("live.participant.send"))
     }

@@ -33,7 +33,8 @@ public struct LiveResultsPage: WebPage {
     let changed: String
 
     public static func make(
-        layout: LayoutModel, session: LiveSession, activity: LiveActivity, results: [LiveResults], rounds: [LiveRound], participants: [LiveParticipant],
+        layout: LayoutModel, session: LiveSession, activity: LiveActivity, results: [LiveResults], rounds: [LiveRound],
+        participants: [LiveParticipant],
         ideas: [LiveIdea], canRun: Bool, csrf: String, lastEvent: Int64 = 0
     ) -> LiveResultsPage {
         let t = layout.localizer
@@ -49,7 +50,8 @@ public struct LiveResultsPage: WebPage {
                     IdeaControl(
                         text: idea.text,
                         status: idea.hidden ? t("live.ideas.hidden") : idea.mergedInto != nil ? t("live.ideas.is-merged") : t("live.ideas.shown"),
-                        action: SiteURL.liveIdea(session.stateID, session: session.id, activity: activity.id, idea: idea.id).path, hidden: idea.hidden,
+                        action: SiteURL.liveIdea(session.stateID, session: session.id, activity: activity.id, idea: idea.id).path,
+                        hidden: idea.hidden,
                         votable: idea.isVotable, mergeID: "merge-" + idea.id,
                         targets: votable.filter { $0.id != idea.id }.map { Choice(value: $0.id, label: $0.text) },
                         hasTargets: idea.isVotable && votable.count > 1)

@@ -103,7 +103,9 @@ struct LiveRoundView: Sendable, TemplateModel {
         let items = results.items.enumerated().map { index, item -> Item in
             var rows: [StatRow] = []
             if activity.kind == .scoring {
-                rows = item.factors.map { row(t("live.factor." + $0.factor.code), $0.summary, agreement: $0.agreement, percent: $0.factor == .likelihood) }
+                rows = item.factors.map {
+                    row(t("live.factor." + $0.factor.code), $0.summary, agreement: $0.agreement, percent: $0.factor == .likelihood)
+                }
             } else if let summary = item.summary {
                 rows = [row(mainName, summary, percent: activity.kind == .quiz)]
                 if let secondary = item.secondary { rows.append(row(t("live.chart.impact"), secondary)) }
@@ -112,7 +114,8 @@ struct LiveRoundView: Sendable, TemplateModel {
                 t(
                     "live.convergence",
                     [
-                        "median": (($0.medianChange >= 0) ? "+" : "") + n($0.medianChange), "iqr": (($0.interquartileRangeChange >= 0) ? "+" : "") + n($0.interquartileRangeChange),
+                        "median": (($0.medianChange >= 0) ? "+" : "") + n($0.medianChange),
+                        "iqr": (($0.interquartileRangeChange >= 0) ? "+" : "") + n($0.interquartileRangeChange),
                         "changed": t.percent($0.shareChanged), "both": String($0.answeredBoth),
                     ])
             }
@@ -122,19 +125,23 @@ struct LiveRoundView: Sendable, TemplateModel {
                     groups: breakdown.groups.map { group in
                         let value = group.value.map { t("live.attribute-value." + breakdown.attribute.rawValue + "." + $0) } ?? t("live.not-declared")
                         guard let summary = group.summary else {
-                            return GroupRow(value: value, count: t("live.suppressed", ["minimum": String(session.minimumGroupSize)]), median: "—", iqr: "—")
+                            return GroupRow(
+                                value: value, count: t("live.suppressed", ["minimum": String(session.minimumGroupSize)]), median: "—", iqr: "—")
                         }
                         return GroupRow(value: value, count: String(summary.count), median: n(summary.median), iqr: n(summary.interquartileRange))
                     }, hasSuppressed: breakdown.groups.contains(where: \.suppressed))
             }
             let texts = item.texts.map { text in
-                Text(author: session.anonymity == .anonymous ? nil : people[text.participantID].map { LiveWords.participant($0, in: session, t) }, text: text.text)
+                Text(
+                    author: session.anonymity == .anonymous ? nil : people[text.participantID].map { LiveWords.participant($0, in: session, t) },
+                    text: text.text)
             }
             let quadrants = item.quadrants.map {
                 t(
                     "live.quadrants",
                     [
-                        "hh": t.percent($0.highLikelihoodHighImpact), "hl": t.percent($0.highLikelihoodLowImpact), "lh": t.percent($0.lowLikelihoodHighImpact),
+                        "hh": t.percent($0.highLikelihoodHighImpact), "hl": t.percent($0.highLikelihoodLowImpact),
+                        "lh": t.percent($0.lowLikelihoodHighImpact),
                         "ll": t.percent($0.lowLikelihoodLowImpact),
                     ])
             }
@@ -155,16 +162,19 @@ struct LiveRoundView: Sendable, TemplateModel {
         }
         return LiveRoundView(
             heading: t("live.results.round", count: results.participants, ["round": String(results.round)]), items: items, hasItems: !items.isEmpty,
-            rankingSVG: results.ranking.map { LiveChart.ranking($0, labels: labels, t: t) },
+            rankingSVG: results.ranking.map { LiveChart.ranking($0, labels: labels, id: "ranking-\(results.round)", t: t) },
             rankRows: results.ranking?.items.map {
                 RankRow(
-                    label: labels[$0.key] ?? $0.key, meanRank: n($0.meanRank, 1), medianRank: n($0.medianRank, 1), firstPlaces: String($0.firstPlaces),
+                    label: labels[$0.key] ?? $0.key, meanRank: n($0.meanRank, 1), medianRank: n($0.medianRank, 1),
+                    firstPlaces: String($0.firstPlaces),
                     rankedBy: String($0.rankedBy))
             } ?? [], hasRanking: results.ranking != nil,
             concordance: results.ranking.map { ranking in
                 ranking.concordance.map { t("live.kendall", ["w": n($0), "rankings": String(ranking.rankings)]) } ?? t("live.kendall-none")
-            }, matrixSVG: matrixPoints.isEmpty ? nil : LiveChart.matrix(matrixPoints, t: t),
-            ideas: results.ideas.map { IdeaRow(text: $0.text, votes: String($0.votes), merged: $0.merged > 0 ? t("live.ideas.merged", count: $0.merged) : nil) },
+            }, matrixSVG: matrixPoints.isEmpty ? nil : LiveChart.matrix(matrixPoints, id: "matrix-\(results.round)", t: t),
+            ideas: results.ideas.map {
+                IdeaRow(text: $0.text, votes: String($0.votes), merged: $0.merged > 0 ? t("live.ideas.merged", count: $0.merged) : nil)
+            },
             hasIdeas: !results.ideas.isEmpty,
             quiz: results.quiz.map { quiz in
                 var text = quiz.scores.map { t("live.quiz.scores", ["median": t.percent($0.median), "mean": t.percent($0.mean)]) } ?? ""

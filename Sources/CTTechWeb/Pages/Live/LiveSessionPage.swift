@@ -93,7 +93,8 @@ public struct LiveSessionPage: WebPage {
     ///   - refusal: a rule's explanation to show at the top (a round that cannot open, a start refused).
     public static func make(
         layout: LayoutModel, session: LiveSession, joinURL: String, participants: [LiveParticipant], activities: [LiveActivity], rounds: [LiveRound],
-        counts: [String: [Int: Int]], scenarios: [(id: String, title: String)], canRun: Bool, csrf: String, lastEvent: Int64 = 0, submitted: [String: String]? = nil,
+        counts: [String: [Int: Int]], scenarios: [(id: String, title: String)], canRun: Bool, csrf: String, lastEvent: Int64 = 0,
+        submitted: [String: String]? = nil,
         failure: ValidationFailure? = nil, refusal: String? = nil
     ) -> LiveSessionPage {
         let t = layout.localizer
@@ -112,7 +113,10 @@ public struct LiveSessionPage: WebPage {
                 case nil:
                     actions = [RoundAction(to: "open", label: t("live.round.open-first"), confirm: false, confirmText: "")]
                 case .open?:
-                    actions = [RoundAction(to: "closed", label: t("live.round.close", ["round": String(latest?.number ?? 1)]), confirm: false, confirmText: "")]
+                    actions = [
+                        RoundAction(
+                            to: "closed", label: t("live.round.close", ["round": String(latest?.number ?? 1)]), confirm: false, confirmText: "")
+                    ]
                 case .closed?:
                     actions = [
                         RoundAction(
@@ -121,7 +125,11 @@ public struct LiveSessionPage: WebPage {
                     ]
                 case .revealed?:
                     if (latest?.number ?? 0) < activity.kind.maximumRounds {
-                        actions = [RoundAction(to: "open", label: t("live.round.open-next", ["round": String((latest?.number ?? 0) + 1)]), confirm: false, confirmText: "")]
+                        actions = [
+                            RoundAction(
+                                to: "open", label: t("live.round.open-next", ["round": String((latest?.number ?? 0) + 1)]), confirm: false,
+                                confirmText: "")
+                        ]
                     }
                 }
             }
@@ -135,10 +143,12 @@ public struct LiveSessionPage: WebPage {
                 title: activity.title, kind: t("live.kind." + activity.kind.rawValue),
                 items: activity.kind == .ideas ? "" : t("live.items-count", count: activity.items.count), state: state, answered: answered,
                 action: SiteURL.liveRound(stateID, session: session.id, activity: activity.id).path, actions: actions, hasActions: !actions.isEmpty,
-                resultsHref: own.contains { $0.status == .revealed } ? SiteURL.liveResults(stateID, session: session.id, activity: activity.id).path : nil)
+                resultsHref: own.contains { $0.status == .revealed }
+                    ? SiteURL.liveResults(stateID, session: session.id, activity: activity.id).path : nil)
         }
         return LiveSessionPage(
-            layout: layout, title: session.title, code: session.code, joinURL: joinURL, qrSVG: qr, status: t("live.status." + session.status.rawValue),
+            layout: layout, title: session.title, code: session.code, joinURL: joinURL, qrSVG: qr,
+            status: t("live.status." + session.status.rawValue),
             anonymity: t("live.anonymity." + session.anonymity.rawValue), anonymityHint: t("live.anonymity-hint." + session.anonymity.rawValue),
             attributes: session.askedAttributes.isEmpty
                 ? t("live.attributes-none") : session.askedAttributes.map { t("live.attribute." + $0.rawValue) }.joined(separator: ", "),
@@ -146,7 +156,8 @@ public struct LiveSessionPage: WebPage {
             version: session.version, statusAction: SiteURL.liveStatus(stateID, session: session.id).path,
             presenterHref: SiteURL.livePresenter(stateID, session: session.id).path,
             exportCSV: SiteURL.liveExport(stateID, session: session.id, format: .csv).path,
-            exportJSON: SiteURL.liveExport(stateID, session: session.id, format: .json).path, eventsHref: SiteURL.liveEvents(stateID, session: session.id).path + "?after=\(lastEvent)", changed: t("live.changed"),
+            exportJSON: SiteURL.liveExport(stateID, session: session.id, format: .json).path,
+            eventsHref: SiteURL.liveEvents(stateID, session: session.id).path + "?after=\(lastEvent)", changed: t("live.changed"),
             waiting: waiting.map { participant in
                 Person(
                     id: participant.id, fieldID: "p-" + participant.id, label: LiveWords.participant(participant, in: session, t),
@@ -157,7 +168,9 @@ public struct LiveSessionPage: WebPage {
             kinds: LiveActivity.Kind.allCases.filter { session.assessmentID != nil || !$0.usesScenarios }.map {
                 Choice(value: $0.rawValue, label: t("live.kind." + $0.rawValue), selected: values["kind"] == $0.rawValue)
             },
-            scenarios: scenarios.map { Check(id: "a-scenario-" + $0.id, name: "scenario." + $0.id, label: $0.title, checked: values["scenario." + $0.id] == "on") },
+            scenarios: scenarios.map {
+                Check(id: "a-scenario-" + $0.id, name: "scenario." + $0.id, label: $0.title, checked: values["scenario." + $0.id] == "on")
+            },
             hasScenarios: !scenarios.isEmpty, errors: errors, values: values, kindError: errors.message("kind"), titleError: errors.message("title"),
             itemsError: errors.message("items"), limitError: errors.message("limit"), refusal: refusal)
     }

@@ -63,7 +63,8 @@ public struct LiveSessionsPage: WebPage {
             assessments: [Choice(value: "", label: t("live.form.no-assessment"), selected: chosenAssessment.isEmpty)]
                 + assessments.map { Choice(value: $0.id, label: $0.title, selected: $0.id == chosenAssessment) },
             anonymity: LiveAnonymity.allCases.map {
-                Choice(value: $0.rawValue, label: t("live.anonymity." + $0.rawValue) + " — " + t("live.anonymity-hint." + $0.rawValue),
+                Choice(
+                    value: $0.rawValue, label: t("live.anonymity." + $0.rawValue) + " — " + t("live.anonymity-hint." + $0.rawValue),
                     selected: values["anonymity"] == $0.rawValue)
             },
             attributes: LiveAttribute.allCases.map {
