@@ -20,7 +20,10 @@ struct AccessMatrixTests {
     func webPath(_ template: String, world: TestWorld) -> String {
         let records = world.records[world.foreign.id]
         let capability = world.capability[world.foreign.id]
+        let live = world.live[world.foreign.id]
         let values: [(String, String)] = [
+            ("{sessionID}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""), ("{ideaID}", live?.idea ?? ""),
+            ("{code}", live?.code ?? ""),
             ("{stateID}", world.foreign.id), ("{userID}", world.foreignFocal.id), ("{grantID}", world.foreignGrantID), ("{kind}", "technologies"),
             ("{name}", "app.css"), ("{assessmentID}", world.foreignAssessmentID), ("{scenarioID}", world.foreignScenarioID),
             ("{scenarioId}", world.foreignScenarioID), ("{number}", "1"), ("{agencyID}", records?.agency ?? ""),
@@ -53,6 +56,8 @@ struct AccessMatrixTests {
         "description": "overwritten", "horizon": "short", "technology": "T09", "area": "F01", "enabler": "E1", "toStage": "5",
         "milestone.1.title": "Hostile milestone", "milestone.1.due": "2025-01-01", "done.0": "on", "readiness.legal-basis": "ready",
         "framework": #"{"id":"hostile-1","title":"Hostile","criteria":[]}"#,
+        // issue 12: a live session's settings, a move, an activity, a lobby decision, an idea moderated
+        "anonymity": "named", "minimum-group": "2", "items": "Hostile item", "hidden": "yes", "idea": "Hostile idea",
     ]
 
     @Test(arguments: TestDatabase.kinds)
@@ -117,6 +122,8 @@ struct AccessMatrixTests {
                         .replacingOccurrences(of: "{otherID}", with: world.capability[world.home.id]?.validated ?? "")
                         .replacingOccurrences(of: "{area}", with: "F01")
                         .replacingOccurrences(of: "{itemID}", with: world.capability[world.home.id]?.item ?? "")
+                        .replacingOccurrences(of: "{sessionID}", with: world.live[world.home.id]?.session ?? "")
+                        .replacingOccurrences(of: "{activityID}", with: world.live[world.home.id]?.activity ?? "")
                     let response = try await client.send(.get, path, session: try await world.session(role))
                     // The form that opens a capability assessment is registered for those who view capability and checks the
                     // finer permission inside: without `?kind=validated` it opens a self-assessment, which needs writeCapability.
@@ -343,6 +350,21 @@ struct AccessMatrixTests {
         #expect(items.first { $0.id == capability.item }?.prerequisites == [capability.prerequisite])
         #expect(try await store.roadmapReviews(scope, itemID: capability.item).isEmpty)
         #expect(try await store.framework(id: "hostile-1") == nil, "no framework was published")
+        // issue 12: the live session as seeded — running, one admitted participant, the idea board's entry round open with
+        // its one idea shown, no other activity
+        let live = try #require(world.live[world.foreign.id])
+        let liveScope = SystemAuthority.tenant(world.foreign.id, permission: .viewLiveSession)
+        let session = try await world.services.live.liveSession(liveScope, id: live.session)
+        #expect(session?.status == .running && session?.anonymity == .pseudonymous && session?.title.hasSuffix(TestWorld.foreignMarker) == true)
+        // Anyone with the code may knock (the walk's anonymous posts to the join route do): they wait in the lobby, and only
+        // the seeded participant is in.
+        let participants = try await world.services.live.liveParticipants(liveScope, sessionID: live.session)
+        #expect(participants.filter { $0.status == .admitted }.map(\.id) == [live.participant])
+        #expect(participants.allSatisfy { $0.id == live.participant || $0.status == .waiting })
+        #expect(try await world.services.live.liveActivities(liveScope, sessionID: live.session).map(\.id) == [live.activity])
+        #expect(try await world.services.live.liveRounds(liveScope, sessionID: live.session).map(\.status) == [.open])
+        let ideas = try await world.services.live.liveIdeas(liveScope, sessionID: live.session, activityID: live.activity)
+        #expect(ideas.map(\.id) == [live.idea] && ideas.allSatisfy { !$0.hidden && $0.mergedInto == nil })
     }
 }
 

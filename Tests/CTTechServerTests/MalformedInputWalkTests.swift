@@ -15,7 +15,10 @@ struct MalformedInputWalkTests {
     func path(_ template: String, _ world: TestWorld, id: String) -> String {
         let records = world.records[world.home.id]
         let capability = world.capability[world.home.id]
+        let live = world.live[world.home.id]
         let values: [(String, String)] = [
+            ("{sessionID}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""), ("{ideaID}", live?.idea ?? ""),
+            ("{code}", live?.code ?? ""),
             ("{stateID}", world.home.id), ("{userID}", world.user(.assessor).id), ("{grantID}", id), ("{kind}", "technologies"),
             ("{name}", "app.css"), ("{assessmentID}", world.homeAssessmentID), ("{scenarioID}", world.homeScenarioID),
             ("{agencyID}", records?.agency ?? ""), ("{riskID}", records?.risk ?? ""), ("{evidenceID}", records?.evidence ?? ""),

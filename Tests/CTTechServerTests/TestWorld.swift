@@ -33,6 +33,20 @@ struct TestWorld: Sendable {
     let records: [String: (agency: String, risk: String, evidence: String, response: String, indicator: String)]
     /// Each state's capability records (steps 7–8), by state.
     let capability: [String: CapabilityRecords]
+    /// Each state's live session (issue 12), by state.
+    let live: [String: LiveRecords]
+
+    /// A running live session on the state's assessment with an idea board whose entry round is open, one admitted
+    /// participant (device token known) and one idea.
+    struct LiveRecords: Sendable {
+        let session: String
+        let code: String
+        let activity: String
+        let idea: String
+        let participant: String
+        /// The participant's device token (the cookie's value).
+        let token: String
+    }
 
     /// One self-assessment (F01 and F02, naming the state's threat assessment) with one evidence item, answers in F01
     /// and targets; one validated assessment of it (F01); two roadmap items, the adoption requiring the development item.
@@ -95,6 +109,7 @@ struct TestWorld: Sendable {
         var ids: [String] = []
         var records: [String: (agency: String, risk: String, evidence: String, response: String, indicator: String)] = [:]
         var capability: [String: CapabilityRecords] = [:]
+        var live: [String: LiveRecords] = [:]
         let framework = try await services.capability.framework(id: nil) ?? .ctTechDefault
         for state in [home, foreign] {
             let scope = SystemAuthority.tenant(state.id, permission: .manageAssessment)
@@ -138,6 +153,7 @@ struct TestWorld: Sendable {
             capability[state.id] = try await seedCapability(
                 services, state: state, marker: marker, threatAssessment: assessment.id, framework: framework,
                 event: { event($0, state: state.id) })
+            live[state.id] = try await seedLive(services, state: state, marker: marker, assessment: assessment.id)
             // Approved once and reopened: snapshot 1 exists, and the assessment is a draft again.
             try await services.assessments.approval.changeStatus(
                 scope, assessmentID: assessment.id, to: .inReview, snapshot: nil, audit: event("assessment.status", state: state.id))
@@ -154,7 +170,34 @@ struct TestWorld: Sendable {
         return TestWorld(
             services: services, home: home, foreign: foreign, people: people, foreignFocal: foreignFocal, foreignGrantID: foreignGrant.id,
             homeAssessmentID: ids[0], homeScenarioID: ids[1], foreignAssessmentID: ids[2], foreignScenarioID: ids[3],
-            records: records, capability: capability)
+            records: records, capability: capability, live: live)
+    }
+
+    /// A live session of one state (issue 12), through the use cases: created, an idea board added, started, one participant
+    /// joined and admitted, the entry round opened, one idea written.
+    static func seedLive(_ services: AppServices, state: PartnerState, marker: String, assessment: String) async throws -> LiveRecords {
+        let scope = SystemAuthority.tenant(state.id, permission: .runLiveSession)
+        let actor = AuditActor(id: "test", label: "test")
+        let facilitation = LiveFacilitation(
+            live: services.live, assessments: services.assessments.records, scoring: services.assessments.scoring, reference: services.reference)
+        let participation = LiveParticipation(live: services.live)
+        var session = try await facilitation.create(
+            LiveSessionDraft(
+                title: "Workshop\(marker)", assessmentID: assessment, anonymity: "pseudonymous", attributes: ["sex"], minimumGroupSize: 2),
+            by: actor, scope: scope)
+        let board = try await facilitation.addActivity(
+            LiveActivityDraft(kind: "ideas", title: "Ideas\(marker)", items: [], scenarios: [], limit: 2), to: session, by: actor, scope: scope)
+        session = try await facilitation.move(session, to: .running, expectedVersion: session.version, by: actor, scope: scope)
+        let (participant, token) = try await participation.join(session, with: LiveJoinDraft(fields: ["sex": "female"]))
+        _ = try await facilitation.admit([participant.id], .admitted, in: session, by: actor, scope: scope)
+        let round = try await facilitation.openRound(board, in: session, by: actor, scope: scope)
+        guard let (pass, admitted, current) = try await participation.pass(token: token) else { preconditionFailure("just joined") }
+        try await participation.answer(
+            LiveAnswerDraft(fields: ["idea": "Drone registry\(marker)"]), to: board, item: "", round: round, pass: pass, participant: admitted,
+            session: current)
+        let idea = try await services.live.liveIdeas(scope, sessionID: session.id, activityID: board.id)
+        return LiveRecords(
+            session: session.id, code: session.code, activity: board.id, idea: idea.first?.id ?? "", participant: participant.id, token: token)
     }
 
     /// Step 7–8 records of one state, written through the store with their audit events.

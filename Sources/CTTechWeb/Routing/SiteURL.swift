@@ -106,7 +106,6 @@ public enum SiteURL: Hashable, Sendable {
     // Live workshop sessions (issue 12): the facilitator's pages under the state
     case liveSessions(String)
     case liveSession(String, session: String)
-    case liveSettings(String, session: String)
     case liveStatus(String, session: String)
     case liveLobby(String, session: String)
     case liveActivities(String, session: String)
@@ -227,7 +226,6 @@ public enum SiteURL: Hashable, Sendable {
         case .roadmapMilestones: "/states/{stateID}/roadmap/{itemID}/milestones"
         case .liveSessions: "/states/{stateID}/live"
         case .liveSession: "/states/{stateID}/live/{sessionID}"
-        case .liveSettings: "/states/{stateID}/live/{sessionID}/settings"
         case .liveStatus: "/states/{stateID}/live/{sessionID}/status"
         case .liveLobby: "/states/{stateID}/live/{sessionID}/lobby"
         case .liveActivities: "/states/{stateID}/live/{sessionID}/activities"
@@ -258,7 +256,7 @@ public enum SiteURL: Hashable, Sendable {
             []
         case .joinSession(let code): [code]
         case .liveSessions(let s): [s]
-        case .liveSession(let s, let x), .liveSettings(let s, let x), .liveStatus(let s, let x), .liveLobby(let s, let x),
+        case .liveSession(let s, let x), .liveStatus(let s, let x), .liveLobby(let s, let x),
             .liveActivities(let s, let x), .livePresenter(let s, let x), .liveExport(let s, let x, _), .liveEvents(let s, let x):
             [s, x]
         case .liveRound(let s, let x, let a), .liveResults(let s, let x, let a): [s, x, a]

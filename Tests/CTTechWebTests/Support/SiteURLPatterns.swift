@@ -28,7 +28,7 @@ enum SiteURLPatterns {
             .capabilityPropose("x", capability: "x"), .capabilityCompare("x", capability: "x", other: "x"), .capabilityCSV("x", capability: "x"),
             .roadmap("x"), .roadmapNew("x"), .roadmapItem("x", item: "x"), .roadmapItemEdit("x", item: "x"), .roadmapStatus("x", item: "x"),
             .roadmapApprove("x", item: "x"), .roadmapMilestones("x", item: "x"), .frameworks, .framework("x"), .frameworkDownload("x"),
-            .liveSessions("x"), .liveSession("x", session: "x"), .liveSettings("x", session: "x"), .liveStatus("x", session: "x"),
+            .liveSessions("x"), .liveSession("x", session: "x"), .liveStatus("x", session: "x"),
             .liveLobby("x", session: "x"), .liveActivities("x", session: "x"), .liveRound("x", session: "x", activity: "x"),
             .liveResults("x", session: "x", activity: "x"), .liveIdea("x", session: "x", activity: "x", idea: "x"), .livePresenter("x", session: "x"),
             .liveEvents("x", session: "x"), .join, .joinSession(code: "x"), .participate, .participateAnswer, .participateEvents,

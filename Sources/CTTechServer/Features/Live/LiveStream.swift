@@ -8,7 +8,8 @@ import NIOCore
 /// as JSON — never an answer or a result: the screen reloads what its viewer may see. A client that reconnects sends
 /// `Last-Event-ID` (or `?after=` on its first connection) and gets what it missed. A comment every 15 seconds keeps
 /// proxies from closing an idle stream; a stream ends after 10 minutes and the browser reconnects, so no connection
-/// lives for ever. `?wait=0` answers what is there and ends (for tests and for clients that poll).
+/// lives for ever. A request without `Accept: text/event-stream`, or with `?wait=0`, gets what is there and the end (for
+/// tests and for clients that poll).
 enum LiveStream {
     static let keepAlive: Duration = .seconds(15)
     static let lifetime: Duration = .seconds(600)
@@ -26,7 +27,8 @@ enum LiveStream {
         read: @escaping @Sendable (Int64, Int) async throws -> [LiveEvent]
     ) -> Response {
         let after = start(request)
-        let once = request.uri.queryParameters.get("wait") == "0"
+        // A client that does not ask for an event stream (a plain GET, a test, a poller) gets what is there, and the end.
+        let once = request.uri.queryParameters.get("wait") == "0" || !(request.headers[.accept] ?? "").contains("text/event-stream")
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-store"

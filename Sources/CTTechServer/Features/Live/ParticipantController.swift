@@ -167,7 +167,8 @@ struct ParticipantController {
         let (token, cookie) = csrf(request, context)
         let screen = try await participation.screen(pass, participant: participant, session: session)
         let page = LiveParticipantPage.make(
-            layout: layout(session.title, request, context), screen: screen, item: item, csrf: token, submitted: submitted,
+            layout: layout(participant.status == .admitted ? session.title : context.localizer("live.join.title"), request, context), screen: screen,
+            item: item, csrf: token, submitted: submitted,
             failure: failure ?? refusal.map { ValidationFailure(field: "round", Message("live.participant.refusal", ["reason": $0])) },
             lastEvent: lastEvent)
         var response = Response.html(pages.render(page), status: status)

@@ -3,7 +3,8 @@ import Foundation
 
 /// Issue 12: joining a live session from a phone — first the code (typed, or in the link the QR code opens), then what
 /// the session asks: a name in a named session, and the optional attributes, each with "prefer not to say". The page
-/// says how answers will be shown before anyone joins.
+/// says how answers will be shown before anyone joins. It does not name the session: a code seen over someone's shoulder
+/// tells nothing about the workshop, and admission comes from the facilitator.
 public struct LiveJoinPage: WebPage {
     public static let template = "live-join"
 
@@ -22,7 +23,6 @@ public struct LiveJoinPage: WebPage {
     let codeError: String?
     let session: Bool
     let notStarted: Bool
-    let sessionTitle: String
     let anonymityNote: String
     let joinAction: String
     let askName: Bool
@@ -54,7 +54,7 @@ public struct LiveJoinPage: WebPage {
         }
         return LiveJoinPage(
             layout: layout, csrf: csrf, codeAction: SiteURL.join.path, code: code, codeError: codeUnknown ? t("live.join.unknown-code") : nil,
-            session: session != nil, notStarted: session?.status == .setup, sessionTitle: session?.title ?? "",
+            session: session != nil, notStarted: session?.status == .setup,
             anonymityNote: session.map { t("live.participant.anonymity." + $0.anonymity.rawValue) } ?? "",
             joinAction: session.map { SiteURL.joinSession(code: $0.code).path } ?? SiteURL.join.path, askName: session?.anonymity == .named,
             name: values["name"] ?? "", nameError: errors.message("name"), selects: selects, hasSelects: !selects.isEmpty,

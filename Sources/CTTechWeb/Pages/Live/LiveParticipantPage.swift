@@ -117,7 +117,8 @@ public struct LiveParticipantPage: WebPage {
             }
         }
         return LiveParticipantPage(
-            layout: layout, sessionTitle: session.title, anonymityNote: t("live.participant.anonymity." + session.anonymity.rawValue),
+            layout: layout, sessionTitle: participant.status == .admitted ? session.title : t("live.join.title"),
+            anonymityNote: t("live.participant.anonymity." + session.anonymity.rawValue),
             who: LiveWords.participant(participant, in: session, t), checkCode: participant.checkCode,
             lobby: participant.status == .waiting && session.status == .running, refused: participant.status == .refused,
             ended: session.status == .ended,
