@@ -53,6 +53,7 @@ python3 scripts/language-walk.py "http://127.0.0.1:$PORT" || status=$?
 python3 scripts/policy-walk.py "http://127.0.0.1:$PORT" || status=$?
 # Steps 7–8: self-assessment with evidence, validation, targets, the roadmap and the adoption gate (issue 11).
 python3 scripts/capability-walk.py "http://127.0.0.1:$PORT" || status=$?
+python3 scripts/live-walk.py "http://127.0.0.1:$PORT" || status=$?
 if [ "$status" -ne 0 ] && grep -q '"level":"\(error\|critical\)"' "$WORK/serve.log"; then
     echo "server errors during the run:"
     grep '"level":"\(error\|critical\)"' "$WORK/serve.log" | tail -10

@@ -6,7 +6,7 @@
      the demo assessment (asking sex and agency type, smallest group 2), adds a ranking of all scenarios, an idea
      board, a survey and a quiz, and starts it.
   2. Three phones open /join, type the code in lower case and join (one declares female and law enforcement, one
-     male, one nothing); each waits in the lobby with a screen code.
+     male, one nothing); each waits in the lobby with a screen code. Phone 2 runs without JavaScript throughout.
   3. The facilitator admits them, checking the screen codes listed against the phones'; the lobby page of a phone
      left alone updates by itself (live.js and Server-Sent Events).
   4. Ranking, round 1: three rankings (one with a tie); the facilitator sees "3 of 3 answered" and no results, the
@@ -292,6 +292,8 @@ try:
         p = w.browser(390, 844)
         drivers.append(p)
         phones.append(p)
+        if n == 2:  # phone 2 runs without JavaScript: every page must work with links and forms alone
+            p.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
         p.get(w.base + "/join")
         if n == 1:
             visit(p, "join: the code", "join", phone=True)

@@ -87,6 +87,30 @@ struct DemoDataTests {
             let items = try await services.capability.roadmapItems(capabilityScope)
             #expect((8...12).contains(items.count) && items.filter { !$0.prerequisites.isEmpty }.count >= 4)
             #expect(items.filter { $0.kind == .adoption && $0.status == .underReview }.count == 1)
+            // issue 12: a finished workshop (a ranking over two rounds that converge, an idea board with a duplicate merged and
+            // an entry hidden, a survey) and a running session with a known code, waiting for a newcomer
+            let liveScope = SystemAuthority.tenant(valdoria.id, permission: .viewLiveSession)
+            let sessions = try await services.live.liveSessions(liveScope)
+            #expect(sessions.count == 2)
+            let finished = try #require(sessions.first { $0.status == .ended })
+            let open = try #require(sessions.first { $0.status == .running })
+            #expect(open.code == "VDR794" && open.assessmentID == assessment.id)
+            #expect(try await services.live.liveParticipants(liveScope, sessionID: open.id).isEmpty)
+            let activities = try await services.live.liveActivities(liveScope, sessionID: finished.id)
+            #expect(activities.map(\.kind) == [.ranking, .ideas, .survey])
+            let rounds = try await services.live.liveRounds(liveScope, sessionID: finished.id)
+            #expect(rounds.count == 5 && rounds.allSatisfy { $0.status == .revealed })
+            let facilitation = LiveFacilitation(
+                live: services.live, assessments: services.assessments.records, scoring: services.assessments.scoring, reference: services.reference)
+            let ranking = try #require(activities.first)
+            let rankingResults = try await facilitation.results(of: ranking, in: finished, scope: liveScope)
+            let w1 = try #require(rankingResults.first?.ranking?.concordance)
+            let w2 = try #require(rankingResults.last?.ranking?.concordance)
+            #expect(rankingResults.count == 2 && w2 > w1, "round 2 agrees more than round 1")
+            let board = try await services.live.liveIdeas(liveScope, sessionID: finished.id, activityID: activities[1].id)
+            #expect(board.contains { $0.hidden } && board.contains { $0.mergedInto != nil })
+            let votes = try #require(try await facilitation.results(of: activities[1], in: finished, scope: liveScope).last?.ideas)
+            #expect(!votes.isEmpty && votes.allSatisfy { idea in board.first { $0.id == idea.ideaID }?.isVotable == true })
             guard case .intact = try await services.audit.verify() else {
                 Issue.record("the demo's audit log must verify")
                 return

@@ -19,12 +19,14 @@ public struct LiveFacilitation: Sendable {
 
     /// Creates a session in set-up with a new join code (a code already used by a session that has not ended is drawn
     /// again).
-    public func create(_ draft: LiveSessionDraft, by actor: AuditActor, scope: TenantScope) async throws -> LiveSession {
+    /// `code`: a fixed code (the demo's); a code in use is then refused rather than drawn again.
+    public func create(_ draft: LiveSessionDraft, by actor: AuditActor, scope: TenantScope, code fixed: String? = nil) async throws -> LiveSession {
         let settings = try draft.validated(assessments: Set(try await assessments.list(scope).map(\.id)))
         var lastConflict: StoreConflict?
         for _ in 0..<8 {
             let session = LiveSession(
-                id: Identifier.make(), stateID: scope.stateID, assessmentID: settings.assessmentID, title: settings.title, code: JoinCode.make(),
+                id: Identifier.make(), stateID: scope.stateID, assessmentID: settings.assessmentID, title: settings.title,
+                code: fixed.flatMap(JoinCode.normalised) ?? JoinCode.make(),
                 anonymity: settings.anonymity, askedAttributes: settings.askedAttributes, minimumGroupSize: settings.minimumGroupSize,
                 createdBy: actor.id, createdAt: Self.now())
             do {
@@ -35,7 +37,7 @@ public struct LiveFacilitation: Sendable {
                         ["title": session.title, "anonymity": session.anonymity.rawValue]))
                 return session
             } catch let conflict as StoreConflict {
-                guard case .duplicate(field: "code") = conflict else { throw conflict }
+                guard case .duplicate(field: "code") = conflict, fixed == nil else { throw conflict }
                 lastConflict = conflict
             }
         }

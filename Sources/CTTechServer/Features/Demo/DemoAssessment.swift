@@ -200,5 +200,6 @@ enum DemoAssessment {
             services,
             .init(stateID: stateID, assessmentID: assessment.id, scenarioIDs: scenarioIDs, agencyIDs: agencyIDs, assessorIDs: assessorIDs))
         try await DemoCapability.seed(services, .init(stateID: stateID, assessmentID: assessment.id, agencyIDs: agencyIDs))
+        try await DemoLive.seed(services, stateID: stateID, assessmentID: assessment.id)
     }
 }

@@ -78,6 +78,9 @@ public enum DemoData {
         ]
         for login in logins { lines.append("  \(login.email.padding(toLength: 36, withPad: " ", startingAt: 0)) \(login.role)") }
         lines.append("  password for every demo account: \(password)")
+        lines.append(
+            "A live session is open: join it from a second browser or a phone at http://\(configuration.host):\(configuration.port)/join with the code \(DemoLive.openCode)"
+        )
         lines.append("")
         // Written straight to the file descriptor: print() buffers when standard output is not a terminal.
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
