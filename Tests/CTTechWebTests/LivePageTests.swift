@@ -166,3 +166,21 @@ struct LivePageTests {
         assertSnapshot(of: ranking.text, as: .lines, named: "ranking")
     }
 }
+
+@Suite("Issue 12 · Every round, factor by factor")
+struct RoundStatisticsPageTests {
+    @Test func everyRevealedRoundOfEveryScenario() async throws {
+        // act
+        let html = HTML(try await Pages.html(RoundStatisticsPage.mock))
+        let none = HTML(try await Pages.html(RoundStatisticsPage.none))
+        // check
+        html.expectSound()
+        none.expectSound()
+        #expect(html.contains("The figures of all 2 revealed rounds"))
+        #expect(html.count("<h3>Round 1</h3>") >= 3 && html.count("<h3>Round 2</h3>") >= 3)
+        #expect(html.count("<th scope=\"row\">Impact: Human rights and social cohesion</th>") == html.count("<h3>Round "), "every impact dimension")
+        #expect(html.contains("<a href=\"\(SiteURL.roundStatisticsCSV(Valdoria.state.id, Valdoria.assessment.id).path)\">"))
+        #expect(none.contains("No round has been revealed yet") && !none.contains("<table"))
+        assertSnapshot(of: html.text, as: .lines, named: "mock")
+    }
+}

@@ -54,6 +54,9 @@ public enum SiteURL: Hashable, Sendable {
     case register(String, String)
     case registerChart(String, String, RegisterChartKind)
     case registerExport(String, String, RegisterExportFormat)
+    /// Every revealed round, scenario by scenario and factor by factor (issue 12), and its CSV.
+    case roundStatistics(String, String)
+    case roundStatisticsCSV(String, String)
     case otherRisks(String, String)
     case otherRisk(String, String, risk: String)
     case otherRiskEdit(String, String, risk: String)
@@ -181,6 +184,8 @@ public enum SiteURL: Hashable, Sendable {
         case .scores: assessment + "/scenarios/{scenarioID}/scores"
         case .evidenceRemove: assessment + "/evidence/{evidenceID}/delete"
         case .register: assessment + "/register"
+        case .roundStatistics: assessment + "/rounds"
+        case .roundStatisticsCSV: assessment + "/rounds.csv"
         case .registerChart(_, _, let chart): assessment + "/" + chart.fileName
         case .registerExport(_, _, let format): assessment + "/register." + format.rawValue
         case .otherRisks: assessment + "/other-risks"
@@ -282,7 +287,7 @@ public enum SiteURL: Hashable, Sendable {
         case .assessment(let s, let a), .assessmentRound(let s, let a), .status(let s, let a), .institutions(let s, let a),
             .agencies(let s, let a), .raci(let s, let a), .horizonScan(let s, let a), .scanEvidence(let s, let a), .scenarios(let s, let a),
             .register(let s, let a), .registerChart(let s, let a, _), .registerExport(let s, let a, _), .otherRisks(let s, let a),
-            .compare(let s, let a), .portfolio(let s, let a):
+            .compare(let s, let a), .portfolio(let s, let a), .roundStatistics(let s, let a), .roundStatisticsCSV(let s, let a):
             [s, a]
         case .agency(let s, let a, let x), .agencyEdit(let s, let a, let x), .agencyRemove(let s, let a, let x), .scenario(let s, let a, let x),
             .scenarioRemove(let s, let a, let x), .scenarioEvidence(let s, let a, let x), .scores(let s, let a, let x),

@@ -224,3 +224,24 @@ extension LiveParticipantPage {
             round: LiveRound(activityID: Valdoria.liveRanking.id, number: 3, status: .open, openedAt: Valdoria.now))
     }
 }
+
+extension RoundStatisticsPage {
+    /// Valdoria's two revealed rounds, factor by factor.
+    static var mock: Self {
+        let assessment = Valdoria.assessment
+        return .make(
+            layout: Valdoria.layout("Every round", identity: Valdoria.assessor, at: .roundStatistics(Valdoria.state.id, assessment.id)),
+            assessment: assessment,
+            statistics: RoundStatistics(
+                scenarios: Valdoria.scenarios, scores: Valdoria.roundOneScores + Valdoria.roundTwoScores, throughRound: 2, minimumForConsensus: 3),
+            revealedThrough: 2)
+    }
+
+    static var none: Self {
+        .make(
+            layout: Valdoria.layout("Every round", identity: Valdoria.assessor, at: .roundStatistics(Valdoria.state.id, Valdoria.assessment.id)),
+            assessment: Valdoria.assessment,
+            statistics: RoundStatistics(scenarios: Valdoria.scenarios, scores: [], throughRound: 0, minimumForConsensus: 3),
+            revealedThrough: 0)
+    }
+}

@@ -24,7 +24,8 @@ enum DemoLive {
                 title: "National workshop — prioritising new-technology threats", assessmentID: assessmentID, anonymity: "pseudonymous",
                 attributes: ["sex", "agency-type"], minimumGroupSize: 5), by: actor, scope: run)
         let ranking = try await facilitation.addActivity(
-            LiveActivityDraft(kind: "ranking", title: "Which threats should Valdoria address first?", items: [], scenarios: [], limit: 0), to: session,
+            LiveActivityDraft(kind: "ranking", title: "Which threats should Valdoria address first?", items: [], scenarios: [], limit: 0),
+            to: session,
             by: actor, scope: run)
         let ideas = try await facilitation.addActivity(
             LiveActivityDraft(kind: "ideas", title: "What capability is missing most?", items: [], scenarios: [], limit: 3), to: session, by: actor,
@@ -37,7 +38,8 @@ enum DemoLive {
         session = try await facilitation.move(session, to: .running, expectedVersion: session.version, by: actor, scope: run)
         let declared: [[String: String]] = [
             ["sex": "female", "agency-type": "law-enforcement"], ["sex": "male", "agency-type": "law-enforcement"],
-            ["sex": "female", "agency-type": "intelligence"], ["sex": "male", "agency-type": "justice"], ["sex": "female", "agency-type": "ministry"],
+            ["sex": "female", "agency-type": "intelligence"], ["sex": "male", "agency-type": "justice"],
+            ["sex": "female", "agency-type": "ministry"],
             ["sex": "male", "agency-type": "law-enforcement"], ["sex": "female", "agency-type": "law-enforcement"], ["sex": "male"],
             ["sex": "female", "agency-type": "regulator"], ["agency-type": "law-enforcement"], ["sex": "male", "agency-type": "intelligence"],
             ["sex": "female", "agency-type": "law-enforcement"],
@@ -71,7 +73,8 @@ enum DemoLive {
         // Idea board: entries, a duplicate merged and an off-topic entry hidden, then votes.
         let entry = try await facilitation.openRound(ideas, in: session, by: actor, scope: run)
         let texts = [
-            "Blockchain analytics licence for the financial intelligence unit", "Crypto tracing tools for the FIU", "Counter-drone detection at stadiums",
+            "Blockchain analytics licence for the financial intelligence unit", "Crypto tracing tools for the FIU",
+            "Counter-drone detection at stadiums",
             "Training on deepfake detection for investigators", "Legal basis for seizing virtual assets", "Lunch was too short",
             "Liaison with platforms on terrorist content",
         ]
@@ -83,7 +86,9 @@ enum DemoLive {
         _ = try await facilitation.advanceRound(ideas, in: session, to: .closed, by: actor, scope: run)
         _ = try await facilitation.advanceRound(ideas, in: session, to: .revealed, by: actor, scope: run)
         let board = try await services.live.liveIdeas(run, sessionID: session.id, activityID: ideas.id)
-        if let duplicate = board.first(where: { $0.text.hasPrefix("Crypto tracing") }), let into = board.first(where: { $0.text.hasPrefix("Blockchain") }) {
+        if let duplicate = board.first(where: { $0.text.hasPrefix("Crypto tracing") }),
+            let into = board.first(where: { $0.text.hasPrefix("Blockchain") })
+        {
             _ = try await facilitation.moderate(duplicate, mergeInto: into.id, in: session, by: actor, scope: run)
         }
         if let offTopic = board.first(where: { $0.text.hasPrefix("Lunch") }) {
@@ -118,7 +123,8 @@ enum DemoLive {
         // The open session: started, with a quiz ready; a newcomer joins at /join with its code and waits in the lobby.
         let open = try await facilitation.create(
             LiveSessionDraft(
-                title: "Follow-up workshop — try joining from a second browser", assessmentID: assessmentID, anonymity: "anonymous", attributes: ["sex"],
+                title: "Follow-up workshop — try joining from a second browser", assessmentID: assessmentID, anonymity: "anonymous",
+                attributes: ["sex"],
                 minimumGroupSize: 5), by: actor, scope: run, code: openCode)
         _ = try await facilitation.addActivity(
             LiveActivityDraft(

@@ -18,6 +18,17 @@ struct LiveRoundView: Sendable, TemplateModel {
         let upperQuartile: String
         let iqr: String
         let agreement: String
+
+        /// A summary's figures in the reader's language (percentages for shares and probabilities).
+        static func make(
+            _ name: String, _ summary: RatingSummary, agreement: RatingSummary.Agreement? = nil, percent: Bool = false, _ t: Localizer
+        ) -> StatRow {
+            let f: (Double) -> String = percent ? { t.percent($0) } : { t.number($0, fractionDigits: 2) }
+            return StatRow(
+                name: name, count: String(summary.count), median: f(summary.median), mean: f(summary.mean), minimum: f(summary.minimum),
+                maximum: f(summary.maximum), lowerQuartile: f(summary.lowerQuartile), upperQuartile: f(summary.upperQuartile),
+                iqr: f(summary.interquartileRange), agreement: t("live.agreement." + (agreement ?? summary.agreement).rawValue))
+        }
     }
 
     struct GroupRow: Sendable, TemplateModel {
@@ -84,11 +95,7 @@ struct LiveRoundView: Sendable, TemplateModel {
         let people = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func n(_ v: Double, _ digits: Int = 2) -> String { t.number(v, fractionDigits: digits) }
         func row(_ name: String, _ summary: RatingSummary, agreement: RatingSummary.Agreement? = nil, percent: Bool = false) -> StatRow {
-            let f: (Double) -> String = percent ? { t.percent($0) } : { n($0) }
-            return StatRow(
-                name: name, count: String(summary.count), median: f(summary.median), mean: f(summary.mean), minimum: f(summary.minimum),
-                maximum: f(summary.maximum), lowerQuartile: f(summary.lowerQuartile), upperQuartile: f(summary.upperQuartile),
-                iqr: f(summary.interquartileRange), agreement: t("live.agreement." + (agreement ?? summary.agreement).rawValue))
+            StatRow.make(name, summary, agreement: agreement, percent: percent, t)
         }
         let (range, mainName): (ClosedRange<Double>, String) =
             switch activity.kind {

@@ -7,6 +7,8 @@ public struct RegisterPage: WebPage {
     public static let template = "register"
     public let layout: LayoutModel
     let assessmentHref: String
+    /// Every revealed round, factor by factor (issue 12).
+    let roundsHref: String
     let assessmentTitle: String
     /// The register's body, rendered once per revision by its own template (``RegisterBody``).
     let renderedBody: RenderedFragment
@@ -22,7 +24,8 @@ public struct RegisterPage: WebPage {
         failure: ValidationFailure? = nil
     ) -> RegisterPage {
         RegisterPage(
-            layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path, assessmentTitle: assessment.title,
+            layout: layout, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path,
+            roundsHref: SiteURL.roundStatistics(assessment.stateID, assessment.id).path, assessmentTitle: assessment.title,
             renderedBody: body,
             canManage: canManage && !assessment.status.isFrozen, otherRiskAction: SiteURL.otherRisks(assessment.stateID, assessment.id).path,
             csrf: csrf,
