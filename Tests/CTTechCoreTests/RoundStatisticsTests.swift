@@ -4,11 +4,15 @@ import Testing
 
 @Suite("Every revealed round, factor by factor (issue 12)")
 struct RoundStatisticsTests {
-    static func score(_ scenario: String, round: Int, by assessor: String, intent: Int, capability: Int, access: Int, best: Double) -> ScenarioScore {
+    static func score(
+        _ scenario: String, round: Int, by assessor: String, intent: Int, capability: Int, access: Int, best: Double
+    ) throws
+        -> ScenarioScore
+    {
         let impact = Dictionary(uniqueKeysWithValues: ImpactDimension.allCases.map { ($0, 3) })
         return ScenarioScore(
             scenarioID: scenario, round: round, assessorID: assessor, intent: intent, actorCapability: capability, technologyAccessibility: access,
-            opportunity: 3, likelihood: try! UncertainEstimate(low: best / 2, best: best, high: min(1, best * 2), within: 0...1), impact: impact,
+            opportunity: 3, likelihood: try UncertainEstimate(low: best / 2, best: best, high: min(1, best * 2), within: 0...1), impact: impact,
             confidence: .moderate, rationale: "")
     }
 
@@ -25,13 +29,13 @@ struct RoundStatisticsTests {
         // 4 · 2 = 8 → sorted 4, 8, 9: median 8, IQR = 8.5 − 6 = 2.5 → no consensus.
         // Round 2, drones: intents 3, 3, 4 (a third assessor moved) → median 3, IQR = 3.5 − 3 = 0.5.
         let scores = [
-            Self.score("s1", round: 1, by: "x", intent: 2, capability: 2, access: 5, best: 0.05),
-            Self.score("s1", round: 1, by: "y", intent: 3, capability: 3, access: 3, best: 0.1),
-            Self.score("s1", round: 1, by: "z", intent: 4, capability: 5, access: 2, best: 0.3),
-            Self.score("s1", round: 2, by: "x", intent: 3, capability: 2, access: 5, best: 0.1),
-            Self.score("s1", round: 2, by: "y", intent: 3, capability: 3, access: 3, best: 0.1),
-            Self.score("s1", round: 2, by: "z", intent: 4, capability: 5, access: 2, best: 0.2),
-            Self.score("s2", round: 3, by: "x", intent: 5, capability: 5, access: 5, best: 0.5),
+            try Self.score("s1", round: 1, by: "x", intent: 2, capability: 2, access: 5, best: 0.05),
+            try Self.score("s1", round: 1, by: "y", intent: 3, capability: 3, access: 3, best: 0.1),
+            try Self.score("s1", round: 1, by: "z", intent: 4, capability: 5, access: 2, best: 0.3),
+            try Self.score("s1", round: 2, by: "x", intent: 3, capability: 2, access: 5, best: 0.1),
+            try Self.score("s1", round: 2, by: "y", intent: 3, capability: 3, access: 3, best: 0.1),
+            try Self.score("s1", round: 2, by: "z", intent: 4, capability: 5, access: 2, best: 0.2),
+            try Self.score("s2", round: 3, by: "x", intent: 5, capability: 5, access: 5, best: 0.5),
         ]
         // Round 3 is not revealed: it is left out.
         let statistics = RoundStatistics(scenarios: [Self.crypto, Self.drones], scores: scores, throughRound: 2, minimumForConsensus: 3)
@@ -47,8 +51,8 @@ struct RoundStatisticsTests {
         #expect(first.count == ScoreFactor.allCases.count, "every factor, each impact dimension included")
     }
 
-    @Test func theCSVHasARowPerScenarioRoundAndFactor() {
-        let scores = [Self.score("s1", round: 1, by: "x", intent: 2, capability: 2, access: 5, best: 0.05)]
+    @Test func theCSVHasARowPerScenarioRoundAndFactor() throws {
+        let scores = [try Self.score("s1", round: 1, by: "x", intent: 2, capability: 2, access: 5, best: 0.05)]
         let scenario = with(Self.drones) { $0.title = "=HYPERLINK(\"x\")" }
         let csv = RoundStatistics(scenarios: [scenario], scores: scores, throughRound: 1, minimumForConsensus: 3).csv(tlp: "TLP:AMBER")
         let lines = csv.split(separator: "\r\n")
