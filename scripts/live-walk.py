@@ -4,22 +4,28 @@
 
   1. The facilitator opens Valdoria's live sessions from the state's navigation, creates a pseudonymous session on
      the demo assessment (asking sex and agency type, smallest group 2), adds a ranking of all scenarios, an idea
-     board, a survey and a quiz, and starts it.
+     board, a survey and a quiz (typed in the form's text area), and starts it.
   2. Three phones open /join, type the code in lower case and join (one declares female and law enforcement, one
-     male, one nothing); each waits in the lobby with a screen code. Phone 2 runs without JavaScript throughout.
-  3. The facilitator admits them, checking the screen codes listed against the phones'; the lobby page of a phone
-     left alone updates by itself (live.js and Server-Sent Events).
-  4. Ranking, round 1: three rankings (one with a tie); the facilitator sees "3 of 3 answered" and no results, the
-     phones see none either; close, reveal behind its confirmation; the results page and the presenter view show
-     Kendall's W with a chart and a table. Round 2 (a phone left alone shows the question by itself): the convergence
-     since round 1.
-  5. Idea board: ideas in round 1 (a duplicate, one to hide); the facilitator hides one and merges the duplicate;
-     votes in round 2, where neither is offered; reveal; the tallies.
-  6. Quiz (a phone reloads after the round opened: the same participant, who can answer) and survey (a phone goes
-     offline, its answer is kept and sent when it is back online).
-  7. The participant's page weighs under 30 KB; the CSV and JSON exports answer; a browser not signed in is sent to
-     log in from the facilitator's page; the donor cannot open the session list; the session ends.
-  8. The facilitator's pages at phone size, a participant's pages at desktop size (same device pass).
+     male, one nothing); each waits in the lobby with a screen code. Phone 2 runs without JavaScript throughout. A
+     fourth device joins from a laptop with the code seen on the projector.
+  3. The facilitator admits the three whose screen codes match and turns the fourth away (told so on its screen); the
+     lobby page of a phone left alone updates by itself (live.js and Server-Sent Events).
+  4. Ranking, round 1: three rankings (one with a tie); opening another activity's round meanwhile is refused; the
+     facilitator sees "3 of 3 answered" and no results, the phones and the projector see none either; close, reveal
+     behind its confirmation; the results page and the presenter view show Kendall's W with a chart (labels inside it)
+     and a table. Round 2 (a waiting phone shows the question by itself; the projector, left alone, shows the reveal
+     by itself): W rises and the convergence since round 1 is shown.
+  5. Idea board: ideas in round 1 (a duplicate, one to hide), counted; the facilitator hides one and merges the
+     duplicate; votes in round 2, where neither is offered; reveal; the tallies. The event streams carry kinds only,
+     a phone's nothing of the others' answers, and Last-Event-ID resumes them.
+  6. Quiz: a phone reloads after the round opened (the same participant, who can answer); the facilitator's count goes
+     up by itself; an answer sent after the round closed is refused and the phone says so. A phone switches to French.
+     Survey: a phone goes offline, its answer is kept and sent when it is back online; breakdowns by attribute.
+  7. The participant's question page weighs under 30 KB; the CSV and JSON exports answer (not without signing in); a
+     browser not signed in is sent to log in from the facilitator's page; the donor cannot open the session list or
+     the session; the session ends and the phones say so.
+  8. The facilitator's pages at phone size (charts inside the screen; tables that scroll sideways are reported), a
+     participant's pages at desktop size (the same device pass), and no page showing a raw message key.
 Prints PASS/FAIL per check and one line per axe run; exits 1 on a failed check or a serious/critical axe violation,
 2 when the walk could not finish. Screenshots go to the folder given as second argument, else SHOTS (default
 /tmp/cttech-live-shots). scripts/browser-round.sh installs what it needs and runs it.
@@ -42,6 +48,7 @@ RANKING, IDEAS, SURVEY, QUIZ = "Which scenarios matter most?", "What should the 
 SURVEY_LINES = ["The workshop was useful for my work", "The exercises were easy to follow on a phone"]
 QUIZ_LINES = ["Which Debian package gives zbarimg? | zbar | *zbar-tools | imagemagick",
               "What does IQR stand for? | *Interquartile range | Internal quality rating | Index of quick response"]
+DEMO_ASSESSMENT = "National assessment of terrorist use of new technologies"
 RESULT_WORDS = ("Kendall", "Mean rank", "Median", "Votes", "First places")  # what only a revealed round's results say
 
 
@@ -90,10 +97,33 @@ def chart_text_fits(d):
         return out;""")
 
 
+NO_SCRIPT = []  # browsers with the page's JavaScript turned off
+
+
+def tap(d, element):
+    """A click. With the page's JavaScript off, chromedriver's own click hangs: a mouse press and release at the
+    element's middle instead, as a finger would."""
+    if d not in NO_SCRIPT:
+        element.click()
+        return
+    x, y = d.execute_script("arguments[0].scrollIntoView({block: 'center'}); var r = arguments[0].getBoundingClientRect();"
+                            "return [r.left + r.width / 2, r.top + r.height / 2];", element)
+    for kind in ("mousePressed", "mouseReleased"):
+        d.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
+
+
+def choose(d, select, value):
+    """Picks an option of a <select> (without clicking through the list when the page's JavaScript is off)."""
+    if d in NO_SCRIPT:
+        d.execute_script("arguments[0].value = arguments[1]", select, value)
+    else:
+        Select(select).select_by_value(value)
+
+
 def press(d, element):
     """Clicks a submit button (its name and value go with the form) and waits for the next page."""
     old = d.find_element(By.TAG_NAME, "html")
-    element.click()
+    tap(d, element)
     WebDriverWait(d, 30).until(lambda x: old.id != x.find_element(By.TAG_NAME, "html").id)
     w.loaded(d)
 
@@ -132,7 +162,9 @@ def move_round(d, title, label):
     """Presses the round button of an activity in the control room (Open round n, Close round n)."""
     control(d)
     press(d, button(d, label, row(d, title)))
-    w.check(label.split(" ")[0].lower() in text_of(d).lower() and "/login" not in d.current_url, f"{title}: {label}")
+    verb, number = label.split(" ")[0], label.split(" ")[-1]
+    expected = f"Round {number}: {'open' if verb == 'Open' else 'closed'}"
+    w.check(expected in row(d, title).text, f"{title}: {label}", row(d, title).text)
 
 
 def reveal(d, title, number, name=None):
@@ -189,12 +221,14 @@ def updates_by_itself(p, condition, start, seconds=5.0):
         return False, time.monotonic() - start
 
 
-def fetch(path, cookies=(), method="GET"):
+def fetch(path, cookies=(), method="GET", headers=None):
     """An HTTP request with the cookies of a browser, without following redirects: (status, headers, body)."""
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):
             return None
     request = urllib.request.Request(w.base + path, method=method)
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
     if cookies:
         request.add_header("Cookie", "; ".join(f"{c['name']}={c['value']}" for c in cookies))
     opener = urllib.request.build_opener(NoRedirect)
@@ -225,8 +259,13 @@ try:
         nav[0].click()
     visit(f, "live sessions", "sessions")
     w.check(f.current_url.endswith(state + "/live"), "the link opens /states/{id}/live", f.current_url)
-    chosen = Select(f.find_element(By.ID, "l-assessment")).first_selected_option.text
-    w.check(chosen and not chosen.startswith("No assessment"), "the demo assessment is proposed", chosen)
+    # The demo's national assessment by name: walks run before this one (scripts/browser-round.py) add newer ones.
+    assessments = Select(f.find_element(By.ID, "l-assessment"))
+    demo = [o.text for o in assessments.options if o.text.startswith(DEMO_ASSESSMENT)]
+    proposed = assessments.first_selected_option.text
+    print(f"info  assessment proposed first: {proposed}", flush=True)
+    if w.check(demo, "the demo assessment is offered", str([o.text for o in assessments.options])):
+        assessments.select_by_visible_text(demo[0])
     f.find_element(By.ID, "l-title").send_keys(TITLE)
     f.find_element(By.ID, "l-anonymity-pseudonymous").click()
     for attribute in ("sex", "agency-type"):
@@ -294,6 +333,7 @@ try:
         phones.append(p)
         if n == 2:  # phone 2 runs without JavaScript: every page must work with links and forms alone
             p.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+            NO_SCRIPT.append(p)
         p.get(w.base + "/join")
         if n == 1:
             visit(p, "join: the code", "join", phone=True)
@@ -312,7 +352,7 @@ try:
             w.check("numbered participant" in text_of(p), "the join form says how answers will be shown")
             w.check(p.find_elements(By.ID, "j-sex") and p.find_elements(By.ID, "j-agency-type"), "sex and agency type are asked")
         for name, value in attributes.items():
-            Select(p.find_element(By.ID, "j-" + name)).select_by_value(value)
+            choose(p, p.find_element(By.ID, "j-" + name), value)
         press(p, button(p, "Join"))
         w.check(p.current_url.split("#")[0].endswith("/live"), f"phone {n} joins", p.current_url)
         code = p.find_element(By.CSS_SELECTOR, ".join-code strong").text.strip()
@@ -323,26 +363,45 @@ try:
     p1, p2, p3 = phones
     status, _, _ = fetch("/join/" + CODE)
     w.check(status == 200, "the QR code's link /join/CODE opens the join form", str(status))
-    # A desktop browser with phone 1's device pass: the participant's pages at desktop size (it only reads).
+    # Someone who saw the code on the projector joins from a laptop (the "intruder"); later the same browser carries
+    # phone 1's device pass to show the participant's pages at desktop size (it only reads).
     mirror = w.browser(1366, 900)
     drivers.append(mirror)
-    mirror.get(w.base + "/healthz")
-    for c in p1.get_cookies():
-        mirror.add_cookie({k: c[k] for k in ("name", "value", "path") if k in c})
-    live(mirror)
-    shot(mirror, "lobby")
+    mirror.get(w.base + "/join/" + CODE)
+    w.loaded(mirror)
+    press(mirror, button(mirror, "Join"))
+    intruder = mirror.find_element(By.CSS_SELECTOR, ".join-code strong").text.strip()
+    w.check(intruder and intruder not in codes, "a fourth device waits in the lobby with its own screen code", intruder)
 
-    # 3. The facilitator admits them; phone 1 is left alone and should leave the lobby by itself.
+    # 3. The facilitator admits the three whose screen codes match, turns the fourth away; phone 1 is left alone and
+    # should leave the lobby by itself.
     phase = "lobby"
     control(f)
     visit(f, "control room, lobby with people waiting", "session-lobby")
-    listed = [s.text.strip() for s in f.find_elements(By.CSS_SELECTOR, "#lobby ~ form label.check strong")]
-    w.check(sorted(listed) == sorted(codes), "the lobby lists the phones' screen codes", f"{listed} vs {codes}")
+    boxes = {b.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "strong").text.strip(): b
+             for b in f.find_elements(By.CSS_SELECTOR, "#lobby ~ form input[name^='participant.']")}
+    w.check(sorted(boxes) == sorted(codes + [intruder]), "the lobby lists every waiting device's screen code", f"{sorted(boxes)} vs {codes} + {intruder}")
+    ticked = [code for code, box in boxes.items() if box.is_selected()]
+    print(f"info  lobby: {len(ticked)} of {len(boxes)} waiting people are ticked before the facilitator checks anything", flush=True)
+    for code, box in boxes.items():
+        if box.is_selected() != (code in codes):
+            box.click()
     start = time.monotonic()
     press(f, button(f, "Admit the ticked"))
     ok, took = updates_by_itself(p1, lambda x: "Waiting for the facilitator" in text_of(x), start)
     w.check("3 participants admitted" in text_of(f), "three admitted", text_of(f)[:200])
     w.check(ok, f"live.js: the lobby page updates by itself after admission ({took:.1f} s)")
+    press(f, button(f, "Turn the ticked away"))
+    w.check("3 participants admitted" in text_of(f) and "Nobody is waiting" in text_of(f), "the fourth device is turned away", text_of(f)[:300])
+    live(mirror)
+    w.check("Not admitted" in text_of(mirror) and not mirror.find_elements(By.CSS_SELECTOR, "form.live-answer"),
+            "the device turned away is told so and gets no question")
+    visit(mirror, "turned away", "turned-away")
+    mirror.delete_all_cookies()
+    for c in p1.get_cookies():
+        mirror.add_cookie({k: c[k] for k in ("name", "value", "path") if k in c})
+    live(mirror)
+    shot(mirror, "waiting")
     for p in (p2, p3):
         live(p)
     visit(p1, "waiting for the facilitator", "waiting", phone=True)
@@ -356,6 +415,7 @@ try:
     press(f, button(f, "Open round 1", row(f, IDEAS)))  # one round at a time
     w.check("still running" in text_of(f) and "Round 1: open" in row(f, RANKING).text,
             "opening another activity's round while one runs is refused with the reason", text_of(f)[:200])
+    shot(f, "another-round-refused")
     n_items = len(scenarios)
     orders = [list(range(1, n_items + 1)), list(range(n_items, 0, -1)), [1, 1] + list(range(3, n_items + 1))]
     for i, (p, ranks) in enumerate(zip(phones, orders), 1):
@@ -435,7 +495,20 @@ try:
     control(f)
     w.check("3 of 3 answered" in row(f, RANKING).text, "round 2: 3 of 3 answered", row(f, RANKING).text)
     move_round(f, RANKING, "Close round 2")
+    # The projector shows the presenter view in its own window; it should show the reveal by itself.
+    control_window = f.current_window_handle
+    f.switch_to.new_window("window")
+    f.get(PRESENTER)
+    w.loaded(f)
+    w.check("Round 2: closed" in text_of(f) and "Kendall" not in text_of(f), "the projector shows round 2 closed, counts only")
+    projector = f.current_window_handle
+    f.switch_to.window(control_window)
     reveal(f, RANKING, 2)
+    f.switch_to.window(projector)
+    ok, took = updates_by_itself(f, lambda x: "Round 2: revealed" in text_of(x) and "Kendall's W" in text_of(x), time.monotonic())
+    w.check(ok, f"live.js: the projector shows the reveal by itself (within {took:.1f} s of the reveal coming back)")
+    f.close()
+    f.switch_to.window(control_window)
     f.get(ranking_results)
     visit(f, "ranking results, rounds 1 and 2", "ranking-results-2")
     body = text_of(f)
@@ -464,7 +537,7 @@ try:
     w.check(not any(idea in text_of(p1) for _, idea in entries), "entry is silent: no idea is shown to the phones")
     shot(p1, "idea-sent", phone=True)
     control(f)
-    w.check("of 3 answered" in row(f, IDEAS).text, "the board counts who entered ideas", row(f, IDEAS).text)
+    w.check("3 of 3 answered" in row(f, IDEAS).text, "the control room counts the 3 who entered ideas", row(f, IDEAS).text)
     move_round(f, IDEAS, "Close round 1")
     ideas_results = row(f, IDEAS).find_element(By.CSS_SELECTOR, "form").get_attribute("action").rsplit("/round", 1)[0]
     reveal(f, IDEAS, 1)
@@ -499,7 +572,7 @@ try:
                     "the vote offers neither the hidden idea nor the merged duplicate", str(offered))
         for box in p.find_elements(By.CSS_SELECTOR, "input[name^='vote.']"):
             if box.find_element(By.XPATH, "..").text in chosen:
-                box.click()
+                tap(p, box)
         send(p)
         w.check("Answer sent" in text_of(p) or "Submitted" in text_of(p), f"phone {i} votes")
     move_round(f, IDEAS, "Close round 2")
@@ -517,6 +590,23 @@ try:
     f.get(PRESENTER)
     shot(f, "presenter-ideas-votes")
 
+    # The event streams (Server-Sent Events) name kinds of events only: never an answer, an idea or a result; a phone
+    # hears nothing of the others' answers; Last-Event-ID resumes after the last event seen.
+    status, _, stream = fetch("/live/events", p1.get_cookies())
+    data = re.findall(r"^data: (.*)$", stream.decode(), re.M)
+    ids = [int(i) for i in re.findall(r"^id: (\d+)$", stream.decode(), re.M)]
+    kinds = [json.loads(x).get("kind") for x in data]
+    w.check(status == 200 and data and all(re.fullmatch(r'\{"kind":"[a-z.]+"\}', x) for x in data)
+            and not {"submission", "idea.added", "participant.waiting"} & set(kinds) and b"Drone" not in stream,
+            "the phone's event stream carries kinds only, nothing of the others' answers", f"{status} {sorted(set(kinds))}")
+    status, _, later = fetch("/live/events", p1.get_cookies(), headers={"Last-Event-ID": str(ids[1]) if len(ids) > 1 else "0"})
+    later_ids = [int(i) for i in re.findall(r"^id: (\d+)$", later.decode(), re.M)]
+    w.check(len(ids) > 2 and later_ids == ids[2:], "Last-Event-ID resumes the phone's stream after the last event seen", f"{ids} → {later_ids}")
+    status, _, stream = fetch(SESSION[len(w.base):] + "/events", f.get_cookies())
+    kinds = [json.loads(x).get("kind") for x in re.findall(r"^data: (.*)$", stream.decode(), re.M)]
+    w.check(status == 200 and "submission" in kinds and b"Drone" not in stream and b"rank" not in stream,
+            "the facilitator's stream hears submissions, still without their content", f"{status} {sorted(set(kinds))}")
+
     # 6. Quiz: phone 2 reloads after the round opened (a dropped connection).
     phase = "quiz"
     before = who(p2)
@@ -525,19 +615,31 @@ try:
     w.loaded(p2)
     w.check(who(p2) == before and p2.find_elements(By.CSS_SELECTOR, "form.live-answer input[name='choice']"),
             "a reload after the round opened: the same participant, with the question", f"{before} → {who(p2)}")
-    answers = [(1, 0), (1, 1), (0, 0)]  # option index per question: phone 1 right twice, phone 2 right then wrong, phone 3 wrong then right
-    for i, (p, picks) in enumerate(zip(phones, answers), 1):
-        if i != 2:
-            live(p)
-        for q, pick in enumerate(picks):
-            if i == 1 and q == 0:
-                visit(p, "quiz question", "quiz-question", phone=True)
-            p.find_element(By.ID, f"f-choice-{pick}").click()
-            send(p)
-        if i == 1:
-            visit(p, "quiz done", "quiz-done", phone=True)
-            w.check("Submitted" in text_of(p) and "Question 2 ✓" in text_of(p), "phone 1 answered both questions", text_of(p)[:300])
+    # Phone 1 answers both questions (right twice) while the facilitator's page is left alone: its count should go up.
+    live(p1)
+    visit(p1, "quiz question", "quiz-question", phone=True)
+    start = time.monotonic()
+    for pick in (1, 0):
+        tap(p1, p1.find_element(By.ID, f"f-choice-{pick}"))
+        send(p1)
+    ok, took = updates_by_itself(f, lambda x: "1 of 3 answered" in row(x, QUIZ).text, start, seconds=6)
+    w.check(ok, f"live.js: the facilitator's count goes up by itself ({took:.1f} s after the first answer)")
+    visit(p1, "quiz done", "quiz-done", phone=True)
+    w.check("Submitted" in text_of(p1) and "Question 2 ✓" in text_of(p1), "phone 1 answered both questions", text_of(p1)[:300])
+    live(p3)
+    for pick in (0, 0):  # wrong, then right
+        tap(p3, p3.find_element(By.ID, f"f-choice-{pick}"))
+        send(p3)
+    # Phone 2 (no JavaScript) answers the first question; the round closes while its second question is on screen.
+    tap(p2, p2.find_element(By.ID, "f-choice-1"))
+    send(p2)
+    w.check("IQR" in p2.find_element(By.CSS_SELECTOR, "form.live-answer h2").text, "phone 2 moves on to question 2")
     move_round(f, QUIZ, "Close round 1")
+    tap(p2, p2.find_element(By.ID, "f-choice-1"))
+    send(p2)
+    w.check("no longer open" in text_of(p2) and "not saved" in text_of(p2), "an answer sent after the round closed is refused, and the phone says so",
+            text_of(p2)[:300])
+    shot(p2, "quiz-refused", phone=True)  # axe-core needs the page's JavaScript: not on phone 2
     reveal(f, QUIZ, 1)
     f.get(results_href(f, QUIZ))
     visit(f, "quiz results", "quiz-results")
@@ -565,7 +667,7 @@ try:
         for q in range(2):
             if i == 1 and q == 0:
                 visit(p, "survey question", "survey-question", phone=True)
-            p.find_element(By.ID, f"f-rating-{5 - i + 1 - q if i < 3 else 3}").click()
+            tap(p, p.find_element(By.ID, f"f-rating-{5 - i + 1 - q if i < 3 else 3}"))
             if q == 0:
                 p.find_element(By.ID, "f-comment").send_keys(f"Comment from phone {i}")
             if i == 1 and q == 1:

@@ -80,9 +80,11 @@ struct LivePageTests {
         #expect(html.contains("Kendall&#39;s W, ties corrected): 0.85 over 4 rankings"))
         // Round 1 with one tie (1.5, 1.5 for participant 3, T = 2³ − 2 = 6): rank sums 8.5, 7.5, 11, 13, S = 18.5,
         // W = 12 · 18.5 / (16 · 60 − 4 · 6) = 222 / 936 = 0.237.
-        #expect(html.contains("Kendall&#39;s W, ties corrected): 0.24 over 4 rankings"))
-        #expect(html.text.range(of: "0.85")!.lowerBound < html.text.range(of: "0.24")!.lowerBound, "the latest round first")
+        #expect(html.contains("Kendall&#39;s W, ties corrected): 0.237 over 4 rankings"))
+        #expect(html.text.range(of: "0.85")!.lowerBound < html.text.range(of: "0.237")!.lowerBound, "the latest round first")
         #expect(html.count("<svg") == 2, "one ranking chart per round")
+        // Round 1 → 2: participant 1 kept [1, 2, 3, 4]; 2 ([2, 1, 3, 4]), 3 (the tie) and 4 (reversed) changed.
+        #expect(html.contains("Since the round before, when W was 0.237: 3 of the 4 who ranked in both rounds changed their ranking."))
         #expect(html.contains("<td dir=\"auto\">Drone attack on a stadium crowd</td><td>1.3</td>") || html.contains("Mean rank"))
         assertSnapshot(of: html.text, as: .lines, named: "ranking")
     }

@@ -59,6 +59,15 @@ public struct LiveResults: Sendable, Hashable, Codable {
         public let paired: Int
     }
 
+    /// How a ranking moved since the round before (from round 2).
+    public struct RankingChange: Sendable, Hashable, Codable {
+        /// Kendall's W of the round before, when it had one.
+        public let previousConcordance: Double?
+        /// Participants who ranked in both rounds, and how many of them changed their ranking.
+        public let answeredBoth: Int
+        public let changed: Int
+    }
+
     public let activityID: String
     public let round: Int
     /// Participants who answered anything in this round.
@@ -67,6 +76,7 @@ public struct LiveResults: Sendable, Hashable, Codable {
     public let ranking: LiveRanking?
     public let ideas: [IdeaTally]
     public let quiz: QuizScores?
+    public var rankingChange: RankingChange? = nil
 
     /// Computes the results of `round` from every stored answer of the activity (earlier rounds feed the convergence).
     public static func compute(
@@ -81,6 +91,7 @@ public struct LiveResults: Sendable, Hashable, Codable {
         var ranking: LiveRanking?
         var tallies: [IdeaTally] = []
         var quiz: QuizScores?
+        var rankingChange: RankingChange?
         switch activity.kind {
         case .ranking:
             let rankings = current.compactMap { submission -> [String: Int]? in
@@ -88,6 +99,22 @@ public struct LiveResults: Sendable, Hashable, Codable {
                 return nil
             }
             ranking = LiveRanking(keys: activity.items.map(\.key), rankings: rankings, limit: activity.limit)
+            if round > 1 {
+                func byParticipant(_ list: [LiveSubmission]) -> [String: [String: Int]] {
+                    Dictionary(
+                        list.compactMap { submission -> (String, [String: Int])? in
+                            if case .ranking(let ranks) = submission.answer { return (submission.participantID, ranks) }
+                            return nil
+                        }, uniquingKeysWith: { a, _ in a })
+                }
+                let before = byParticipant(previous)
+                let now = byParticipant(current)
+                let both = Set(before.keys).intersection(now.keys)
+                rankingChange = RankingChange(
+                    previousConcordance: LiveRanking(keys: activity.items.map(\.key), rankings: Array(before.values), limit: activity.limit)
+                        .concordance,
+                    answeredBoth: both.count, changed: both.filter { before[$0] != now[$0] }.count)
+            }
         case .ideas:
             let votes = current.flatMap { submission -> [String] in
                 if case .votes(let ids) = submission.answer { return ids }
@@ -154,8 +181,12 @@ public struct LiveResults: Sendable, Hashable, Codable {
             }
             if activity.kind == .quiz { quiz = quizScores(activity, current: current, previous: previous, round: round) }
         }
-        return LiveResults(
-            activityID: activity.id, round: round, participants: answering.count, items: items, ranking: ranking, ideas: tallies, quiz: quiz)
+        // An idea board's entry round: the people who wrote ideas answered it.
+        let people = activity.kind == .ideas && round == 1 ? Set(ideas.map(\.participantID)).count : answering.count
+        var results = LiveResults(
+            activityID: activity.id, round: round, participants: people, items: items, ranking: ranking, ideas: tallies, quiz: quiz)
+        results.rankingChange = rankingChange
+        return results
     }
 
     /// participant → the item's main value.

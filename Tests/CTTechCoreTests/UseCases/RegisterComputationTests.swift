@@ -57,4 +57,31 @@ struct RegisterComputationTests {
         #expect(register.entries.first { $0.id == risk.id }?.kind == "other-risk")
         #expect(register == again)
     }
+
+    @Test func theRegisterCanBeTakenAtAnEarlierRevealedRoundButNeverAtAnOpenOne() async throws {
+        // setup: round 1 revealed (one score, threat 12), round 2 revealed (the lower score, threat 4), round 3 open with a score
+        let workspace = StateWorkspace()
+        let assessment = try await workspace.openAssessment()
+        let scenario = try await workspace.writeScenario(in: assessment)
+        try await workspace.score(scenario, as: workspace.assessor)
+        try await workspace.moveRound(of: assessment, to: .closed)
+        try await workspace.moveRound(of: assessment, to: .revealed)
+        try await workspace.moveRound(of: assessment, to: .open)
+        try await workspace.score(scenario, as: workspace.assessor, lowerScore)
+        try await workspace.moveRound(of: assessment, to: .closed)
+        try await workspace.moveRound(of: assessment, to: .revealed)
+        try await workspace.moveRound(of: assessment, to: .open)
+        try await workspace.score(scenario, as: workspace.secondAssessor)
+        let scope = workspace.scope(workspace.assessor, .viewAssessment)
+
+        // act
+        let latest = try await workspace.register.compute(assessment, scope: scope)
+        let first = try await workspace.register.compute(assessment, scope: scope, round: 1)
+        let open = try await workspace.register.compute(assessment, scope: scope, round: 3)
+
+        // check
+        #expect(latest.basisRound == 2 && latest.entries.first?.threatMedian == 4)
+        #expect(first.basisRound == 1 && first.entries.first?.threatMedian == 12, "round 1 as it was revealed")
+        #expect(open.basisRound == nil && open.entries.isEmpty, "the open round 3 is never aggregated")
+    }
 }

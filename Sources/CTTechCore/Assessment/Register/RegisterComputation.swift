@@ -25,13 +25,16 @@ public struct RegisterComputation: Sendable {
     ///
     /// Residual risk applies the declared effects of the state's responses that are approved or further along; `portfolio`
     /// adds responses as if they were approved now (the "what if" of the portfolio view).
+    ///
+    /// `round` takes the register at an earlier revealed round (issue 12: "the register and its exports can be taken at any
+    /// revealed round"); a round not revealed (yet) gives a register without scenarios, never an open round's scores.
     public func compute(
-        _ assessment: Assessment, scope: TenantScope, portfolio: [PolicyResponse] = [], draws: Int = RegisterComputation.draws
+        _ assessment: Assessment, scope: TenantScope, portfolio: [PolicyResponse] = [], draws: Int = RegisterComputation.draws, round: Int? = nil
     ) async throws -> RegisterDocument {
         let otherRisks = try await risks.otherRisks(scope, assessmentID: assessment.id)
         let current = try await scoring.currentRound(scope, assessmentID: assessment.id)
         let revealed = current.map { $0.status == .revealed ? $0.number : $0.number - 1 } ?? 0
-        let basis = revealed >= 1 ? revealed : nil
+        let basis = round.map { (1...max(revealed, 1)).contains($0) && revealed >= 1 ? $0 : nil } ?? (revealed >= 1 ? revealed : nil)
         var scenarios: [ThreatScenario] = []
         var scores: [ScenarioScore] = []
         if let basis {

@@ -169,8 +169,7 @@ struct ParticipantController {
         let page = LiveParticipantPage.make(
             layout: layout(participant.status == .admitted ? session.title : context.localizer("live.join.title"), request, context), screen: screen,
             item: item, csrf: token, submitted: submitted,
-            failure: failure ?? refusal.map { ValidationFailure(field: "round", Message("live.participant.refusal", ["reason": $0])) },
-            lastEvent: lastEvent)
+            failure: failure, lastEvent: lastEvent, refusal: refusal)
         var response = Response.html(pages.render(page), status: status)
         if let cookie { response.setCookie(cookie) }
         return response

@@ -71,6 +71,10 @@ public struct LiveParticipantPage: WebPage {
     let progress: [Progress]
     let hasProgress: Bool
     let submittedNote: String?
+    /// A whole-activity answer already sent: the way back to its form.
+    let changeHref: String?
+    /// Why an answer was not taken (the round moved on): said as it is, not as a field to correct.
+    let refusal: String?
     let form: AnswerForm?
     let errors: FormErrors
     let csrf: String
@@ -80,7 +84,7 @@ public struct LiveParticipantPage: WebPage {
 
     public static func make(
         layout: LayoutModel, screen: LiveParticipation.Screen, item requested: String?, csrf: String, submitted: [String: String]? = nil,
-        failure: ValidationFailure? = nil, justSent: Bool = false, lastEvent: Int64 = 0
+        failure: ValidationFailure? = nil, justSent: Bool = false, lastEvent: Int64 = 0, refusal: String? = nil
     ) -> LiveParticipantPage {
         let t = layout.localizer
         let session = screen.session
@@ -89,11 +93,15 @@ public struct LiveParticipantPage: WebPage {
         var progress: [Progress] = []
         var form: AnswerForm?
         var submittedNote: String?
+        var changeHref: String?
         if let activity = screen.activity, let round = screen.round {
             let answered = Set(screen.ownAnswers.map(\.itemKey))
             if activity.kind.answeredWhole {
                 let done = activity.kind == .ideas && round.number == 1 ? false : answered.contains("")
-                if done && requested == nil { submittedNote = t("live.participant.submitted-whole") }
+                if done && requested == nil {
+                    submittedNote = t("live.participant.submitted-whole")
+                    changeHref = SiteURL.participate.path + "?item="
+                }
                 if activity.kind == .ideas && round.number == 1 {
                     let own = screen.ideas.filter { $0.participantID == participant.id }.count
                     if own > 0 { submittedNote = t("live.participant.ideas-sent", count: own) }
@@ -126,7 +134,8 @@ public struct LiveParticipantPage: WebPage {
             activityTitle: screen.activity?.title,
             roundLabel: screen.round.map { t("live.participant.round", ["round": String($0.number)]) }, progress: progress,
             hasProgress: progress.count > 1,
-            submittedNote: justSent && form != nil ? t("live.participant.sent") : submittedNote, form: form, errors: errors, csrf: csrf,
+            submittedNote: justSent && form != nil ? t("live.participant.sent") : submittedNote, changeHref: changeHref, refusal: refusal, form: form,
+            errors: errors, csrf: csrf,
             eventsHref: SiteURL.participateEvents.path + "?after=\(lastEvent)", changed: t("live.changed"))
     }
 

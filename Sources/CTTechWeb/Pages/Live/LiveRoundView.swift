@@ -83,6 +83,10 @@ struct LiveRoundView: Sendable, TemplateModel {
     let rankRows: [RankRow]
     let hasRanking: Bool
     let concordance: String?
+    /// From round 2 of a ranking: W before, and how many changed their ranking.
+    let rankingChange: String?
+    /// An idea board's voting round (the entry round lists the ideas without votes).
+    let ideasVoted: Bool
     let matrixSVG: String?
     let ideas: [IdeaRow]
     let hasIdeas: Bool
@@ -177,8 +181,17 @@ struct LiveRoundView: Sendable, TemplateModel {
                     rankedBy: String($0.rankedBy))
             } ?? [], hasRanking: results.ranking != nil,
             concordance: results.ranking.map { ranking in
-                ranking.concordance.map { t("live.kendall", ["w": n($0), "rankings": String(ranking.rankings)]) } ?? t("live.kendall-none")
-            }, matrixSVG: matrixPoints.isEmpty ? nil : LiveChart.matrix(matrixPoints, id: "matrix-\(results.round)", t: t),
+                ranking.concordance.map { t("live.kendall", ["w": n($0, 3), "rankings": String(ranking.rankings)]) } ?? t("live.kendall-none")
+            },
+            rankingChange: results.rankingChange.map { change in
+                t(
+                    "live.ranking-change",
+                    [
+                        "previous": change.previousConcordance.map { n($0, 3) } ?? "—", "changed": String(change.changed),
+                        "both": String(change.answeredBoth),
+                    ])
+            }, ideasVoted: results.round > 1,
+            matrixSVG: matrixPoints.isEmpty ? nil : LiveChart.matrix(matrixPoints, id: "matrix-\(results.round)", t: t),
             ideas: results.ideas.map {
                 IdeaRow(text: $0.text, votes: String($0.votes), merged: $0.merged > 0 ? t("live.ideas.merged", count: $0.merged) : nil)
             },

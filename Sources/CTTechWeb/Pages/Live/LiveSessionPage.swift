@@ -143,7 +143,7 @@ public struct LiveSessionPage: WebPage {
                 title: activity.title, kind: t("live.kind." + activity.kind.rawValue),
                 items: activity.kind == .ideas ? "" : t("live.items-count", count: activity.items.count), state: state, answered: answered,
                 action: SiteURL.liveRound(stateID, session: session.id, activity: activity.id).path, actions: actions, hasActions: !actions.isEmpty,
-                resultsHref: own.contains { $0.status == .revealed }
+                resultsHref: own.contains { $0.status == .revealed } || (activity.kind == .ideas && !own.isEmpty)
                     ? SiteURL.liveResults(stateID, session: session.id, activity: activity.id).path : nil)
         }
         return LiveSessionPage(

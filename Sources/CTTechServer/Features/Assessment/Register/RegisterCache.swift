@@ -13,6 +13,8 @@ actor RegisterCache {
     struct Key: Hashable, Sendable {
         let assessmentID: String
         let revision: Int64
+        /// The revealed round the register is taken at; nil: the latest.
+        var round: Int? = nil
     }
 
     private let capacity: Int

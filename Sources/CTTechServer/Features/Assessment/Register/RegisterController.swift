@@ -22,9 +22,9 @@ struct RegisterController {
     func addRoutes(to routes: RouteTable) {
         for chart in RegisterChartKind.allCases {
             // The chart in the reader's language, like the page around it.
-            routes.get(.registerChart(.parameter, .parameter, chart), .state(.viewAssessment)) { _, context, granted in
+            routes.get(.registerChart(.parameter, .parameter, chart), .state(.viewAssessment)) { request, context, granted in
                 let (assessment, scope) = try await lookup.assessment(context, granted)
-                let built = try await registers.build(assessment, scope: scope)
+                let built = try await registers.build(assessment, scope: scope, round: try Self.round(request))
                 return Response(
                     status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8", .contentLanguage: context.language.rawValue],
                     body: .init(byteBuffer: await registers.chart(chart, of: built, language: context.language)))
@@ -35,7 +35,7 @@ struct RegisterController {
                 let (assessment, scope) = try await lookup.assessment(context, granted)
                 // `?language=fr`: the CSV for people, headed and worded in that language; without it, the stable CSV.
                 let language = format == .csv ? try Downloads.language(request) : nil
-                let built = try await registers.build(assessment, scope: scope)
+                let built = try await registers.build(assessment, scope: scope, round: try Self.round(request))
                 return Downloads.register(built, format: format, assessment: assessment, request: request, language: language)
             }
         }
@@ -80,14 +80,23 @@ struct RegisterController {
         status: HTTPResponse.Status
     ) async throws -> Response {
         let (assessment, scope) = try await lookup.assessment(context, granted)
-        let built = try await registers.build(assessment, scope: scope)
+        let round = try Self.round(request)
+        let latest = try await registers.build(assessment, scope: scope)
+        let built = round == nil ? latest : try await registers.build(assessment, scope: scope, round: round)
         let page = RegisterPage.make(
             layout: try await lookup.layout(
                 context.localizer("register.page-title", ["title": assessment.title]), assessment, request, context, scope),
             assessment: assessment,
             body: await registers.pageBody(built, assessment: assessment, pages: pages, language: context.language),
             canManage: AssessmentAbilities(identity: try granted.requireIdentity(), assessment: assessment).manage, csrf: context.csrfToken ?? "",
-            draft: draft, failure: failure)
+            draft: draft, failure: failure, revealedRounds: latest.document.basisRound ?? 0, round: round)
         return .html(pages.render(page), status: status)
+    }
+
+    /// `?round=N`: the register taken at revealed round N (issue 12); absent: the latest. Anything but a round number is 400.
+    static func round(_ request: Request) throws -> Int? {
+        guard let text = request.uri.queryParameters.get("round") else { return nil }
+        guard let round = Int(text), (1...99).contains(round) else { throw AppError.badRequest("register.error.round") }
+        return round
     }
 }

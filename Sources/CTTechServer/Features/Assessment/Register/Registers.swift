@@ -17,13 +17,13 @@ public struct Registers: Sendable {
         self.cache = cache
     }
 
-    /// The register of the assessment at its current revision.
-    func build(_ assessment: Assessment, scope: TenantScope) async throws -> BuiltRegister {
+    /// The register of the assessment at its current revision, at its latest revealed round or at `round`.
+    func build(_ assessment: Assessment, scope: TenantScope, round: Int? = nil) async throws -> BuiltRegister {
         let revision = try await records.revision(scope, assessmentID: assessment.id) ?? 0
-        let key = RegisterCache.Key(assessmentID: assessment.id, revision: revision)
+        let key = RegisterCache.Key(assessmentID: assessment.id, revision: revision, round: round)
         let computation = computation
         return try await cache.register(key) {
-            let document = try await computation.compute(assessment, scope: scope)
+            let document = try await computation.compute(assessment, scope: scope, round: round)
             return try BuiltRegister(key: key, document: document)
         }
     }
@@ -43,7 +43,7 @@ public struct Registers: Sendable {
     /// The register page's body for this revision in one language, rendered once and then served from the cache.
     func pageBody(_ built: BuiltRegister, assessment: Assessment, pages: PageRenderer, language: Language) async -> RenderedFragment {
         if let html = await cache.pageBody(built.key, language: language) { return html }
-        let html = pages.render(RegisterBody(assessment: assessment, register: built.document, language: language))
+        let html = pages.render(RegisterBody(assessment: assessment, register: built.document, language: language, round: built.key.round))
         await cache.putPageBody(built.key, language: language, html)
         return html
     }

@@ -34,7 +34,9 @@ public struct RegisterBody: WebFragment {
     let jsonHref: String
     public let localizer: Localizer
 
-    public init(assessment: Assessment, register: RegisterDocument, language: Language) {
+    /// `round`: the register was taken at that revealed round (its charts and downloads are too); nil: the latest.
+    public init(assessment: Assessment, register: RegisterDocument, language: Language, round: Int? = nil) {
+        let at = round.map { "?round=\($0)" } ?? ""
         let t = Localizer(language)
         localizer = t
         let (s, a) = (assessment.stateID, assessment.id)
@@ -46,10 +48,10 @@ public struct RegisterBody: WebFragment {
         residualRows = register.entries.compactMap { ResidualRow($0, stateID: s, assessmentID: a, localizer: t) }
         responsesHref = SiteURL.responses(s).path
         portfolioHref = SiteURL.portfolio(s, a).path
-        chartHref = SiteURL.registerChart(s, a, .scatter).path
-        heatMapHref = SiteURL.registerChart(s, a, .heatMap).path
+        chartHref = SiteURL.registerChart(s, a, .scatter).path + at
+        heatMapHref = SiteURL.registerChart(s, a, .heatMap).path + at
         (heatMapWidth, heatMapHeight) = RegisterChart.heatMapSize(t)
-        ranksHref = SiteURL.registerChart(s, a, .ranks).path
+        ranksHref = SiteURL.registerChart(s, a, .ranks).path + at
         heatRows = LikelihoodBand.allCases.enumerated().reversed().map { row, band in
             DimensionRow(title: RegisterWords.likelihoodBand(band, t), values: heat[row].map { t.number(Double($0)) })
         }
@@ -67,8 +69,8 @@ public struct RegisterBody: WebFragment {
                     "scenarios": t("register.agreement-scenarios", count: $0.scenarios),
                 ])
         }
-        csvHref = SiteURL.registerExport(s, a, .csv).path
-        csvLanguageHref = SiteURL.registerExport(s, a, .csv).path + "?language=" + language.rawValue
-        jsonHref = SiteURL.registerExport(s, a, .json).path
+        csvHref = SiteURL.registerExport(s, a, .csv).path + at
+        csvLanguageHref = SiteURL.registerExport(s, a, .csv).path + (at.isEmpty ? "?" : at + "&") + "language=" + language.rawValue
+        jsonHref = SiteURL.registerExport(s, a, .json).path + at
     }
 }
