@@ -391,6 +391,10 @@ try:
     ok, took = updates_by_itself(p1, lambda x: "Waiting for the facilitator" in text_of(x), start)
     w.check("3 participants admitted" in text_of(f), "three admitted", text_of(f)[:200])
     w.check(ok, f"live.js: the lobby page updates by itself after admission ({took:.1f} s)")
+    # Nobody is ticked in advance: the facilitator ticks the fourth device to turn it away.
+    for box in f.find_elements(By.CSS_SELECTOR, "#lobby ~ form input[name^='participant.']"):
+        if not box.is_selected():
+            box.click()
     press(f, button(f, "Turn the ticked away"))
     w.check("3 participants admitted" in text_of(f) and "Nobody is waiting" in text_of(f), "the fourth device is turned away", text_of(f)[:300])
     live(mirror)

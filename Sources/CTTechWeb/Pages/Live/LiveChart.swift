@@ -77,7 +77,7 @@ public enum LiveChart {
             let bx = rtl ? width - x0 - length : x0
             svg += "<rect x=\"\(fmt(bx))\" y=\"\(fmt(y))\" width=\"\(fmt(length))\" height=\"20\" fill=\"#1f4e79\"/>"
             // The width estimate runs short on some fonts: leave a margin so a label never leaves the chart.
-            let label = fitted(labels[item.key] ?? item.key, width: labelWidth - 44)
+            let label = fitted(labels[item.key] ?? item.key, width: (labelWidth - 16) * 0.78)
             svg +=
                 "<text x=\"\(fmt(mirror(labelWidth - 8, width: width, rtl: rtl)))\" y=\"\(fmt(y + 15))\" font-size=\"\(textSize)\" text-anchor=\"end\"\(dir)>"
             svg += escape(isolated(label)) + "</text>"
