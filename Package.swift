@@ -152,7 +152,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CTTechStoreTests",
-            dependencies: ["CTTechStore", "CTTechCore", "CTTechTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "CTTechStore", "CTTechCore", "CTTechTestSupport", .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -195,6 +195,12 @@ struct LiveFlowTests {
             #expect(response.status == .forbidden)
             let scope = SystemAuthority.tenant(world.home.id, permission: .viewLiveSession)
             #expect(try await world.services.live.liveIdeas(scope, sessionID: live.session, activityID: live.activity).count == 1)
+            // An idea becomes a draft scenario: the assessment's scenario form, open and filled from it (escaped).
+            let assessor = try await world.session(.assessor)
+            response = try await client.send(
+                .get, SiteURL.assessment(world.home.id, world.homeAssessmentID).path + "?from-idea=Drone%20registry%20%3Cb%3E", session: assessor)
+            #expect(response.status == .ok && response.text.contains("value=\"Drone registry &lt;b&gt;\""))
+            #expect(response.text.contains("<details open>"), "the folded scenario form is open")
             // Ended: the code opens nothing any more.
             let facilitator = try await world.session(.facilitator)
             let session = try #require(try await world.services.live.liveSession(scope, id: live.session))

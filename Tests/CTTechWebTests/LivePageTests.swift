@@ -97,6 +97,9 @@ struct LivePageTests {
         #expect(html.contains("(1 duplicate merged in)"))
         #expect(html.contains("<td dir=\"auto\">&lt;script&gt;alert(&#39;Valdoria&#39;)&lt;/script&gt;</td><td>hidden</td>"), "hidden, escaped")
         #expect(html.contains("name=\"hidden\" value=\"no\""), "a hidden idea can be shown again")
+        let draft = SiteURL.assessment(Valdoria.state.id, Valdoria.assessment.id).path + "?from-idea=Drones%20over%20stadiums#add-scenario"
+        #expect(html.contains("<a href=\"\(draft)\">Draft a scenario from it</a>"), "a votable idea becomes a draft scenario")
+        #expect(html.count("Draft a scenario from it") == 1, "not the hidden or the merged one")
         #expect(!html.contains(Valdoria.markup))
         assertSnapshot(of: html.text, as: .lines, named: "ideas")
     }

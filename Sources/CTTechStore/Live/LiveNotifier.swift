@@ -13,7 +13,7 @@ public struct LiveNotifier: Sendable {
     let persistence: Persistence
     let logger: Logger
 
-    public init(_ persistence: Persistence, logger: Logger) {
+    public init(_ persistence: Persistence, logger: Logger = Logger(label: "cttech.live")) {
         self.persistence = persistence
         self.logger = logger
     }

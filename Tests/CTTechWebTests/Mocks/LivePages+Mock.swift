@@ -134,7 +134,7 @@ extension LiveResultsPage {
                 activity.title, identity: Valdoria.facilitator, at: .liveResults(Valdoria.state.id, session: session.id, activity: activity.id),
                 language: language),
             session: session, activity: activity, results: results, rounds: Valdoria.liveRounds, participants: Valdoria.liveParticipants,
-            ideas: activity.kind == .ideas ? Valdoria.liveIdeaList : [], canRun: true, csrf: Valdoria.csrf, lastEvent: 42)
+            ideas: activity.kind == .ideas ? Valdoria.liveIdeaList : [], canRun: true, csrf: Valdoria.csrf, lastEvent: 42, canWriteScenario: true)
     }
 
     /// Two revealed rounds of a ranking: W, the bars, the convergence of round 2.

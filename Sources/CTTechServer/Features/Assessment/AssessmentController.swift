@@ -57,7 +57,12 @@ struct AssessmentController {
             }
         }
         routes.get(.assessment(.parameter, .parameter), .state(.viewAssessment)) { request, context, granted in
-            try await overview(request, context, granted, draft: nil, failure: nil, status: .ok)
+            // `?from-idea=`: the scenario form filled from a live session's idea (issue 12), for the analyst to complete.
+            let idea = request.uri.queryParameters.get("from-idea").map { String($0.prefix(LiveLimits.ideaLength)) }
+            let draft = idea.map {
+                ScenarioDraft(title: String($0.prefix(200)), narrative: $0, actorType: nil, technologies: [], purposes: [], targetSector: nil)
+            }
+            return try await overview(request, context, granted, draft: draft, failure: nil, status: .ok)
         }
         // Removal: agencies (with their RACI cells), evidence, other risks, unscored scenarios; never when approved.
         let removals: [(SiteURL, String, RemovableRecord, Permission)] = [

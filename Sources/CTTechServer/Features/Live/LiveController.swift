@@ -121,7 +121,8 @@ struct LiveController {
                 rounds: try await live.liveRounds(scope, sessionID: session.id),
                 participants: try await live.liveParticipants(scope, sessionID: session.id),
                 ideas: activity.kind == .ideas ? try await live.liveIdeas(scope, sessionID: session.id, activityID: activity.id) : [], canRun: canRun,
-                csrf: context.csrfToken ?? "", lastEvent: lastEvent)
+                csrf: context.csrfToken ?? "", lastEvent: lastEvent,
+                canWriteScenario: Authorizer.allows(try granted.requireIdentity(), state: state.id, .writeScenario))
             return .html(pages.render(page))
         }
         routes.post(.liveIdea(.parameter, session: .parameter, activity: .parameter, idea: .parameter), .state(.runLiveSession)) {

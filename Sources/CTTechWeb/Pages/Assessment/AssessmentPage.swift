@@ -178,7 +178,7 @@ public struct AssessmentPage: WebPage {
                         t("assessment.submissions", ["scored": String($0.counts[s.id] ?? 0), "eligible": String($0.eligible)])
                     } ?? "")
             }, showSubmissions: submissions != nil, canWrite: abilities.write, scenarioFormFolded: !abilities.manage,
-            scenarioFormOpen: failure != nil, nextStep: nextStep, frozen: frozen,
+            scenarioFormOpen: failure != nil || draft != nil, nextStep: nextStep, frozen: frozen,
             statusAction: SiteURL.status(assessment.stateID, assessment.id).path,
             statusActions: abilities.statusMoves.map { StatusMove(to: $0.rawValue, label: label($0)) },
             institutionsHref: SiteURL.institutions(assessment.stateID, assessment.id).path,

@@ -15,6 +15,9 @@ public struct LiveResultsPage: WebPage {
         let mergeID: String
         let targets: [Choice]
         let hasTargets: Bool
+        /// The assessment's scenario form, filled from the idea (when the session is about an assessment and the viewer
+        /// writes scenarios).
+        let scenarioHref: String?
     }
 
     public let layout: LayoutModel
@@ -35,7 +38,7 @@ public struct LiveResultsPage: WebPage {
     public static func make(
         layout: LayoutModel, session: LiveSession, activity: LiveActivity, results: [LiveResults], rounds: [LiveRound],
         participants: [LiveParticipant],
-        ideas: [LiveIdea], canRun: Bool, csrf: String, lastEvent: Int64 = 0
+        ideas: [LiveIdea], canRun: Bool, csrf: String, lastEvent: Int64 = 0, canWriteScenario: Bool = false
     ) -> LiveResultsPage {
         let t = layout.localizer
         let unrevealed = rounds.filter { $0.activityID == activity.id && $0.status != .revealed }.map(\.number)
@@ -54,7 +57,12 @@ public struct LiveResultsPage: WebPage {
                         hidden: idea.hidden,
                         votable: idea.isVotable, mergeID: "merge-" + idea.id,
                         targets: votable.filter { $0.id != idea.id }.map { Choice(value: $0.id, label: $0.text) },
-                        hasTargets: idea.isVotable && votable.count > 1)
+                        hasTargets: idea.isVotable && votable.count > 1,
+                        scenarioHref: session.assessmentID.flatMap { assessmentID in
+                            guard canWriteScenario, idea.isVotable else { return nil }
+                            let text = idea.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                            return SiteURL.assessment(session.stateID, assessmentID).path + "?from-idea=" + text + "#add-scenario"
+                        })
                 } : [], hasIdeas: canRun && !ideas.isEmpty, canRun: canRun, csrf: csrf,
             eventsHref: SiteURL.liveEvents(session.stateID, session: session.id).path + "?after=\(lastEvent)", changed: t("live.changed"))
     }
