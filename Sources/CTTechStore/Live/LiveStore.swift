@@ -235,7 +235,7 @@ public struct LiveStore: LiveRepository {
         _ session: LiveSession, expectedVersion: Int, scope: TenantScope, audit: AuditEvent, events: [LiveEvent]
     ) async throws -> LiveSession {
         let kind = persistence.kind
-        return try await persistence.write { tx in
+        return try await written(session.id, facilitatorsOnly: events.allSatisfy { $0.audience == .facilitator }) { tx in
             guard let stored = try await Self.lockedSession(session.id, stateID: scope.stateID, kind: kind, on: tx) else {
                 throw StoreConflict.missing
             }
@@ -280,7 +280,7 @@ public struct LiveStore: LiveRepository {
         _ ids: [String], to status: LiveParticipant.Status, sessionID: String, scope: TenantScope, actor: AuditActor
     ) async throws -> Int {
         let kind = persistence.kind
-        return try await persistence.write { tx in
+        return try await written(sessionID, facilitatorsOnly: false) { tx in
             guard try await Self.lockedSession(sessionID, stateID: scope.stateID, kind: kind, on: tx) != nil else { throw StoreConflict.missing }
             let wanted = Set(ids)
             let participants = try await tx.select().column("*").from("live_participants").where("state_id", .equal, SQLBind(scope.stateID))
@@ -335,7 +335,7 @@ public struct LiveStore: LiveRepository {
 
     public func openLiveRound(activityID: String, sessionID: String, scope: TenantScope, actor: AuditActor) async throws -> LiveRound {
         let kind = persistence.kind
-        return try await persistence.write { tx in
+        return try await written(sessionID, facilitatorsOnly: false) { tx in
             guard let session = try await Self.lockedSession(sessionID, stateID: scope.stateID, kind: kind, on: tx) else {
                 throw StoreConflict.missing
             }
@@ -363,7 +363,7 @@ public struct LiveStore: LiveRepository {
         activityID: String, sessionID: String, to target: ScoringRound.Status, scope: TenantScope, actor: AuditActor
     ) async throws -> LiveRound {
         let kind = persistence.kind
-        return try await persistence.write { tx in
+        return try await written(sessionID, facilitatorsOnly: false) { tx in
             guard try await Self.lockedSession(sessionID, stateID: scope.stateID, kind: kind, on: tx) != nil,
                 var round = try await Self.rounds(sessionID: sessionID, stateID: scope.stateID, on: tx).filter({ $0.activityID == activityID })
                     .max(by: { $0.number < $1.number })
@@ -426,7 +426,7 @@ public struct LiveStore: LiveRepository {
 
     public func updateLiveIdea(_ idea: LiveIdea, sessionID: String, scope: TenantScope, audit: AuditEvent) async throws -> LiveIdea {
         let kind = persistence.kind
-        return try await persistence.write { tx in
+        return try await written(sessionID, facilitatorsOnly: false) { tx in
             guard try await Self.lockedSession(sessionID, stateID: scope.stateID, kind: kind, on: tx) != nil else { throw StoreConflict.missing }
             let ideas = try await Self.ideas(activityID: idea.activityID, sessionID: sessionID, stateID: scope.stateID, on: tx)
             guard var stored = ideas.first(where: { $0.id == idea.id }) else { throw StoreConflict.missing }
@@ -462,7 +462,7 @@ public struct LiveStore: LiveRepository {
 
     public func joinLiveSession(_ participant: LiveParticipant, tokenHash: String, audit: AuditEvent) async throws -> LiveParticipant {
         let kind = persistence.kind
-        return try await persistence.write { tx in
+        return try await written(participant.sessionID, facilitatorsOnly: true) { tx in
             guard let stateID = try await Self.stateOf(session: participant.sessionID, on: tx),
                 let session = try await Self.lockedSession(participant.sessionID, stateID: stateID, kind: kind, on: tx)
             else { throw StoreConflict.missing }
@@ -526,7 +526,7 @@ public struct LiveStore: LiveRepository {
         let row = SubmissionRow(
             activityId: submission.activityID, round: submission.round, participantId: submission.participantID, itemKey: submission.itemKey,
             sessionId: pass.sessionID, stateId: pass.stateID, answer: try Self.json(submission.answer), submittedAt: submission.submittedAt)
-        try await persistence.write { tx in
+        try await written(pass.sessionID, facilitatorsOnly: true) { tx in
             try await Self.checkAnswer(pass, activityID: submission.activityID, round: submission.round, kind: kind, on: tx)
             try await tx.delete(from: "live_submissions").where("activity_id", .equal, SQLBind(row.activityId)).where(
                 "round", .equal, SQLBind(row.round)
@@ -542,7 +542,7 @@ public struct LiveStore: LiveRepository {
     public func addLiveIdea(_ idea: LiveIdea, pass: ParticipantPass, audit: AuditEvent) async throws {
         guard idea.participantID == pass.participantID else { throw StoreConflict.missing }
         let kind = persistence.kind
-        try await persistence.write { tx in
+        try await written(pass.sessionID, facilitatorsOnly: true) { tx in
             try await Self.checkAnswer(pass, activityID: idea.activityID, round: 1, kind: kind, on: tx)
             let board = try await Self.ideas(activityID: idea.activityID, sessionID: pass.sessionID, stateID: pass.stateID, on: tx)
             guard board.count < LiveLimits.ideas, board.filter({ $0.participantID == idea.participantID }).count < LiveLimits.ideasPerParticipant
@@ -577,6 +577,23 @@ public struct LiveStore: LiveRepository {
     }
 
     // MARK: Helpers
+
+    /// Runs a write that adds outbox events, then, on PostgreSQL, wakes the other instances' streams of the session
+    /// (`NOTIFY` on ``LiveNotifier/channel``, payload `<session id>|facilitator` when only facilitators hear the events,
+    /// else `<session id>|everyone`). The notification is sent after the commit, in its own statement: PostgreSQL
+    /// serialises the commits of notifying transactions, so notifying inside the write would hold the session's row lock
+    /// through that queue. A lost notification only delays a stream until its next keep-alive tick, when it reads the
+    /// outbox anyway.
+    func written<T: Sendable>(
+        _ sessionID: String, facilitatorsOnly: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        let value = try await persistence.write(body)
+        if persistence.kind == .postgres {
+            let payload = sessionID + (facilitatorsOnly ? "|facilitator" : "|everyone")
+            try? await persistence.sql.raw("SELECT pg_notify(\(bind: LiveNotifier.channel), \(bind: payload))").run()
+        }
+        return value
+    }
 
     static func session(id: String, stateID: String, on sql: any SQLDatabase) async throws -> LiveSession? {
         try await sql.select().column("*").from("live_sessions").where("id", .equal, SQLBind(id)).where("state_id", .equal, SQLBind(stateID))
@@ -655,11 +672,6 @@ public struct LiveStore: LiveRepository {
             next += 1
         }
         // Other instances behind the load balancer wake on commit (PostgreSQL delivers a notification only then).
-        // The payload is `<session id>|facilitator` when only facilitators hear the events, else `<session id>|everyone`.
-        if tx.dialect.name == "postgresql", let session = events.first?.sessionID {
-            let audience = events.allSatisfy { $0.audience == .facilitator } ? "facilitator" : "everyone"
-            try await tx.raw("SELECT pg_notify(\(bind: LiveNotifier.channel), \(bind: session + "|" + audience))").run()
-        }
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {
