@@ -85,12 +85,8 @@ public struct LiveExport: Sendable, Hashable, Codable {
                         ? (item.summary.map { [("value", $0, $0.agreement)] } ?? []) + (item.secondary.map { [("impact", $0, $0.agreement)] } ?? [])
                         : item.factors.map { ($0.factor.code, $0.summary, $0.agreement) }
                     for (figure, s, agreement) in figures {
-                        lines.append(
-                            (prefix + [
-                                RegisterDocument.cell(item.label), figure, String(s.count), number(s.median), number(s.mean), number(s.minimum),
-                                number(s.maximum),
-                                number(s.lowerQuartile), number(s.upperQuartile), number(s.interquartileRange), agreement.rawValue, "",
-                            ]).joined(separator: ","))
+                        let cells = prefix + [RegisterDocument.cell(item.label), figure] + s.csvFigures + [agreement.rawValue, ""]
+                        lines.append(cells.joined(separator: ","))
                     }
                 }
                 if let ranking = round.results.ranking {

@@ -62,3 +62,10 @@ public struct RatingSummary: Sendable, Hashable, Codable {
         return sorted[lower] + (h - Double(lower)) * (sorted[upper] - sorted[lower])
     }
 }
+
+extension RatingSummary {
+    /// n, median, mean, minimum, maximum, Q1, Q3 and IQR as CSV cells, in that order (the live and round exports).
+    public var csvFigures: [String] {
+        [String(count)] + [median, mean, minimum, maximum, lowerQuartile, upperQuartile, interquartileRange].map(RegisterDocument.number)
+    }
+}

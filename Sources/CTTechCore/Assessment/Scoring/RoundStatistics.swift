@@ -24,17 +24,12 @@ public struct RoundStatistics: Sendable, Hashable {
 
     /// RFC 4180 CSV, one row per scenario, round and factor; cells a spreadsheet would read as a formula get an apostrophe.
     public func csv(tlp: String) -> String {
-        let number = RegisterDocument.number
         var lines = ["tlp,scenario_id,scenario,round,factor,n,median,mean,minimum,maximum,q1,q3,iqr,agreement"]
         for row in rows {
             for factor in row.factors {
                 let s = factor.summary
-                lines.append(
-                    [
-                        tlp, row.scenarioID, row.title, String(row.round), factor.factor.code, String(s.count), number(s.median), number(s.mean),
-                        number(s.minimum), number(s.maximum), number(s.lowerQuartile), number(s.upperQuartile), number(s.interquartileRange),
-                        factor.agreement.rawValue,
-                    ].map(RegisterDocument.cell).joined(separator: ","))
+                let cells = [tlp, row.scenarioID, row.title, String(row.round), factor.factor.code] + s.csvFigures + [factor.agreement.rawValue]
+                lines.append(cells.map(RegisterDocument.cell).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\r\n") + "\r\n"
