@@ -545,6 +545,78 @@ struct AssessmentImportTests {
         #expect(text.contains("\"reviewer\" : \"reviewer@demo.cttech.example\"") && text.contains("\"at\" : \"2026-10-06T10:00:00.125Z\""))
     }
 
+    /// The example's round 2 with a workshop participant's score and two workshop rankings (issue 12).
+    func withWorkshop(_ change: (inout [String: Any]) -> Void = { _ in }) throws -> Data {
+        try mutated { doc in
+            var rounds = doc["rounds"] as? [[String: Any]] ?? []
+            let scenarios = (doc["scenarios"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            var scores = rounds[1]["scores"] as? [[String: Any]] ?? []
+            var workshop = scores[0]
+            workshop["assessor"] = "workshop:VDR794-3"
+            scores.append(workshop)
+            rounds[1]["scores"] = scores
+            var round = rounds[1]
+            round["rankings"] = [
+                ["ranker": "workshop:VDR794-3", "ranks": [scenarios[0]: 1, scenarios[1]: 2, scenarios[2]: 2]],
+                ["ranker": "workshop:VDR794-4", "ranks": [scenarios[1]: 1], "limit": 1],
+            ]
+            change(&round)
+            rounds[1] = round
+            doc["rounds"] = rounds
+        }
+    }
+
+    @Test func workshopScoresAndRankingsImportApartFromAccountsAndExportBack() throws {
+        // setup / act
+        let first = try plan(try withWorkshop())
+        let emails = Dictionary(uniqueKeysWithValues: assessors.map { ($1, $0) })
+        let file = try AssessmentImport(
+            exporting: {
+                var e = AssessmentImport.Export(
+                    assessment: first.assessment, agencies: first.agencies, raci: first.raci, horizonScan: first.horizonScan,
+                    scenarios: first.scenarios, evidence: first.evidence, rounds: first.rounds, scores: first.scores, otherRisks: first.otherRisks,
+                    responses: [], reviews: [], overrides: [], indicators: [], emails: emails)
+                e.rankings = first.rankings
+                return e
+            }()
+        ).json()
+        let second = try plan(file)
+
+        // check: the pseudonym is kept, no account is looked up for it; rankings are rewired to the new scenario ids
+        let workshop = first.scores.filter { WorkshopInput.isWorkshop($0.assessorID) }
+        #expect(workshop.map(\.assessorID) == ["workshop:VDR794-3"] && workshop.map(\.round) == [2])
+        #expect(first.scores.count == 19 && first.rankings.count == 2)
+        #expect(first.rankings.map(\.ranker) == ["workshop:VDR794-3", "workshop:VDR794-4"] && first.rankings.map(\.limit) == [0, 1])
+        let ids = first.scenarios.map(\.id)
+        #expect(first.rankings[0].ranks == [ids[0]: 1, ids[1]: 2, ids[2]: 2] && first.rankings[1].ranks == [ids[1]: 1])
+        #expect(first.counts.contains("other risks 2, rankings 2"))
+        #expect(second.scores == first.scores && second.rankings == first.rankings)
+        #expect(String(decoding: file, as: UTF8.self).contains("\"ranker\" : \"workshop:VDR794-4\""))
+    }
+
+    @Test func badWorkshopPseudonymsAndRanksAreRefusedAtTheirPaths() throws {
+        // setup
+        let data = try withWorkshop { round in
+            var scores = round["scores"] as? [[String: Any]] ?? []
+            scores[scores.count - 1]["assessor"] = "workshop:not a pseudonym"
+            round["scores"] = scores
+            round["rankings"] = [
+                ["ranker": "VDR794-3", "ranks": ["s-drone": 1]],
+                ["ranker": "workshop:A", "ranks": ["nowhere": 1, "s-drone": 9]],
+                ["ranker": "workshop:A", "ranks": [:] as [String: Int]],
+            ]
+        }
+
+        // act
+        let failure = #expect(throws: ValidationFailure.self) { try plan(data) }
+
+        // check
+        let fields = failure?.issues.map(\.field) ?? []
+        #expect(fields.contains { $0.hasPrefix("rounds[1].scores[") && $0.hasSuffix("].assessor") })
+        #expect(fields.contains("rounds[1].rankings[0].ranker") && fields.contains("rounds[1].rankings[2].ranker"))
+        #expect(fields.filter { $0 == "rounds[1].rankings[1].ranks" }.count == 2 && fields.contains("rounds[1].rankings[2].ranks"))
+    }
+
     @Test func anExportLeavesOutWhatIsNotTheAssessmentsAndAnswersAboutOlderVersions() throws {
         // setup: the example's plan, with the drone response at version 3 also addressing a risk of another assessment
         var plan = try plan(try Data(contentsOf: Self.example))

@@ -51,6 +51,11 @@ extension FailingRepositories: ScoringRepository {
     public func scoresForRegister(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [ScenarioScore] {
         throw Failure(method: #function)
     }
+    public func addWorkshopInput(_ input: WorkshopInput, scope: TenantScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func workshopSources(_ scope: TenantScope, assessmentID: String) async throws -> [WorkshopSource] { throw Failure(method: #function) }
+    public func workshopRankings(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [WorkshopRanking] {
+        throw Failure(method: #function)
+    }
 }
 
 extension FailingRepositories: InstitutionsRepository {

@@ -12,7 +12,14 @@ extension InMemoryRepositories: AssessmentImportRepository {
             stored.horizonScan = plan.horizonScan
             stored.scenarios = plan.scenarios
             stored.evidence = plan.evidence
-            stored.scores = plan.scores
+            stored.scores = plan.scores.filter { !WorkshopInput.isWorkshop($0.assessorID) }
+            // Workshop participants' scores and rankings are kept apart, as the SQL store keeps them.
+            let workshop = plan.scores.filter { WorkshopInput.isWorkshop($0.assessorID) }
+            stored.workshop = Set(workshop.map(\.round) + plan.rankings.map(\.round)).sorted().map { round in
+                WorkshopInput(
+                    source: "import", label: "import", assessmentID: plan.assessment.id, round: round, scores: workshop.filter { $0.round == round },
+                    rankings: plan.rankings.filter { $0.round == round }, addedAt: 0)
+            }
             stored.otherRisks = plan.otherRisks
             state.insert(stored)
             if !plan.responses.isEmpty {

@@ -78,7 +78,7 @@ extension InMemoryRepositories: ScoringRepository {
     public func visibleScores(_ scope: TenantScope, assessmentID: String, round: ScoringRound) async throws -> [ScoreVisibility.Shown] {
         read { state in
             // Peers' scores are filtered out here, before the visibility rule, as the SQL store never reads them.
-            let scores = (state.assessment(scope, assessmentID)?.scores ?? []).filter {
+            let scores = (state.assessment(scope, assessmentID)?.allScores ?? []).filter {
                 $0.round == round.number && (round.status == .revealed || $0.assessorID == scope.userID)
             }
             let salt = (state.assessment(scope, assessmentID)?.numberingSalt ?? "") + "#\(round.number)"
@@ -94,6 +94,46 @@ extension InMemoryRepositories: ScoringRepository {
     }
 
     public func scoresForRegister(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [ScenarioScore] {
-        read { ($0.assessment(scope, assessmentID)?.scores ?? []).filter { $0.round <= throughRound } }
+        read { ($0.assessment(scope, assessmentID)?.allScores ?? []).filter { $0.round <= throughRound } }
+    }
+
+    public func addWorkshopInput(_ input: WorkshopInput, scope: TenantScope, audit: AuditEvent) async throws {
+        try transaction { state in
+            guard var stored = state.assessment(scope, input.assessmentID) else { throw StoreConflict.missing }
+            try AssessmentRuleViolation.requireEditable(stored.assessment.status)
+            guard let current = stored.currentRound, current.number == input.round, current.status == .open else {
+                throw AssessmentRuleViolation.roundNotOpen(round: input.round)
+            }
+            let scenarios = Set(stored.scenarios.map(\.id))
+            guard input.scores.allSatisfy({ scenarios.contains($0.scenarioID) && $0.round == input.round }) else { throw StoreConflict.missing }
+            // The same source's earlier input to the round goes; so does another source's score by the same participant of
+            // the same scenario, and their ranking (one voice per participant, scenario and round).
+            let scored = Set(input.scores.map { "\($0.scenarioID)|\($0.assessorID)" })
+            let rankers = Set(input.rankings.map(\.ranker))
+            stored.workshop = stored.workshop.filter { !($0.source == input.source && $0.round == input.round) }.map { earlier in
+                guard earlier.round == input.round else { return earlier }
+                var kept = earlier
+                kept.scores.removeAll { scored.contains("\($0.scenarioID)|\($0.assessorID)") }
+                kept.rankings.removeAll { rankers.contains($0.ranker) }
+                return kept
+            }
+            stored.workshop.append(input)
+            stored.revision += 1
+            state.assessments[input.assessmentID] = stored
+            state.audit.append(audit)
+        }
+    }
+
+    public func workshopSources(_ scope: TenantScope, assessmentID: String) async throws -> [WorkshopSource] {
+        read { state in
+            (state.assessment(scope, assessmentID)?.workshop ?? []).filter { !$0.scores.isEmpty || !$0.rankings.isEmpty }.map {
+                WorkshopSource(
+                    source: $0.source, label: $0.label, round: $0.round, scores: $0.scores.count, rankings: $0.rankings.count, addedAt: $0.addedAt)
+            }
+        }
+    }
+
+    public func workshopRankings(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [WorkshopRanking] {
+        read { ($0.assessment(scope, assessmentID)?.workshop ?? []).flatMap(\.rankings).filter { $0.round <= throughRound } }
     }
 }

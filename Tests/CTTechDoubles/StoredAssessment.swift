@@ -10,6 +10,8 @@ struct StoredAssessment: Sendable {
     var rounds: [ScoringRound]
     var scenarios: [ThreatScenario] = []
     var scores: [ScenarioScore] = []
+    /// Workshop input, kept apart from account holders' scores as the SQL store keeps it in its own tables.
+    var workshop: [WorkshopInput] = []
     var agencies: [Agency] = []
     var raci: [RaciAssignment] = []
     var horizonScan: [HorizonScanEntry] = []
@@ -23,6 +25,9 @@ struct StoredAssessment: Sendable {
         self.assessment = assessment
         self.rounds = rounds
     }
+
+    /// Account holders' scores and workshop participants' together, as the register reads them.
+    var allScores: [ScenarioScore] { scores + workshop.flatMap(\.scores) }
 
     /// The latest round.
     var currentRound: ScoringRound? { rounds.max { $0.number < $1.number } }

@@ -147,6 +147,23 @@ struct LiveFlowTests {
             #expect(resumed.contains("id: \(lastBeforeReveal + 1)\ndata: {\"kind\":\"round.revealed\"}"), "a stream resumes after its last id")
             #expect(!resumed.contains("round.opened"), "nothing before the last id is sent again")
 
+            // Workshop input: the revealed ranking joins the assessment's open round (a policy maker, who may watch the
+            // session but not run it, cannot add it).
+            #expect(response.text.contains("Workshop input to the assessment") && response.text.contains("Add to the assessment’s round 1"))
+            let feedPath = SiteURL.liveFeed(stateID, session: sessionID, activity: activity.id).path
+            let policyMaker = try await world.session(.policyMaker)
+            response = try await client.send(.post, feedPath, session: policyMaker, form: ["_csrf": policyMaker.csrf, "round": "1"])
+            #expect(response.status == .forbidden)
+            response = try await client.send(.post, feedPath, session: facilitator, form: ["_csrf": facilitator.csrf, "round": "9"])
+            #expect(response.status == .badRequest)
+            response = try await client.send(.post, feedPath, session: facilitator, form: ["_csrf": facilitator.csrf, "round": "1"])
+            #expect(response.status == .seeOther && location(response).hasSuffix("#workshop-input"))
+            let assessmentScope = SystemAuthority.tenant(stateID, permission: .viewAssessment)
+            let sources = try await world.services.assessments.scoring.workshopSources(assessmentScope, assessmentID: world.homeAssessmentID)
+            #expect(sources.map(\.rankings) == [1] && sources.map(\.scores) == [0] && sources.map(\.round) == [1])
+            response = try await client.send(.get, resultsPath, session: facilitator)
+            #expect(response.text.contains("added to the assessment’s round 1"))
+
             // Rejoin: another browser tab with the same device cookie is the same participant; without it, the join page.
             response = try await client.send(.get, SiteURL.participate.path, headers: [.cookie: "\(Self.device)=\(token)"])
             #expect(response.status == .ok && response.text.contains("Participant 1"))
@@ -161,7 +178,7 @@ struct LiveFlowTests {
             #expect(
                 Set(entries.map(\.action)).isSuperset(of: [
                     "live.create", "live.activity", "live.start", "live.join", "live.admit", "live.round_open",
-                    "live.submit", "live.round_close", "live.round_reveal",
+                    "live.submit", "live.round_close", "live.round_reveal", "live.feed",
                 ]))
         }
     }

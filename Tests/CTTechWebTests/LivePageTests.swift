@@ -89,6 +89,27 @@ struct LivePageTests {
         assertSnapshot(of: html.text, as: .lines, named: "ranking")
     }
 
+    @Test func revealedRoundsBecomeWorkshopInputToTheAssessment() async throws {
+        // setup: round 1 of the ranking was added to the assessment's round 2, which is open
+        let ranking = Valdoria.liveRanking
+        let added = WorkshopSource(
+            source: ranking.id, label: "\(Valdoria.liveSession.code) · \(ranking.title) · 1", round: 2, scores: 0, rankings: 4,
+            addedAt: 1_764_676_800_000)
+
+        // act
+        let html = HTML(try await Pages.html(LiveResultsPage.page(ranking, feed: (ScoringRound(number: 2, status: .open), [added]))))
+        let closed = HTML(try await Pages.html(LiveResultsPage.page(ranking, feed: (ScoringRound(number: 2, status: .closed), []))))
+        let watching = HTML(try await Pages.html(LiveResultsPage.mock))
+
+        // check: one form per revealed round, the one already added says so; a closed round offers no form
+        html.expectSound()
+        #expect(html.count("<input type=\"hidden\" name=\"round\"") == 2 && html.contains("Add to the assessment’s round 2"))
+        #expect(html.contains("Round 1 — added to the assessment’s round 2 on") && html.contains("0 scores, 4 rankings"))
+        #expect(closed.contains("The assessment has no open scoring round") && !closed.contains("name=\"round\""))
+        #expect(!watching.contains("Workshop input to the assessment"), "only for someone who also manages the assessment")
+        assertSnapshot(of: html.text, as: .lines, named: "workshop-input")
+    }
+
     @Test func ideaBoardShowsVotableIdeasAndModeration() async throws {
         // act
         let html = HTML(try await Pages.html(LiveResultsPage.ideas))

@@ -73,6 +73,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case liveSubmit = "live.submit"
     case liveIdea = "live.idea"
     case liveIdeaModerate = "live.idea_moderate"
+    case liveFeed = "live.feed"
 
     /// The kind of record an entry of this action is about.
     public var entityType: String {
@@ -96,7 +97,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .capabilityCreate, .capabilityAnswers, .capabilityEvidence, .capabilityTargets: "capability_assessment"
         case .roadmapCreate, .roadmapUpdate, .roadmapStatus, .roadmapApprove, .roadmapReview: "roadmap_item"
         case .liveCreate, .liveUpdate, .liveStart, .liveEnd, .liveJoin, .liveAdmit, .liveRefuse, .liveActivity, .liveRoundOpen, .liveRoundClose,
-            .liveRoundReveal, .liveSubmit, .liveIdea, .liveIdeaModerate:
+            .liveRoundReveal, .liveSubmit, .liveIdea, .liveIdeaModerate, .liveFeed:
             "live_session"
         }
     }
@@ -187,6 +188,7 @@ extension AuditAction {
         case .liveSubmit: "Live answer submitted"
         case .liveIdea: "Idea added to an idea board"
         case .liveIdeaModerate: "Idea hidden, shown or merged"
+        case .liveFeed: "Workshop input added to the assessment"
         }
     }
 

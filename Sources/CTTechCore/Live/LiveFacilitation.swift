@@ -141,6 +141,39 @@ public struct LiveFacilitation: Sendable {
         }
     }
 
+    /// Adds what participants answered in a revealed round of a scoring or ranking activity to the session's assessment,
+    /// in its open round, as workshop input (``WorkshopInput``): pseudonymous assessors kept apart from account holders'
+    /// scores. Adding the same activity again (a later round) replaces what it added to that round.
+    @discardableResult
+    public func addToAssessment(
+        _ activity: LiveActivity, liveRound: Int, in session: LiveSession, by actor: AuditActor, scope: TenantScope
+    ) async throws -> WorkshopInput {
+        guard let assessmentID = session.assessmentID else { throw LiveRuleViolation.needsAssessment }
+        let revealed = try await live.liveRounds(scope, sessionID: session.id).contains {
+            $0.activityID == activity.id && $0.number == liveRound && $0.status == .revealed
+        }
+        guard revealed, activity.kind == .scoring || activity.kind == .ranking else { throw LiveRuleViolation.notAssessmentInput }
+        guard let current = try await scoring.currentRound(scope, assessmentID: assessmentID), current.status == .open else {
+            let round = try await scoring.currentRound(scope, assessmentID: assessmentID)
+            throw AssessmentRuleViolation.roundNotOpen(round: round.map { $0.status == .revealed ? $0.number + 1 : $0.number } ?? 1)
+        }
+        let input = WorkshopInput.from(
+            activity: activity, session: session, liveRound: liveRound,
+            submissions: try await live.liveSubmissions(scope, sessionID: session.id, activityID: activity.id),
+            participants: try await live.liveParticipants(scope, sessionID: session.id), assessmentID: assessmentID,
+            assessmentRound: current.number, at: Self.now())
+        guard !input.scores.isEmpty || !input.rankings.isEmpty else { throw LiveRuleViolation.notAssessmentInput }
+        try await scoring.addWorkshopInput(
+            input, scope: scope,
+            audit: AuditEvent(
+                .liveFeed, by: actor, entity: session.id, state: scope.stateID,
+                [
+                    "activity": activity.id, "live_round": String(liveRound), "assessment": assessmentID, "round": String(current.number),
+                    "scores": String(input.scores.count), "rankings": String(input.rankings.count),
+                ]))
+        return input
+    }
+
     /// Hides or shows an idea (moderation), or merges it into another one of the same board.
     public func moderate(
         _ idea: LiveIdea, hidden: Bool? = nil, mergeInto target: String? = nil, in session: LiveSession, by actor: AuditActor, scope: TenantScope

@@ -26,6 +26,9 @@ public enum LiveRuleViolation: RuleViolation, Hashable {
     case needsAssessment
     /// The idea cannot be merged into itself or into an idea that is hidden, merged or on another board.
     case invalidMerge
+    /// Only a revealed round of a scoring or ranking activity, with at least one answer, becomes workshop input to the
+    /// assessment.
+    case notAssessmentInput
 
     public var explanation: Message {
         switch self {
@@ -41,6 +44,7 @@ public enum LiveRuleViolation: RuleViolation, Hashable {
         case .full(let what): Message("errors.rule.live.full-\(what)")
         case .needsAssessment: Message("errors.rule.live.needs-assessment")
         case .invalidMerge: Message("errors.rule.live.invalid-merge")
+        case .notAssessmentInput: Message("errors.rule.live.not-assessment-input")
         }
     }
 

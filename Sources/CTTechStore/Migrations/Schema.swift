@@ -16,6 +16,7 @@ enum Schema {
         M0010PolicyResponses(),
         M0011CapabilityRoadmap(),
         M0012LiveSessions(),
+        M0013WorkshopInput(),
     ]
 }
 

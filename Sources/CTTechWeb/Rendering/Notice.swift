@@ -51,6 +51,7 @@ public enum Notice: String, Sendable, CaseIterable {
     case liveRoundClosed = "live-round-closed"
     case liveRoundRevealed = "live-round-revealed"
     case liveIdeaModerated = "live-idea-moderated"
+    case liveFed = "live-fed"
     case liveJoined = "live-joined"
     case liveAnswerSent = "live-answer-sent"
 

@@ -115,6 +115,8 @@ public enum SiteURL: Hashable, Sendable {
     case liveRound(String, session: String, activity: String)
     case liveResults(String, session: String, activity: String)
     case liveIdea(String, session: String, activity: String, idea: String)
+    /// POST: a revealed round's scores or rankings added to the session's assessment as workshop input.
+    case liveFeed(String, session: String, activity: String)
     case livePresenter(String, session: String)
     case liveExport(String, session: String, format: LiveExportFormat)
     case liveEvents(String, session: String)
@@ -237,6 +239,7 @@ public enum SiteURL: Hashable, Sendable {
         case .liveRound: "/states/{stateID}/live/{sessionID}/activities/{activityID}/round"
         case .liveResults: "/states/{stateID}/live/{sessionID}/activities/{activityID}"
         case .liveIdea: "/states/{stateID}/live/{sessionID}/activities/{activityID}/ideas/{ideaID}"
+        case .liveFeed: "/states/{stateID}/live/{sessionID}/activities/{activityID}/assessment"
         case .livePresenter: "/states/{stateID}/live/{sessionID}/presenter"
         case .liveExport(_, _, let format): "/states/{stateID}/live/{sessionID}/export." + format.rawValue
         case .liveEvents: "/states/{stateID}/live/{sessionID}/events"
@@ -264,7 +267,7 @@ public enum SiteURL: Hashable, Sendable {
         case .liveSession(let s, let x), .liveStatus(let s, let x), .liveLobby(let s, let x),
             .liveActivities(let s, let x), .livePresenter(let s, let x), .liveExport(let s, let x, _), .liveEvents(let s, let x):
             [s, x]
-        case .liveRound(let s, let x, let a), .liveResults(let s, let x, let a): [s, x, a]
+        case .liveRound(let s, let x, let a), .liveResults(let s, let x, let a), .liveFeed(let s, let x, let a): [s, x, a]
         case .liveIdea(let s, let x, let a, let i): [s, x, a, i]
         case .framework(let id), .frameworkDownload(let id): [id]
         case .capability(let s), .capabilityNew(let s, _), .roadmap(let s), .roadmapNew(let s, _): [s]

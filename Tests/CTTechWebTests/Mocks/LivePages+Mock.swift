@@ -119,7 +119,9 @@ extension LiveSessionPage {
 }
 
 extension LiveResultsPage {
-    static func page(_ activity: LiveActivity, language: Language = .english) -> Self {
+    static func page(
+        _ activity: LiveActivity, language: Language = .english, feed: (assessmentRound: ScoringRound?, sources: [WorkshopSource])? = nil
+    ) -> Self {
         let session = Valdoria.liveSession
         let results = [1, 2].compactMap { round -> LiveResults? in
             guard Valdoria.liveRounds.contains(where: { $0.activityID == activity.id && $0.number == round && $0.status == .revealed }) else {
@@ -134,7 +136,8 @@ extension LiveResultsPage {
                 activity.title, identity: Valdoria.facilitator, at: .liveResults(Valdoria.state.id, session: session.id, activity: activity.id),
                 language: language),
             session: session, activity: activity, results: results, rounds: Valdoria.liveRounds, participants: Valdoria.liveParticipants,
-            ideas: activity.kind == .ideas ? Valdoria.liveIdeaList : [], canRun: true, csrf: Valdoria.csrf, lastEvent: 42, canWriteScenario: true)
+            ideas: activity.kind == .ideas ? Valdoria.liveIdeaList : [], canRun: true, csrf: Valdoria.csrf, lastEvent: 42, canWriteScenario: true,
+            feed: feed)
     }
 
     /// Two revealed rounds of a ranking: W, the bars, the convergence of round 2.

@@ -98,9 +98,22 @@ public struct AssessmentImport: Sendable, Codable {
     public struct RoundLine: Sendable, Codable {
         public var number: Int
         public var status: String
+        /// Account holders' scores (`assessor` an e-mail) and workshop participants' (`assessor` `workshop:<name>`).
         public var scores: [ScoreLine]
+        /// Workshop participants' rankings of the scenarios in the round (issue 12).
+        public var rankings: [RankingLine]?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case number, status, scores }
+        enum CodingKeys: String, CodingKey, CaseIterable { case number, status, scores, rankings }
+    }
+
+    /// One workshop participant's ranking: scenario (the file's id) → rank, 1 first, ties sharing a rank; `limit` the k of a
+    /// top-k ranking (absent: a full ranking).
+    public struct RankingLine: Sendable, Codable {
+        public var ranker: String
+        public var ranks: [String: Int]
+        public var limit: Int?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case ranker, ranks, limit }
     }
 
     public struct OtherRiskLine: Sendable, Codable {
@@ -252,7 +265,10 @@ public struct AssessmentImport: Sendable, Codable {
         public var scenarios: [ThreatScenario]
         public var evidence: [EvidenceItem]
         public var rounds: [ScoringRound]
+        /// Account holders' and workshop participants' scores (``WorkshopInput/isWorkshop(_:)`` tells them apart).
         public var scores: [ScenarioScore]
+        /// Workshop participants' rankings.
+        public var rankings: [WorkshopRanking] = []
         public var otherRisks: [OtherRisk]
         /// Policy responses addressing the new assessment's risks, each by the importing account, at version 1.
         public var responses: [PolicyResponse]
@@ -268,6 +284,7 @@ public struct AssessmentImport: Sendable, Codable {
             var text =
                 "agencies \(agencies.count), scan \(horizonScan.count), scenarios \(scenarios.count), evidence \(evidence.count), "
                 + "rounds \(rounds.count), scores \(scores.count), other risks \(otherRisks.count)"
+            if !rankings.isEmpty { text += ", rankings \(rankings.count)" }
             if !responses.isEmpty {
                 text +=
                     ", responses \(responses.count), reviews \(reviews.count), overrides \(overrides.count), indicators \(indicators.count), "
@@ -446,6 +463,7 @@ public struct AssessmentImport: Sendable, Codable {
         let roundLines = (rounds ?? []).sorted { $0.number < $1.number }
         var newRounds: [ScoringRound] = []
         var newScores: [ScenarioScore] = []
+        var newRankings: [WorkshopRanking] = []
         for (i, line) in roundLines.enumerated() {
             guard line.number == i + 1 else {
                 v.add("rounds", "validation.import.round-numbers", ["found": roundLines.map { String($0.number) }.joined(separator: ", ")])
@@ -464,8 +482,15 @@ public struct AssessmentImport: Sendable, Codable {
                     v.add("\(path).scenario", "validation.import.unknown-scenario", ["ref": String(score.scenario.prefix(40))])
                     continue
                 }
-                guard let assessor = assessors[score.assessor.lowercased()] else {
-                    v.add("\(path).assessor", "validation.import.unknown-assessor", ["assessor": String(score.assessor.prefix(60))])
+                // A workshop participant is named by a pseudonym, never an account (``WorkshopInput``).
+                let workshop = WorkshopInput.isWorkshop(score.assessor)
+                guard
+                    let assessor = workshop
+                        ? (WorkshopInput.isValidAssessorID(score.assessor) ? score.assessor : nil) : assessors[score.assessor.lowercased()]
+                else {
+                    v.add(
+                        "\(path).assessor", workshop ? "validation.import.workshop-assessor" : "validation.import.unknown-assessor",
+                        ["assessor": String(score.assessor.prefix(60))])
                     continue
                 }
                 if !scored.insert("\(scenario)|\(assessor)").inserted {
@@ -486,6 +511,33 @@ public struct AssessmentImport: Sendable, Codable {
                 do {
                     newScores.append(try ScoreDraft(fields: fields).validated(scenarioID: scenario, round: line.number, assessorID: assessor))
                 } catch { merge(path, error) }
+            }
+            var rankers = Set<String>()
+            for (j, ranking) in (line.rankings ?? []).enumerated() {
+                let path = "rounds[\(i)].rankings[\(j)]"
+                guard WorkshopInput.isValidAssessorID(ranking.ranker) else {
+                    v.add("\(path).ranker", "validation.import.workshop-assessor", ["assessor": String(ranking.ranker.prefix(60))])
+                    continue
+                }
+                if !rankers.insert(ranking.ranker).inserted {
+                    v.add("\(path).ranker", "validation.import.ranked-twice", ["ranker": ranking.ranker, "round": String(line.number)])
+                }
+                var ranks: [String: Int] = [:]
+                for (ref, rank) in ranking.ranks.sorted(by: { $0.key < $1.key }) {
+                    guard let scenario = scenarioIDs[ref] else {
+                        v.add("\(path).ranks", "validation.import.unknown-scenario", ["ref": String(ref.prefix(40))])
+                        continue
+                    }
+                    guard (1...max(1, scenarioLines.count)).contains(rank) else {
+                        v.add("\(path).ranks", "validation.import.rank-range", ["ref": String(ref.prefix(40)), "count": String(scenarioLines.count)])
+                        continue
+                    }
+                    ranks[scenario] = rank
+                }
+                let limit = ranking.limit ?? 0
+                if !(0...max(0, scenarioLines.count)).contains(limit) { v.add("\(path).limit", "validation.import.rank-range-limit") }
+                if ranking.ranks.isEmpty { v.add("\(path).ranks", "validation.import.ranks-empty") }
+                newRankings.append(WorkshopRanking(round: line.number, ranker: ranking.ranker, ranks: ranks, limit: limit))
             }
         }
         if newRounds.isEmpty { newRounds = [ScoringRound(number: 1, status: .open)] }
@@ -538,7 +590,7 @@ public struct AssessmentImport: Sendable, Codable {
         try v.check()
         return Plan(
             assessment: result, agencies: newAgencies, raci: raciCells, horizonScan: scan, scenarios: newScenarios, evidence: newEvidence,
-            rounds: newRounds, scores: newScores, otherRisks: newRisks, responses: policy.responses, reviews: policy.reviews,
+            rounds: newRounds, scores: newScores, rankings: newRankings, otherRisks: newRisks, responses: policy.responses, reviews: policy.reviews,
             overrides: policy.overrides, indicators: policy.indicators, capability: capabilityPlan)
     }
 
@@ -614,7 +666,9 @@ extension AssessmentImport {
                                     [
                                         .likelihood: interval,
                                         .impact: impact,
-                                    ]))
+                                    ])),
+                            // `ranks` is keyed by the file's scenario ids: checked against them, not as a layout.
+                            .rankings: .list(of: fields(RankingLine.CodingKeys.self)),
                         ])),
                 .otherRisks: .list(of: fields(OtherRiskLine.CodingKeys.self, [.likelihood: interval, .impact: interval])),
                 .responses: .list(
@@ -1077,8 +1131,10 @@ extension AssessmentImport {
         public var evidence: [EvidenceItem]
         /// Every round, 1 first.
         public var rounds: [ScoringRound]
-        /// Every score of every round.
+        /// Every score of every round, workshop participants' too.
         public var scores: [ScenarioScore]
+        /// Every workshop ranking of every round.
+        public var rankings: [WorkshopRanking] = []
         public var otherRisks: [OtherRisk]
         /// The state's responses (those addressing none of the assessment's risks are left out), with every answer,
         /// override and indicator recorded for them.
@@ -1152,7 +1208,10 @@ extension AssessmentImport {
                         technologyAccessibility: $0.technologyAccessibility, opportunity: $0.opportunity, likelihood: interval($0.likelihood),
                         impact: Dictionary(uniqueKeysWithValues: $0.impact.map { ($0.key.rawValue, $0.value) }), confidence: $0.confidence.rawValue,
                         rationale: text($0.rationale))
-                })
+                },
+                rankings: e.rankings.filter { $0.round == round.number }.map {
+                    RankingLine(ranker: $0.ranker, ranks: $0.ranks, limit: $0.limit == 0 ? nil : $0.limit)
+                }.nilIfEmpty)
         }
         otherRisks = e.otherRisks.map {
             OtherRiskLine(

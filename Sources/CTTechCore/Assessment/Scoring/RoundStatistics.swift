@@ -8,27 +8,53 @@ public struct RoundStatistics: Sendable, Hashable {
         public let title: String
         public let round: Int
         public let factors: [FactorSummary]
+        /// How many of the round's assessors of this scenario were workshop participants (``WorkshopInput``).
+        public let workshop: Int
+    }
+
+    /// The workshop participants' rankings of the scenarios in one round (``WorkshopRanking``): mean and median rank and
+    /// Kendall's W with the tie correction.
+    public struct Ranking: Sendable, Hashable {
+        public let round: Int
+        public let summary: LiveRanking
     }
 
     /// In the scenarios' order, then by round.
     public let rows: [Row]
+    /// By round.
+    public let rankings: [Ranking]
 
-    public init(scenarios: [ThreatScenario], scores: [ScenarioScore], throughRound: Int, minimumForConsensus: Int) {
-        let byRound = FactorSummary.byRound(scores.filter { $0.round <= throughRound }, minimumForConsensus: minimumForConsensus)
+    public init(
+        scenarios: [ThreatScenario], scores: [ScenarioScore], throughRound: Int, minimumForConsensus: Int, rankings: [WorkshopRanking] = []
+    ) {
+        let counted = scores.filter { $0.round <= throughRound }
+        let byRound = FactorSummary.byRound(counted, minimumForConsensus: minimumForConsensus)
+        var workshop: [String: Int] = [:]
+        for score in counted where WorkshopInput.isWorkshop(score.assessorID) { workshop["\(score.scenarioID)|\(score.round)", default: 0] += 1 }
         rows = scenarios.flatMap { scenario in
             (byRound[scenario.id] ?? [:]).sorted { $0.key < $1.key }.map {
-                Row(scenarioID: scenario.id, title: scenario.title, round: $0.key, factors: $0.value)
+                Row(
+                    scenarioID: scenario.id, title: scenario.title, round: $0.key, factors: $0.value,
+                    workshop: workshop["\(scenario.id)|\($0.key)"] ?? 0)
             }
+        }
+        let keys = scenarios.map(\.id)
+        self.rankings = Dictionary(grouping: rankings.filter { $0.round <= throughRound }, by: \.round).sorted { $0.key < $1.key }.map {
+            round, group in
+            Ranking(round: round, summary: LiveRanking(keys: keys, rankings: group.map(\.ranks), limit: group.map(\.limit).max() ?? 0))
         }
     }
 
     /// RFC 4180 CSV, one row per scenario, round and factor; cells a spreadsheet would read as a formula get an apostrophe.
     public func csv(tlp: String) -> String {
-        var lines = ["tlp,scenario_id,scenario,round,factor,n,median,mean,minimum,maximum,q1,q3,iqr,agreement"]
+        var lines = ["tlp,scenario_id,scenario,round,factor,n,median,mean,minimum,maximum,q1,q3,iqr,agreement,workshop_n"]
         for row in rows {
             for factor in row.factors {
                 let s = factor.summary
-                let cells = [tlp, row.scenarioID, row.title, String(row.round), factor.factor.code] + s.csvFigures + [factor.agreement.rawValue]
+                let cells =
+                    [tlp, row.scenarioID, row.title, String(row.round), factor.factor.code] + s.csvFigures + [
+                        factor.agreement.rawValue, String(row.workshop),
+                    ]
                 lines.append(cells.map(RegisterDocument.cell).joined(separator: ","))
             }
         }

@@ -7,6 +7,15 @@ public enum ScoreVisibility {
         public let label: String
         public let score: ScenarioScore
         public let isOwn: Bool
+        /// A workshop participant's score (``WorkshopInput``), labelled "Workshop participant n" and numbered apart.
+        public let isWorkshop: Bool
+
+        public init(label: String, score: ScenarioScore, isOwn: Bool, isWorkshop: Bool = false) {
+            self.label = label
+            self.score = score
+            self.isOwn = isOwn
+            self.isWorkshop = isWorkshop
+        }
     }
 
     public static func visible(_ scores: [ScenarioScore], round: ScoringRound, viewerID: String, numberingSalt: String) -> [Shown] {
@@ -14,18 +23,26 @@ public enum ScoreVisibility {
         guard round.status == .revealed else {
             return inRound.filter { $0.assessorID == viewerID }.map { Shown(label: "You", score: $0, isOwn: true) }
         }
-        // Peers are numbered 1…n in an order no one can relate to names; the viewer is "You" and takes no number.
-        let assessors = Array(Set(inRound.map(\.assessorID)).subtracting([viewerID])).sorted {
-            Identifier.sha256Hex(numberingSalt + "#" + $0) < Identifier.sha256Hex(numberingSalt + "#" + $1)
+        // Peers are numbered 1…n in an order no one can relate to names; the viewer is "You" and takes no number. Workshop
+        // participants are numbered apart, in the same way.
+        func numbering(_ ids: Set<String>) -> [String: Int] {
+            let ordered = ids.sorted { Identifier.sha256Hex(numberingSalt + "#" + $0) < Identifier.sha256Hex(numberingSalt + "#" + $1) }
+            return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0 + 1) })
         }
-        let numbers = Dictionary(uniqueKeysWithValues: assessors.enumerated().map { ($1, $0 + 1) })
+        let others = Set(inRound.map(\.assessorID)).subtracting([viewerID])
+        let numbers = numbering(others.filter { !WorkshopInput.isWorkshop($0) })
+        let workshopNumbers = numbering(others.filter(WorkshopInput.isWorkshop))
         return inRound.map { score in
             let own = score.assessorID == viewerID
+            let workshop = WorkshopInput.isWorkshop(score.assessorID)
             var shown = score
             if !own { shown.assessorID = "" }
-            return Shown(label: own ? "You" : "Assessor \(numbers[score.assessorID] ?? 0)", score: shown, isOwn: own)
+            let label =
+                own
+                ? "You" : workshop ? "Workshop participant \(workshopNumbers[score.assessorID] ?? 0)" : "Assessor \(numbers[score.assessorID] ?? 0)"
+            return Shown(label: label, score: shown, isOwn: own, isWorkshop: workshop)
         }
-        .sorted { $0.label < $1.label }
+        .sorted { ($0.isWorkshop ? 1 : 0, $0.label) < ($1.isWorkshop ? 1 : 0, $1.label) }
     }
 
     /// A fresh salt for a new round's numbering (a random UUID: 122 random bits).

@@ -22,6 +22,17 @@ public protocol ScoringRepository: Sendable {
     func visibleScores(_ scope: TenantScope, assessmentID: String, round: ScoringRound) async throws -> [ScoreVisibility.Shown]
     /// How many assessors have scored each scenario in a round: counts only, never who or what.
     func submissionCounts(_ scope: TenantScope, assessmentID: String, round: Int) async throws -> [String: Int]
-    /// Every score of rounds 1…`throughRound`, for the register (aggregates only). Callers pass a revealed round.
+    /// Every score of rounds 1…`throughRound`, account holders' and workshop participants', for the register (aggregates
+    /// only). Callers pass a revealed round.
     func scoresForRegister(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [ScenarioScore]
+
+    /// Adds a workshop's scores and rankings to the assessment's round `input.round`, which must be its current round and
+    /// open (``AssessmentRuleViolation/roundNotOpen(round:)``) in an editable assessment; what the same source added to
+    /// that round before is replaced, and a participant's earlier score of the same scenario in the round too. The
+    /// input, the assessment's new revision and the audit entry commit together.
+    func addWorkshopInput(_ input: WorkshopInput, scope: TenantScope, audit: AuditEvent) async throws
+    /// What has been added from each source to each round of the assessment, oldest first.
+    func workshopSources(_ scope: TenantScope, assessmentID: String) async throws -> [WorkshopSource]
+    /// The workshop rankings of rounds 1…`throughRound` (callers pass a revealed round).
+    func workshopRankings(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [WorkshopRanking]
 }

@@ -115,6 +115,15 @@ struct LiveController {
             let session = try await lookup.session(context, scope)
             let activity = try await lookup.activity(context, scope, session: session)
             let canRun = Authorizer.allows(try granted.requireIdentity(), state: state.id, .runLiveSession)
+            var feed: (assessmentRound: ScoringRound?, sources: [WorkshopSource])?
+            if let assessmentID = session.assessmentID, [.scoring, .ranking].contains(activity.kind),
+                Authorizer.allows(try granted.requireIdentity(), state: state.id, .manageAssessment)
+            {
+                feed = (
+                    try await assessments.scoring.currentRound(scope, assessmentID: assessmentID),
+                    try await assessments.scoring.workshopSources(scope, assessmentID: assessmentID)
+                )
+            }
             let page = LiveResultsPage.make(
                 layout: lookup.layout(activity.title, state: state, request, context), session: session, activity: activity,
                 results: try await facilitation.results(of: activity, in: session, scope: scope),
@@ -122,8 +131,24 @@ struct LiveController {
                 participants: try await live.liveParticipants(scope, sessionID: session.id),
                 ideas: activity.kind == .ideas ? try await live.liveIdeas(scope, sessionID: session.id, activityID: activity.id) : [], canRun: canRun,
                 csrf: context.csrfToken ?? "", lastEvent: lastEvent,
-                canWriteScenario: Authorizer.allows(try granted.requireIdentity(), state: state.id, .writeScenario))
+                canWriteScenario: Authorizer.allows(try granted.requireIdentity(), state: state.id, .writeScenario), feed: feed)
             return .html(pages.render(page))
+        }
+        // Workshop input: a revealed round's scores or rankings join the assessment's open round (the facilitator also
+        // manages the assessment: a programme officer running the room does not write into the state's scoring).
+        routes.post(.liveFeed(.parameter, session: .parameter, activity: .parameter), .state(.runLiveSession)) { request, context, granted in
+            let scope = try granted.requireTenant()
+            guard Authorizer.allows(try granted.requireIdentity(), state: scope.stateID, .manageAssessment) else {
+                throw AppError.forbidden("errors.access.role-not-allowed")
+            }
+            let session = try await lookup.session(context, scope)
+            let activity = try await lookup.activity(context, scope, session: session)
+            guard let round = Int(context.form["round"] ?? ""), (1...LiveLimits.rounds).contains(round) else {
+                throw AppError.badRequest("live.error.unknown-move")
+            }
+            try await facilitation.addToAssessment(activity, liveRound: round, in: session, by: try granted.actor(), scope: scope)
+            return .seeOther(
+                SiteURL.liveResults(scope.stateID, session: session.id, activity: activity.id).path + "#workshop-input", notice: .liveFed)
         }
         routes.post(.liveIdea(.parameter, session: .parameter, activity: .parameter, idea: .parameter), .state(.runLiveSession)) {
             request, context, granted in
@@ -223,17 +248,9 @@ struct LiveController {
         let scope = try granted.requireTenant()
         let state = try await lookup.state(scope)
         let session = try await lookup.session(context, scope)
-        let activities = try await live.liveActivities(scope, sessionID: session.id)
-        var results: [String: [LiveResults]] = [:]
-        var submissions: [String: [LiveSubmission]] = [:]
-        for activity in activities {
-            results[activity.id] = try await facilitation.results(of: activity, in: session, scope: scope)
-            submissions[activity.id] = try await live.liveSubmissions(scope, sessionID: session.id, activityID: activity.id)
-        }
-        let document = LiveExport(
-            session: session, activities: activities, rounds: try await live.liveRounds(scope, sessionID: session.id), results: results,
-            submissions: submissions, participants: try await live.liveParticipants(scope, sessionID: session.id))
-        let name = "live-\(state.defaultTLP.rawValue.replacingOccurrences(of: "+", with: "-"))-\(state.code)-\(session.code).\(format.rawValue)"
+        // The same document and bytes as the API's `…/results` (LiveExportBuilder).
+        let document = try await LiveExportBuilder(live: live, facilitation: facilitation).document(session, scope: scope)
+        let name = LiveExportBuilder.fileName(state: state, session: session, extension: format.rawValue)
         let bytes: ByteBuffer
         let type: String
         switch format {
@@ -241,9 +258,7 @@ struct LiveController {
             bytes = ByteBuffer(string: document.csv())
             type = "text/csv; charset=utf-8"
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            bytes = ByteBuffer(bytes: try encoder.encode(document))
+            bytes = ByteBuffer(bytes: try LiveExportBuilder.json(document))
             type = "application/json"
         }
         return Response(

@@ -5,6 +5,8 @@ import SQLKit
 /// Writes a checked import in one transaction (``AssessmentImportRepository``).
 public struct AssessmentImportStore: AssessmentImportRepository {
     let persistence: Persistence
+    /// The source of workshop input that came in a file.
+    static let importSource = "import"
 
     public init(_ persistence: Persistence) {
         self.persistence = persistence
@@ -63,9 +65,32 @@ public struct AssessmentImportStore: AssessmentImportRepository {
                 plan.evidence.enumerated().map {
                     EvidenceStore.EvidenceRow($1, assessmentID: assessmentID, stateID: state, createdAt: now + Int64($0))
                 }, on: tx)
+            // Workshop participants' scores and rankings are kept apart, as ``ScoringStore/addWorkshopInput`` keeps them.
+            let (workshop, accounts) = (
+                plan.scores.filter { WorkshopInput.isWorkshop($0.assessorID) }, plan.scores.filter { !WorkshopInput.isWorkshop($0.assessorID) }
+            )
             try await Self.insert(
-                "scenario_scores", try plan.scores.map { try ScoringStore.ScoreRow($0, assessmentID: assessmentID, stateID: state, createdAt: now) },
+                "scenario_scores", try accounts.map { try ScoringStore.ScoreRow($0, assessmentID: assessmentID, stateID: state, createdAt: now) },
                 on: tx)
+            try await Self.insert(
+                "workshop_scores",
+                try workshop.map {
+                    try ScoringStore.ScoreRow($0, assessmentID: assessmentID, stateID: state, createdAt: now, source: Self.importSource)
+                }, on: tx)
+            try await Self.insert(
+                "workshop_rankings",
+                try plan.rankings.map {
+                    ScoringStore.RankingRow(
+                        assessmentId: assessmentID, stateId: state, round: $0.round, ranker: $0.ranker,
+                        ranks: String(decoding: try JSONEncoder.sorted.encode($0.ranks), as: UTF8.self), topK: $0.limit, source: Self.importSource,
+                        createdAt: now)
+                }, on: tx)
+            try await Self.insert(
+                "workshop_sources",
+                Set(workshop.map(\.round) + plan.rankings.map(\.round)).sorted().map {
+                    ScoringStore.SourceRow(
+                        assessmentId: assessmentID, stateId: state, round: $0, source: Self.importSource, label: Self.importSource, addedAt: now)
+                }, on: tx)
             try await Self.insert(
                 "other_risks",
                 plan.otherRisks.enumerated().map {

@@ -75,8 +75,11 @@ public struct ScoringStore: ScoringRepository, AssessmentTables {
         var confidence: String
         var rationale: String
         var createdAt: Int64
+        /// A workshop score's source (`workshop_scores` only); nil, and so not written, for an account holder's score.
+        var source: String?
 
-        init(_ score: ScenarioScore, assessmentID: String, stateID: String, createdAt: Int64) throws {
+        init(_ score: ScenarioScore, assessmentID: String, stateID: String, createdAt: Int64, source: String? = nil) throws {
+            self.source = source
             let impact = Dictionary(uniqueKeysWithValues: score.impact.map { ($0.key.rawValue, $0.value) })
             scenarioId = score.scenarioID
             assessmentId = assessmentID
@@ -229,7 +232,13 @@ public struct ScoringStore: ScoringRepository, AssessmentTables {
         var query = persistence.sql.select().column("*").from("scenario_scores").where("assessment_id", .equal, SQLBind(assessmentID))
             .where("state_id", .equal, SQLBind(scope.stateID)).where("round", .equal, SQLBind(round.number))
         if round.status != .revealed { query = query.where("assessor_id", .equal, SQLBind(scope.userID)) }
-        let scores = try await query.all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.score)
+        var scores = try await query.all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.score)
+        // Workshop participants' scores are nobody's own: they are read only once the round is revealed.
+        if round.status == .revealed {
+            scores += try await persistence.sql.select().column("*").from("workshop_scores").where("assessment_id", .equal, SQLBind(assessmentID))
+                .where("state_id", .equal, SQLBind(scope.stateID)).where("round", .equal, SQLBind(round.number))
+                .all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.score)
+        }
         let salt =
             try await persistence.sql.select().column("*").from("scoring_rounds").where("assessment_id", .equal, SQLBind(assessmentID))
             .where("state_id", .equal, SQLBind(scope.stateID)).where("number", .equal, SQLBind(round.number))
@@ -254,8 +263,123 @@ public struct ScoringStore: ScoringRepository, AssessmentTables {
     /// Every score of rounds 1…`throughRound`, for the register, which shows aggregates only (never one assessor's
     /// input). Callers pass a revealed round: during an open round even an aggregate would hint at peers' scores.
     public func scoresForRegister(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [ScenarioScore] {
-        try await persistence.sql.select().column("*").from("scenario_scores").where("assessment_id", .equal, SQLBind(assessmentID))
+        var scores: [ScenarioScore] = []
+        for table in ["scenario_scores", "workshop_scores"] {
+            scores += try await persistence.sql.select().column("*").from(table).where("assessment_id", .equal, SQLBind(assessmentID))
+                .where("state_id", .equal, SQLBind(scope.stateID)).where("round", .lessThanOrEqual, SQLBind(throughRound))
+                .all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.score)
+        }
+        return scores
+    }
+
+    // MARK: Workshop input
+
+    struct RankingRow: Codable {
+        var assessmentId: String
+        var stateId: String
+        var round: Int
+        var ranker: String
+        var ranks: String
+        var topK: Int
+        var source: String
+        var createdAt: Int64
+
+        var ranking: WorkshopRanking? {
+            guard let ranks = try? JSONDecoder().decode([String: Int].self, from: Data(ranks.utf8)) else { return nil }
+            return WorkshopRanking(round: round, ranker: ranker, ranks: ranks, limit: topK)
+        }
+    }
+
+    struct SourceRow: Codable {
+        var assessmentId: String
+        var stateId: String
+        var round: Int
+        var source: String
+        var label: String
+        var addedAt: Int64
+    }
+
+    public func addWorkshopInput(_ input: WorkshopInput, scope: TenantScope, audit: AuditEvent) async throws {
+        let kind = persistence.kind
+        try await persistence.write { tx in
+            try await Self.writeWorkshopInput(input, stateID: scope.stateID, on: tx)
+            try await AssessmentWrites.bumpRevision(input.assessmentID, on: tx)
+            try await AuditLogStore.append(audit, on: tx, kind: kind)
+        }
+    }
+
+    /// Inside a write: checks the assessment is editable and `input.round` its open round, then replaces the source's
+    /// earlier input to that round (and any other source's score or ranking by the same participants) with `input`.
+    static func writeWorkshopInput(_ input: WorkshopInput, stateID: String, on tx: any SQLDatabase) async throws {
+        try await AssessmentWrites.requireEditable(input.assessmentID, stateID: stateID, on: tx)
+        guard let current = try await currentRound(on: tx, stateID: stateID, assessmentID: input.assessmentID),
+            current.number == input.round, current.status == .open
+        else { throw AssessmentRuleViolation.roundNotOpen(round: input.round) }
+        let scenarios = Set(
+            try await tx.select().column("id").from("scenarios").where("assessment_id", .equal, SQLBind(input.assessmentID))
+                .where("state_id", .equal, SQLBind(stateID)).all(decodingColumn: "id", as: String.self))
+        guard input.scores.allSatisfy({ scenarios.contains($0.scenarioID) && $0.round == input.round }) else { throw StoreConflict.missing }
+        for table in ["workshop_scores", "workshop_rankings", "workshop_sources"] {
+            try await tx.delete(from: table).where("assessment_id", .equal, SQLBind(input.assessmentID)).where("round", .equal, SQLBind(input.round))
+                .where("source", .equal, SQLBind(input.source)).run()
+        }
+        for score in input.scores {
+            try await tx.delete(from: "workshop_scores").where("scenario_id", .equal, SQLBind(score.scenarioID))
+                .where("round", .equal, SQLBind(score.round)).where("assessor_id", .equal, SQLBind(score.assessorID)).run()
+            try await tx.insert(into: "workshop_scores")
+                .model(
+                    try ScoreRow(score, assessmentID: input.assessmentID, stateID: stateID, createdAt: input.addedAt, source: input.source),
+                    keyEncodingStrategy: .convertToSnakeCase
+                ).run()
+        }
+        for ranking in input.rankings {
+            try await tx.delete(from: "workshop_rankings").where("assessment_id", .equal, SQLBind(input.assessmentID))
+                .where("round", .equal, SQLBind(input.round)).where("ranker", .equal, SQLBind(ranking.ranker)).run()
+            try await tx.insert(into: "workshop_rankings")
+                .model(
+                    RankingRow(
+                        assessmentId: input.assessmentID, stateId: stateID, round: input.round, ranker: ranking.ranker,
+                        ranks: String(decoding: try JSONEncoder.sorted.encode(ranking.ranks), as: UTF8.self), topK: ranking.limit,
+                        source: input.source, createdAt: input.addedAt), keyEncodingStrategy: .convertToSnakeCase
+                ).run()
+        }
+        try await tx.insert(into: "workshop_sources")
+            .model(
+                SourceRow(
+                    assessmentId: input.assessmentID, stateId: stateID, round: input.round, source: input.source, label: input.label,
+                    addedAt: input.addedAt), keyEncodingStrategy: .convertToSnakeCase
+            ).run()
+    }
+
+    public func workshopSources(_ scope: TenantScope, assessmentID: String) async throws -> [WorkshopSource] {
+        struct Count: Codable {
+            var round: Int
+            var source: String
+            var n: Int
+        }
+        func counts(_ table: String) async throws -> [String: Int] {
+            let rows = try await persistence.sql.select().column("round").column("source").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(table).where("assessment_id", .equal, SQLBind(assessmentID)).where("state_id", .equal, SQLBind(scope.stateID))
+                .groupBy("round").groupBy("source").all(decoding: Count.self)
+            return Dictionary(rows.map { ("\($0.round)|\($0.source)", $0.n) }, uniquingKeysWith: +)
+        }
+        let scores = try await counts("workshop_scores")
+        let rankings = try await counts("workshop_rankings")
+        return try await persistence.sql.select().column("*").from("workshop_sources").where("assessment_id", .equal, SQLBind(assessmentID))
+            .where("state_id", .equal, SQLBind(scope.stateID)).orderBy("added_at").orderBy("round")
+            .all(decoding: SourceRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .compactMap { row in
+                let key = "\(row.round)|\(row.source)"
+                let (s, r) = (scores[key] ?? 0, rankings[key] ?? 0)
+                guard s + r > 0 else { return nil }
+                return WorkshopSource(source: row.source, label: row.label, round: row.round, scores: s, rankings: r, addedAt: row.addedAt)
+            }
+    }
+
+    public func workshopRankings(_ scope: TenantScope, assessmentID: String, throughRound: Int) async throws -> [WorkshopRanking] {
+        try await persistence.sql.select().column("*").from("workshop_rankings").where("assessment_id", .equal, SQLBind(assessmentID))
             .where("state_id", .equal, SQLBind(scope.stateID)).where("round", .lessThanOrEqual, SQLBind(throughRound))
-            .all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.score)
+            .orderBy("round").orderBy("ranker")
+            .all(decoding: RankingRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.ranking)
     }
 }

@@ -20,6 +20,15 @@ public struct LiveResultsPage: WebPage {
         let scenarioHref: String?
     }
 
+    /// A revealed round of a scoring or ranking activity, and whether it is already workshop input to the assessment.
+    struct FeedRound: Sendable, TemplateModel {
+        let round: Int
+        let label: String
+        /// "Added to round 2 on 2 December: 14 scores" when it was.
+        let added: String?
+        let button: String
+    }
+
     public let layout: LayoutModel
     let title: String
     let kind: String
@@ -31,6 +40,12 @@ public struct LiveResultsPage: WebPage {
     let hasIdeas: Bool
     let canRun: Bool
     let csrf: String
+    /// Workshop input (issue 12): where the facilitator adds a revealed round to the assessment's open round.
+    let feedAction: String?
+    let feedRounds: [FeedRound]
+    let hasFeed: Bool
+    /// Why nothing can be added now (the assessment's round is not open), if so.
+    let feedBlocked: String?
     let eventsHref: String
     /// What the script says when something changed while a form is being filled in.
     let changed: String
@@ -38,9 +53,30 @@ public struct LiveResultsPage: WebPage {
     public static func make(
         layout: LayoutModel, session: LiveSession, activity: LiveActivity, results: [LiveResults], rounds: [LiveRound],
         participants: [LiveParticipant],
-        ideas: [LiveIdea], canRun: Bool, csrf: String, lastEvent: Int64 = 0, canWriteScenario: Bool = false
+        ideas: [LiveIdea], canRun: Bool, csrf: String, lastEvent: Int64 = 0, canWriteScenario: Bool = false,
+        feed: (assessmentRound: ScoringRound?, sources: [WorkshopSource])? = nil
     ) -> LiveResultsPage {
         let t = layout.localizer
+        // The assessment's round the input would go to, when it is open.
+        let openRound = feed?.assessmentRound.flatMap { $0.status == .open ? $0.number : nil }
+        let feedRounds: [FeedRound] =
+            feed == nil || !canRun
+            ? []
+            : results.map(\.round).reversed().map { round in
+                let label = "\(session.code) · \(activity.title) · \(round)"
+                let added = feed?.sources.last { $0.source == activity.id && $0.label == label }
+                return FeedRound(
+                    round: round, label: t("live.feed.round", ["round": String(round)]),
+                    added: added.map {
+                        t(
+                            "live.feed.added",
+                            [
+                                "round": String($0.round), "date": t.date($0.addedAt), "scores": String($0.scores),
+                                "rankings": String($0.rankings),
+                            ])
+                    },
+                    button: t("live.feed.add", ["round": String(openRound ?? 0)]))
+            }
         let unrevealed = rounds.filter { $0.activityID == activity.id && $0.status != .revealed }.map(\.number)
         let votable = ideas.filter(\.isVotable)
         return LiveResultsPage(
@@ -64,6 +100,10 @@ public struct LiveResultsPage: WebPage {
                             return SiteURL.assessment(session.stateID, assessmentID).path + "?from-idea=" + text + "#add-scenario"
                         })
                 } : [], hasIdeas: canRun && !ideas.isEmpty, canRun: canRun, csrf: csrf,
+            feedAction: openRound == nil || feedRounds.isEmpty
+                ? nil : SiteURL.liveFeed(session.stateID, session: session.id, activity: activity.id).path,
+            feedRounds: feedRounds, hasFeed: !feedRounds.isEmpty,
+            feedBlocked: !feedRounds.isEmpty && openRound == nil ? t("live.feed.blocked") : nil,
             eventsHref: SiteURL.liveEvents(session.stateID, session: session.id).path + "?after=\(lastEvent)", changed: t("live.changed"))
     }
 }

@@ -61,6 +61,7 @@ public enum AssessmentFiles {
             responses: try await policy.responses(policyScope).filter { $0.targets.contains { $0.assessmentID == assessmentID } },
             reviews: try await policy.allReviews(policyScope), overrides: try await policy.allOverrides(policyScope),
             indicators: try await policy.allIndicators(policyScope), emails: [:])
+        export.rankings = try await stores.scoring.workshopRankings(scope, assessmentID: assessmentID, throughRound: current?.number ?? 0)
         let capability = CapabilityStore(persistence)
         let capabilityScope = SystemAuthority.tenant(stateID, actorID: "cli", permission: .viewCapability)
         export.capabilityAssessments = AssessmentImport.linked(
@@ -71,7 +72,9 @@ public enum AssessmentFiles {
             export.capabilityTargets += try await capability.capabilityTargets(capabilityScope, assessmentID: c.id)
         }
         let accounts = AccountStore(persistence)
-        let named = Set(export.scores.map(\.assessorID) + export.reviews.map(\.reviewerID) + export.overrides.map(\.byID))
+        let named = Set(
+            export.scores.map(\.assessorID).filter { !WorkshopInput.isWorkshop($0) } + export.reviews.map(\.reviewerID) + export.overrides.map(\.byID)
+        )
         for id in named.sorted() {
             if let account = try await accounts.account(id: id) { export.emails[id] = account.email }
         }

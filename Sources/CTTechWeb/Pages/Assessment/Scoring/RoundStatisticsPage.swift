@@ -8,7 +8,22 @@ public struct RoundStatisticsPage: WebPage {
 
     struct Round: Sendable, TemplateModel {
         let heading: String
+        /// "Of whom 4 workshop participants" when a workshop's input counts in the round.
+        let workshop: String?
         let rows: [LiveRoundView.StatRow]
+    }
+
+    /// One round of workshop rankings: each scenario's mean and median rank, and Kendall's W.
+    struct Ranking: Sendable, TemplateModel {
+        struct Line: Sendable, TemplateModel {
+            let title: String
+            let mean: String
+            let median: String
+            let firsts: String
+        }
+        let heading: String
+        let concordance: String
+        let lines: [Line]
     }
 
     struct Scenario: Sendable, TemplateModel {
@@ -23,6 +38,8 @@ public struct RoundStatisticsPage: WebPage {
     let intro: String
     let scenarios: [Scenario]
     let hasScenarios: Bool
+    let rankings: [Ranking]
+    let hasRankings: Bool
 
     /// `revealedThrough`: the latest revealed round (0: none yet).
     public static func make(layout: LayoutModel, assessment: Assessment, statistics: RoundStatistics, revealedThrough: Int) -> RoundStatisticsPage {
@@ -31,6 +48,7 @@ public struct RoundStatisticsPage: WebPage {
         for row in statistics.rows {
             let round = Round(
                 heading: t("rounds.round", ["round": String(row.round)]),
+                workshop: row.workshop == 0 ? nil : t("rounds.workshop", count: row.workshop),
                 rows: row.factors.map {
                     LiveRoundView.StatRow.make(
                         t("live.factor." + $0.factor.code), $0.summary, agreement: $0.agreement, percent: $0.factor == .likelihood, t)
@@ -41,10 +59,24 @@ public struct RoundStatisticsPage: WebPage {
                 scenarios.append(Scenario(title: row.title, rounds: [round]))
             }
         }
+        let titles = Dictionary(statistics.rows.map { ($0.scenarioID, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let rankings = statistics.rankings.map { ranking in
+            Ranking(
+                heading: t("rounds.ranking", ["round": String(ranking.round)]),
+                concordance: ranking.summary.concordance.map {
+                    t("rounds.ranking-w", ["w": t.number($0, fractionDigits: 2), "count": String(ranking.summary.rankings)])
+                } ?? t("rounds.ranking-no-w", ["count": String(ranking.summary.rankings)]),
+                lines: ranking.summary.items.filter { titles[$0.key] != nil || $0.rankedBy > 0 }.map {
+                    Ranking.Line(
+                        title: titles[$0.key] ?? $0.key, mean: t.number($0.meanRank, fractionDigits: 1),
+                        median: t.number($0.medianRank, fractionDigits: 1),
+                        firsts: String($0.firstPlaces))
+                })
+        }
         return RoundStatisticsPage(
             layout: layout, assessmentTitle: assessment.title, assessmentHref: SiteURL.assessment(assessment.stateID, assessment.id).path,
             csvHref: SiteURL.roundStatisticsCSV(assessment.stateID, assessment.id).path,
             intro: revealedThrough == 0 ? t("rounds.none") : t("rounds.intro", count: revealedThrough), scenarios: scenarios,
-            hasScenarios: !scenarios.isEmpty)
+            hasScenarios: !scenarios.isEmpty, rankings: rankings, hasRankings: !rankings.isEmpty)
     }
 }

@@ -311,6 +311,6 @@ public struct ScenarioPage: WebPage {
     static func assessorLabel(_ shown: ScoreVisibility.Shown, _ t: Localizer) -> String {
         if shown.isOwn { return t("scoring.assessor.you") }
         guard let number = shown.label.split(separator: " ").last.flatMap({ Int($0) }) else { return shown.label }
-        return t("scoring.assessor.numbered", ["number": String(number)])
+        return t(shown.isWorkshop ? "scoring.assessor.workshop" : "scoring.assessor.numbered", ["number": String(number)])
     }
 }
