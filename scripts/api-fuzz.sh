@@ -9,8 +9,9 @@
 # users and changes assessments), creates an API token with `cttech token
 # create` (safe while the server runs), and runs schemathesis against the served
 # spec (/api/openapi.yaml). Path parameters stateId/assessmentId are pinned to
-# the demo Valdoria assessment so the fuzzer gets past 404; other ids are taken
-# from responses. Exits non-zero if any run reported a failure.
+# the demo Valdoria assessment and sessionId to its finished live workshop (whose
+# revealed rounds fill the results document) so the fuzzer gets past 404; other
+# ids are taken from responses. Exits non-zero if any run reported a failure.
 #
 # Every check runs (`--checks all`); what a check cannot fairly ask of this API
 # is narrowed per operation or per phase in the generated config (write_config
@@ -60,13 +61,14 @@ trap 'stop_server; rm -rf "$WORK/db"' EXIT
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
-# write_config STATE_ID ASSESSMENT_ID: the schemathesis config of one run. Every check stays on for every operation;
-# the settings below narrow only what a check cannot fairly ask of this API, each with its reason.
+# write_config STATE_ID ASSESSMENT_ID SESSION_ID: the schemathesis config of one run. Every check stays on for every
+# operation; the settings below narrow only what a check cannot fairly ask of this API, each with its reason.
 write_config() {
   cat <<EOF
 [parameters]
 "path.stateId" = "$1"
 "path.assessmentId" = "$2"
+"path.sessionId" = "$3"
 
 # unsupported_method: every /api/v1 path answers the routed methods it does not declare (GET, PUT, POST, DELETE) with
 # 405 and its own Allow, and TRACE, PATCH, QUERY... with 405 before routing. OPTIONS is left out of the probes: it gets
@@ -171,7 +173,7 @@ EOF
 
 # fuzz EMAIL NAME: one fresh server + database, one token, one schemathesis run.
 fuzz() {
-  local email=$1 name=$2 db=$WORK/db/$2.sqlite port base auth look token sid aid rc=0
+  local email=$1 name=$2 db=$WORK/db/$2.sqlite port base auth look token sid aid lid rc=0
   mkdir -p "$WORK/db"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   base=http://127.0.0.1:$port
@@ -186,8 +188,9 @@ fuzz() {
   look="Authorization: Bearer $("$BIN" token create --user focal@demo.cttech.example --label api-fuzz-lookup --days 1 --database "$db")"
   sid=$(curl -sf -H "$look" "$base/api/v1/states" | json '[s["id"] for s in d if s["code"]=="VLD"][0]')
   aid=$(curl -sf -H "$look" "$base/api/v1/states/$sid/assessments" | json 'd[0]["id"]')
-  [[ -n $token && -n $sid && -n $aid ]] || { echo "could not set up $name" >&2; stop_server; return 2; }
-  write_config "$sid" "$aid" >"$WORK/$name.toml"
+  lid=$(curl -sf -H "$look" "$base/api/v1/states/$sid/live-sessions" | json '[s["id"] for s in d if s["status"]=="ended"][0]')
+  [[ -n $token && -n $sid && -n $aid && -n $lid ]] || { echo "could not set up $name" >&2; stop_server; return 2; }
+  write_config "$sid" "$aid" "$lid" >"$WORK/$name.toml"
   write_hooks >"$WORK/hooks.py"
 
   echo "=== $name ($email) on $base"

@@ -57,7 +57,9 @@ struct RoundStatisticsTests {
         let csv = RoundStatistics(scenarios: [scenario], scores: scores, throughRound: 1, minimumForConsensus: 3).csv(tlp: "TLP:AMBER")
         let lines = csv.split(separator: "\r\n")
         #expect(lines.count == 1 + ScoreFactor.allCases.count)
-        #expect(lines[1] == "TLP:AMBER,s1,\"'=HYPERLINK(\"\"x\"\")\",1,intent,1,2,2,2,2,2,2,0,too-few-ratings,0", "a formula is defused; no workshop participant")
+        #expect(
+            lines[1] == "TLP:AMBER,s1,\"'=HYPERLINK(\"\"x\"\")\",1,intent,1,2,2,2,2,2,2,0,too-few-ratings,0",
+            "a formula is defused; no workshop participant")
     }
 
     func with<Value>(_ value: Value, _ change: (inout Value) -> Void) -> Value {

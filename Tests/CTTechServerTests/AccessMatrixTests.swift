@@ -22,8 +22,8 @@ struct AccessMatrixTests {
         let capability = world.capability[world.foreign.id]
         let live = world.live[world.foreign.id]
         let values: [(String, String)] = [
-            ("{sessionID}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""), ("{ideaID}", live?.idea ?? ""),
-            ("{code}", live?.code ?? ""),
+            ("{sessionID}", live?.session ?? ""), ("{sessionId}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""),
+            ("{ideaID}", live?.idea ?? ""), ("{code}", live?.code ?? ""),
             ("{stateID}", world.foreign.id), ("{userID}", world.foreignFocal.id), ("{grantID}", world.foreignGrantID), ("{kind}", "technologies"),
             ("{name}", "app.css"), ("{assessmentID}", world.foreignAssessmentID), ("{scenarioID}", world.foreignScenarioID),
             ("{scenarioId}", world.foreignScenarioID), ("{number}", "1"), ("{agencyID}", records?.agency ?? ""),

@@ -46,9 +46,19 @@ struct ClearErrorsAPITests {
         #expect(Components.Schemas.RoadmapFunding.allCases.map(\.rawValue) == RoadmapItem.Funding.allCases.map(\.rawValue))
         #expect(Components.Schemas.RoadmapItemStatus.allCases.map(\.rawValue) == RoadmapItem.Status.allCases.map(\.rawValue))
         #expect(Components.Schemas.ReadinessRating.allCases.map(\.rawValue) == ReadinessRating.allCases.map(\.rawValue))
-        // (ScoringRound.Status and EvidenceSubject list no cases in Core: every spec value must at least be one of them)
+        // issue 12: live sessions and the figures of every round
+        #expect(Components.Schemas.LiveSessionStatus.allCases.map(\.rawValue) == LiveSession.Status.allCases.map(\.rawValue))
+        #expect(Components.Schemas.LiveAnonymity.allCases.map(\.rawValue) == LiveAnonymity.allCases.map(\.rawValue))
+        #expect(Components.Schemas.LiveAttribute.allCases.map(\.rawValue) == LiveAttribute.allCases.map(\.rawValue))
+        #expect(Components.Schemas.LiveActivityKind.allCases.map(\.rawValue) == LiveActivity.Kind.allCases.map(\.rawValue))
+        #expect(Components.Schemas.ScoreFactorCode.allCases.map(\.rawValue) == ScoreFactor.allCases.map(\.code))
+        // (ScoringRound.Status — also a live round's status — and EvidenceSubject list no cases in Core: every spec value must
+        // at least be one of them)
         #expect(Components.Schemas.RoundStatus.allCases.allSatisfy { ScoringRound.Status(rawValue: $0.rawValue) != nil })
         #expect(Components.Schemas.EvidenceSubject.allCases.allSatisfy { EvidenceSubject(kind: $0.rawValue, reference: "x") != nil })
+        // (nor does RatingSummary.Agreement: its three values, each one of Core's)
+        #expect(Components.Schemas.Agreement.allCases.count == 3)
+        #expect(Components.Schemas.Agreement.allCases.allSatisfy { RatingSummary.Agreement(rawValue: $0.rawValue) != nil })
         // the impact dimensions are the named properties of the impact objects (and of a trace's dimension multipliers)
         let scores = Components.Schemas.ImpactScores(
             fatalities: 1, economic: 1, essentialServices: 1, societal: 1, publicConfidence: 1, international: 1, humanRights: 1)

@@ -184,6 +184,63 @@ struct LiveFlowTests {
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func settingsChangeBeforeTheStartAndOnlyTheTitleAndAssessmentAfter(_ kind: DatabaseKind) async throws {
+        try await withApp(kind) { world, client in
+            let stateID = world.home.id
+            let facilitator = try await world.session(.facilitator)
+            var response = try await client.send(
+                .post, SiteURL.liveSessions(stateID).path, session: facilitator,
+                form: ["_csrf": facilitator.csrf, "title": "Drone workshop", "assessment": "", "anonymity": "anonymous"])
+            let sessionPath = location(response)
+            let sessionID = String(sessionPath.split(separator: "/").last ?? "")
+            let settingsPath = SiteURL.liveSettings(stateID, session: sessionID).path
+            let scope = SystemAuthority.tenant(stateID, permission: .viewLiveSession)
+            response = try await client.send(.get, sessionPath, session: facilitator)
+            #expect(response.text.contains("<summary>Settings</summary>") && response.text.contains("name=\"anonymity\" value=\"anonymous\" checked"))
+
+            // Before the start: a bad smallest group is refused by its field, nothing changes; then everything may change.
+            var form = [
+                "_csrf": facilitator.csrf, "version": "1", "title": "Regional drone workshop", "assessment": world.homeAssessmentID,
+                "anonymity": "pseudonymous", "attribute.sex": "on", "minimum-group": "1",
+            ]
+            response = try await client.send(.post, settingsPath, session: facilitator, form: form)
+            #expect(response.status == .badRequest && response.text.contains("id=\"l-minimum-error\""))
+            #expect(response.text.contains("<details class=\"settings\" open>") && response.text.contains("value=\"Regional drone workshop\""))
+            #expect(try await world.services.live.liveSession(scope, id: sessionID)?.title == "Drone workshop")
+            form["minimum-group"] = "4"
+            response = try await client.send(.post, settingsPath, session: facilitator, form: form)
+            #expect(response.status == .seeOther)
+            var stored = try #require(try await world.services.live.liveSession(scope, id: sessionID))
+            #expect(stored.title == "Regional drone workshop" && stored.anonymity == .pseudonymous && stored.minimumGroupSize == 4)
+            #expect(stored.askedAttributes == [.sex] && stored.assessmentID == world.homeAssessmentID)
+
+            // After the start: the fixed settings are said, sent back as they are; changing them is refused.
+            response = try await client.send(
+                .post, SiteURL.liveStatus(stateID, session: sessionID).path, session: facilitator,
+                form: ["_csrf": facilitator.csrf, "version": String(stored.version), "to": "running"])
+            stored = try #require(try await world.services.live.liveSession(scope, id: sessionID))
+            response = try await client.send(.get, sessionPath, session: facilitator)
+            #expect(response.text.contains("Fixed since the start: Pseudonymous; asked at join: Sex; smallest group shown: 4; assessment: "))
+            #expect(response.text.contains("<input type=\"hidden\" name=\"attribute.sex\" value=\"on\">"))
+            form["version"] = String(stored.version)
+            form["anonymity"] = "named"
+            response = try await client.send(.post, settingsPath, session: facilitator, form: form)
+            #expect(response.status == .conflict && response.text.contains("fixed once the session has started"))
+            form["anonymity"] = "pseudonymous"
+            form["title"] = "Regional drone workshop, day 2"
+            response = try await client.send(.post, settingsPath, session: facilitator, form: form)
+            #expect(response.status == .seeOther)
+            stored = try #require(try await world.services.live.liveSession(scope, id: sessionID))
+            #expect(stored.title == "Regional drone workshop, day 2" && stored.anonymity == .pseudonymous)
+            // A stale form (the version before) is refused rather than written over the newer settings.
+            response = try await client.send(.post, settingsPath, session: facilitator, form: form)
+            #expect(response.status == .conflict)
+            let entries = try await world.services.audit.list(scope, page: PageRequest(limit: 200)).filter { $0.entityID == sessionID }
+            #expect(entries.filter { $0.action == "live.update" }.count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func aJoinCodeOpensNoRunningSessionAfterItEndsAndBadInputIsRefused(_ kind: DatabaseKind) async throws {
         try await withApp(kind) { world, client in
             let live = try #require(world.live[world.home.id])

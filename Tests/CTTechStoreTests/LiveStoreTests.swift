@@ -305,6 +305,33 @@ struct LiveStoreTests {
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func theEventsOfASessionEndedADayAgoArePrunedButTheNewestNumberIsKept(_ kind: DatabaseKind) async throws {
+        try await withTestDatabase(kind) { db in
+            // setup: an old session, started and ended long ago, and a running one; the old one also has the newest event
+            let s = try await setup(db)
+            let running = try await s.runningSession()
+            let old = try await s.runningSession()
+            var ended = old
+            ended.status = .ended
+            ended.endedAt = old.createdAt + 1
+            _ = try await s.store.updateLiveSession(
+                ended, expectedVersion: 2, scope: s.scope, audit: s.audit("live.end", old.id),
+                events: [.draft(.sessionEnded, session: old.id, audience: .everyone)])
+            let newest = try await s.store.latestEventSequence()
+
+            // act: a session opened more than a day after the old one ended
+            var later = s.session()
+            later.createdAt = old.createdAt + 1 + 24 * 3600 * 1000 + 1
+            try await s.store.addLiveSession(later, scope: s.scope, audit: s.audit("live.create", later.id))
+
+            // check: the old session keeps only the newest event (numbers never go back); the running one keeps all
+            #expect(try await s.store.liveEvents(s.scope, sessionID: old.id, after: 0, limit: 100).map(\.sequence) == [newest])
+            #expect(try await s.store.liveEvents(s.scope, sessionID: running.id, after: 0, limit: 100).count == 1)
+            #expect(try await s.store.latestEventSequence() == newest)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func settingsAreFixedAndRoundsFollowTheRulesInTheTransaction(_ kind: DatabaseKind) async throws {
         try await withTestDatabase(kind) { db in
             // setup

@@ -54,8 +54,16 @@ public struct LiveExport: Sendable, Hashable, Codable {
             return Activity(
                 id: activity.id, kind: activity.kind.rawValue, title: activity.title, items: activity.items,
                 rounds: (results[activity.id] ?? []).filter { revealed.contains($0.round) }.map { result in
-                    Round(
-                        round: result.round, results: result,
+                    // A written answer's author is exported as its label, never the participant's id: in an anonymous
+                    // session an id would still link one person's rationales together.
+                    var labelled = result
+                    for index in labelled.items.indices {
+                        for text in labelled.items[index].texts.indices {
+                            labelled.items[index].texts[text].participantID = label(labelled.items[index].texts[text].participantID) ?? ""
+                        }
+                    }
+                    return Round(
+                        round: result.round, results: labelled,
                         answers: (submissions[activity.id] ?? []).filter { $0.round == result.round }
                             .sorted { ($0.itemKey, $0.submittedAt, $0.participantID) < ($1.itemKey, $1.submittedAt, $1.participantID) }
                             .map { Answer(participant: label($0.participantID), item: $0.itemKey, answer: LiveExport.anonymised($0.answer)) })

@@ -174,10 +174,15 @@ public struct LiveFacilitation: Sendable {
         return input
     }
 
-    /// Hides or shows an idea (moderation), or merges it into another one of the same board.
+    /// Hides or shows an idea (moderation), or merges it into another one of the same board — until the board's votes are
+    /// revealed (``LiveRuleViolation/moderationClosed``).
     public func moderate(
         _ idea: LiveIdea, hidden: Bool? = nil, mergeInto target: String? = nil, in session: LiveSession, by actor: AuditActor, scope: TenantScope
     ) async throws -> LiveIdea {
+        let votesRevealed = try await live.liveRounds(scope, sessionID: session.id).contains {
+            $0.activityID == idea.activityID && $0.number >= 2 && $0.status == .revealed
+        }
+        guard !votesRevealed else { throw LiveRuleViolation.moderationClosed }
         var changed = idea
         if let hidden { changed.hidden = hidden }
         if let target {

@@ -23,7 +23,7 @@ public struct LiveResults: Sendable, Hashable, Codable {
         public let breakdowns: [LiveBreakdown]
         /// Scoring rationales and survey comments: participant id and text, sorted by text so their order says nothing
         /// about who wrote them; pages name the writer only in pseudonymous and named sessions.
-        public let texts: [LiveText]
+        public internal(set) var texts: [LiveText]
         /// 2 × 2: shares of answers in each quadrant (likelihood high/low × impact high/low; high is 50 and above).
         public let quadrants: Quadrants?
     }
@@ -38,7 +38,8 @@ public struct LiveResults: Sendable, Hashable, Codable {
 
     /// A written answer and who wrote it.
     public struct LiveText: Sendable, Hashable, Codable {
-        public let participantID: String
+        /// The participant's id in results; in an export, the label the session's anonymity mode allows (empty when anonymous).
+        public internal(set) var participantID: String
         public let text: String
     }
 
@@ -72,7 +73,7 @@ public struct LiveResults: Sendable, Hashable, Codable {
     public let round: Int
     /// Participants who answered anything in this round.
     public let participants: Int
-    public let items: [ItemResult]
+    public internal(set) var items: [ItemResult]
     public let ranking: LiveRanking?
     public let ideas: [IdeaTally]
     public let quiz: QuizScores?

@@ -1,8 +1,8 @@
 /// The rules of a live session, checked inside the transaction that writes (by the SQL store and the in-memory double
 /// alike), so two facilitators or a late phone cannot get around them.
 public enum LiveRuleViolation: RuleViolation, Hashable {
-    /// The anonymity mode, the attributes asked and the smallest group shown are fixed once the session has started:
-    /// participants joined and declared under them.
+    /// The anonymity mode, the attributes asked, the smallest group shown and the assessment are fixed once the session
+    /// has started: participants joined and declared under them.
     case settingsFixed
     /// The session has not started (nobody may join or answer yet) or has ended.
     case sessionNotRunning(LiveSession.Status)
@@ -29,6 +29,9 @@ public enum LiveRuleViolation: RuleViolation, Hashable {
     /// Only a revealed round of a scoring or ranking activity, with at least one answer, becomes workshop input to the
     /// assessment.
     case notAssessmentInput
+    /// Once an idea board's votes are revealed its ideas are no longer hidden, shown or merged: the room has seen the
+    /// tally, and a merge would move votes after the fact.
+    case moderationClosed
 
     public var explanation: Message {
         switch self {
@@ -45,15 +48,17 @@ public enum LiveRuleViolation: RuleViolation, Hashable {
         case .needsAssessment: Message("errors.rule.live.needs-assessment")
         case .invalidMerge: Message("errors.rule.live.invalid-merge")
         case .notAssessmentInput: Message("errors.rule.live.not-assessment-input")
+        case .moderationClosed: Message("errors.rule.live.moderation-closed")
         }
     }
 
-    /// Anonymity, attributes and the smallest group may change only before the session starts (the title any time).
+    /// Anonymity, attributes, the smallest group and the assessment may change only before the session starts (the title
+    /// any time): participants joined under them, and the activities' scenarios are the assessment's.
     public static func checkSettings(_ stored: LiveSession, _ changed: LiveSession) throws(LiveRuleViolation) {
         guard
             stored.status == .setup
                 || (stored.anonymity == changed.anonymity && stored.askedAttributes == changed.askedAttributes
-                    && stored.minimumGroupSize == changed.minimumGroupSize)
+                    && stored.minimumGroupSize == changed.minimumGroupSize && stored.assessmentID == changed.assessmentID)
         else {
             throw .settingsFixed
         }

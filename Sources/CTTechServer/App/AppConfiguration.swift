@@ -31,12 +31,16 @@ public struct AppConfiguration: Sendable {
     /// (`CTTECH_LIVE_ANSWER_LIMIT`, default 120).
     public var liveJoinLimitPerAddress: Int
     public var liveAnswerLimitPerDevice: Int
+    /// The address phones reach this server at (`CTTECH_PUBLIC_URL`, e.g. `https://cttech.example.org`), for the join link
+    /// and QR code of live sessions behind a proxy or load balancer; unset, the address the facilitator's browser used.
+    /// Only an `http` or `https` URL without a path, query or space is taken.
+    public var publicURL: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "cttech.sqlite", demo: Bool = false, secureCookies: Bool? = nil,
         bcryptCost: UInt8 = 12, sessionLifetimeSeconds: Int = 8 * 3600, logFormat: String = "json", logLevel: String = "info",
         loginLimitPerAccount: Int = 10, loginLimitPerAddress: Int = 300, metricsToken: String? = nil, liveJoinLimitPerAddress: Int = 300,
-        liveAnswerLimitPerDevice: Int = 120
+        liveAnswerLimitPerDevice: Int = 120, publicURL: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -52,6 +56,17 @@ public struct AppConfiguration: Sendable {
         self.metricsToken = metricsToken.flatMap { $0.isEmpty ? nil : $0 }
         self.liveJoinLimitPerAddress = max(1, liveJoinLimitPerAddress)
         self.liveAnswerLimitPerDevice = max(1, liveAnswerLimitPerDevice)
+        self.publicURL = publicURL.flatMap(Self.origin)
+    }
+
+    /// `url` without its trailing slash when it is a bare http(s) origin, else nil.
+    static func origin(_ url: String) -> String? {
+        let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
+        guard let components = URLComponents(string: trimmed), ["http", "https"].contains(components.scheme ?? ""),
+            let host = components.host, !host.isEmpty, components.path.isEmpty, components.query == nil, components.fragment == nil,
+            components.user == nil, !trimmed.contains(" ")
+        else { return nil }
+        return trimmed
     }
 
     /// Reads `CTTECH_*` environment variables under the given flag values.
@@ -73,7 +88,8 @@ public struct AppConfiguration: Sendable {
             loginLimitPerAddress: config.int(forKey: "cttech.login.address.limit", default: 300),
             metricsToken: config.string(forKey: "cttech.metrics.token"),
             liveJoinLimitPerAddress: config.int(forKey: "cttech.live.join.limit", default: 300),
-            liveAnswerLimitPerDevice: config.int(forKey: "cttech.live.answer.limit", default: 120)
+            liveAnswerLimitPerDevice: config.int(forKey: "cttech.live.answer.limit", default: 120),
+            publicURL: config.string(forKey: "cttech.public.url")
         )
     }
 

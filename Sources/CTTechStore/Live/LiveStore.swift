@@ -227,8 +227,24 @@ public struct LiveStore: LiveRepository {
         try await persistence.write { tx in
             if try await Self.openSession(code: session.code, on: tx) != nil { throw StoreConflict.duplicate(field: "code") }
             try await tx.insert(into: "live_sessions").model(row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+            try await Self.pruneEvents(before: session.createdAt - Self.eventRetention, on: tx)
             try await AuditLogStore.append(audit, on: tx, kind: kind)
         }
+    }
+
+    /// How long the events of an ended session are kept: its screens have closed their streams long before.
+    static let eventRetention: Int64 = 24 * 3600 * 1000
+
+    /// Removes the outbox events of sessions that ended before `cutoff` (epoch milliseconds), so the outbox of a central
+    /// server does not grow with every workshop ever run. The newest event is always kept: numbers are allocated as
+    /// MAX + 1, and a stream's `Last-Event-ID` must never see a number again.
+    static func pruneEvents(before cutoff: Int64, on tx: any SQLDatabase) async throws {
+        try await tx.raw(
+            """
+            DELETE FROM live_events WHERE session_id IN (SELECT id FROM live_sessions WHERE status = 'ended' AND ended_at < \(bind: cutoff))
+            AND seq < (SELECT MAX(seq) FROM live_events)
+            """
+        ).run()
     }
 
     public func updateLiveSession(

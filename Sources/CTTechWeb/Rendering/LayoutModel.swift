@@ -45,6 +45,9 @@ public struct LayoutModel: Sendable, TemplateModel {
     let languages: [LanguageOption]
     /// The page's own path, for the language switcher to come back to.
     let path: String
+    /// A page for the projector (the live presenter view): the header, the steps and the footer are hidden by the
+    /// stylesheet, the TLP marking stays.
+    public var presenting = false
 
     /// - Parameters:
     ///   - path: the request path (with its query, for the language switcher), to mark the current navigation entry.

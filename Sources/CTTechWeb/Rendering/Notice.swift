@@ -52,6 +52,7 @@ public enum Notice: String, Sendable, CaseIterable {
     case liveRoundRevealed = "live-round-revealed"
     case liveIdeaModerated = "live-idea-moderated"
     case liveFed = "live-fed"
+    case liveUpdated = "live-updated"
     case liveJoined = "live-joined"
     case liveAnswerSent = "live-answer-sent"
 

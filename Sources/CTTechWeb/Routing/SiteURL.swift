@@ -110,6 +110,8 @@ public enum SiteURL: Hashable, Sendable {
     case liveSessions(String)
     case liveSession(String, session: String)
     case liveStatus(String, session: String)
+    /// POST: the session's settings (title and assessment any time; anonymity, attributes and smallest group before the start).
+    case liveSettings(String, session: String)
     case liveLobby(String, session: String)
     case liveActivities(String, session: String)
     case liveRound(String, session: String, activity: String)
@@ -234,6 +236,7 @@ public enum SiteURL: Hashable, Sendable {
         case .liveSessions: "/states/{stateID}/live"
         case .liveSession: "/states/{stateID}/live/{sessionID}"
         case .liveStatus: "/states/{stateID}/live/{sessionID}/status"
+        case .liveSettings: "/states/{stateID}/live/{sessionID}/settings"
         case .liveLobby: "/states/{stateID}/live/{sessionID}/lobby"
         case .liveActivities: "/states/{stateID}/live/{sessionID}/activities"
         case .liveRound: "/states/{stateID}/live/{sessionID}/activities/{activityID}/round"
@@ -264,7 +267,7 @@ public enum SiteURL: Hashable, Sendable {
             []
         case .joinSession(let code): [code]
         case .liveSessions(let s): [s]
-        case .liveSession(let s, let x), .liveStatus(let s, let x), .liveLobby(let s, let x),
+        case .liveSession(let s, let x), .liveStatus(let s, let x), .liveSettings(let s, let x), .liveLobby(let s, let x),
             .liveActivities(let s, let x), .livePresenter(let s, let x), .liveExport(let s, let x, _), .liveEvents(let s, let x):
             [s, x]
         case .liveRound(let s, let x, let a), .liveResults(let s, let x, let a), .liveFeed(let s, let x, let a): [s, x, a]

@@ -419,8 +419,19 @@ struct LiveSessionUseCaseTests {
         try await workspace.answer(["vote.\(registry.id)": "on", "vote.\(patrols.id)": "on"], as: phones[2], to: board)
         try await workspace.closeAndReveal(board, in: session)
         let results = try await workspace.facilitation.results(of: board, in: session, scope: workspace.running)
+        let revealedBoard = try await workspace.stored(session)
+        let lateMerge = await #expect(throws: LiveRuleViolation.self) {
+            try await workspace.facilitation.moderate(
+                patrols, mergeInto: registry.id, in: revealedBoard, by: workspace.facilitator, scope: workspace.running)
+        }
 
-        // check: a participant sees the votable ideas and their own; votes counted for votable ideas only
+        // check: a participant sees the votable ideas and their own; votes counted for votable ideas only; once the votes
+        // are revealed the board is final
+        #expect(lateMerge == .moderationClosed)
+        #expect(
+            try await workspace.repositories.liveIdeas(workspace.running, sessionID: session.id, activityID: board.id).first {
+                $0.id == patrols.id
+            }?.mergedInto == nil)
         #expect(seenByRudeWriter.map(\.id) == [registry.id, rude.id, patrols.id])
         #expect(votesForHidden?.issues.map(\.key) == ["live.validation.unknown-idea"])
         #expect(votesForMerged?.issues.map(\.key) == ["live.validation.unknown-idea"])
@@ -491,7 +502,7 @@ struct LiveSessionUseCaseStorageFailureTests {
             case .answer: "submitLive(_:pass:audit:)"
             case .addScenarioActivity: "scenarios(_:assessmentID:)"
             case .results: "liveRounds(_:sessionID:)"
-            case .moderate: "liveIdeas(_:sessionID:activityID:)"
+            case .moderate: "liveRounds(_:sessionID:)"
             }
         }
     }

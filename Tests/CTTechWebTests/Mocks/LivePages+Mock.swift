@@ -103,7 +103,8 @@ extension LiveSessionPage {
             session: session, joinURL: Valdoria.liveJoinURL, participants: Valdoria.liveParticipants, activities: Valdoria.liveActivities,
             rounds: rounds,
             counts: [Valdoria.liveRanking.id: [1: 4, 2: 4], Valdoria.liveSurvey.id: [1: 2]],
-            scenarios: Valdoria.scenarios.map { ($0.id, $0.title) }, canRun: canRun, csrf: Valdoria.csrf, lastEvent: 42)
+            scenarios: Valdoria.scenarios.map { ($0.id, $0.title) }, canRun: canRun, csrf: Valdoria.csrf, lastEvent: 42,
+            assessments: [Valdoria.assessment])
     }
 
     /// Running: the QR code, one person waiting, the ranking revealed twice, the survey's round open with 2 of 4 answers.

@@ -32,7 +32,7 @@ enum SiteURLPatterns {
             .liveSessions("x"), .liveSession("x", session: "x"), .liveStatus("x", session: "x"),
             .liveLobby("x", session: "x"), .liveActivities("x", session: "x"), .liveRound("x", session: "x", activity: "x"),
             .liveResults("x", session: "x", activity: "x"), .liveIdea("x", session: "x", activity: "x", idea: "x"), .livePresenter("x", session: "x"),
-            .liveFeed("x", session: "x", activity: "x"),
+            .liveFeed("x", session: "x", activity: "x"), .liveSettings("x", session: "x"),
             .liveEvents("x", session: "x"), .join, .joinSession(code: "x"), .participate, .participateAnswer, .participateEvents,
         ]
         + ReviewKind.allCases.map { SiteURL.responseReview("x", response: "x", $0) }

@@ -60,6 +60,24 @@ struct LiveController {
             await broadcaster.wake(session.id)
             return .seeOther(SiteURL.liveSession(scope.stateID, session: session.id).path, notice: target == .running ? .liveStarted : .liveEnded)
         }
+        routes.post(.liveSettings(.parameter, session: .parameter), .state(.runLiveSession)) { request, context, granted in
+            let scope = try granted.requireTenant()
+            let session = try await lookup.session(context, scope)
+            let version = try PolicyLookup.version(context)
+            do {
+                _ = try await facilitation.update(
+                    session, with: LiveSessionDraft(fields: context.form.fields), expectedVersion: version, by: try granted.actor(), scope: scope)
+            } catch let failure as ValidationFailure {
+                return try await control(
+                    request, context, granted, settingsSubmitted: context.form.fields, settingsFailure: failure, status: .badRequest)
+            } catch let violation as LiveRuleViolation {
+                return try await control(request, context, granted, refusal: context.localizer(violation.explanation), status: .conflict)
+            } catch StoreConflict.staleVersion {
+                return try await control(request, context, granted, refusal: context.localizer("live.error.stale"), status: .conflict)
+            }
+            await broadcaster.wake(session.id)
+            return .seeOther(SiteURL.liveSession(scope.stateID, session: session.id).path, notice: .liveUpdated)
+        }
         routes.post(.liveLobby(.parameter, session: .parameter), .state(.runLiveSession)) { request, context, granted in
             let scope = try granted.requireTenant()
             let session = try await lookup.session(context, scope)
@@ -222,7 +240,7 @@ struct LiveController {
 
     private func control(
         _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String]? = nil, failure: ValidationFailure? = nil,
-        refusal: String? = nil, status: HTTPResponse.Status
+        refusal: String? = nil, settingsSubmitted: [String: String]? = nil, settingsFailure: ValidationFailure? = nil, status: HTTPResponse.Status
     ) async throws -> Response {
         let lastEvent = try await live.latestEventSequence()
         let scope = try granted.requireTenant()
@@ -240,7 +258,8 @@ struct LiveController {
             counts: try await live.liveSubmissionCounts(scope, sessionID: session.id),
             scenarios: scenarios, canRun: Authorizer.allows(try granted.requireIdentity(), state: state.id, .runLiveSession),
             csrf: context.csrfToken ?? "",
-            lastEvent: lastEvent, submitted: submitted, failure: failure, refusal: refusal)
+            lastEvent: lastEvent, submitted: submitted, failure: failure, refusal: refusal, assessments: try await assessments.records.list(scope),
+            settingsSubmitted: settingsSubmitted, settingsFailure: settingsFailure)
         return .html(pages.render(page), status: status)
     }
 

@@ -4,7 +4,7 @@ import Foundation
 
 /// A live session's results export (issue 12), built in one place for the web download (``LiveController``) and the API
 /// (`GET /api/v1/…/live-sessions/{sessionId}/results` and `results.csv`, ``APIRawRoutes``), so that both give the same
-/// document and the same bytes. ``LiveExport`` keeps only the revealed rounds.
+/// document, encoded the same way. ``LiveExport`` keeps only the revealed rounds.
 struct LiveExportBuilder: Sendable {
     let live: LiveStore
     let facilitation: LiveFacilitation
@@ -32,7 +32,8 @@ struct LiveExportBuilder: Sendable {
             submissions: submissions, participants: try await live.liveParticipants(scope, sessionID: session.id))
     }
 
-    /// The JSON download's bytes: keys sorted, so that two exports of the same results are the same file.
+    /// The JSON document's bytes, keys sorted. (A score's impact dimensions are a dictionary with enum keys, which
+    /// `JSONEncoder` writes as a list in the dictionary's own order: that list's order may differ between two exports.)
     static func json(_ document: LiveExport) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -9,11 +9,13 @@ struct LiveLookup: Sendable {
     let live: LiveStore
     let states: PartnerStateStore
     let secure: Bool
+    let publicURL: String?
 
     init(_ services: AppServices) {
         live = services.live
         states = services.states
         secure = services.configuration.secureCookies
+        publicURL = services.configuration.publicURL
     }
 
     func state(_ scope: TenantScope) async throws -> PartnerState {
@@ -36,9 +38,11 @@ struct LiveLookup: Sendable {
         return activity
     }
 
-    /// The address the QR code and the page show: this server as the facilitator's browser reached it, with the code.
-    /// Phones in the room reach the same address (the facilitator's laptop on the venue network, or the central server).
+    /// The address the QR code and the page show: `CTTECH_PUBLIC_URL` when set (a server behind a proxy), else this server
+    /// as the facilitator's browser reached it, with the code. Phones in the room reach the same address (the
+    /// facilitator's laptop on the venue network, or the central server).
     func joinURL(_ request: Request, _ session: LiveSession) -> String {
+        if let publicURL { return publicURL + SiteURL.joinSession(code: session.code).path }
         let host = request.head.authority ?? "localhost"
         let safe = host.allSatisfy { $0.isLetter || $0.isNumber || ".:-[]".contains($0) } ? host : "localhost"
         return (secure ? "https://" : "http://") + safe + SiteURL.joinSession(code: session.code).path

@@ -31,8 +31,10 @@ public struct LivePresenterPage: WebPage {
         let t = layout.localizer
         let admitted = participants.filter { $0.status == .admitted }.count
         let waiting = participants.filter { $0.status == .waiting }.count
+        var projected = layout
+        projected.presenting = true
         return LivePresenterPage(
-            layout: layout, title: session.title, code: session.code, joinURL: joinURL,
+            layout: projected, title: session.title, code: session.code, joinURL: joinURL,
             qrSVG: (try? QRCode(text: joinURL)).map { QRCodeSVG.svg($0, label: t("live.qr-label", ["url": joinURL]), moduleSize: 10) } ?? "",
             people: t("live.admitted-count", count: admitted), waiting: waiting > 0 ? t("live.waiting-count", count: waiting) : nil,
             activity: current?.activity.title,

@@ -38,6 +38,8 @@ public struct LiveResultsPage: WebPage {
     let pending: String?
     let ideas: [IdeaControl]
     let hasIdeas: Bool
+    /// The board's votes are revealed: its ideas are listed with their status, without moderation forms.
+    let moderationLocked: Bool
     let canRun: Bool
     let csrf: String
     /// Workshop input (issue 12): where the facilitator adds a revealed round to the assessment's open round.
@@ -99,7 +101,9 @@ public struct LiveResultsPage: WebPage {
                             let text = idea.text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
                             return SiteURL.assessment(session.stateID, assessmentID).path + "?from-idea=" + text + "#add-scenario"
                         })
-                } : [], hasIdeas: canRun && !ideas.isEmpty, canRun: canRun, csrf: csrf,
+                } : [], hasIdeas: canRun && !ideas.isEmpty,
+            moderationLocked: rounds.contains { $0.activityID == activity.id && $0.number >= 2 && $0.status == .revealed }, canRun: canRun,
+            csrf: csrf,
             feedAction: openRound == nil || feedRounds.isEmpty
                 ? nil : SiteURL.liveFeed(session.stateID, session: session.id, activity: activity.id).path,
             feedRounds: feedRounds, hasFeed: !feedRounds.isEmpty,

@@ -81,6 +81,10 @@ public struct LiveSessionPage: WebPage {
     let itemsError: String?
     let limitError: String?
     let refusal: String?
+    /// The settings form (for those who run the session, until it ends); open when it was refused.
+    let settings: LiveSettingsFields?
+    let settingsAction: String
+    let settingsOpen: Bool
 
     static let fields = [
         FormField("kind", "live.activity.kind", id: "a-kind"), FormField("title", "live.activity.title", id: "a-title"),
@@ -95,7 +99,8 @@ public struct LiveSessionPage: WebPage {
         layout: LayoutModel, session: LiveSession, joinURL: String, participants: [LiveParticipant], activities: [LiveActivity], rounds: [LiveRound],
         counts: [String: [Int: Int]], scenarios: [(id: String, title: String)], canRun: Bool, csrf: String, lastEvent: Int64 = 0,
         submitted: [String: String]? = nil,
-        failure: ValidationFailure? = nil, refusal: String? = nil
+        failure: ValidationFailure? = nil, refusal: String? = nil, assessments: [Assessment] = [], settingsSubmitted: [String: String]? = nil,
+        settingsFailure: ValidationFailure? = nil
     ) -> LiveSessionPage {
         let t = layout.localizer
         let stateID = session.stateID
@@ -172,6 +177,11 @@ public struct LiveSessionPage: WebPage {
                 Check(id: "a-scenario-" + $0.id, name: "scenario." + $0.id, label: $0.title, checked: values["scenario." + $0.id] == "on")
             },
             hasScenarios: !scenarios.isEmpty, errors: errors, values: values, kindError: errors.message("kind"), titleError: errors.message("title"),
-            itemsError: errors.message("items"), limitError: errors.message("limit"), refusal: refusal)
+            itemsError: errors.message("items"), limitError: errors.message("limit"), refusal: refusal,
+            settings: canRun && session.status != .ended
+                ? .make(
+                    values: settingsSubmitted ?? LiveSettingsFields.values(of: session), assessments: assessments, failure: settingsFailure,
+                    fixed: session.status != .setup, t) : nil,
+            settingsAction: SiteURL.liveSettings(stateID, session: session.id).path, settingsOpen: settingsFailure != nil)
     }
 }

@@ -6,17 +6,6 @@ import NIOCore
 
 /// Step 3: scenarios, their evidence, private scoring and the facilitator's rounds.
 struct ScoringController {
-    /// Every revealed round's figures (an open or closed round is never summarised) and the latest revealed round.
-    func roundStatistics(_ assessment: Assessment, scope: TenantScope) async throws -> (RoundStatistics, Int) {
-        let current = try await stores.scoring.currentRound(scope, assessmentID: assessment.id)
-        let revealed = current.map { $0.status == .revealed ? $0.number : $0.number - 1 } ?? 0
-        guard revealed >= 1 else { return (RoundStatistics(scenarios: [], scores: [], throughRound: 0, minimumForConsensus: 3), 0) }
-        let scores = try await stores.scoring.scoresForRegister(scope, assessmentID: assessment.id, throughRound: revealed)
-        let minimum = try await reference.consensusMinimumRatings(of: assessment.methodVersion)
-        let scenarios = try await stores.scoring.scenarios(scope, assessmentID: assessment.id)
-        return (RoundStatistics(scenarios: scenarios, scores: scores, throughRound: revealed, minimumForConsensus: minimum), revealed)
-    }
-
     let lookup: AssessmentLookup
     let scoring: Scoring
     let evidenceRecording: EvidenceRecording
@@ -39,7 +28,7 @@ struct ScoringController {
     func addRoutes(to routes: RouteTable) {
         routes.get(.roundStatistics(.parameter, .parameter), .state(.viewAssessment)) { request, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)
-            let (statistics, revealed) = try await roundStatistics(assessment, scope: scope)
+            let (statistics, revealed) = try await RoundStatisticsLoader(stores: stores, reference: reference).load(assessment, scope: scope)
             let page = RoundStatisticsPage.make(
                 layout: try await lookup.layout(context.localizer("rounds.title"), assessment, request, context, scope), assessment: assessment,
                 statistics: statistics, revealedThrough: revealed)
@@ -47,7 +36,7 @@ struct ScoringController {
         }
         routes.get(.roundStatisticsCSV(.parameter, .parameter), .state(.viewAssessment)) { _, context, granted in
             let (assessment, scope) = try await lookup.assessment(context, granted)
-            let (statistics, _) = try await roundStatistics(assessment, scope: scope)
+            let (statistics, _) = try await RoundStatisticsLoader(stores: stores, reference: reference).load(assessment, scope: scope)
             let marking = assessment.tlp.rawValue.replacingOccurrences(of: "+", with: "-")
             return Response(
                 status: .ok,
