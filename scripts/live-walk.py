@@ -703,6 +703,72 @@ try:
     f.get(PRESENTER)
     visit(f, "presenter view, survey revealed", "presenter-survey")
 
+    # 6b. Settings after the start: the title may change, the anonymity and attributes are said, not asked.
+    phase = "settings"
+    control(f)
+    f.find_element(By.XPATH, "//details[@class='settings']/summary").click()
+    w.check("Fixed since the start: Pseudonymous; asked at join: Sex, Type of agency" in text_of(f),
+            "the settings say what is fixed since the start")
+    title = f.find_element(By.ID, "l-title")
+    title.send_keys(" (day 1)")
+    press(f, button(f, "Save the settings"))
+    w.check("The session’s settings are saved." in text_of(f) and f.find_element(By.TAG_NAME, "h1").text.endswith("(day 1)"),
+            "the facilitator renames the running session", f.find_element(By.TAG_NAME, "h1").text)
+
+    # 6c. Workshop input: the revealed ranking joins the assessment's next round as pseudonymous workshop assessors.
+    phase = "workshop input"
+    f.get(ranking_results)
+    w.loaded(f)
+    w.check("Workshop input to the assessment" in text_of(f), "the ranking's results offer the rounds as workshop input")
+    ASSESSMENT_PATH = []
+    going = f.find_elements(By.LINK_TEXT, "Go to the assessment’s rounds")
+    if going:
+        ASSESSMENT_PATH.append(going[0].get_attribute("href").split(w.base, 1)[-1].split("#")[0])
+    else:
+        # The round is open already (an earlier walk): the assessment's address from an idea's "Draft a scenario" link.
+        f.get(ideas_results)
+        w.loaded(f)
+        drafts = f.find_elements(By.PARTIAL_LINK_TEXT, "Draft a scenario")
+        ASSESSMENT_PATH.append(drafts[0].get_attribute("href").split(w.base, 1)[-1].split("?")[0] if drafts else "")
+        f.get(ranking_results)
+        w.loaded(f)
+    if going:
+        # The assessment's round 2 is revealed: the facilitator opens the next one from the assessment's page.
+        f.find_element(By.LINK_TEXT, "Go to the assessment’s rounds").click()
+        w.loaded(f)
+        opening = [b for b in f.find_elements(By.CSS_SELECTOR, "#round form button") if b.text.startswith("Open round")]
+        if w.check(opening, "the assessment's page offers to open its next round", text_of(f)[:200]):
+            number = opening[0].text.split()[-1].rstrip("…")
+            press(f, opening[0])
+            confirm = f.find_elements(By.XPATH, f"//button[normalize-space()='Yes, open round {number}']")
+            if confirm:
+                press(f, confirm[0])
+            w.check(f"Scoring round {number}: open" in text_of(f), f"the assessment's round {number} opens", text_of(f)[:200])
+        f.get(ranking_results)
+        w.loaded(f)
+    adds = [b for b in f.find_elements(By.CSS_SELECTOR, "#workshop-input ~ ul button") if b.text.startswith("Add to the assessment")]
+    if w.check(adds, "an open assessment round takes the ranking", text_of(f)[-400:]):
+        into = adds[0].text.split()[-1]
+        press(f, adds[0])
+        visit(f, "ranking results, added to the assessment", "workshop-input")
+        w.check("The round’s answers are now workshop input" in text_of(f) and f"added to the assessment’s round {into}" in text_of(f),
+                "the round is added to the assessment's open round", text_of(f)[-300:])
+        # The facilitator closes and reveals the assessment's round: the workshop's rankings are on the round page.
+        f.get(w.base + ASSESSMENT_PATH[0] + "#round")
+        w.loaded(f)
+        for verb in ("Close", "Reveal"):
+            moving = [b for b in f.find_elements(By.CSS_SELECTOR, "#round form button") if b.text.startswith(verb)]
+            if moving:
+                press(f, moving[0])
+                confirm = f.find_elements(By.XPATH, f"//button[normalize-space()='Yes, {verb.lower()} round {into}']")
+                if confirm:
+                    press(f, confirm[0])
+        f.get(w.base + ASSESSMENT_PATH[0] + "/rounds")
+        visit(f, "every round, with workshop rankings", "rounds-workshop")
+        body = text_of(f)
+        w.check("Workshop rankings" in body and f"Ranking in round {into}" in body and "Kendall’s W" in body,
+                "the round page gives the workshop's rankings with Kendall's W", body[-300:])
+
     # 7. Weight, exports, who may see what, the end.
     phase = "checks"
     for fmt in ("csv", "json"):

@@ -125,6 +125,21 @@ struct LivePageTests {
         assertSnapshot(of: html.text, as: .lines, named: "ideas")
     }
 
+    @Test func anIdeaBoardIsFinalOnceItsVotesAreRevealed() async throws {
+        // setup: the board's voting round is revealed too
+        let ideas = Valdoria.liveIdeas
+        let rounds = Valdoria.liveRounds + [LiveRound(activityID: ideas.id, number: 2, status: .revealed, openedAt: 1, revealedAt: 2)]
+
+        // act
+        let html = HTML(try await Pages.html(LiveResultsPage.page(ideas, rounds: rounds)))
+
+        // check: no moderation form any more, the statuses and the way to a draft scenario stay
+        html.expectSound()
+        #expect(html.contains("The votes are revealed: the board is final"))
+        #expect(!html.contains("name=\"hidden\"") && !html.contains("name=\"merge\""))
+        #expect(html.contains("<td>hidden</td>") && html.count("Draft a scenario from it") == 1)
+    }
+
     @Test func arabicResultsAreRightToLeft() async throws {
         // act
         let html = HTML(try await Pages.html(LiveResultsPage.arabic))
@@ -208,5 +223,17 @@ struct RoundStatisticsPageTests {
         #expect(html.contains("<a href=\"\(SiteURL.roundStatisticsCSV(Valdoria.state.id, Valdoria.assessment.id).path)\">"))
         #expect(none.contains("No round has been revealed yet") && !none.contains("<table"))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
+    }
+
+    @Test func workshopInputIsMarkedAndItsRankingsComeFirst() async throws {
+        // act
+        let html = HTML(try await Pages.html(RoundStatisticsPage.workshop))
+        // check
+        html.expectSound()
+        #expect(html.count("Includes 2 workshop participants (workshop input from a live session).") == 1, "only the first scenario's round")
+        // By hand: rank sums 4 and 5 over three rankings of two scenarios, S = 0.5, W = 12 · 0.5 / (3² · 6) = 1/9 = 0.11.
+        #expect(html.contains("Kendall’s W = 0.11 over 3 rankings"))
+        #expect(html.text.range(of: "Workshop rankings")!.lowerBound < html.text.range(of: "<h2 dir=\"auto\">")!.lowerBound, "rankings first")
+        assertSnapshot(of: html.text, as: .lines, named: "workshop")
     }
 }

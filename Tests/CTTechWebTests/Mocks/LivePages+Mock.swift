@@ -121,7 +121,8 @@ extension LiveSessionPage {
 
 extension LiveResultsPage {
     static func page(
-        _ activity: LiveActivity, language: Language = .english, feed: (assessmentRound: ScoringRound?, sources: [WorkshopSource])? = nil
+        _ activity: LiveActivity, language: Language = .english, feed: (assessmentRound: ScoringRound?, sources: [WorkshopSource])? = nil,
+        rounds: [LiveRound] = Valdoria.liveRounds
     ) -> Self {
         let session = Valdoria.liveSession
         let results = [1, 2].compactMap { round -> LiveResults? in
@@ -136,7 +137,7 @@ extension LiveResultsPage {
             layout: Valdoria.liveLayout(
                 activity.title, identity: Valdoria.facilitator, at: .liveResults(Valdoria.state.id, session: session.id, activity: activity.id),
                 language: language),
-            session: session, activity: activity, results: results, rounds: Valdoria.liveRounds, participants: Valdoria.liveParticipants,
+            session: session, activity: activity, results: results, rounds: rounds, participants: Valdoria.liveParticipants,
             ideas: activity.kind == .ideas ? Valdoria.liveIdeaList : [], canRun: true, csrf: Valdoria.csrf, lastEvent: 42, canWriteScenario: true,
             feed: feed)
     }
@@ -238,6 +239,25 @@ extension RoundStatisticsPage {
             assessment: assessment,
             statistics: RoundStatistics(
                 scenarios: Valdoria.scenarios, scores: Valdoria.roundOneScores + Valdoria.roundTwoScores, throughRound: 2, minimumForConsensus: 3),
+            revealedThrough: 2)
+    }
+
+    /// Round 2 with two workshop participants' scores of the first scenario and three workshop rankings of the first
+    /// two scenarios (drone first twice, crypto first once).
+    static var workshop: Self {
+        let assessment = Valdoria.assessment
+        let first = Valdoria.roundTwoScores.filter { $0.scenarioID == Valdoria.scenarios[0].id }.prefix(2)
+        let workshop = first.enumerated().map { index, score in with(score) { $0.assessorID = "workshop:K7QR4M-\(index + 1)" } }
+        let (a, b) = (Valdoria.scenarios[0].id, Valdoria.scenarios[1].id)
+        let rankings = [[a: 1, b: 2], [a: 1, b: 2], [a: 2, b: 1]].enumerated().map {
+            WorkshopRanking(round: 2, ranker: "workshop:K7QR4M-\($0.offset + 1)", ranks: $0.element, limit: 0)
+        }
+        return .make(
+            layout: Valdoria.layout("Every round", identity: Valdoria.assessor, at: .roundStatistics(Valdoria.state.id, assessment.id)),
+            assessment: assessment,
+            statistics: RoundStatistics(
+                scenarios: Array(Valdoria.scenarios.prefix(2)), scores: Valdoria.roundTwoScores + workshop, throughRound: 2, minimumForConsensus: 3,
+                rankings: rankings),
             revealedThrough: 2)
     }
 

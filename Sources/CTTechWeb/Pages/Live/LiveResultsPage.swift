@@ -46,8 +46,9 @@ public struct LiveResultsPage: WebPage {
     let feedAction: String?
     let feedRounds: [FeedRound]
     let hasFeed: Bool
-    /// Why nothing can be added now (the assessment's round is not open), if so.
+    /// Why nothing can be added now (the assessment's round is not open), if so, and where to open it.
     let feedBlocked: String?
+    let feedAssessmentHref: String?
     let eventsHref: String
     /// What the script says when something changed while a form is being filled in.
     let changed: String
@@ -108,6 +109,7 @@ public struct LiveResultsPage: WebPage {
                 ? nil : SiteURL.liveFeed(session.stateID, session: session.id, activity: activity.id).path,
             feedRounds: feedRounds, hasFeed: !feedRounds.isEmpty,
             feedBlocked: !feedRounds.isEmpty && openRound == nil ? t("live.feed.blocked") : nil,
+            feedAssessmentHref: session.assessmentID.map { SiteURL.assessment(session.stateID, $0).path + "#round" },
             eventsHref: SiteURL.liveEvents(session.stateID, session: session.id).path + "?after=\(lastEvent)", changed: t("live.changed"))
     }
 }
