@@ -38,18 +38,27 @@ struct LiveFlowTests {
 
     func location(_ response: TestResponse) -> String { response.headers[.location] ?? "" }
 
+    /// The facilitator opens a session "Drone workshop" from the sessions page; its control room's path and its id.
+    func createSession(
+        _ client: any TestClientProtocol, _ world: TestWorld, as facilitator: Session, assessment: String, anonymity: String
+    ) async throws -> (path: String, id: String) {
+        let response = try await client.send(
+            .post, SiteURL.liveSessions(world.home.id).path, session: facilitator,
+            form: ["_csrf": facilitator.csrf, "title": "Drone workshop", "assessment": assessment, "anonymity": anonymity])
+        #expect(response.status == .seeOther)
+        let path = location(response)
+        return (path, String(path.split(separator: "/").last ?? ""))
+    }
+
     @Test(arguments: TestDatabase.kinds)
     func aRoundRunsFromJoinToReveal(_ kind: DatabaseKind) async throws {
         try await withApp(kind) { world, client in
             let stateID = world.home.id
             let facilitator = try await world.session(.facilitator)
             // setup: a session with a ranking of the assessment's scenario, started
-            var response = try await client.send(
-                .post, SiteURL.liveSessions(stateID).path, session: facilitator,
-                form: ["_csrf": facilitator.csrf, "title": "Drone workshop", "assessment": world.homeAssessmentID, "anonymity": "pseudonymous"])
-            #expect(response.status == .seeOther)
-            let sessionPath = location(response)
-            let sessionID = String(sessionPath.split(separator: "/").last ?? "")
+            let (sessionPath, sessionID) = try await createSession(
+                client, world, as: facilitator, assessment: world.homeAssessmentID, anonymity: "pseudonymous")
+            var response: TestResponse
             let scope = SystemAuthority.tenant(stateID, permission: .viewLiveSession)
             let session = try #require(try await world.services.live.liveSession(scope, id: sessionID))
             response = try await client.send(
@@ -188,14 +197,10 @@ struct LiveFlowTests {
         try await withApp(kind) { world, client in
             let stateID = world.home.id
             let facilitator = try await world.session(.facilitator)
-            var response = try await client.send(
-                .post, SiteURL.liveSessions(stateID).path, session: facilitator,
-                form: ["_csrf": facilitator.csrf, "title": "Drone workshop", "assessment": "", "anonymity": "anonymous"])
-            let sessionPath = location(response)
-            let sessionID = String(sessionPath.split(separator: "/").last ?? "")
+            let (sessionPath, sessionID) = try await createSession(client, world, as: facilitator, assessment: "", anonymity: "anonymous")
             let settingsPath = SiteURL.liveSettings(stateID, session: sessionID).path
             let scope = SystemAuthority.tenant(stateID, permission: .viewLiveSession)
-            response = try await client.send(.get, sessionPath, session: facilitator)
+            var response = try await client.send(.get, sessionPath, session: facilitator)
             #expect(response.text.contains("<summary>Settings</summary>") && response.text.contains("name=\"anonymity\" value=\"anonymous\" checked"))
 
             // Before the start: a bad smallest group is refused by its field, nothing changes; then everything may change.
