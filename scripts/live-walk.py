@@ -32,7 +32,7 @@ Prints PASS/FAIL per check and one line per axe run; exits 1 on a failed check o
 Usage: scripts/live-walk.py BASE_URL [SHOT_DIR]"""
 import base64, json, os, re, sys, time, traceback, urllib.error, urllib.request
 
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -138,6 +138,12 @@ def row(d, title):
 
 
 def text_of(d):
+    # A page that reloads by itself (live.js) can replace the body between finding it and reading it: read again.
+    for _ in range(5):
+        try:
+            return re.sub(r"\s+", " ", d.find_element(By.TAG_NAME, "body").text)
+        except StaleElementReferenceException:
+            time.sleep(0.2)
     return re.sub(r"\s+", " ", d.find_element(By.TAG_NAME, "body").text)
 
 

@@ -60,7 +60,9 @@ extension InMemoryRepositories: AssessmentRepository {
                 stored.otherRisks.removeAll { $0.id == id }
             case .scenario:
                 guard stored.scenarios.contains(where: { $0.id == id }) else { throw StoreConflict.missing }
-                try AssessmentRuleViolation.checkScenarioRemoval(scored: stored.scores.contains { $0.scenarioID == id })
+                try AssessmentRuleViolation.checkScenarioRemoval(
+                    scored: stored.allScores.contains { $0.scenarioID == id }
+                        || stored.workshop.contains { $0.rankings.contains { $0.ranks[id] != nil } })
                 stored.evidence.removeAll { $0.subject == .scenario(id) }
                 stored.scenarios.removeAll { $0.id == id }
             }

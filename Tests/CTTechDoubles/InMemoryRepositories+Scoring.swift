@@ -105,7 +105,9 @@ extension InMemoryRepositories: ScoringRepository {
                 throw AssessmentRuleViolation.roundNotOpen(round: input.round)
             }
             let scenarios = Set(stored.scenarios.map(\.id))
-            guard input.scores.allSatisfy({ scenarios.contains($0.scenarioID) && $0.round == input.round }) else { throw StoreConflict.missing }
+            guard input.scores.allSatisfy({ scenarios.contains($0.scenarioID) && $0.round == input.round }),
+                input.rankings.allSatisfy({ $0.ranks.keys.allSatisfy(scenarios.contains) })
+            else { throw StoreConflict.missing }
             // The same source's earlier input to the round goes; so does another source's score by the same participant of
             // the same scenario, and their ranking (one voice per participant, scenario and round).
             let scored = Set(input.scores.map { "\($0.scenarioID)|\($0.assessorID)" })

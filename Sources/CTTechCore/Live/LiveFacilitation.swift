@@ -51,6 +51,11 @@ public struct LiveFacilitation: Sendable {
         -> LiveSession
     {
         let settings = try draft.validated(assessments: Set(try await assessments.list(scope).map(\.id)))
+        if settings.assessmentID != session.assessmentID,
+            try await live.liveActivities(scope, sessionID: session.id).contains(where: \.kind.usesScenarios)
+        {
+            throw LiveRuleViolation.assessmentInUse
+        }
         var changed = session
         changed.title = settings.title
         changed.assessmentID = settings.assessmentID
@@ -149,6 +154,7 @@ public struct LiveFacilitation: Sendable {
         _ activity: LiveActivity, liveRound: Int, in session: LiveSession, by actor: AuditActor, scope: TenantScope
     ) async throws -> WorkshopInput {
         guard let assessmentID = session.assessmentID else { throw LiveRuleViolation.needsAssessment }
+        guard session.anonymity != .anonymous else { throw LiveRuleViolation.anonymousInput }
         let revealed = try await live.liveRounds(scope, sessionID: session.id).contains {
             $0.activityID == activity.id && $0.number == liveRound && $0.status == .revealed
         }

@@ -32,6 +32,11 @@ public enum LiveRuleViolation: RuleViolation, Hashable {
     /// Once an idea board's votes are revealed its ideas are no longer hidden, shown or merged: the room has seen the
     /// tally, and a merge would move votes after the fact.
     case moderationClosed
+    /// The session's scenario activities hold the assessment's scenarios: it cannot change to another assessment.
+    case assessmentInUse
+    /// An anonymous session's answers do not become workshop input: a stable pseudonym in the assessment would link one
+    /// person's scores and rationales together.
+    case anonymousInput
 
     public var explanation: Message {
         switch self {
@@ -49,6 +54,8 @@ public enum LiveRuleViolation: RuleViolation, Hashable {
         case .invalidMerge: Message("errors.rule.live.invalid-merge")
         case .notAssessmentInput: Message("errors.rule.live.not-assessment-input")
         case .moderationClosed: Message("errors.rule.live.moderation-closed")
+        case .assessmentInUse: Message("errors.rule.live.assessment-in-use")
+        case .anonymousInput: Message("errors.rule.live.anonymous-input")
         }
     }
 

@@ -141,7 +141,14 @@ public struct AssessmentStore: AssessmentRepository, AssessmentTables {
                 )
                 .run()
             case .scenario:
-                let scored = try await tx.select().column("round").from("scenario_scores").where("scenario_id", .equal, SQLBind(id)).first() != nil
+                // Workshop input counts as scoring too: a scenario scored or ranked by a workshop is kept (issue 12).
+                let ranked =
+                    try await tx.select().column("round").from("workshop_rankings").where("assessment_id", .equal, SQLBind(assessmentID))
+                    .where("state_id", .equal, SQLBind(scope.stateID)).where("ranks", .like, SQLBind("%\"\(id)\"%")).first() != nil
+                var scored = ranked
+                for table in ["scenario_scores", "workshop_scores"] where !scored {
+                    scored = try await tx.select().column("round").from(table).where("scenario_id", .equal, SQLBind(id)).first() != nil
+                }
                 try AssessmentRuleViolation.checkScenarioRemoval(scored: scored)
                 try await tx.delete(from: "evidence_items").where("subject_kind", .equal, SQLBind("scenario")).where(
                     "subject_ref", .equal, SQLBind(id)

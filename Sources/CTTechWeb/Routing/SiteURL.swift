@@ -110,7 +110,7 @@ public enum SiteURL: Hashable, Sendable {
     case liveSessions(String)
     case liveSession(String, session: String)
     case liveStatus(String, session: String)
-    /// POST: the session's settings (title and assessment any time; anonymity, attributes and smallest group before the start).
+    /// POST: the session's settings (the title any time; the assessment, anonymity, attributes and smallest group before the start).
     case liveSettings(String, session: String)
     case liveLobby(String, session: String)
     case liveActivities(String, session: String)

@@ -107,6 +107,8 @@ struct WorkshopInputTests {
                 ["rank.\(drone)": droneFirst ? "1" : "2", "rank.\(crypto)": droneFirst ? "2" : "1"], as: phone, to: ranking)
         }
         try await workspace.closeAndReveal(ranking, in: session)
+        // a scenario written after the activity was made is not among the ranked ones, and does not count in W
+        let later = try await workspace.base.writeScenario(in: assessment, title: "Ransomware on the power grid")
         // a survey is no assessment input
         let survey = try await workspace.addActivity(.survey, items: ["Useful"], to: session)
         try await workspace.advance(survey, in: session, to: .open)
@@ -122,17 +124,57 @@ struct WorkshopInputTests {
         // check: by hand, rank sums drone 1+1+2 = 4, crypto 2+2+1 = 5, mean 4.5; S = 0.25 + 0.25 = 0.5;
         // W = 12 S / (m² (n³ − n)) = 6 / (9 × 6) = 1/9
         #expect(input.scores.isEmpty && input.rankings.count == 3)
+        // a scenario the workshop ranked is kept like a scored one: removing it is refused
+        await #expect(throws: AssessmentRuleViolation.scenarioScored) {
+            try await workspace.base.assessments.remove(
+                .scenario, id: crypto, from: assessment, by: workspace.base.focalPoint.actor,
+                scope: workspace.base.scope(workspace.base.focalPoint, .manageAssessment))
+        }
         await #expect(throws: LiveRuleViolation.notAssessmentInput) {
             try await workspace.facilitation.addToAssessment(survey, liveRound: 1, in: session, by: workspace.facilitator, scope: workspace.running)
         }
         let scope = workspace.base.scope(workspace.base.assessor, .viewAssessment)
         let rankings = try await workspace.repositories.workshopRankings(scope, assessmentID: assessment.id, throughRound: 1)
-        let statistics = RoundStatistics(scenarios: scenarios, scores: [], throughRound: 1, minimumForConsensus: 3, rankings: rankings)
+        let statistics = RoundStatistics(
+            scenarios: scenarios + [later], scores: [], throughRound: 1, minimumForConsensus: 3, rankings: rankings)
         let summary = try #require(statistics.rankings.first?.summary)
-        #expect(statistics.rankings.map(\.round) == [1] && summary.rankings == 3)
+        #expect(statistics.rankings.map(\.round) == [1] && summary.rankings == 3 && statistics.titles[later.id] == later.title)
         #expect(abs((summary.concordance ?? -1) - 1.0 / 9.0) < 1e-12)
         #expect(summary.items.map(\.key) == [drone, crypto] && summary.items.first?.firstPlaces == 2)
         #expect(abs((summary.items.first?.meanRank ?? 0) - 4.0 / 3.0) < 1e-12)
+    }
+
+    @Test func anAnonymousSessionFeedsNothingAndAnAssessmentInUseStays() async throws {
+        // setup: an anonymous session about the assessment with a revealed scoring round
+        let workspace = LiveWorkspace()
+        let (assessment, scenarios) = try await workspace.assessmentWithScenarios()
+        let session = try await workspace.runningSession(assessment: assessment, anonymity: .anonymous)
+        let phone = try #require(try await workspace.admittedPhones(1, in: session).first)
+        let scoring = try await workspace.addActivity(.scoring, to: session)
+        try await workspace.advance(scoring, in: session, to: .open)
+        try await workspace.answer(ScoreDraft.mock.fields, as: phone, to: scoring, item: scenarios[0].id)
+        try await workspace.closeAndReveal(scoring, in: session)
+        // a session in set-up whose scoring activity holds the assessment's scenarios
+        let setup = try await workspace.createSession(assessment: assessment)
+        _ = try await workspace.addActivity(.ranking, to: setup)
+        let other = try await workspace.base.openAssessment(title: "Another assessment")
+
+        // act / check
+        await #expect(throws: LiveRuleViolation.anonymousInput) {
+            try await workspace.facilitation.addToAssessment(scoring, liveRound: 1, in: session, by: workspace.facilitator, scope: workspace.running)
+        }
+        let stored = try await workspace.stored(setup)
+        await #expect(throws: LiveRuleViolation.assessmentInUse) {
+            try await workspace.facilitation.update(
+                stored,
+                with: LiveSessionDraft(title: "Moved", assessmentID: other.id, anonymity: "pseudonymous", attributes: [], minimumGroupSize: nil),
+                expectedVersion: stored.version, by: workspace.facilitator, scope: workspace.running)
+        }
+        let renamed = try await workspace.facilitation.update(
+            stored,
+            with: LiveSessionDraft(title: "Renamed", assessmentID: assessment.id, anonymity: "pseudonymous", attributes: [], minimumGroupSize: nil),
+            expectedVersion: stored.version, by: workspace.facilitator, scope: workspace.running)
+        #expect(renamed.title == "Renamed" && renamed.assessmentID == assessment.id)
     }
 
     @Test func aSessionWithoutAnAssessmentOrAnotherStatesScopeFeedsNothing() async throws {

@@ -23,6 +23,8 @@ public struct RoundStatistics: Sendable, Hashable {
     public let rows: [Row]
     /// By round.
     public let rankings: [Ranking]
+    /// Every scenario's title by id (a scenario only ranked, never scored, has no row).
+    public let titles: [String: String]
 
     public init(
         scenarios: [ThreatScenario], scores: [ScenarioScore], throughRound: Int, minimumForConsensus: Int, rankings: [WorkshopRanking] = []
@@ -38,11 +40,15 @@ public struct RoundStatistics: Sendable, Hashable {
                     workshop: workshop["\(scenario.id)|\($0.key)"] ?? 0)
             }
         }
-        let keys = scenarios.map(\.id)
+        // Only the scenarios ranked in the round count: an activity ranks a choice of the scenarios, and the others would
+        // otherwise sit tied last in every ranking and raise W.
         self.rankings = Dictionary(grouping: rankings.filter { $0.round <= throughRound }, by: \.round).sorted { $0.key < $1.key }.map {
             round, group in
-            Ranking(round: round, summary: LiveRanking(keys: keys, rankings: group.map(\.ranks), limit: group.map(\.limit).max() ?? 0))
+            let ranked = Set(group.flatMap(\.ranks.keys))
+            let keys = scenarios.map(\.id).filter(ranked.contains) + ranked.subtracting(scenarios.map(\.id)).sorted()
+            return Ranking(round: round, summary: LiveRanking(keys: keys, rankings: group.map(\.ranks), limit: group.map(\.limit).max() ?? 0))
         }
+        titles = Dictionary(scenarios.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// RFC 4180 CSV, one row per scenario, round and factor; cells a spreadsheet would read as a formula get an apostrophe.

@@ -42,9 +42,9 @@ public struct WorkshopInput: Sendable, Hashable {
         return (1...40).contains(name.count) && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
     }
 
-    /// The input of one revealed live round: the participants' latest scores (scoring) or rankings (ranking) up to that
-    /// round, each under the participant's pseudonym, for the assessment's round `assessmentRound`. Only the round's own
-    /// answers count: someone who answered round 1 but not round 2 gives no input for round 2.
+    /// The input of one revealed live round: the participants' scores (scoring) or rankings (ranking) in that round, each
+    /// under the participant's pseudonym, for the assessment's round `assessmentRound`. Only the round's own answers
+    /// count: someone who answered round 1 but not round 2 gives no input for round 2.
     public static func from(
         activity: LiveActivity, session: LiveSession, liveRound: Int, submissions: [LiveSubmission], participants: [LiveParticipant],
         assessmentID: String, assessmentRound: Int, at now: Int64

@@ -318,14 +318,18 @@ public struct ScoringStore: ScoringRepository, AssessmentTables {
         let scenarios = Set(
             try await tx.select().column("id").from("scenarios").where("assessment_id", .equal, SQLBind(input.assessmentID))
                 .where("state_id", .equal, SQLBind(stateID)).all(decodingColumn: "id", as: String.self))
-        guard input.scores.allSatisfy({ scenarios.contains($0.scenarioID) && $0.round == input.round }) else { throw StoreConflict.missing }
+        guard input.scores.allSatisfy({ scenarios.contains($0.scenarioID) && $0.round == input.round }),
+            input.rankings.allSatisfy({ $0.ranks.keys.allSatisfy(scenarios.contains) })
+        else { throw StoreConflict.missing }
         for table in ["workshop_scores", "workshop_rankings", "workshop_sources"] {
-            try await tx.delete(from: table).where("assessment_id", .equal, SQLBind(input.assessmentID)).where("round", .equal, SQLBind(input.round))
-                .where("source", .equal, SQLBind(input.source)).run()
+            try await tx.delete(from: table).where("assessment_id", .equal, SQLBind(input.assessmentID)).where("state_id", .equal, SQLBind(stateID))
+                .where("round", .equal, SQLBind(input.round)).where("source", .equal, SQLBind(input.source)).run()
         }
         for score in input.scores {
-            try await tx.delete(from: "workshop_scores").where("scenario_id", .equal, SQLBind(score.scenarioID))
-                .where("round", .equal, SQLBind(score.round)).where("assessor_id", .equal, SQLBind(score.assessorID)).run()
+            try await tx.delete(from: "workshop_scores").where("scenario_id", .equal, SQLBind(score.scenarioID)).where(
+                "state_id", .equal, SQLBind(stateID)
+            )
+            .where("round", .equal, SQLBind(score.round)).where("assessor_id", .equal, SQLBind(score.assessorID)).run()
             try await tx.insert(into: "workshop_scores")
                 .model(
                     try ScoreRow(score, assessmentID: input.assessmentID, stateID: stateID, createdAt: input.addedAt, source: input.source),
@@ -334,7 +338,8 @@ public struct ScoringStore: ScoringRepository, AssessmentTables {
         }
         for ranking in input.rankings {
             try await tx.delete(from: "workshop_rankings").where("assessment_id", .equal, SQLBind(input.assessmentID))
-                .where("round", .equal, SQLBind(input.round)).where("ranker", .equal, SQLBind(ranking.ranker)).run()
+                .where("state_id", .equal, SQLBind(stateID)).where("round", .equal, SQLBind(input.round))
+                .where("ranker", .equal, SQLBind(ranking.ranker)).run()
             try await tx.insert(into: "workshop_rankings")
                 .model(
                     RankingRow(

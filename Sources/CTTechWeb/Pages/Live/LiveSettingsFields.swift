@@ -1,8 +1,8 @@
 import CTTechCore
 
 /// A live session's settings as form fields (issue 12): opening a session on the sessions page, changing one on its
-/// control room. Once the session has started, its anonymity, the attributes asked and the smallest group are fixed:
-/// they are said, not asked, and sent back as they are so only the title and the assessment can change.
+/// control room. Once the session has started, its anonymity, the attributes asked, the smallest group and the
+/// assessment are fixed: they are said, not asked, and sent back as they are so only the title can change.
 struct LiveSettingsFields: Sendable, TemplateModel {
     struct Check: Sendable, TemplateModel {
         let id: String

@@ -59,7 +59,7 @@ public struct RoundStatisticsPage: WebPage {
                 scenarios.append(Scenario(title: row.title, rounds: [round]))
             }
         }
-        let titles = Dictionary(statistics.rows.map { ($0.scenarioID, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let titles = statistics.titles
         let rankings = statistics.rankings.map { ranking in
             Ranking(
                 heading: t("rounds.ranking", ["round": String(ranking.round)]),
