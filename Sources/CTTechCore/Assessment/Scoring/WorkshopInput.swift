@@ -42,6 +42,12 @@ public struct WorkshopInput: Sendable, Hashable {
         return (1...40).contains(name.count) && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
     }
 
+    /// What a source is called: the session's code, the activity and its live round. The live results page finds by it
+    /// which of an activity's rounds was added.
+    public static func label(session: LiveSession, activity: LiveActivity, liveRound: Int) -> String {
+        "\(session.code) · \(activity.title) · \(liveRound)"
+    }
+
     /// The input of one revealed live round: the participants' scores (scoring) or rankings (ranking) in that round, each
     /// under the participant's pseudonym, for the assessment's round `assessmentRound`. Only the round's own answers
     /// count: someone who answered round 1 but not round 2 gives no input for round 2.
@@ -72,7 +78,8 @@ public struct WorkshopInput: Sendable, Hashable {
             }
         }
         return WorkshopInput(
-            source: activity.id, label: "\(session.code) · \(activity.title) · \(liveRound)", assessmentID: assessmentID, round: assessmentRound,
+            source: activity.id, label: label(session: session, activity: activity, liveRound: liveRound), assessmentID: assessmentID,
+            round: assessmentRound,
             scores: scores, rankings: rankings, addedAt: now)
     }
 }

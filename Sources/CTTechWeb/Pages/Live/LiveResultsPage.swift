@@ -66,7 +66,7 @@ public struct LiveResultsPage: WebPage {
             feed == nil || !canRun
             ? []
             : results.map(\.round).reversed().map { round in
-                let label = "\(session.code) · \(activity.title) · \(round)"
+                let label = WorkshopInput.label(session: session, activity: activity, liveRound: round)
                 let added = feed?.sources.last { $0.source == activity.id && $0.label == label }
                 return FeedRound(
                     round: round, label: t("live.feed.round", ["round": String(round)]),
