@@ -17,7 +17,7 @@ struct CTTech: AsyncParsableCommand {
         discussion: "The database is ./cttech.sqlite unless CTTECH_DATABASE_URL names another SQLite file or a postgres:// URL.",
         subcommands: [
             Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, AuditCommand.self, BackupCommand.self, ImportCommand.self,
-            ExportCommand.self,
+            ExportCommand.self, PurgeExpiredCommand.self,
         ]
     )
 }

@@ -286,3 +286,25 @@ extension FailingRepositories: LiveRepository {
         throw Failure(method: #function)
     }
 }
+
+extension FailingRepositories: ProgrammeRepository {
+    public func programmeEvents(_ scope: ProgrammeScope, year: Int?) async throws -> [ProgrammeEvent] { throw Failure(method: #function) }
+    public func programmeEvent(_ scope: ProgrammeScope, id: String) async throws -> ProgrammeEvent? { throw Failure(method: #function) }
+    public func addProgrammeEvent(_ event: ProgrammeEvent, scope: ProgrammeScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func programmeRegistrations(_ scope: ProgrammeScope, eventID: String) async throws -> [(Registration, ProgrammePerson)] {
+        throw Failure(method: #function)
+    }
+    public func registerParticipants(_ rows: [ParticipantImport.Row], eventID: String, scope: ProgrammeScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func setAttendance(eventID: String, personID: String, days: Set<CalendarDate>, scope: ProgrammeScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func personalData(_ scope: ProgrammeScope, personIDs: [String]) async throws -> [String: PersonalData] { throw Failure(method: #function) }
+    public func duplicateSuggestions(_ scope: ProgrammeScope) async throws -> [DuplicateSuggestion] { throw Failure(method: #function) }
+    public func mergePeople(keepID: String, otherID: String, scope: ProgrammeScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func purgeExpiredPersonalData(today: CalendarDate, actor: AuditActor) async throws -> Int { throw Failure(method: #function) }
+    public func programmeFigures(_ scope: ProgrammeScope, year: Int?) async throws -> ProgrammeFigures { throw Failure(method: #function) }
+}

@@ -43,6 +43,12 @@ struct InMemoryStorage: Sendable {
     var liveSubmissions: [LiveSubmission] = []
     var liveIdeas: [LiveIdea] = []
     var liveEvents: [LiveEvent] = []
+    /// The programme's events by id (issue 13), registry persons by id, their personal data by person id, and
+    /// registrations oldest first.
+    var programmeEvents: [String: ProgrammeEvent] = [:]
+    var programmePeople: [String: ProgrammePerson] = [:]
+    var personalData: [String: PersonalData] = [:]
+    var registrations: [Registration] = []
 
     /// An assessment of the scope's state; another state's is as absent as a missing one.
     func assessment(_ scope: TenantScope, _ id: String) -> StoredAssessment? {

@@ -21,7 +21,9 @@ struct AccessMatrixTests {
         let records = world.records[world.foreign.id]
         let capability = world.capability[world.foreign.id]
         let live = world.live[world.foreign.id]
+        let programme = world.programme[world.foreign.id]
         let values: [(String, String)] = [
+            ("{eventID}", programme?.event ?? ""), ("{personID}", programme?.person ?? ""),
             ("{sessionID}", live?.session ?? ""), ("{sessionId}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""),
             ("{ideaID}", live?.idea ?? ""), ("{code}", live?.code ?? ""),
             ("{stateID}", world.foreign.id), ("{userID}", world.foreignFocal.id), ("{grantID}", world.foreignGrantID), ("{kind}", "technologies"),
@@ -80,7 +82,10 @@ struct AccessMatrixTests {
                     switch route.access {
                     case .state, .administrator:
                         #expect([.forbidden, .notFound].contains(response.status), "\(label) answered \(response.status)")
-                    case .anonymous, .signedIn:
+                    case .programme where route.path.contains("{"):
+                        // the foreign state's event or person: refused, or as absent as a missing one
+                        #expect([.forbidden, .notFound].contains(response.status), "\(label) answered \(response.status)")
+                    case .anonymous, .signedIn, .programme:
                         #expect(response.status.code < 500, "\(label) answered \(response.status)")
                     }
                 }
@@ -130,6 +135,18 @@ struct AccessMatrixTests {
                     // Every other route's registered permission is the whole story.
                     let needed = route.path == SiteURL.capabilityNew("", validated: false).pattern ? Permission.writeCapability : permission
                     let allowed = needed.stateRoles.contains(role)
+                    #expect(response.status == (allowed ? .ok : .forbidden), "GET \(route.path) as \(role.rawValue): \(response.status)")
+                }
+            }
+            // Programme routes (issue 13): open to the roles whose home-state grant carries the permission, with the home
+            // state's event and person.
+            for route in routes where route.method == .get {
+                guard case .programme(let permission) = route.access else { continue }
+                for role in Self.nonAdministrators {
+                    let path = route.path.replacingOccurrences(of: "{eventID}", with: world.programme[world.home.id]?.event ?? "")
+                        .replacingOccurrences(of: "{personID}", with: world.programme[world.home.id]?.person ?? "")
+                    let response = try await client.send(.get, path, session: try await world.session(role))
+                    let allowed = permission.stateRoles.contains(role)
                     #expect(response.status == (allowed ? .ok : .forbidden), "GET \(route.path) as \(role.rawValue): \(response.status)")
                 }
             }
@@ -228,7 +245,10 @@ struct AccessMatrixTests {
                     case .state, .administrator:
                         #expect([.forbidden, .notFound].contains(response.status), "\(label) answered \(response.status)")
                         SpokenRefusal.expectPage(response, in: language, label)
-                    case .anonymous, .signedIn:
+                    case .programme where route.path.contains("{"):
+                        #expect([.forbidden, .notFound].contains(response.status), "\(label) answered \(response.status)")
+                        SpokenRefusal.expectPage(response, in: language, label)
+                    case .anonymous, .signedIn, .programme:
                         #expect(response.status.code < 500, "\(label) answered \(response.status)")
                     }
                 }
@@ -299,6 +319,12 @@ struct AccessMatrixTests {
         }
         let assessments = try await world.services.assessments.records.list(scope)
         #expect(assessments.map(\.id) == [world.foreignAssessmentID])
+        // the foreign state's programme: its one event, its one participant, who attended the first day only
+        let programme = SystemAuthority.programme(permission: .manageProgramme)
+        let foreignProgramme = try #require(world.programme[world.foreign.id])
+        let registrations = try await world.services.programme.programmeRegistrations(programme, eventID: foreignProgramme.event)
+        #expect(registrations.map(\.1.id) == [foreignProgramme.person] && registrations.first?.0.attended == [CalendarDate("2024-04-01")!])
+        #expect(try await world.services.programme.programmeEvents(programme, year: nil).filter { $0.stateIDs.contains(world.foreign.id) }.count == 1)
         #expect(
             try await world.services.assessments.scoring.scenarios(scope, assessmentID: world.foreignAssessmentID).map(\.id) == [
                 world.foreignScenarioID

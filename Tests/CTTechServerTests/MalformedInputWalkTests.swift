@@ -16,7 +16,9 @@ struct MalformedInputWalkTests {
         let records = world.records[world.home.id]
         let capability = world.capability[world.home.id]
         let live = world.live[world.home.id]
+        let programme = world.programme[world.home.id]
         let values: [(String, String)] = [
+            ("{eventID}", programme?.event ?? ""), ("{personID}", programme?.person ?? ""),
             ("{sessionID}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""), ("{ideaID}", live?.idea ?? ""),
             ("{code}", live?.code ?? ""),
             ("{stateID}", world.home.id), ("{userID}", world.user(.assessor).id), ("{grantID}", id), ("{kind}", "technologies"),

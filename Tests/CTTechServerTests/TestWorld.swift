@@ -35,6 +35,13 @@ struct TestWorld: Sendable {
     let capability: [String: CapabilityRecords]
     /// Each state's live session (issue 12), by state.
     let live: [String: LiveRecords]
+    /// Each state's national workshop with one registered participant who attended its first day (issue 13), by state.
+    let programme: [String: ProgrammeRecords]
+
+    struct ProgrammeRecords: Sendable {
+        let event: String
+        let person: String
+    }
 
     /// A running live session on the state's assessment with an idea board whose entry round is open, one admitted
     /// participant (device token known) and one idea.
@@ -110,6 +117,7 @@ struct TestWorld: Sendable {
         var records: [String: (agency: String, risk: String, evidence: String, response: String, indicator: String)] = [:]
         var capability: [String: CapabilityRecords] = [:]
         var live: [String: LiveRecords] = [:]
+        var programme: [String: ProgrammeRecords] = [:]
         let framework = try await services.capability.framework(id: nil) ?? .ctTechDefault
         for state in [home, foreign] {
             let scope = SystemAuthority.tenant(state.id, permission: .manageAssessment)
@@ -154,6 +162,7 @@ struct TestWorld: Sendable {
                 services, state: state, marker: marker, threatAssessment: assessment.id, framework: framework,
                 event: { event($0, state: state.id) })
             live[state.id] = try await seedLive(services, state: state, marker: marker, assessment: assessment.id)
+            programme[state.id] = try await seedProgramme(services, state: state, marker: marker)
             // Approved once and reopened: snapshot 1 exists, and the assessment is a draft again.
             try await services.assessments.approval.changeStatus(
                 scope, assessmentID: assessment.id, to: .inReview, snapshot: nil, audit: event("assessment.status", state: state.id))
@@ -170,7 +179,31 @@ struct TestWorld: Sendable {
         return TestWorld(
             services: services, home: home, foreign: foreign, people: people, foreignFocal: foreignFocal, foreignGrantID: foreignGrant.id,
             homeAssessmentID: ids[0], homeScenarioID: ids[1], foreignAssessmentID: ids[2], foreignScenarioID: ids[3],
-            records: records, capability: capability, live: live)
+            records: records, capability: capability, live: live, programme: programme)
+    }
+
+    /// A national workshop of one state (issue 13) with one participant, through the store: the name and the title carry
+    /// the marker in the foreign state.
+    static func seedProgramme(_ services: AppServices, state: PartnerState, marker: String) async throws -> ProgrammeRecords {
+        let scope = SystemAuthority.programme(actorID: "test", permission: .manageProgramme)
+        let actor = AuditActor(id: "test", label: "test")
+        let event = ProgrammeEvent(
+            id: Identifier.make(), kind: .nationalWorkshop, title: "National workshop\(marker)", stateIDs: [state.id],
+            start: CalendarDate("2024-04-01")!, end: CalendarDate("2024-04-02")!, city: "Capital\(marker)")
+        try await services.programme.addProgrammeEvent(
+            event, scope: scope, audit: AuditEvent(.programmeEventCreate, by: actor, entity: event.id, state: state.id))
+        let person = ProgrammePerson(
+            id: Identifier.make(), consent: ProgrammePerson.Consent(purpose: "records", givenOn: event.start, method: "form"),
+            retainUntil: CalendarDate("2030-01-01")!, sex: "female", ageBand: nil, stateID: state.id, agency: "Police\(marker)", agencyType: nil,
+            role: "Analyst")
+        try await services.programme.registerParticipants(
+            [
+                ParticipantImport.Row(
+                    line: 2, person: person, personal: PersonalData(personID: person.id, name: "Official\(marker)", contact: ""),
+                    attended: [event.start])
+            ],
+            eventID: event.id, scope: scope, audit: AuditEvent(.programmeImport, by: actor, entity: event.id, state: state.id))
+        return ProgrammeRecords(event: event.id, person: person.id)
     }
 
     /// A live session of one state (issue 12), through the use cases: created, an idea board added, started, one participant

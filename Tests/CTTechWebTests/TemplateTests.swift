@@ -16,7 +16,7 @@ struct TemplateTests {
         CapabilityFormPage.self, CapabilityAssessmentPage.self, AreaAnswersPage.self, CapabilityPlanPage.self, CapabilityComparePage.self,
         RoadmapPage.self, RoadmapFormPage.self, RoadmapItemPage.self, FrameworksPage.self, FrameworkPage.self,
         LiveSessionsPage.self, LiveSessionPage.self, LiveResultsPage.self, LivePresenterPage.self, LiveJoinPage.self, LiveParticipantPage.self,
-        RoundStatisticsPage.self,
+        RoundStatisticsPage.self, ProgrammePage.self, ProgrammeEventFormPage.self, ProgrammeEventPage.self, ProgrammeDashboardPage.self,
     ]
     static let fragmentTypes: [any WebFragment.Type] = [RegisterBody.self]
 
@@ -31,7 +31,7 @@ struct TemplateTests {
             CapabilityFormPage.newSelf, CapabilityAssessmentPage.mock, AreaAnswersPage.editable, CapabilityPlanPage.mock, CapabilityComparePage.mock,
             RoadmapPage.mock, RoadmapFormPage.new, RoadmapItemPage.adoptionBlocked, FrameworksPage.administrator, FrameworkPage.mock,
             LiveSessionsPage.mock, LiveSessionPage.mock, LiveResultsPage.mock, LivePresenterPage.mock, LiveJoinPage.mock, LiveParticipantPage.mock,
-            RoundStatisticsPage.mock,
+            RoundStatisticsPage.mock, ProgrammePage.mock, ProgrammeEventFormPage.refused, ProgrammeEventPage.officer, ProgrammeDashboardPage.mock,
         ]
     }
 

@@ -74,6 +74,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case liveIdea = "live.idea"
     case liveIdeaModerate = "live.idea_moderate"
     case liveFeed = "live.feed"
+    case programmeEventCreate = "programme.event_create"
+    case programmeImport = "programme.import"
+    case programmeAttendance = "programme.attendance"
+    case programmeMerge = "programme.merge"
+    case programmePurge = "programme.purge"
 
     /// The kind of record an entry of this action is about.
     public var entityType: String {
@@ -99,6 +104,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .liveCreate, .liveUpdate, .liveStart, .liveEnd, .liveJoin, .liveAdmit, .liveRefuse, .liveActivity, .liveRoundOpen, .liveRoundClose,
             .liveRoundReveal, .liveSubmit, .liveIdea, .liveIdeaModerate, .liveFeed:
             "live_session"
+        case .programmeEventCreate, .programmeImport, .programmeAttendance: "programme_event"
+        case .programmeMerge, .programmePurge: "programme_person"
         }
     }
 }
@@ -189,6 +196,11 @@ extension AuditAction {
         case .liveIdea: "Idea added to an idea board"
         case .liveIdeaModerate: "Idea hidden, shown or merged"
         case .liveFeed: "Workshop input added to the assessment"
+        case .programmeEventCreate: "Programme event added"
+        case .programmeImport: "Participant list imported"
+        case .programmeAttendance: "Attendance recorded"
+        case .programmeMerge: "Duplicate persons merged"
+        case .programmePurge: "Expired personal data removed"
         }
     }
 

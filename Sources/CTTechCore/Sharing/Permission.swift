@@ -47,6 +47,15 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     /// Run live sessions: create and start them, admit participants, add activities, open, close and reveal rounds.
     case runLiveSession
 
+    /// Read the programme's events, calendar and timelines of the states granted (issue 13).
+    case viewProgramme
+    /// Read the programme's dashboards: aggregates only, small groups suppressed (issue 13).
+    case viewProgrammeAggregates
+    /// Plan events, keep the pseudonymous person registry, registrations and attendance, import participant lists (issue 13).
+    case manageProgramme
+    /// Read (and correct) the names and contacts of registry persons — a right of its own (DOMAIN.md §5, "Privacy").
+    case readPersonalData
+
     /// Create partner states, accounts and grants; read the whole audit log.
     case administer
 
@@ -74,6 +83,10 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         case .approveRoadmap: [.focalPoint]
         case .viewLiveSession: [.focalPoint, .assessor, .facilitator, .policyMaker, .reviewer, .programmeOfficer]
         case .runLiveSession: [.focalPoint, .facilitator, .programmeOfficer]
+        case .viewProgramme: [.focalPoint, .facilitator, .programmeOfficer]
+        case .viewProgrammeAggregates: [.focalPoint, .facilitator, .programmeOfficer, .donorViewer]
+        case .manageProgramme: [.programmeOfficer]
+        case .readPersonalData: [.personalDataOfficer]
         case .administer: []
         }
     }
@@ -85,7 +98,7 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         case .viewState, .editStateProfile, .readStateAudit, .administer: true
         case .viewAssessment, .manageAssessment, .writeScenario, .scoreScenario, .approveAssessment, .viewResponses, .writeResponse, .reviewResponse,
             .approveResponse, .overrideReview, .viewCapability, .writeCapability, .validateCapability, .planDevelopment, .reviewRoadmap,
-            .approveRoadmap, .viewLiveSession, .runLiveSession:
+            .approveRoadmap, .viewLiveSession, .runLiveSession, .viewProgramme, .viewProgrammeAggregates, .manageProgramme, .readPersonalData:
             false
         }
     }

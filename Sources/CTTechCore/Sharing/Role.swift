@@ -8,13 +8,16 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
     case policyMaker = "policy-maker"
     case reviewer
     case donorViewer = "donor-viewer"
+    /// Reads the names and contacts of the programme's participants (issue 13): a right given apart from every other.
+    case personalDataOfficer = "personal-data-officer"
 
-    /// Whether a grant of this role needs a partner state. Only administrators and programme officers work across the
-    /// programme; every other role acts for one state, and a programme-wide grant of it would open nothing.
+    /// Whether a grant of this role needs a partner state. Administrators, programme officers, personal-data officers and
+    /// donor viewers may work across the programme (the last two on programme records only: ``Authorizer/programme(_:for:)``);
+    /// every other role acts for one state, and a programme-wide grant of it would open nothing.
     public var isForOneState: Bool {
         switch self {
-        case .administrator, .programmeOfficer: false
-        case .facilitator, .focalPoint, .assessor, .policyMaker, .reviewer, .donorViewer: true
+        case .administrator, .programmeOfficer, .personalDataOfficer, .donorViewer: false
+        case .facilitator, .focalPoint, .assessor, .policyMaker, .reviewer: true
         }
     }
 
@@ -28,6 +31,7 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
         case .policyMaker: "Policy maker"
         case .reviewer: "Human-rights / gender reviewer"
         case .donorViewer: "Donor / partner viewer"
+        case .personalDataOfficer: "Personal-data officer"
         }
     }
 }

@@ -35,12 +35,15 @@ public struct AppConfiguration: Sendable {
     /// and QR code of live sessions behind a proxy or load balancer; unset, the address the facilitator's browser used.
     /// Only an `http` or `https` URL without a path, query or space is taken.
     public var publicURL: String?
+    /// The smallest group of people a programme dashboard or export publishes (`CTTECH_MINIMUM_CELL`, default 5; 1 publishes
+    /// every count): smaller counts are suppressed, and others with them so they cannot be worked out (issue 13).
+    public var minimumCell: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String = "cttech.sqlite", demo: Bool = false, secureCookies: Bool? = nil,
         bcryptCost: UInt8 = 12, sessionLifetimeSeconds: Int = 8 * 3600, logFormat: String = "json", logLevel: String = "info",
         loginLimitPerAccount: Int = 10, loginLimitPerAddress: Int = 300, metricsToken: String? = nil, liveJoinLimitPerAddress: Int = 300,
-        liveAnswerLimitPerDevice: Int = 120, publicURL: String? = nil
+        liveAnswerLimitPerDevice: Int = 120, publicURL: String? = nil, minimumCell: Int = 5
     ) {
         self.host = host
         self.port = port
@@ -57,6 +60,7 @@ public struct AppConfiguration: Sendable {
         self.liveJoinLimitPerAddress = max(1, liveJoinLimitPerAddress)
         self.liveAnswerLimitPerDevice = max(1, liveAnswerLimitPerDevice)
         self.publicURL = publicURL.flatMap(Self.origin)
+        self.minimumCell = min(max(1, minimumCell), 100)
     }
 
     /// `url` without its trailing slash when it is a bare http(s) origin, else nil.
@@ -89,7 +93,8 @@ public struct AppConfiguration: Sendable {
             metricsToken: config.string(forKey: "cttech.metrics.token"),
             liveJoinLimitPerAddress: config.int(forKey: "cttech.live.join.limit", default: 300),
             liveAnswerLimitPerDevice: config.int(forKey: "cttech.live.answer.limit", default: 120),
-            publicURL: config.string(forKey: "cttech.public.url")
+            publicURL: config.string(forKey: "cttech.public.url"),
+            minimumCell: config.int(forKey: "cttech.minimum.cell", default: 5)
         )
     }
 

@@ -30,13 +30,20 @@ public struct AppRequestContext: RequestContext {
         self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "local"
     }
 
-    /// The import routes (web upload and API) take a whole assessment file; every other route takes 1 MiB at most.
-    static func isImport(path: String) -> Bool { path.hasSuffix("/assessment-import") || path.hasSuffix("/assessments/import") }
+    /// The import routes (web upload and API) take a whole assessment file, or a participant list (issue 13); every other
+    /// route takes 1 MiB at most.
+    static func isImport(path: String) -> Bool {
+        path.hasSuffix("/assessment-import") || path.hasSuffix("/assessments/import") || isParticipantImport(path: path)
+    }
+
+    /// `/programme/events/{id}/participants`: a participant list (CSV, at most ``ParticipantImport/maximumRows`` lines).
+    static func isParticipantImport(path: String) -> Bool { path.hasPrefix("/programme/events/") && path.hasSuffix("/participants") }
 
     /// The body limit of one request (bigger bodies get 413): an import by someone who may manage the state's
     /// assessments gets the import limit plus room for the form's envelope; everything else, and anyone else, 1 MiB — so
     /// a signed-in user without the right cannot make the server buffer 16 MiB before the route refuses (issue 8, item 17).
     static func bodyLimit(path: String, identity: Identity?) -> Int {
+        if isParticipantImport(path: path), let identity, Authorizer.allowsProgramme(identity, .manageProgramme) { return 4 * 1024 * 1024 }
         guard isImport(path: path), let identity, let stateID = importState(path: path),
             Authorizer.allows(identity, state: stateID, .manageAssessment)
         else { return 1024 * 1024 }

@@ -23,6 +23,8 @@ public struct AppServices: Sendable {
     public let registers: Registers
     /// Issue 12: live workshop sessions, and what wakes their open streams.
     public let live: LiveStore
+    /// Issue 13: the programme's events, person registry, registrations and attendance.
+    public let programme: ProgrammeStore
     public let liveBroadcaster: LiveBroadcaster
     let liveJoinLimiter: LoginRateLimiter
     let liveAnswerLimiter: LoginRateLimiter
@@ -48,6 +50,7 @@ public struct AppServices: Sendable {
         self.policy = policy
         self.capability = CapabilityStore(persistence)
         self.live = LiveStore(persistence)
+        self.programme = ProgrammeStore(persistence)
         self.liveBroadcaster = LiveBroadcaster()
         self.liveJoinLimiter = LoginRateLimiter(limit: configuration.liveJoinLimitPerAddress, windowSeconds: 60)
         self.liveAnswerLimiter = LoginRateLimiter(limit: configuration.liveAnswerLimitPerDevice, windowSeconds: 60)
@@ -87,6 +90,7 @@ public struct AppServices: Sendable {
         LiveFacilitation(live: live, assessments: assessments.records, scoring: assessments.scoring, reference: reference)
     }
     var liveParticipation: LiveParticipation { LiveParticipation(live: live) }
+    var programmeRecords: ProgrammeRecords { ProgrammeRecords(programme: programme, states: states) }
     var developmentPlanning: DevelopmentPlanning { DevelopmentPlanning(capability: capability, frameworks: capability, reference: reference) }
     var approval: Approval {
         let a = assessments

@@ -7,6 +7,7 @@ struct Granted: Sendable {
     let identity: Identity?
     let tenant: TenantScope?
     let admin: AdministratorScope?
+    var programme: ProgrammeScope? = nil
 
     func requireIdentity() throws -> Identity {
         guard let identity else { throw AppError.unauthenticated }
@@ -19,6 +20,11 @@ struct Granted: Sendable {
     func requireTenant() throws -> TenantScope {
         guard let tenant else { throw AppError.forbidden("errors.access.no-state-scope") }
         return tenant
+    }
+
+    func requireProgramme() throws -> ProgrammeScope {
+        guard let programme else { throw AppError.forbidden("errors.access.role-not-allowed") }
+        return programme
     }
 
     func requireAdmin() throws -> AdministratorScope {

@@ -12,4 +12,7 @@ public enum RouteAccess: Sendable, Hashable {
     case administrator
     /// A user allowed `permission` on the partner state named by the `{stateID}` path parameter.
     case state(Permission)
+    /// A user allowed `permission` on the programme's records of at least one state (issue 13); the handler gets the
+    /// ``ProgrammeScope`` of every state where they are.
+    case programme(Permission)
 }

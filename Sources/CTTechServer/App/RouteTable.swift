@@ -47,6 +47,9 @@ final class RouteTable: @unchecked Sendable {
             let identity = try context.requireIdentity()
             guard let stateID = context.parameters.get("stateID"), Identifier.isValid(stateID) else { throw AppError.notFound }
             return Granted(identity: identity, tenant: try Authorizer.scope(identity, state: stateID, for: permission), admin: nil)
+        case .programme(let permission):
+            let identity = try context.requireIdentity()
+            return Granted(identity: identity, tenant: nil, admin: nil, programme: try Authorizer.programme(identity, for: permission))
         }
     }
 }

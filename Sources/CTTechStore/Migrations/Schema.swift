@@ -17,6 +17,7 @@ enum Schema {
         M0011CapabilityRoadmap(),
         M0012LiveSessions(),
         M0013WorkshopInput(),
+        M0014ProgrammeRegistry(),
     ]
 }
 

@@ -73,6 +73,12 @@ public struct LayoutModel: Sendable, TemplateModel {
         self.hasStateNav = !stateSteps.isEmpty
         if let identity {
             var items: [(String, String)] = [(t("nav.states"), SiteURL.home.path), (t("nav.reference"), SiteURL.reference.path)]
+            // The programme (issue 13): its calendar for those who see events, its dashboards for donors.
+            if Authorizer.allowsProgramme(identity, .viewProgramme) {
+                items.append((t("nav.programme"), SiteURL.programme().path))
+            } else if Authorizer.allowsProgramme(identity, .viewProgrammeAggregates) {
+                items.append((t("nav.programme"), SiteURL.programmeDashboard().path))
+            }
             if identity.isAdministrator {
                 items += [
                     (t("nav.accounts"), SiteURL.adminUsers.path), (t("nav.admin-states"), SiteURL.adminStates.path),

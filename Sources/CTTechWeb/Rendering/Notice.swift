@@ -55,6 +55,9 @@ public enum Notice: String, Sendable, CaseIterable {
     case liveUpdated = "live-updated"
     case liveJoined = "live-joined"
     case liveAnswerSent = "live-answer-sent"
+    case programmeEventAdded = "programme-event-added"
+    case participantsImported = "participants-imported"
+    case attendanceSaved = "attendance-saved"
 
     /// The catalog key of its words.
     public var key: String { "notice." + rawValue }

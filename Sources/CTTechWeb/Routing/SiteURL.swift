@@ -128,6 +128,17 @@ public enum SiteURL: Hashable, Sendable {
     case participate
     case participateAnswer
     case participateEvents
+    // The programme (issue 13): events across the states granted, their participants and the dashboards
+    case programme(year: Int? = nil)
+    case programmeEventNew
+    /// POST: a new event.
+    case programmeEvents
+    case programmeEvent(String)
+    /// POST: a participant list (CSV) for the event.
+    case programmeImport(String)
+    /// POST: the days one registered person attended.
+    case programmeAttendance(String, person: String)
+    case programmeDashboard(year: Int? = nil)
     // Capability framework versions (reference data)
     case frameworks
     case framework(String)
@@ -251,6 +262,13 @@ public enum SiteURL: Hashable, Sendable {
         case .participate: "/live"
         case .participateAnswer: "/live/answer"
         case .participateEvents: "/live/events"
+        case .programme: "/programme"
+        case .programmeEventNew: "/programme/events/new"
+        case .programmeEvents: "/programme/events"
+        case .programmeEvent: "/programme/events/{eventID}"
+        case .programmeImport: "/programme/events/{eventID}/participants"
+        case .programmeAttendance: "/programme/events/{eventID}/attendance/{personID}"
+        case .programmeDashboard: "/programme/dashboard"
         case .frameworks: "/reference/frameworks"
         case .framework: "/reference/frameworks/{frameworkID}"
         case .frameworkDownload: "/reference/frameworks/{frameworkID}/download"
@@ -263,8 +281,10 @@ public enum SiteURL: Hashable, Sendable {
         case .root, .login, .loginTOTP, .logout, .language, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .healthz, .metrics,
             .openAPISpec,
             .stylesheet, .reference, .adminStates, .adminStateNew, .adminUsers, .adminUserNew, .audit, .home, .frameworks, .join, .participate,
-            .participateAnswer, .participateEvents:
+            .participateAnswer, .participateEvents, .programme, .programmeEventNew, .programmeEvents, .programmeDashboard:
             []
+        case .programmeEvent(let e), .programmeImport(let e): [e]
+        case .programmeAttendance(let e, let p): [e, p]
         case .joinSession(let code): [code]
         case .liveSessions(let s): [s]
         case .liveSession(let s, let x), .liveStatus(let s, let x), .liveSettings(let s, let x), .liveLobby(let s, let x),
@@ -311,6 +331,7 @@ public enum SiteURL: Hashable, Sendable {
         case .horizonScanEntry(_, _, let technology):
             "?technology=\(technology.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")#scan-form"
         case .capabilityNew(_, let validated): validated ? "?kind=validated" : ""
+        case .programme(let year?), .programmeDashboard(let year?): "?year=\(year)"
         case .roadmapNew(_, let gap?):
             "?capability=\(gap.capability)&area=\(gap.area)&enabler=\(gap.enabler)&to=\(gap.stage)"
         default: ""

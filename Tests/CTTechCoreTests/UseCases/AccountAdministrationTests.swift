@@ -388,6 +388,6 @@ struct StateRoleGrantTests {
             scope: workspace.administering)
         // check
         #expect(grant.stateID == nil && grant.role == .programmeOfficer)
-        #expect(Role.allCases.filter { !$0.isForOneState } == [.administrator, .programmeOfficer])
+        #expect(Role.allCases.filter { !$0.isForOneState } == [.administrator, .programmeOfficer, .donorViewer, .personalDataOfficer])
     }
 }

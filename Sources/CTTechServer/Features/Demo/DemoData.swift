@@ -32,6 +32,10 @@ public enum DemoData {
         ("policy@demo.cttech.example", "Pablo Policy", .policyMaker, "VLD"),
         ("reviewer@demo.cttech.example", "Rita Reviewer", .reviewer, "VLD"),
         ("donor@demo.cttech.example", "Dana Donor", .donorViewer, "VLD"),
+        // The programme (issue 13): a donor reading the programme's aggregates, and the one person who may read
+        // participants' names and contacts.
+        ("programme-donor@demo.cttech.example", "Paul Programme-Donor", .donorViewer, nil),
+        ("privacy@demo.cttech.example", "Priya Privacy", .personalDataOfficer, nil),
         ("focal@norvania.cttech.example", "Nils Norvanian", .focalPoint, "NRV"),
     ]
 
@@ -66,6 +70,7 @@ public enum DemoData {
         if let valdoria = stateIDs["VLD"] {
             try await DemoAssessment.seed(services, stateID: valdoria, stateCode: "VLD", passwordHash: hash)
         }
+        try await DemoProgramme.seed(services)
         var logins = people.map { Login(email: $0.email, role: "\($0.role.rawValue)\($0.state.map { " · " + $0 } ?? "")") }
         logins += DemoAssessment.assessors.filter { !$0.name.isEmpty }.map { Login(email: $0.email, role: "assessor · VLD") }
         return logins

@@ -1,0 +1,154 @@
+import CTTechCore
+import CTTechStore
+import CTTechWeb
+import Hummingbird
+
+/// The programme (issue 13): the calendar of events across the states the viewer is granted, one event with its
+/// participants, the participant-list import and attendance, and the dashboards of protected aggregates.
+struct ProgrammeController {
+    let records: ProgrammeRecords
+    let programme: ProgrammeStore
+    let pages: PageRenderer
+    let minimum: Int
+
+    init(_ services: AppServices) {
+        records = services.programmeRecords
+        programme = services.programme
+        pages = services.pages
+        minimum = services.configuration.minimumCell
+    }
+
+    func addRoutes(to routes: RouteTable) {
+        routes.get(.programme(), .programme(.viewProgramme)) { request, context, granted in
+            let scope = try granted.requireProgramme()
+            let identity = try granted.requireIdentity()
+            let year = Self.year(request)
+            let all = try await programme.programmeEvents(scope, year: nil)
+            let page = ProgrammePage.make(
+                layout: context.layout(context.localizer("programme.title"), tlp: .amber, path: request.uri.path),
+                events: year == nil ? all : all.filter { $0.start.year == year }, allYears: Array(Set(all.map(\.start.year))), year: year,
+                states: try await records.states(scope), canManage: Authorizer.allowsProgramme(identity, .manageProgramme),
+                canSeeFigures: Authorizer.allowsProgramme(identity, .viewProgrammeAggregates))
+            return .html(pages.render(page))
+        }
+        routes.get(.programmeEventNew, .programme(.manageProgramme)) { request, context, granted in
+            try await form(request, context, granted, submitted: nil, failure: nil, status: .ok)
+        }
+        routes.post(.programmeEvents, .programme(.manageProgramme)) { request, context, granted in
+            let scope = try granted.requireProgramme()
+            do {
+                let event = try await records.createEvent(ProgrammeEventDraft(fields: context.form.fields), by: try granted.actor(), scope: scope)
+                return .seeOther(SiteURL.programmeEvent(event.id).path, notice: .programmeEventAdded)
+            } catch let failure as ValidationFailure {
+                return try await form(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
+            }
+        }
+        routes.get(.programmeEvent(.parameter), .programme(.viewProgramme)) { request, context, granted in
+            try await eventPage(request, context, granted, importFailure: nil, status: .ok)
+        }
+        routes.post(.programmeImport(.parameter), .programme(.manageProgramme)) { request, context, granted in
+            let scope = try granted.requireProgramme()
+            let event = try await event(context, scope)
+            let fields = context.form.fields
+            var v = Validator()
+            let purpose = v.text(fields["consentPurpose"], field: "0:consentPurpose", maxLength: 300)
+            let method = v.text(fields["consentMethod"], field: "0:consentMethod", maxLength: 200)
+            let given = CalendarDate(fields["consentDate"] ?? "")
+            if given == nil { v.add("0:consentDate", "validation.date") }
+            let until = CalendarDate(fields["retainUntil"] ?? "")
+            if until == nil { v.add("0:retainUntil", "validation.date") }
+            let bytes = context.form.files["file"].map { Array($0.readableBytesView) } ?? []
+            if bytes.isEmpty { v.add("0:file", "validation.participants.empty") }
+            do {
+                try v.check()
+                guard let purpose, let method, let given, let until else { throw AppError.badRequest("validation.required") }
+                let count = try await records.importParticipants(
+                    bytes, into: event,
+                    defaults: ParticipantImport.Defaults(
+                        consent: ProgrammePerson.Consent(purpose: purpose, givenOn: given, method: method), retainUntil: until),
+                    by: try granted.actor(), scope: scope)
+                _ = count
+                return .seeOther(SiteURL.programmeEvent(event.id).path + "#registrations", notice: .participantsImported)
+            } catch let failure as ValidationFailure {
+                return try await eventPage(request, context, granted, importFailure: failure, importFields: fields, status: .badRequest)
+            } catch let violation as ProgrammeRuleViolation {
+                return try await eventPage(
+                    request, context, granted, importFailure: ValidationFailure(field: "0:file", violation.explanation), importFields: fields,
+                    status: .conflict)
+            }
+        }
+        routes.post(.programmeAttendance(.parameter, person: .parameter), .programme(.manageProgramme)) { request, context, granted in
+            let scope = try granted.requireProgramme()
+            let event = try await event(context, scope)
+            guard let personID = context.parameters.get("personID"), Identifier.isValid(personID) else { throw AppError.notFound }
+            do {
+                try await records.recordAttendance(
+                    fields: context.form.fields, personID: personID, event: event, by: try granted.actor(), scope: scope)
+            } catch ProgrammeRuleViolation.notRegistered {
+                throw AppError.notFound
+            }
+            return .seeOther(SiteURL.programmeEvent(event.id).path + "#registrations", notice: .attendanceSaved)
+        }
+        routes.get(.programmeDashboard(), .programme(.viewProgrammeAggregates)) { request, context, granted in
+            let scope = try granted.requireProgramme()
+            let identity = try granted.requireIdentity()
+            let year = Self.year(request)
+            let all = try await programme.programmeEvents(scope, year: nil)
+            let page = ProgrammeDashboardPage.make(
+                layout: context.layout(context.localizer("programme.dashboard.title"), tlp: .amber, path: request.uri.path),
+                figures: try await programme.programmeFigures(scope, year: year), events: year == nil ? all : all.filter { $0.start.year == year },
+                states: try await records.states(scope), allYears: Array(Set(all.map(\.start.year))), year: year, minimum: minimum,
+                canSeeEvents: Authorizer.allowsProgramme(identity, .viewProgramme))
+            return .html(pages.render(page))
+        }
+    }
+
+    /// `?year=2023` when it is a plausible year.
+    static func year(_ request: Request) -> Int? {
+        guard let text = request.uri.queryParameters.get("year"), let year = Int(text), (1990...2200).contains(year) else { return nil }
+        return year
+    }
+
+    private func event(_ context: AppRequestContext, _ scope: ProgrammeScope) async throws -> ProgrammeEvent {
+        guard let id = context.parameters.get("eventID"), Identifier.isValid(id), let event = try await programme.programmeEvent(scope, id: id) else {
+            throw AppError.notFound
+        }
+        return event
+    }
+
+    private func form(
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String]?, failure: ValidationFailure?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let page = ProgrammeEventFormPage.make(
+            layout: context.layout(context.localizer("programme.new-event"), tlp: .amber, path: request.uri.path),
+            states: try await records.states(try granted.requireProgramme()), csrf: context.csrfToken ?? "", submitted: submitted, failure: failure)
+        return .html(pages.render(page), status: status)
+    }
+
+    private func eventPage(
+        _ request: Request, _ context: AppRequestContext, _ granted: Granted, importFailure: ValidationFailure?,
+        importFields: [String: String]? = nil, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let identity = try granted.requireIdentity()
+        // The event is found with the viewer's widest programme right, so an officer's import refusal shows the same page.
+        let scope = try granted.requireProgramme()
+        let event = try await event(context, scope)
+        let view = (try? Authorizer.programme(identity, for: .viewProgramme)) ?? scope
+        let manage = try? Authorizer.programme(identity, for: .manageProgramme)
+        let registrations = try await programme.programmeRegistrations(manage ?? view, eventID: event.id)
+        var personal: [String: PersonalData]?
+        var purged = Set<String>()
+        if manage != nil, let reading = try? Authorizer.programme(identity, for: .readPersonalData) {
+            let found = try await programme.personalData(reading, personIDs: registrations.map(\.1.id))
+            personal = found
+            purged = Set(registrations.map(\.1).filter { reading.includes($0.stateID) && found[$0.id] == nil }.map(\.id))
+        }
+        let page = ProgrammeEventPage.make(
+            layout: context.layout(event.title, tlp: .amber, path: request.uri.path), event: event, registrations: registrations,
+            personal: personal, purged: purged, states: try await records.states(view), minimum: minimum,
+            canManage: manage.map { $0.reaches(event) } ?? false,
+            csrf: context.csrfToken ?? "", today: ProgrammeRecords.today(), importFailure: importFailure, importFields: importFields)
+        return .html(pages.render(page), status: status)
+    }
+}

@@ -1,0 +1,97 @@
+import CTTechCore
+import FluentKit
+import SQLKit
+
+/// Issue 13: the programme's events (programme-wide rows; the states they concern in `programme_event_states`), the
+/// pseudonymous person registry (`state_id`: the person's state), their names and contacts in a table of their own (read
+/// only with the personal-data permission, deleted at the retention date), registrations and attendance per day. The
+/// indexes serve the dashboards' aggregates (by person, by event, by state).
+struct M0014ProgrammeRegistry: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.transaction { tx in try await Self.apply(on: tx) }
+    }
+
+    /// Children before their parents, the order in which they can be dropped.
+    static let tables = [
+        "programme_attendance", "programme_registrations", "programme_personal_data", "programme_people", "programme_event_states",
+        "programme_events",
+    ]
+
+    static func apply(on database: any Database) async throws {
+        let sql = try database.sqlDatabase
+        try await sql.create(table: "programme_events")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("kind", type: .text, .notNull)
+            .column("title", type: .text, .notNull)
+            .column("start_day", type: .text, .notNull)
+            .column("end_day", type: .text, .notNull)
+            .column("year", type: .int, .notNull)
+            .column("venue", type: .text, .notNull)
+            .column("city", type: .text, .notNull)
+            .column("organisers", type: .text, .notNull)
+            .column("facilitators", type: .text, .notNull)
+            .column("created_by", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .column("version", type: .int, .notNull)
+            .run()
+        try await sql.create(index: "programme_events_by_start").on("programme_events").column("start_day").run()
+        try await sql.create(table: "programme_event_states")
+            .column("event_id", type: .text, .notNull, .references("programme_events", "id", onDelete: .cascade))
+            .column("state_id", type: .text, .notNull, .references("partner_states", "id"))
+            .primaryKey("event_id", "state_id")
+            .run()
+        try await sql.create(index: "programme_event_states_by_state").on("programme_event_states").column("state_id").column("event_id").run()
+
+        try await sql.create(table: "programme_people")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("state_id", type: .text, .notNull, .references("partner_states", "id"))
+            .column("sex", type: .text)
+            .column("age_band", type: .text)
+            .column("agency", type: .text, .notNull)
+            .column("agency_type", type: .text)
+            .column("role", type: .text, .notNull)
+            .column("consent_purpose", type: .text, .notNull)
+            .column("consent_on", type: .text, .notNull)
+            .column("consent_method", type: .text, .notNull)
+            .column("retain_until", type: .text, .notNull)
+            // When the personal data went (epoch ms); the pseudonymous record stays for the aggregates.
+            .column("purged_at", type: .bigint)
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        try await sql.create(index: "programme_people_by_state").on("programme_people").column("state_id").column("sex").run()
+        try await sql.create(index: "programme_people_by_retention").on("programme_people").column("retain_until").run()
+        try await sql.create(table: "programme_personal_data")
+            .column("person_id", type: .text, .primaryKey(autoIncrement: false), .references("programme_people", "id", onDelete: .cascade))
+            .column("state_id", type: .text, .notNull)
+            .column("name", type: .text, .notNull)
+            .column("contact", type: .text, .notNull)
+            // ParticipantImport.matchKey: what duplicate detection compares; it goes with the name.
+            .column("match_key", type: .text, .notNull)
+            .run()
+        try await sql.create(index: "programme_personal_data_by_key").on("programme_personal_data").column("match_key").run()
+
+        try await sql.create(table: "programme_registrations")
+            .column("event_id", type: .text, .notNull, .references("programme_events", "id", onDelete: .cascade))
+            .column("person_id", type: .text, .notNull, .references("programme_people", "id", onDelete: .cascade))
+            .column("state_id", type: .text, .notNull)
+            .column("position", type: .int, .notNull)
+            .column("registered_at", type: .bigint, .notNull)
+            .primaryKey("event_id", "person_id")
+            .run()
+        try await sql.create(index: "programme_registrations_by_person").on("programme_registrations").column("person_id").run()
+        try await sql.create(table: "programme_attendance")
+            .column("event_id", type: .text, .notNull)
+            .column("person_id", type: .text, .notNull)
+            .column("state_id", type: .text, .notNull)
+            .column("day", type: .text, .notNull)
+            .primaryKey("event_id", "person_id", "day")
+            .foreignKey(["event_id", "person_id"], references: "programme_registrations", ["event_id", "person_id"], onDelete: .cascade)
+            .run()
+        try await sql.create(index: "programme_attendance_by_person").on("programme_attendance").column("person_id").column("event_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = try database.sqlDatabase
+        for table in Self.tables { try await sql.drop(table: table).ifExists().run() }
+    }
+}
