@@ -32,12 +32,15 @@ public enum DemoData {
         ("policy@demo.cttech.example", "Pablo Policy", .policyMaker, "VLD"),
         ("reviewer@demo.cttech.example", "Rita Reviewer", .reviewer, "VLD"),
         ("donor@demo.cttech.example", "Dana Donor", .donorViewer, "VLD"),
-        // The programme (issue 13): a donor reading the programme's aggregates, and the one person who may read
-        // participants' names and contacts.
+        // The programme (issue 13): a donor reading the programme's aggregates, and a programme officer who also holds the
+        // personal-data right (``extraRoles``) and so reads participants' names and contacts.
         ("programme-donor@demo.cttech.example", "Paul Programme-Donor", .donorViewer, nil),
-        ("privacy@demo.cttech.example", "Priya Privacy", .personalDataOfficer, nil),
+        ("privacy@demo.cttech.example", "Priya Privacy", .programmeOfficer, nil),
         ("focal@norvania.cttech.example", "Nils Norvanian", .focalPoint, "NRV"),
     ]
+
+    /// Programme-wide roles some demo accounts hold besides their first: the personal-data right is granted apart.
+    static let extraRoles: [String: Role] = ["privacy@demo.cttech.example": .personalDataOfficer]
 
     /// Creates what is missing (idempotent: a second start with `--demo` changes nothing) and returns the logins.
     public static func seed(_ services: AppServices) async throws -> [Login] {
@@ -62,8 +65,10 @@ public enum DemoData {
                 id: Identifier.make(), email: person.email, displayName: person.name, passwordHash: hash, totpSecret: nil, isActive: true,
                 failedLogins: 0, lockedUntil: nil, version: 1)
             let stateID = person.state.flatMap { stateIDs[$0] }
+            var grants = [RoleGrant(id: Identifier.make(), userID: user.id, role: person.role, stateID: stateID)]
+            if let extra = extraRoles[person.email] { grants.append(RoleGrant(id: Identifier.make(), userID: user.id, role: extra, stateID: nil)) }
             try await services.accounts.create(
-                user, grants: [RoleGrant(id: Identifier.make(), userID: user.id, role: person.role, stateID: stateID)], by: admin,
+                user, grants: grants, by: admin,
                 audit: AuditEvent(
                     .userCreate, by: DemoAssessment.seedActor, entity: user.id, state: stateID, ["email": user.email, "grant": person.role.rawValue]))
         }
@@ -71,7 +76,11 @@ public enum DemoData {
             try await DemoAssessment.seed(services, stateID: valdoria, stateCode: "VLD", passwordHash: hash)
         }
         try await DemoProgramme.seed(services)
-        var logins = people.map { Login(email: $0.email, role: "\($0.role.rawValue)\($0.state.map { " · " + $0 } ?? "")") }
+        var logins = people.map { person in
+            Login(
+                email: person.email,
+                role: "\(person.role.rawValue)\(extraRoles[person.email].map { " + " + $0.rawValue } ?? "")\(person.state.map { " · " + $0 } ?? "")")
+        }
         logins += DemoAssessment.assessors.filter { !$0.name.isEmpty }.map { Login(email: $0.email, role: "assessor · VLD") }
         return logins
     }
