@@ -308,3 +308,23 @@ extension FailingRepositories: ProgrammeRepository {
     public func purgeExpiredPersonalData(today: CalendarDate, actor: AuditActor) async throws -> Int { throw Failure(method: #function) }
     public func programmeFigures(_ scope: ProgrammeScope, year: Int?) async throws -> ProgrammeFigures { throw Failure(method: #function) }
 }
+
+extension FailingRepositories: FollowUpRepository {
+    public func assistanceRequests(_ scope: ProgrammeScope) async throws -> [AssistanceRequest] { throw Failure(method: #function) }
+    public func addAssistanceRequest(_ request: AssistanceRequest, scope: ProgrammeScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func moveAssistanceRequest(
+        id: String, to status: AssistanceRequest.Status, on day: CalendarDate, reason: String, answeredBy: String?, scope: ProgrammeScope,
+        audit: AuditEvent
+    ) async throws -> AssistanceRequest { throw Failure(method: #function) }
+    public func recommendations(_ scope: ProgrammeScope) async throws -> [Recommendation] { throw Failure(method: #function) }
+    public func addRecommendation(_ recommendation: Recommendation, scope: ProgrammeScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+    public func recordActionItem(
+        id: String, status: ActionItem.Status, evidence: String, scope: ProgrammeScope, audit: AuditEvent
+    ) async throws
+        -> ActionItem
+    { throw Failure(method: #function) }
+}

@@ -49,6 +49,9 @@ struct InMemoryStorage: Sendable {
     var programmePeople: [String: ProgrammePerson] = [:]
     var personalData: [String: PersonalData] = [:]
     var registrations: [Registration] = []
+    /// Requests for assistance by id, and recommendations (with their items) oldest first.
+    var requests: [String: AssistanceRequest] = [:]
+    var recommendations: [Recommendation] = []
 
     /// An assessment of the scope's state; another state's is as absent as a missing one.
     func assessment(_ scope: TenantScope, _ id: String) -> StoredAssessment? {

@@ -23,7 +23,8 @@ struct AccessMatrixTests {
         let live = world.live[world.foreign.id]
         let programme = world.programme[world.foreign.id]
         let values: [(String, String)] = [
-            ("{eventID}", programme?.event ?? ""), ("{personID}", programme?.person ?? ""),
+            ("{eventID}", programme?.event ?? ""), ("{personID}", programme?.person ?? ""), ("{requestID}", programme?.request ?? ""),
+            ("{actionID}", programme?.action ?? ""),
             ("{sessionID}", live?.session ?? ""), ("{sessionId}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""),
             ("{ideaID}", live?.idea ?? ""), ("{code}", live?.code ?? ""),
             ("{stateID}", world.foreign.id), ("{userID}", world.foreignFocal.id), ("{grantID}", world.foreignGrantID), ("{kind}", "technologies"),
@@ -145,6 +146,8 @@ struct AccessMatrixTests {
                 for role in Self.nonAdministrators {
                     let path = route.path.replacingOccurrences(of: "{eventID}", with: world.programme[world.home.id]?.event ?? "")
                         .replacingOccurrences(of: "{personID}", with: world.programme[world.home.id]?.person ?? "")
+                        .replacingOccurrences(of: "{requestID}", with: world.programme[world.home.id]?.request ?? "")
+                        .replacingOccurrences(of: "{actionID}", with: world.programme[world.home.id]?.action ?? "")
                     let response = try await client.send(.get, path, session: try await world.session(role))
                     let allowed = permission.stateRoles.contains(role)
                     #expect(response.status == (allowed ? .ok : .forbidden), "GET \(route.path) as \(role.rawValue): \(response.status)")
@@ -325,6 +328,10 @@ struct AccessMatrixTests {
         let registrations = try await world.services.programme.programmeRegistrations(programme, eventID: foreignProgramme.event)
         #expect(registrations.map(\.1.id) == [foreignProgramme.person] && registrations.first?.0.attended == [CalendarDate("2024-04-01")!])
         #expect(try await world.services.programme.programmeEvents(programme, year: nil).filter { $0.stateIDs.contains(world.foreign.id) }.count == 1)
+        let requests = try await world.services.followUps.assistanceRequests(programme).filter { $0.stateID == world.foreign.id }
+        #expect(requests.map(\.id) == [foreignProgramme.request] && requests.first?.status == .received)
+        let recommendations = try await world.services.followUps.recommendations(programme).filter { $0.stateID == world.foreign.id }
+        #expect(recommendations.count == 1 && recommendations.first?.items.map(\.status) == [.open])
         #expect(
             try await world.services.assessments.scoring.scenarios(scope, assessmentID: world.foreignAssessmentID).map(\.id) == [
                 world.foreignScenarioID

@@ -18,7 +18,8 @@ struct MalformedInputWalkTests {
         let live = world.live[world.home.id]
         let programme = world.programme[world.home.id]
         let values: [(String, String)] = [
-            ("{eventID}", programme?.event ?? ""), ("{personID}", programme?.person ?? ""),
+            ("{eventID}", programme?.event ?? ""), ("{personID}", programme?.person ?? ""), ("{requestID}", programme?.request ?? ""),
+            ("{actionID}", programme?.action ?? ""),
             ("{sessionID}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""), ("{ideaID}", live?.idea ?? ""),
             ("{code}", live?.code ?? ""),
             ("{stateID}", world.home.id), ("{userID}", world.user(.assessor).id), ("{grantID}", id), ("{kind}", "technologies"),

@@ -41,6 +41,9 @@ struct TestWorld: Sendable {
     struct ProgrammeRecords: Sendable {
         let event: String
         let person: String
+        /// A request for assistance (received) and a recommendation of the workshop with one open action item.
+        let request: String
+        let action: String
     }
 
     /// A running live session on the state's assessment with an idea board whose entry round is open, one admitted
@@ -203,7 +206,20 @@ struct TestWorld: Sendable {
                     attended: [event.start])
             ],
             eventID: event.id, scope: scope, audit: AuditEvent(.programmeImport, by: actor, entity: event.id, state: state.id))
-        return ProgrammeRecords(event: event.id, person: person.id)
+        let request = AssistanceRequest(
+            id: Identifier.make(), stateID: state.id, askedBy: "Cyber unit\(marker)", eventID: event.id, topics: ["T01"],
+            summary: "Training on AI\(marker)", receivedOn: event.start)
+        try await services.followUps.addAssistanceRequest(
+            request, scope: scope, audit: AuditEvent(.requestCreate, by: actor, entity: request.id, state: state.id))
+        let recommendationID = Identifier.make()
+        let item = ActionItem(
+            id: Identifier.make(), recommendationID: recommendationID, action: "Adopt a strategy\(marker)", ownerAgency: "Police\(marker)",
+            due: CalendarDate("2025-01-31")!)
+        try await services.followUps.addRecommendation(
+            Recommendation(
+                id: recommendationID, stateID: state.id, eventID: event.id, text: "Adopt a strategy\(marker)", madeOn: event.end, items: [item]),
+            scope: scope, audit: AuditEvent(.recommendationCreate, by: actor, entity: recommendationID, state: state.id))
+        return ProgrammeRecords(event: event.id, person: person.id, request: request.id, action: item.id)
     }
 
     /// A live session of one state (issue 12), through the use cases: created, an idea board added, started, one participant

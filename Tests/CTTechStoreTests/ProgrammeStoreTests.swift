@@ -232,4 +232,69 @@ struct ProgrammeStoreTests {
             }
         }
     }
+    @Test(arguments: TestDatabase.kinds)
+    func requestsAndRecommendationsRoundTripWithinTheScope(_ kind: DatabaseKind) async throws {
+        try await withTestDatabase(kind) { db in
+            let s = try await setup(db)
+            let followUps = FollowUpStore(db)
+            let (kaz, ken) = (s.states[0], s.states[2])
+            let workshop = try await s.addEvent("w", states: [ken], start: "2024-05-14", days: 3)
+            let request = AssistanceRequest(
+                id: Identifier.make(), stateID: ken.id, askedBy: "CT centre", eventID: workshop.id, topics: ["T08", "T03"], summary: "AI",
+                receivedOn: CalendarDate("2023-09-13")!)
+            try await followUps.addAssistanceRequest(request, scope: s.all, audit: s.audit(.requestCreate, request.id))
+            #expect(try await followUps.assistanceRequests(s.all) == [request])
+            // the rule runs on the stored request: no skipping, delivery only with the event that answered it
+            let kazakh = try s.officer(of: kaz)
+            await #expect(throws: StoreConflict.missing) {
+                try await followUps.moveAssistanceRequest(
+                    id: request.id, to: .triaged, on: CalendarDate("2023-10-01")!, reason: "", answeredBy: nil, scope: kazakh,
+                    audit: s.audit(.requestMove, request.id))
+            }
+            await #expect(throws: ValidationFailure.self) {
+                try await followUps.moveAssistanceRequest(
+                    id: request.id, to: .planned, on: CalendarDate("2023-10-01")!, reason: "", answeredBy: nil, scope: s.all,
+                    audit: s.audit(.requestMove, request.id))
+            }
+            for status in [AssistanceRequest.Status.triaged, .planned] {
+                _ = try await followUps.moveAssistanceRequest(
+                    id: request.id, to: status, on: CalendarDate("2023-12-01")!, reason: "", answeredBy: nil, scope: s.all,
+                    audit: s.audit(.requestMove, request.id))
+            }
+            let delivered = try await followUps.moveAssistanceRequest(
+                id: request.id, to: .delivered, on: workshop.end, reason: "", answeredBy: workshop.id, scope: s.all,
+                audit: s.audit(.requestMove, request.id))
+            #expect(try await followUps.assistanceRequests(s.all) == [delivered])
+            #expect(delivered.answeredBy == [workshop.id] && delivered.changedOn == workshop.end)
+            #expect(try await followUps.assistanceRequests(kazakh).isEmpty)
+            // a recommendation with its items; progress recorded on the stored item, done only with evidence
+            let recommendationID = Identifier.make()
+            let items = (1...2).map { n in
+                ActionItem(
+                    id: Identifier.make(), recommendationID: recommendationID, action: "Action \(n)", ownerAgency: "Agency",
+                    due: CalendarDate("2024-0\(6 + n)-30")!)
+            }
+            let recommendation = Recommendation(
+                id: recommendationID, stateID: ken.id, eventID: workshop.id, text: "Institutionalise", madeOn: workshop.end, items: items)
+            try await followUps.addRecommendation(recommendation, scope: s.all, audit: s.audit(.recommendationCreate, recommendationID))
+            #expect(try await followUps.recommendations(s.all) == [recommendation])
+            await #expect(throws: ValidationFailure.self) {
+                try await followUps.recordActionItem(
+                    id: items[0].id, status: .done, evidence: "", scope: s.all, audit: s.audit(.actionItemRecord, "x"))
+            }
+            await #expect(throws: StoreConflict.missing) {
+                try await followUps.recordActionItem(
+                    id: items[0].id, status: .done, evidence: "x", scope: kazakh, audit: s.audit(.actionItemRecord, "x"))
+            }
+            let done = try await followUps.recordActionItem(
+                id: items[0].id, status: .done, evidence: "Letter", scope: s.all, audit: s.audit(.actionItemRecord, items[0].id))
+            #expect(try await followUps.recommendations(s.all).first?.items == [done, items[1]])
+            // a recommendation for an event of another state is refused
+            await #expect(throws: StoreConflict.missing) {
+                try await followUps.addRecommendation(
+                    Recommendation(id: Identifier.make(), stateID: kaz.id, eventID: workshop.id, text: "x", madeOn: workshop.end, items: []),
+                    scope: s.all, audit: s.audit(.recommendationCreate, "x"))
+            }
+        }
+    }
 }

@@ -57,6 +57,40 @@ struct ProgrammePageTests {
         #expect(html.contains("<svg") && (html.contains("target 30%") || html.contains("target 30 %")))
         #expect(!html.contains("fictional") && !html.contains("/programme/events/"), "no person, no event link for a donor")
         #expect(html.contains("unique persons · 11 registrations · 19 person-days"))
+        #expect(!html.contains("?year="), "breakdowns of people are published for the whole programme only")
+        #expect(html.contains("<th scope=\"row\">Regional workshop</th><td class=\"num\">1</td><td class=\"num\">1</td>"), "events by kind and year")
         assertSnapshot(of: html.text, as: .lines, named: "donor")
+    }
+
+    @Test func requestsPipelineForTheOfficer() async throws {
+        let html = HTML(try await Pages.html(ProgrammeRequestsPage.officer))
+        html.expectSound()
+        // received 2026-01-10, open on 2026-09-01: 234 days, past the 90 days that mark a request as old
+        #expect(html.contains("234 days"))
+        #expect(html.contains("Counter-terrorism centre &lt;script&gt;"))
+        #expect(html.count("name=\"to\"") == 2, "only the open requests can be moved on")
+        #expect(html.contains("is required"), "the refused form names its field")
+        #expect(html.contains("Covered by a partner&#39;s programme"))
+        assertSnapshot(of: html.text, as: .lines, named: "officer")
+    }
+
+    @Test func followUpsMarkOverdueItems() async throws {
+        let officer = HTML(try await Pages.html(ProgrammeFollowUpsPage.officer))
+        officer.expectSound()
+        #expect(officer.contains("1 action item is overdue."))
+        #expect(officer.count("class=\"badge warn\">overdue") == 1, "the item due 2026-08-15 is overdue on 2026-09-01; the done one is not")
+        #expect(officer.contains("Institutionalise the national threat assessment &lt;script&gt;"))
+        assertSnapshot(of: officer.text, as: .lines, named: "officer")
+        let focal = HTML(try await Pages.html(ProgrammeFollowUpsPage.focal))
+        focal.expectSound()
+        #expect(!focal.contains("<form method=\"post\" action=\"/programme/follow-ups"), "a focal point reads, records nothing")
+        assertSnapshot(of: focal.text, as: .lines, named: "focal")
+    }
+
+    @Test func duplicatesAreConfirmedOneByOne() async throws {
+        let html = HTML(try await Pages.html(ProgrammeDuplicatesPage.mock))
+        html.expectSound()
+        #expect(html.count(">Same person: merge</button>") == 1)
+        assertSnapshot(of: html.text, as: .lines, named: "mock")
     }
 }

@@ -17,6 +17,7 @@ struct TemplateTests {
         RoadmapPage.self, RoadmapFormPage.self, RoadmapItemPage.self, FrameworksPage.self, FrameworkPage.self,
         LiveSessionsPage.self, LiveSessionPage.self, LiveResultsPage.self, LivePresenterPage.self, LiveJoinPage.self, LiveParticipantPage.self,
         RoundStatisticsPage.self, ProgrammePage.self, ProgrammeEventFormPage.self, ProgrammeEventPage.self, ProgrammeDashboardPage.self,
+        ProgrammeRequestsPage.self, ProgrammeFollowUpsPage.self, ProgrammeDuplicatesPage.self,
     ]
     static let fragmentTypes: [any WebFragment.Type] = [RegisterBody.self]
 
@@ -32,6 +33,7 @@ struct TemplateTests {
             RoadmapPage.mock, RoadmapFormPage.new, RoadmapItemPage.adoptionBlocked, FrameworksPage.administrator, FrameworkPage.mock,
             LiveSessionsPage.mock, LiveSessionPage.mock, LiveResultsPage.mock, LivePresenterPage.mock, LiveJoinPage.mock, LiveParticipantPage.mock,
             RoundStatisticsPage.mock, ProgrammePage.mock, ProgrammeEventFormPage.refused, ProgrammeEventPage.officer, ProgrammeDashboardPage.mock,
+            ProgrammeRequestsPage.officer, ProgrammeFollowUpsPage.officer, ProgrammeDuplicatesPage.mock,
         ]
     }
 

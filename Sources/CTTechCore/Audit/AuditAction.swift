@@ -79,6 +79,10 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case programmeAttendance = "programme.attendance"
     case programmeMerge = "programme.merge"
     case programmePurge = "programme.purge"
+    case requestCreate = "request.create"
+    case requestMove = "request.move"
+    case recommendationCreate = "recommendation.create"
+    case actionItemRecord = "action_item.record"
 
     /// The kind of record an entry of this action is about.
     public var entityType: String {
@@ -106,6 +110,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
             "live_session"
         case .programmeEventCreate, .programmeImport, .programmeAttendance: "programme_event"
         case .programmeMerge, .programmePurge: "programme_person"
+        case .requestCreate, .requestMove: "assistance_request"
+        case .recommendationCreate, .actionItemRecord: "recommendation"
         }
     }
 }
@@ -201,6 +207,10 @@ extension AuditAction {
         case .programmeAttendance: "Attendance recorded"
         case .programmeMerge: "Duplicate persons merged"
         case .programmePurge: "Expired personal data removed"
+        case .requestCreate: "Request for assistance recorded"
+        case .requestMove: "Request for assistance moved on"
+        case .recommendationCreate: "Recommendation recorded"
+        case .actionItemRecord: "Action item progress recorded"
         }
     }
 

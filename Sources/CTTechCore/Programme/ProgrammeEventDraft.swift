@@ -15,7 +15,7 @@ public struct ProgrammeEventDraft: Sendable, Hashable {
     public func validated(id: String, known: Set<String>) throws(ValidationFailure) -> ProgrammeEvent {
         var v = Validator()
         let kind = ProgrammeEvent.Kind(rawValue: (fields["kind"] ?? "").trimmingWhitespace())
-        if kind == nil { v.add("kind", "validation.one-of", ["values": ProgrammeEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")]) }
+        if kind == nil { v.add("kind", "validation.programme.kind-needed") }
         let title = v.text(fields["title"], field: "title", maxLength: 200)
         let chosen = fields.keys.filter { $0.hasPrefix("state.") && fields[$0] != nil && fields[$0] != "" }.map { String($0.dropFirst(6)) }
         if chosen.isEmpty { v.add("states", "validation.programme.states-needed") }
@@ -23,8 +23,9 @@ public struct ProgrammeEventDraft: Sendable, Hashable {
         if kind == .nationalWorkshop || kind == .followUpVisit, chosen.count > 1 {
             v.add("states", "validation.programme.one-state")
         }
-        let start = CalendarDate((fields["start"] ?? "").trimmingWhitespace())
-        if start == nil { v.add("start", "validation.date") }
+        let startText = (fields["start"] ?? "").trimmingWhitespace()
+        let start = CalendarDate(startText)
+        if start == nil { v.add("start", startText.isEmpty ? "validation.required" : "validation.date") }
         var end = start
         let endText = (fields["end"] ?? "").trimmingWhitespace()
         if !endText.isEmpty {

@@ -11,13 +11,20 @@ public struct ProgrammeFigures: Sendable, Hashable {
     public var byState: [String: [String: Int]]
     /// Event id → sex column → unique persons who attended at least one day of it.
     public var byEvent: [String: [String: Int]]
+    /// Year (of the events' first day, as text) → sex column → unique persons who attended an event of that year. A person
+    /// at events of two years counts in both: the rows add up to person-years, not to ``uniquePersons``.
+    public var byYear: [String: [String: Int]]
 
-    public init(uniquePersons: Int, registrations: Int, personDays: Int, byState: [String: [String: Int]], byEvent: [String: [String: Int]]) {
+    public init(
+        uniquePersons: Int, registrations: Int, personDays: Int, byState: [String: [String: Int]], byEvent: [String: [String: Int]],
+        byYear: [String: [String: Int]] = [:]
+    ) {
         self.uniquePersons = uniquePersons
         self.registrations = registrations
         self.personDays = personDays
         self.byState = byState
         self.byEvent = byEvent
+        self.byYear = byYear
     }
 
     /// The figures of plain values (the in-memory double and the property tests compute them this way; the stores in SQL).
@@ -25,16 +32,20 @@ public struct ProgrammeFigures: Sendable, Hashable {
         let count = ParticipationCount(registrations: registrations, events: events, people: people)
         var byState: [String: [String: Int]] = [:]
         var byEvent: [String: [String: Int]] = [:]
+        var byYear: [String: [String: Int]] = [:]
         var attendedPeople = Set<String>()
+        var personYears = Set<String>()
         for registration in registrations {
             guard let event = events[registration.eventID], let person = people[registration.personID] else { continue }
             guard !registration.attended.isDisjoint(with: event.days) else { continue }
             byEvent[event.id, default: [:]][Self.column(person.sex), default: 0] += 1
             if attendedPeople.insert(person.id).inserted { byState[person.stateID, default: [:]][Self.column(person.sex), default: 0] += 1 }
+            let year = String(event.start.year)
+            if personYears.insert(year + "|" + person.id).inserted { byYear[year, default: [:]][Self.column(person.sex), default: 0] += 1 }
         }
         self.init(
             uniquePersons: count.uniquePersons, registrations: count.registrations, personDays: count.personDays, byState: byState,
-            byEvent: byEvent)
+            byEvent: byEvent, byYear: byYear)
     }
 
     public static func column(_ sex: String?) -> String { sex.flatMap { sexColumns.contains($0) ? $0 : nil } ?? "undeclared" }
@@ -71,4 +82,6 @@ public enum ProgrammeLimits {
     public static let events = 500
     public static let registrations = 5_000
     public static let suggestions = 100
+    public static let requests = 1_000
+    public static let recommendations = 1_000
 }

@@ -44,7 +44,7 @@ extension Authorizer {
             return ProgrammeScope(states: StateVisibility(.all), userID: identity.userID, permission: permission)
         }
         let states = Set(identity.grants.compactMap { grant in grant.stateID.flatMap { permission.stateRoles.contains(grant.role) ? $0 : nil } })
-        guard !states.isEmpty else { throw .forbidden("errors.access.role-not-allowed") }
+        guard !states.isEmpty else { throw .forbidden("errors.access.programme-role") }
         return ProgrammeScope(states: StateVisibility(.only(states)), userID: identity.userID, permission: permission)
     }
 

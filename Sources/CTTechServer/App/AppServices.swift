@@ -25,6 +25,7 @@ public struct AppServices: Sendable {
     public let live: LiveStore
     /// Issue 13: the programme's events, person registry, registrations and attendance.
     public let programme: ProgrammeStore
+    public let followUps: FollowUpStore
     public let liveBroadcaster: LiveBroadcaster
     let liveJoinLimiter: LoginRateLimiter
     let liveAnswerLimiter: LoginRateLimiter
@@ -51,6 +52,7 @@ public struct AppServices: Sendable {
         self.capability = CapabilityStore(persistence)
         self.live = LiveStore(persistence)
         self.programme = ProgrammeStore(persistence)
+        self.followUps = FollowUpStore(persistence)
         self.liveBroadcaster = LiveBroadcaster()
         self.liveJoinLimiter = LoginRateLimiter(limit: configuration.liveJoinLimitPerAddress, windowSeconds: 60)
         self.liveAnswerLimiter = LoginRateLimiter(limit: configuration.liveAnswerLimitPerDevice, windowSeconds: 60)
@@ -91,6 +93,7 @@ public struct AppServices: Sendable {
     }
     var liveParticipation: LiveParticipation { LiveParticipation(live: live) }
     var programmeRecords: ProgrammeRecords { ProgrammeRecords(programme: programme, states: states) }
+    var programmeFollowUp: ProgrammeFollowUp { ProgrammeFollowUp(followUps: followUps, programme: programme, reference: reference) }
     var developmentPlanning: DevelopmentPlanning { DevelopmentPlanning(capability: capability, frameworks: capability, reference: reference) }
     var approval: Approval {
         let a = assessments

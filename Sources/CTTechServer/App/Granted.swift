@@ -23,7 +23,7 @@ struct Granted: Sendable {
     }
 
     func requireProgramme() throws -> ProgrammeScope {
-        guard let programme else { throw AppError.forbidden("errors.access.role-not-allowed") }
+        guard let programme else { throw AppError.forbidden("errors.access.programme-role") }
         return programme
     }
 

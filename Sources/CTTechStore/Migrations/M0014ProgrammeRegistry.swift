@@ -5,7 +5,8 @@ import SQLKit
 /// Issue 13: the programme's events (programme-wide rows; the states they concern in `programme_event_states`), the
 /// pseudonymous person registry (`state_id`: the person's state), their names and contacts in a table of their own (read
 /// only with the personal-data permission, deleted at the retention date), registrations and attendance per day. The
-/// indexes serve the dashboards' aggregates (by person, by event, by state).
+/// indexes serve the dashboards' aggregates (by person, by event, by state). Requests for assistance and the
+/// recommendations of workshops and visits with their action items belong to one state each.
 struct M0014ProgrammeRegistry: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.transaction { tx in try await Self.apply(on: tx) }
@@ -13,7 +14,8 @@ struct M0014ProgrammeRegistry: AsyncMigration {
 
     /// Children before their parents, the order in which they can be dropped.
     static let tables = [
-        "programme_attendance", "programme_registrations", "programme_personal_data", "programme_people", "programme_event_states",
+        "programme_action_items", "programme_recommendations", "programme_requests", "programme_attendance", "programme_registrations",
+        "programme_personal_data", "programme_people", "programme_event_states",
         "programme_events",
     ]
 
@@ -88,6 +90,44 @@ struct M0014ProgrammeRegistry: AsyncMigration {
             .foreignKey(["event_id", "person_id"], references: "programme_registrations", ["event_id", "person_id"], onDelete: .cascade)
             .run()
         try await sql.create(index: "programme_attendance_by_person").on("programme_attendance").column("person_id").column("event_id").run()
+
+        // Requests for assistance and the recommendations of workshops and visits, each of one state.
+        try await sql.create(table: "programme_requests")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("state_id", type: .text, .notNull, .references("partner_states", "id"))
+            .column("asked_by", type: .text, .notNull)
+            .column("event_id", type: .text)
+            .column("topics", type: .text, .notNull)
+            .column("summary", type: .text, .notNull)
+            .column("status", type: .text, .notNull)
+            .column("received_on", type: .text, .notNull)
+            .column("changed_on", type: .text, .notNull)
+            .column("decline_reason", type: .text, .notNull)
+            .column("answered_by", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        try await sql.create(index: "programme_requests_by_state").on("programme_requests").column("state_id").column("status").run()
+        try await sql.create(table: "programme_recommendations")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("state_id", type: .text, .notNull, .references("partner_states", "id"))
+            .column("event_id", type: .text, .notNull, .references("programme_events", "id"))
+            .column("text", type: .text, .notNull)
+            .column("made_on", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        try await sql.create(index: "programme_recommendations_by_state").on("programme_recommendations").column("state_id").run()
+        try await sql.create(table: "programme_action_items")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("recommendation_id", type: .text, .notNull, .references("programme_recommendations", "id", onDelete: .cascade))
+            .column("state_id", type: .text, .notNull)
+            .column("position", type: .int, .notNull)
+            .column("action", type: .text, .notNull)
+            .column("owner_agency", type: .text, .notNull)
+            .column("due", type: .text, .notNull)
+            .column("status", type: .text, .notNull)
+            .column("evidence", type: .text, .notNull)
+            .run()
+        try await sql.create(index: "programme_action_items_by_recommendation").on("programme_action_items").column("recommendation_id").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -456,9 +456,17 @@ public struct ProgrammeStore: ProgrammeRepository {
             for row in rows { result[row.grp, default: [:]][ProgrammeFigures.column(row.sex), default: 0] += row.n }
             return result
         }
+        let byYearRows = try await sql.raw(
+            """
+            SELECT CAST(e.year AS TEXT) AS grp, p.sex AS sex, COUNT(DISTINCT a.person_id) AS n FROM programme_attendance a
+            JOIN programme_people p ON p.id = a.person_id JOIN programme_events e ON e.id = a.event_id
+            WHERE \(Self.within("a.state_id", scope)) AND \(yearFilter)
+            GROUP BY e.year, p.sex
+            """
+        ).all(decoding: GroupRow.self)
         let byState = grouped(byStateRows)
         return ProgrammeFigures(
             uniquePersons: byState.values.reduce(0) { $0 + $1.values.reduce(0, +) }, registrations: registrations, personDays: personDays,
-            byState: byState, byEvent: grouped(byEventRows))
+            byState: byState, byEvent: grouped(byEventRows), byYear: grouped(byYearRows))
     }
 }

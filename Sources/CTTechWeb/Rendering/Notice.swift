@@ -58,6 +58,11 @@ public enum Notice: String, Sendable, CaseIterable {
     case programmeEventAdded = "programme-event-added"
     case participantsImported = "participants-imported"
     case attendanceSaved = "attendance-saved"
+    case personsMerged = "persons-merged"
+    case requestAdded = "request-added"
+    case requestMoved = "request-moved"
+    case recommendationAdded = "recommendation-added"
+    case actionItemRecorded = "action-item-recorded"
 
     /// The catalog key of its words.
     public var key: String { "notice." + rawValue }

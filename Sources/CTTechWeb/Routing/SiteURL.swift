@@ -138,7 +138,17 @@ public enum SiteURL: Hashable, Sendable {
     case programmeImport(String)
     /// POST: the days one registered person attended.
     case programmeAttendance(String, person: String)
-    case programmeDashboard(year: Int? = nil)
+    case programmeDashboard
+    /// GET: persons that look like one; POST: the officer's confirmation that merges two.
+    case programmeDuplicates
+    /// GET: the requests for assistance; POST: a new one.
+    case programmeRequests
+    /// POST: a request moved on.
+    case programmeRequestStatus(String)
+    /// GET: recommendations with their action items; POST: a new recommendation.
+    case programmeFollowUps
+    /// POST: an action item's progress.
+    case programmeActionItem(String)
     // Capability framework versions (reference data)
     case frameworks
     case framework(String)
@@ -269,6 +279,11 @@ public enum SiteURL: Hashable, Sendable {
         case .programmeImport: "/programme/events/{eventID}/participants"
         case .programmeAttendance: "/programme/events/{eventID}/attendance/{personID}"
         case .programmeDashboard: "/programme/dashboard"
+        case .programmeDuplicates: "/programme/duplicates"
+        case .programmeRequests: "/programme/requests"
+        case .programmeRequestStatus: "/programme/requests/{requestID}/status"
+        case .programmeFollowUps: "/programme/follow-ups"
+        case .programmeActionItem: "/programme/follow-ups/items/{actionID}"
         case .frameworks: "/reference/frameworks"
         case .framework: "/reference/frameworks/{frameworkID}"
         case .frameworkDownload: "/reference/frameworks/{frameworkID}/download"
@@ -281,9 +296,10 @@ public enum SiteURL: Hashable, Sendable {
         case .root, .login, .loginTOTP, .logout, .language, .account, .accountPassword, .accountTOTP, .accountTOTPDisable, .healthz, .metrics,
             .openAPISpec,
             .stylesheet, .reference, .adminStates, .adminStateNew, .adminUsers, .adminUserNew, .audit, .home, .frameworks, .join, .participate,
-            .participateAnswer, .participateEvents, .programme, .programmeEventNew, .programmeEvents, .programmeDashboard:
+            .participateAnswer, .participateEvents, .programme, .programmeEventNew, .programmeEvents, .programmeDashboard,
+            .programmeDuplicates, .programmeRequests, .programmeFollowUps:
             []
-        case .programmeEvent(let e), .programmeImport(let e): [e]
+        case .programmeEvent(let e), .programmeImport(let e), .programmeRequestStatus(let e), .programmeActionItem(let e): [e]
         case .programmeAttendance(let e, let p): [e, p]
         case .joinSession(let code): [code]
         case .liveSessions(let s): [s]
@@ -331,7 +347,7 @@ public enum SiteURL: Hashable, Sendable {
         case .horizonScanEntry(_, _, let technology):
             "?technology=\(technology.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")#scan-form"
         case .capabilityNew(_, let validated): validated ? "?kind=validated" : ""
-        case .programme(let year?), .programmeDashboard(let year?): "?year=\(year)"
+        case .programme(let year?): "?year=\(year)"
         case .roadmapNew(_, let gap?):
             "?capability=\(gap.capability)&area=\(gap.area)&enabler=\(gap.enabler)&to=\(gap.stage)"
         default: ""

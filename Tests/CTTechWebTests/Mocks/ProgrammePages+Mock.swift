@@ -105,10 +105,73 @@ extension ProgrammeEventPage {
 
 extension ProgrammeDashboardPage {
     static let mock = ProgrammeDashboardPage.make(
-        layout: Valdoria.layout("Programme dashboards", identity: Valdoria.donor, path: SiteURL.programmeDashboard().path),
+        layout: Valdoria.layout("Programme dashboards", identity: Valdoria.donor, path: SiteURL.programmeDashboard.path),
         figures: ProgrammeFigures(
             registrations: Valdoria.programmeRegistrations.map(\.0), events: [Valdoria.regionalEvent.id: Valdoria.regionalEvent],
             people: Dictionary(uniqueKeysWithValues: Valdoria.programmePeople.map { ($0.id, $0) })),
-        events: [Valdoria.regionalEvent, Valdoria.nationalEvent], states: [Valdoria.state, Valdoria.arvenna], allYears: [2026], year: nil,
-        minimum: 5, canSeeEvents: false)
+        events: [Valdoria.regionalEvent, Valdoria.nationalEvent], states: [Valdoria.state, Valdoria.arvenna], minimum: 5, canSeeEvents: false,
+        requests: Valdoria.programmeRequests, recommendations: [Valdoria.recommendation])
+}
+
+extension Valdoria {
+    static let programmeRequests = [
+        AssistanceRequest(
+            id: id(1340), stateID: state.id, askedBy: "Counter-terrorism centre " + markup, eventID: regionalEvent.id, topics: ["T08"],
+            summary: "Assessing terrorist use of AI", status: .triaged, receivedOn: date("2026-03-11"), changedOn: date("2026-04-01")),
+        AssistanceRequest(
+            id: id(1341), stateID: arvenna.id, askedBy: "Financial intelligence unit", eventID: regionalEvent.id, topics: ["T04", "T03"],
+            summary: "Crypto-asset tracing", status: .delivered, receivedOn: date("2026-03-11"), changedOn: date("2026-06-04"),
+            answeredBy: [nationalEvent.id]),
+        AssistanceRequest(
+            id: id(1342), stateID: state.id, askedBy: "Police", topics: ["T02"], summary: "Encrypted apps", status: .declined,
+            receivedOn: date("2026-02-01"), changedOn: date("2026-02-20"), declineReason: "Covered by a partner's programme"),
+        AssistanceRequest(
+            id: id(1343), stateID: state.id, askedBy: "Police", topics: ["T09"], summary: "Counter-drone", receivedOn: date("2026-01-10")),
+    ]
+    static let recommendation = Recommendation(
+        id: id(1350), stateID: state.id, eventID: nationalEvent.id, text: "Institutionalise the national threat assessment " + markup,
+        madeOn: date("2026-06-04"),
+        items: [
+            ActionItem(
+                id: id(1351), recommendationID: id(1350), action: "Designate a lead agency", ownerAgency: "Ministry of Interior",
+                due: date("2026-07-31"), status: .done, evidence: "Designation letter"),
+            ActionItem(
+                id: id(1352), recommendationID: id(1350), action: "Run the first scoring round", ownerAgency: "National Police",
+                due: date("2026-08-15")),
+        ])
+    static let technologies = ["T02": "Encrypted messaging", "T03": "Dark web", "T04": "Virtual assets", "T08": "AI", "T09": "Drones"]
+}
+
+extension ProgrammeRequestsPage {
+    static let officer = ProgrammeRequestsPage.make(
+        layout: Valdoria.layout("Requests for assistance", identity: Valdoria.programmeOfficer, path: SiteURL.programmeRequests.path),
+        requests: Valdoria.programmeRequests, events: [Valdoria.regionalEvent, Valdoria.nationalEvent], states: [Valdoria.state, Valdoria.arvenna],
+        technologies: Valdoria.technologies, today: Valdoria.date("2026-09-01"), canManage: true, csrf: Valdoria.csrf,
+        submitted: ["state": Valdoria.state.id, "askedBy": "", "summary": "x"],
+        failure: Valdoria.refusal {
+            try AssistanceRequestDraft(fields: ["state": Valdoria.state.id, "askedBy": "", "summary": "x", "receivedOn": "2026-09-01"]).validated(
+                id: "x", states: [Valdoria.state.id], events: [:], technologies: Set(Valdoria.technologies.keys))
+        })
+}
+
+extension ProgrammeFollowUpsPage {
+    static let officer = ProgrammeFollowUpsPage.make(
+        layout: Valdoria.layout("Follow-up", identity: Valdoria.programmeOfficer, path: SiteURL.programmeFollowUps.path),
+        recommendations: [Valdoria.recommendation], events: [Valdoria.regionalEvent, Valdoria.nationalEvent],
+        states: [Valdoria.state, Valdoria.arvenna], today: Valdoria.date("2026-09-01"), canManage: true, csrf: Valdoria.csrf)
+    static let focal = ProgrammeFollowUpsPage.make(
+        layout: Valdoria.layout("Follow-up", identity: Valdoria.focalPoint, path: SiteURL.programmeFollowUps.path),
+        recommendations: [Valdoria.recommendation], events: [Valdoria.nationalEvent], states: [Valdoria.state], today: Valdoria.date("2026-09-01"),
+        canManage: false, csrf: Valdoria.csrf)
+}
+
+extension ProgrammeDuplicatesPage {
+    static let mock = ProgrammeDuplicatesPage.make(
+        layout: Valdoria.layout("Possible duplicates", identity: Valdoria.programmeOfficer, path: SiteURL.programmeDuplicates.path),
+        suggestions: [
+            DuplicateSuggestion(
+                keep: Valdoria.programmePeople[0], other: Valdoria.programmePeople[1], keepEvents: [Valdoria.regionalEvent.id],
+                otherEvents: [Valdoria.nationalEvent.id])
+        ], personal: Valdoria.programmePersonal, events: [Valdoria.regionalEvent, Valdoria.nationalEvent], states: [Valdoria.state],
+        csrf: Valdoria.csrf)
 }

@@ -215,6 +215,7 @@ enum DemoProgramme {
         precondition(figures == Self.figures, "The demo programme no longer matches the public figures: \(figures)")
         precondition(Set(states.map { $0.code }).count == states.count && states.count == figures.regionalStates, "Demo programme state codes")
         let stateIDs = try await ensureStates(services)
+        var created: [ProgrammeEvent] = []
         for (spec, attendees) in zip(events, plan) {
             let event = ProgrammeEvent(
                 id: Identifier.make(), kind: spec.kind, title: spec.title, stateIDs: spec.delegations.map { id(of: $0.code, in: stateIDs) },
@@ -222,6 +223,7 @@ enum DemoProgramme {
             try await services.programme.addProgrammeEvent(
                 event, scope: scope,
                 audit: AuditEvent(.programmeEventCreate, by: DemoAssessment.seedActor, entity: event.id, state: nil, ["title": event.title]))
+            created.append(event)
             guard !attendees.isEmpty else { continue }
             // Returning participants are registered as new persons with the name and contact of their regional record. The
             // registry lists them among the duplicate suggestions for the officer to confirm; the demo leaves them
@@ -232,6 +234,120 @@ enum DemoProgramme {
             try await services.programme.registerParticipants(
                 rows, eventID: event.id, scope: scope,
                 audit: AuditEvent(.programmeImport, by: DemoAssessment.seedActor, entity: event.id, state: nil, ["rows": String(rows.count)]))
+        }
+        try await seedFollowUps(services, events: created, stateIDs: stateIDs)
+    }
+
+    /// The requests for assistance the regional workshops brought ("requested capacity-building assistance in conducting
+    /// national threat assessments and developing law enforcement capabilities frameworks", AI, dark web, crypto-assets),
+    /// answered by the national workshops, and the recommendations of the follow-up visits with their action items. The
+    /// wording of each request and recommendation is illustrative; the events are the public ones.
+    static func seedFollowUps(_ services: AppServices, events: [ProgrammeEvent], stateIDs: [String: String]) async throws {
+        let actor = DemoAssessment.seedActor
+        func event(_ kind: ProgrammeEvent.Kind, _ code: String) -> ProgrammeEvent? {
+            events.first { $0.kind == kind && $0.stateIDs.contains(id(of: code, in: stateIDs)) }
+        }
+        let requests: [(code: String, topics: [String], summary: String, askedBy: String, status: AssistanceRequest.Status, reason: String)] = [
+            (
+                "KEN", ["T08"], "Assistance in assessing terrorist use of artificial intelligence for the national threat assessment",
+                "Counter-terrorism centre", .delivered, ""
+            ),
+            (
+                "PHL", ["T03"], "Training on dark-web investigations for counter-terrorism investigators", "National police, cybercrime unit",
+                .delivered, ""
+            ),
+            ("UZB", ["T04"], "Tracing crypto-asset financing of terrorism", "Financial intelligence unit", .delivered, ""),
+            (
+                "TTO", ["T01", "T08"], "Developing a law-enforcement capabilities framework for new technologies", "Ministry of National Security",
+                .delivered, ""
+            ),
+            (
+                "BIH", ["T03", "T04"], "Dark-web and crypto-asset investigations in one course", "State Investigation and Protection Agency",
+                .delivered, ""
+            ),
+            ("KAZ", ["T04"], "Crypto-asset investigations", "Financial monitoring agency", .planned, ""),
+            ("MNG", ["T08"], "Awareness of AI-generated propaganda", "General intelligence agency", .triaged, ""),
+            ("COL", ["T09"], "Counter-drone capabilities", "National police", .received, ""),
+            (
+                "EA1", ["T02"], "Encrypted messaging applications in investigations", "Police service", .declined,
+                "Covered by a partner organisation's programme in the region"
+            ),
+        ]
+        for (index, entry) in requests.enumerated() {
+            let stateID = id(of: entry.code, in: stateIDs)
+            let asked = events.first { $0.kind == .regionalWorkshop && $0.stateIDs.contains(stateID) }
+            var request = AssistanceRequest(
+                id: Identifier.make(), stateID: stateID, askedBy: entry.askedBy, eventID: asked?.id, topics: entry.topics, summary: entry.summary,
+                receivedOn: asked?.end ?? CalendarDate("2023-11-30")!)
+            try await services.followUps.addAssistanceRequest(
+                request, scope: scope,
+                audit: AuditEvent(.requestCreate, by: actor, entity: request.id, state: stateID, ["topics": entry.topics.joined(separator: ",")]))
+            let answer = event(.nationalWorkshop, entry.code)
+            let path: [AssistanceRequest.Status] =
+                switch entry.status {
+                case .received: []
+                case .triaged: [.triaged]
+                case .planned: [.triaged, .planned]
+                case .delivered: [.triaged, .planned, .delivered]
+                case .declined: [.triaged, .declined]
+                }
+            for (step, status) in path.enumerated() {
+                let day = CalendarDate(epochMilliseconds: request.receivedOn.epochMilliseconds + Int64(20 * (step + 1) + index) * 86_400_000)
+                request = try await services.followUps.moveAssistanceRequest(
+                    id: request.id, to: status, on: status == .delivered ? (answer?.end ?? day) : day,
+                    reason: status == .declined ? entry.reason : "", answeredBy: status == .delivered ? answer?.id : nil, scope: scope,
+                    audit: AuditEvent(.requestMove, by: actor, entity: request.id, state: stateID, ["to": status.rawValue]))
+            }
+        }
+        // The follow-up visits review the national workshops' recommendations.
+        let recommendations: [(code: String, text: String, items: [(String, String, String, ActionItem.Status, String)])] = [
+            (
+                "KEN", "Institutionalise the national threat assessment of terrorist use of new technologies",
+                [
+                    (
+                        "Designate a lead agency and a focal point for the assessment", "Counter-terrorism centre", "2024-07-31", .done,
+                        "Designation letter of 2 July 2024"
+                    ),
+                    (
+                        "Run the first scoring round with all agencies of the institutional map", "Counter-terrorism centre", "2024-10-31",
+                        .inProgress, ""
+                    ),
+                    ("Adopt a data-protection procedure for OSINT collection", "National police service", "2024-09-30", .open, ""),
+                ]
+            ),
+            (
+                "KEN", "Build dark-web investigation capacity",
+                [
+                    (
+                        "Train a core team of investigators", "Directorate of criminal investigations",
+                        "2025-03-31", .open, ""
+                    )
+                ]
+            ),
+            (
+                "PHL", "Strengthen the capabilities framework for crypto-asset investigations",
+                [
+                    (
+                        "Self-assess the virtual-assets area with the financial intelligence unit", "Anti-money laundering council", "2024-12-15",
+                        .done,
+                        "Self-assessment entered at the follow-up visit"
+                    ),
+                    ("Include human-rights safeguards in the tool procurement", "National police", "2025-02-28", .open, ""),
+                ]
+            ),
+        ]
+        for entry in recommendations {
+            let stateID = id(of: entry.code, in: stateIDs)
+            guard let visit = event(.followUpVisit, entry.code) else { continue }
+            let recommendationID = Identifier.make()
+            let items = entry.items.map { item in
+                ActionItem(
+                    id: Identifier.make(), recommendationID: recommendationID, action: item.0, ownerAgency: item.1, due: CalendarDate(item.2)!,
+                    status: item.3, evidence: item.4)
+            }
+            try await services.followUps.addRecommendation(
+                Recommendation(id: recommendationID, stateID: stateID, eventID: visit.id, text: entry.text, madeOn: visit.end, items: items),
+                scope: scope, audit: AuditEvent(.recommendationCreate, by: actor, entity: recommendationID, state: stateID))
         }
     }
 

@@ -8,12 +8,14 @@ import Hummingbird
 struct ProgrammeController {
     let records: ProgrammeRecords
     let programme: ProgrammeStore
+    let followUps: FollowUpStore
     let pages: PageRenderer
     let minimum: Int
 
     init(_ services: AppServices) {
         records = services.programmeRecords
         programme = services.programme
+        followUps = services.followUps
         pages = services.pages
         minimum = services.configuration.minimumCell
     }
@@ -89,16 +91,39 @@ struct ProgrammeController {
             }
             return .seeOther(SiteURL.programmeEvent(event.id).path + "#registrations", notice: .attendanceSaved)
         }
-        routes.get(.programmeDashboard(), .programme(.viewProgrammeAggregates)) { request, context, granted in
+        routes.get(.programmeDuplicates, .programme(.manageProgramme)) { request, context, granted in
             let scope = try granted.requireProgramme()
             let identity = try granted.requireIdentity()
-            let year = Self.year(request)
-            let all = try await programme.programmeEvents(scope, year: nil)
+            let suggestions = try await programme.duplicateSuggestions(scope)
+            var personal: [String: PersonalData]?
+            if let reading = try? Authorizer.programme(identity, for: .readPersonalData) {
+                personal = try await programme.personalData(reading, personIDs: suggestions.flatMap { [$0.keep.id, $0.other.id] })
+            }
+            let page = ProgrammeDuplicatesPage.make(
+                layout: context.layout(context.localizer("programme.duplicates.title"), tlp: .amber, path: request.uri.path),
+                suggestions: suggestions, personal: personal, events: try await programme.programmeEvents(scope, year: nil),
+                states: try await records.states(scope), csrf: context.csrfToken ?? "")
+            return .html(pages.render(page))
+        }
+        routes.post(.programmeDuplicates, .programme(.manageProgramme)) { _, context, granted in
+            let scope = try granted.requireProgramme()
+            guard let keep = context.form["keep"], let other = context.form["other"], Identifier.isValid(keep), Identifier.isValid(other) else {
+                throw AppError.badRequest("programme.duplicates.choose")
+            }
+            // Only a pair the registry suggests may be merged: a form cannot fold two unrelated persons together.
+            let suggested = try await programme.duplicateSuggestions(scope).contains { $0.keep.id == keep && $0.other.id == other }
+            guard suggested else { throw AppError.notFound }
+            try await records.merge(keepID: keep, otherID: other, by: try granted.actor(), scope: scope)
+            return .seeOther(SiteURL.programmeDuplicates.path, notice: .personsMerged)
+        }
+        routes.get(.programmeDashboard, .programme(.viewProgrammeAggregates)) { request, context, granted in
+            let scope = try granted.requireProgramme()
+            let identity = try granted.requireIdentity()
             let page = ProgrammeDashboardPage.make(
                 layout: context.layout(context.localizer("programme.dashboard.title"), tlp: .amber, path: request.uri.path),
-                figures: try await programme.programmeFigures(scope, year: year), events: year == nil ? all : all.filter { $0.start.year == year },
-                states: try await records.states(scope), allYears: Array(Set(all.map(\.start.year))), year: year, minimum: minimum,
-                canSeeEvents: Authorizer.allowsProgramme(identity, .viewProgramme))
+                figures: try await programme.programmeFigures(scope, year: nil), events: try await programme.programmeEvents(scope, year: nil),
+                states: try await records.states(scope), minimum: minimum, canSeeEvents: Authorizer.allowsProgramme(identity, .viewProgramme),
+                requests: try await followUps.assistanceRequests(scope), recommendations: try await followUps.recommendations(scope))
             return .html(pages.render(page))
         }
     }

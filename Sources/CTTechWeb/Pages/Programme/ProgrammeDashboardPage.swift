@@ -1,21 +1,25 @@
 import CTTechCore
 
 /// The programme's dashboards (issue 13): participants counted three ways (unique persons, registrations, person-days),
-/// the share of women against the 30 % target, participants by state and by event split by sex, and events by kind —
-/// every count of people under the smallest group published suppressed, with complementary suppression, so nothing hidden
-/// can be worked out from the totals. Aggregates only: donors read this page and nothing else of the programme.
+/// the share of women by year against the 30 % target, participants by state and by event split by sex, events by kind,
+/// year and region, the requests pipeline and the action items by status. Every count of people under the smallest
+/// group published is suppressed, with complementary suppression, so nothing hidden can be worked out from the totals.
+///
+/// Each breakdown of people is published once, for the whole programme: a breakdown per year beside one for all years
+/// would let a reader subtract one from the other and recover what either hides. Aggregates only: donors read this page
+/// and nothing else of the programme.
 public struct ProgrammeDashboardPage: WebPage {
     public static let template = "programme-dashboard"
-
-    struct Year: Sendable, TemplateModel {
-        let label: String
-        let href: String
-        let current: Bool
-    }
 
     struct KindRow: Sendable, TemplateModel {
         let kind: String
         let count: String
+    }
+
+    struct YearRow: Sendable, TemplateModel {
+        let kind: String
+        let counts: [String]
+        let total: String
     }
 
     struct ShareRow: Sendable, TemplateModel {
@@ -23,63 +27,80 @@ public struct ProgrammeDashboardPage: WebPage {
         let women: String
         let declared: String
         let share: String
-        let meets: Bool
+        let verdict: String
     }
 
     public let layout: LayoutModel
     let backHref: String?
-    let years: [Year]
-    let heading: String
     let totals: String
     let shareRows: [ShareRow]
     let chartSVG: String
+    let byYear: ProgrammeTableModel
     let byState: ProgrammeTableModel
     let byEvent: ProgrammeTableModel
-    let kinds: [KindRow]
+    let years: [String]
+    let kinds: [YearRow]
+    let regions: [KindRow]
+    let pipeline: [KindRow]
+    let actions: [KindRow]
     let minimum: String
     let target: String
 
     public static let womenTarget = 0.30
 
-    /// `figures`: the year's (or all years') figures; `events`: the events the viewer reaches in the year.
     public static func make(
-        layout: LayoutModel, figures: ProgrammeFigures, events: [ProgrammeEvent], states: [PartnerState], allYears: [Int], year: Int?,
-        minimum: Int, canSeeEvents: Bool
+        layout: LayoutModel, figures: ProgrammeFigures, events: [ProgrammeEvent], states: [PartnerState], minimum: Int, canSeeEvents: Bool,
+        requests: [AssistanceRequest] = [], recommendations: [Recommendation] = []
     ) -> ProgrammeDashboardPage {
         let t = layout.localizer
         let names = Dictionary(states.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var years = [Year(label: t("programme.all-years"), href: SiteURL.programmeDashboard().path, current: year == nil)]
-        years += allYears.sorted(by: >).map { Year(label: String($0), href: SiteURL.programmeDashboard(year: $0).path, current: $0 == year) }
-        let stateRows = figures.byState.keys.sorted { (names[$0] ?? $0) < (names[$1] ?? $1) }
-        let stateTable = ProgrammeFigures.table(figures.byState, rows: stateRows, minimum: minimum)
+        let regionOf = Dictionary(states.map { ($0.id, $0.region) }, uniquingKeysWith: { first, _ in first })
+        let stateTable = ProgrammeFigures.table(
+            figures.byState, rows: figures.byState.keys.sorted { (names[$0] ?? $0) < (names[$1] ?? $1) }, minimum: minimum)
         let ordered = events.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.filter { figures.byEvent[$0.id] != nil }
         let eventTable = ProgrammeFigures.table(figures.byEvent, rows: ordered.map(\.id), minimum: minimum)
-        // The share of women is published only from published counts: the female column total and the declared totals.
-        let women = stateTable.columnTotals.first ?? nil
-        let undeclared = stateTable.columnTotals.last ?? nil
-        var declared: Int?
-        if let total = stateTable.total, let undeclared { declared = total - undeclared }
-        let share: Double? = {
-            guard let women, let declared, declared > 0 else { return nil }
-            return Double(women) / Double(declared)
-        }()
-        let label = year.map(String.init) ?? t("programme.all-years")
-        let shareRow = ShareRow(
-            label: label, women: ProgrammeWords.count(women, t), declared: ProgrammeWords.count(declared, t),
-            share: share.map { t.percent($0) } ?? "◆", meets: (share ?? 0) >= womenTarget)
-        var kindCounts: [ProgrammeEvent.Kind: Int] = [:]
-        for event in events { kindCounts[event.kind, default: 0] += 1 }
+        let yearKeys = figures.byYear.keys.sorted()
+        let yearTable = ProgrammeFigures.table(figures.byYear, rows: yearKeys, minimum: minimum)
+        // The share of women is taken only from published counts: the women's cell over the row's published total minus
+        // its published "not declared" cell.
+        func share(women: Int?, total: Int?, undeclared: Int?) -> Double? {
+            guard let women, let total, let undeclared, total - undeclared > 0 else { return nil }
+            return Double(women) / Double(total - undeclared)
+        }
+        func row(_ label: String, women: Int?, total: Int?, undeclared: Int?) -> (ShareRow, ProgrammeChart.Bar) {
+            let value = share(women: women, total: total, undeclared: undeclared)
+            let declared = total.flatMap { total in undeclared.map { total - $0 } }
+            let verdict =
+                (total ?? 1) == 0
+                ? t("programme.dashboard.no-data")
+                : value.map { t($0 >= womenTarget ? "programme.dashboard.met" : "programme.dashboard.not-met") } ?? "◆"
+            return (
+                ShareRow(
+                    label: label, women: ProgrammeWords.count(women, t), declared: ProgrammeWords.count(declared, t),
+                    share: value.map { t.percent($0) } ?? ((total ?? 1) == 0 ? "—" : "◆"), verdict: verdict),
+                ProgrammeChart.Bar(label: label, share: value)
+            )
+        }
+        var shares = yearKeys.enumerated().map { index, year in
+            row(year, women: yearTable.cells[index][0], total: yearTable.rowTotals[index], undeclared: yearTable.cells[index][3])
+        }
+        if yearKeys.count > 1 {
+            shares.append(
+                row(t("programme.all-years"), women: yearTable.columnTotals[0], total: yearTable.total, undeclared: yearTable.columnTotals[3]))
+        }
+        let eventYears = Array(Set(events.map(\.start.year))).sorted()
         return ProgrammeDashboardPage(
-            layout: layout, backHref: canSeeEvents ? SiteURL.programme(year: year).path : nil, years: years,
-            heading: t("programme.dashboard.heading", ["period": label]),
+            layout: layout, backHref: canSeeEvents ? SiteURL.programme().path : nil,
             totals: t(
                 "programme.dashboard.totals",
                 [
                     "persons": ProgrammeWords.count(stateTable.total, t), "registrations": t.grouped(Int64(figures.registrations)),
                     "days": t.grouped(Int64(figures.personDays)),
                 ]),
-            shareRows: [shareRow],
-            chartSVG: ProgrammeChart.womenShare([ProgrammeChart.Bar(label: label, share: share)], target: womenTarget, localizer: t),
+            shareRows: shares.map(\.0),
+            chartSVG: ProgrammeChart.womenShare(shares.map(\.1), target: womenTarget, localizer: t),
+            byYear: ProgrammeTableModel(
+                yearTable, heading: t("programme.field.period"), caption: t("programme.dashboard.by-year"), labels: [:], t),
             byState: ProgrammeTableModel(
                 stateTable, heading: t("programme.field.state"), caption: t("programme.dashboard.by-state"), labels: names, t),
             byEvent: ProgrammeTableModel(
@@ -89,7 +110,25 @@ public struct ProgrammeDashboardPage: WebPage {
                 links: canSeeEvents
                     ? Dictionary(ordered.map { ($0.id, SiteURL.programmeEvent($0.id).path) }, uniquingKeysWith: { first, _ in first }) : [:],
                 t),
-            kinds: ProgrammeEvent.Kind.allCases.map { KindRow(kind: ProgrammeWords.kind($0, t), count: t.grouped(Int64(kindCounts[$0] ?? 0))) },
-            minimum: String(minimum), target: t.percent(womenTarget))
+            years: eventYears.map(String.init),
+            kinds: ProgrammeEvent.Kind.allCases.map { kind in
+                let counts = eventYears.map { year in events.filter { $0.kind == kind && $0.start.year == year }.count }
+                return YearRow(
+                    kind: ProgrammeWords.kind(kind, t), counts: counts.map { t.grouped(Int64($0)) }, total: t.grouped(Int64(counts.reduce(0, +))))
+            },
+            regions: Region.allCases.compactMap { region in
+                // An event counts once in every region one of its states belongs to.
+                let count = events.filter { event in event.stateIDs.contains { regionOf[$0] == region } }.count
+                return count == 0 ? nil : KindRow(kind: t("region.\(region.rawValue)"), count: t.grouped(Int64(count)))
+            },
+            pipeline: AssistanceRequest.Status.allCases.map { status in
+                KindRow(
+                    kind: t("programme.request.status." + status.rawValue), count: t.grouped(Int64(requests.filter { $0.status == status }.count)))
+            },
+            actions: ActionItem.Status.allCases.map { status in
+                KindRow(
+                    kind: t("programme.follow-up.status." + status.rawValue),
+                    count: t.grouped(Int64(recommendations.flatMap(\.items).filter { $0.status == status }.count)))
+            }, minimum: String(minimum), target: t.percent(womenTarget))
     }
 }
