@@ -99,7 +99,7 @@ struct ProgrammeFlowTests {
             #expect(focalImport.status == .forbidden)
             // the donor: dashboards only; the calendar and the event are closed
             let donor = try await world.session(.donorViewer)
-            #expect(try await client.send(.get, SiteURL.programmeDashboard.path, session: donor).status == .ok)
+            #expect(try await client.send(.get, SiteURL.programmeDashboard().path, session: donor).status == .ok)
             #expect(try await client.send(.get, SiteURL.programme().path, session: donor).status == .forbidden)
             #expect(try await client.send(.get, eventPath, session: donor).status == .forbidden)
             // every change is in the audit log

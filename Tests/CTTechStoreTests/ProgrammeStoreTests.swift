@@ -137,7 +137,11 @@ struct ProgrammeStoreTests {
                 #expect(stored.byState.keys.allSatisfy { $0 == s.states[0].id } && stored.byEvent == counted.byEvent)
                 // clean up for the next seed: a fresh registry (the events of earlier seeds stay, without participants)
                 try await db.write { tx in
-                    for table in ["programme_attendance", "programme_registrations", "programme_personal_data", "programme_people"] {
+                    for table in [
+                        "programme_event_tallies", "programme_year_tallies", "programme_person_years", "programme_attendance",
+                        "programme_registrations",
+                        "programme_personal_data", "programme_people",
+                    ] {
                         try await tx.delete(from: table).run()
                     }
                 }

@@ -79,7 +79,7 @@ public struct DuplicateSuggestion: Sendable, Hashable {
 
 /// The limits of the programme's lists.
 public enum ProgrammeLimits {
-    public static let events = 500
+    public static let events = 5_000
     public static let registrations = 5_000
     public static let suggestions = 100
     public static let requests = 1_000

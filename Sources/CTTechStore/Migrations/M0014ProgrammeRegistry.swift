@@ -14,7 +14,8 @@ struct M0014ProgrammeRegistry: AsyncMigration {
 
     /// Children before their parents, the order in which they can be dropped.
     static let tables = [
-        "programme_action_items", "programme_recommendations", "programme_requests", "programme_attendance", "programme_registrations",
+        "programme_year_tallies", "programme_person_years", "programme_event_tallies", "programme_action_items", "programme_recommendations",
+        "programme_requests", "programme_attendance", "programme_registrations",
         "programme_personal_data", "programme_people", "programme_event_states",
         "programme_events",
     ]
@@ -59,8 +60,10 @@ struct M0014ProgrammeRegistry: AsyncMigration {
             // When the personal data went (epoch ms); the pseudonymous record stays for the aggregates.
             .column("purged_at", type: .bigint)
             .column("created_at", type: .bigint, .notNull)
+            // 1 once the person attended a day of any event (kept by ProgrammeStore.refresh), for the dashboards.
+            .column("present", type: .int, .notNull)
             .run()
-        try await sql.create(index: "programme_people_by_state").on("programme_people").column("state_id").column("sex").run()
+        try await sql.create(index: "programme_people_by_state").on("programme_people").column("present").column("state_id").column("sex").run()
         try await sql.create(index: "programme_people_by_retention").on("programme_people").column("retain_until").run()
         try await sql.create(table: "programme_personal_data")
             .column("person_id", type: .text, .primaryKey(autoIncrement: false), .references("programme_people", "id", onDelete: .cascade))
@@ -90,6 +93,37 @@ struct M0014ProgrammeRegistry: AsyncMigration {
             .foreignKey(["event_id", "person_id"], references: "programme_registrations", ["event_id", "person_id"], onDelete: .cascade)
             .run()
         try await sql.create(index: "programme_attendance_by_person").on("programme_attendance").column("person_id").column("event_id").run()
+
+        // The dashboards' aggregates, kept in the transaction of every write that changes registrations or attendance
+        // (ProgrammeStore.refresh): per event, state of the persons and declared sex ('' when not declared) the
+        // registrations, the persons present at least one day and the person-days; and per person the years they were
+        // present in, and per year, state and sex how many persons were present. A dashboard over a million attendance
+        // rows then reads a few thousand rows.
+        try await sql.create(table: "programme_event_tallies")
+            .column("event_id", type: .text, .notNull, .references("programme_events", "id", onDelete: .cascade))
+            .column("state_id", type: .text, .notNull)
+            .column("sex", type: .text, .notNull)
+            .column("registered", type: .int, .notNull)
+            .column("present", type: .int, .notNull)
+            .column("days", type: .int, .notNull)
+            .primaryKey("event_id", "state_id", "sex")
+            .run()
+        try await sql.create(table: "programme_person_years")
+            .column("person_id", type: .text, .notNull, .references("programme_people", "id", onDelete: .cascade))
+            .column("year", type: .int, .notNull)
+            .column("state_id", type: .text, .notNull)
+            .column("sex", type: .text, .notNull)
+            .primaryKey("person_id", "year")
+            .run()
+        try await sql.create(index: "programme_person_years_by_year").on("programme_person_years").column("year").column("state_id").column("sex")
+            .run()
+        try await sql.create(table: "programme_year_tallies")
+            .column("year", type: .int, .notNull)
+            .column("state_id", type: .text, .notNull)
+            .column("sex", type: .text, .notNull)
+            .column("persons", type: .int, .notNull)
+            .primaryKey("year", "state_id", "sex")
+            .run()
 
         // Requests for assistance and the recommendations of workshops and visits, each of one state.
         try await sql.create(table: "programme_requests")

@@ -69,6 +69,7 @@ public struct ProgrammeStore: ProgrammeRepository {
         var retainUntil: String
         var purgedAt: Int64?
         var createdAt: Int64
+        var present: Int
 
         init(_ person: ProgrammePerson, at moment: Int64) {
             id = person.id
@@ -84,6 +85,7 @@ public struct ProgrammeStore: ProgrammeRepository {
             retainUntil = person.retainUntil.description
             purgedAt = nil
             createdAt = moment
+            present = 0
         }
 
         func person() throws -> ProgrammePerson {
@@ -273,6 +275,7 @@ public struct ProgrammeStore: ProgrammeRepository {
                     ).run()
                 }
             }
+            try await Self.refresh(events: [eventID], persons: rows.map(\.person.id), on: tx)
             try await AuditLogStore.append(audit, on: tx, kind: kind)
         }
     }
@@ -300,6 +303,7 @@ public struct ProgrammeStore: ProgrammeRepository {
                     keyEncodingStrategy: .convertToSnakeCase
                 ).run()
             }
+            try await Self.refresh(events: [eventID], persons: [personID], on: tx)
             try await AuditLogStore.append(audit, on: tx, kind: kind)
         }
     }
@@ -372,6 +376,9 @@ public struct ProgrammeStore: ProgrammeRepository {
                 throw StoreConflict.missing
             }
             try ProgrammeRuleViolation.checkMerge(keep, other)
+            let touched = try await tx.raw(
+                "SELECT DISTINCT event_id FROM programme_registrations WHERE person_id IN (\(bind: keepID), \(bind: otherID))"
+            ).all(decodingColumn: "event_id", as: String.self)
             try await tx.raw(
                 """
                 INSERT INTO programme_registrations (event_id, person_id, state_id, position, registered_at)
@@ -392,6 +399,7 @@ public struct ProgrammeStore: ProgrammeRepository {
                 try await tx.delete(from: table).where("person_id", .equal, SQLBind(otherID)).run()
             }
             try await tx.delete(from: "programme_people").where("id", .equal, SQLBind(otherID)).run()
+            try await Self.refresh(events: touched, persons: [keepID, otherID], on: tx)
             try await AuditLogStore.append(audit, on: tx, kind: kind)
         }
     }
@@ -424,49 +432,118 @@ public struct ProgrammeStore: ProgrammeRepository {
 
     public func programmeFigures(_ scope: ProgrammeScope, year: Int?) async throws -> ProgrammeFigures {
         let sql = persistence.sql
-        let yearJoin: SQLQueryString = year == nil ? "" : "JOIN programme_events e ON e.id = a.event_id"
+        let yearJoin: SQLQueryString = year == nil ? "" : "JOIN programme_events e ON e.id = t.event_id"
         let yearFilter: SQLQueryString = year.map { "e.year = \(bind: $0)" } ?? "1 = 1"
-        let registrationJoin: SQLQueryString = year == nil ? "" : "JOIN programme_events e ON e.id = r.event_id"
-        let registrations =
+        struct Totals: Codable {
+            var registered: Int
+            var days: Int
+        }
+        let totals =
             try await sql.raw(
-                "SELECT COUNT(*) AS n FROM programme_registrations r \(registrationJoin) WHERE \(Self.within("r.state_id", scope)) AND \(yearFilter)"
-            ).first(decodingColumn: "n", as: Int.self) ?? 0
-        let personDays =
-            try await sql.raw(
-                "SELECT COUNT(*) AS n FROM programme_attendance a \(yearJoin) WHERE \(Self.within("a.state_id", scope)) AND \(yearFilter)"
-            ).first(decodingColumn: "n", as: Int.self) ?? 0
-        let byStateRows = try await sql.raw(
-            """
-            SELECT p.state_id AS grp, p.sex AS sex, COUNT(*) AS n FROM programme_people p
-            WHERE \(Self.within("p.state_id", scope)) AND EXISTS (
-              SELECT 1 FROM programme_attendance a \(yearJoin) WHERE a.person_id = p.id AND \(yearFilter))
-            GROUP BY p.state_id, p.sex
-            """
-        ).all(decoding: GroupRow.self)
+                """
+                SELECT COALESCE(SUM(t.registered), 0) AS registered, COALESCE(SUM(t.days), 0) AS days FROM programme_event_tallies t \(yearJoin)
+                WHERE \(Self.within("t.state_id", scope)) AND \(yearFilter)
+                """
+            ).first(decoding: Totals.self) ?? Totals(registered: 0, days: 0)
         let byEventRows = try await sql.raw(
             """
-            SELECT a.event_id AS grp, p.sex AS sex, COUNT(DISTINCT a.person_id) AS n FROM programme_attendance a
-            JOIN programme_people p ON p.id = a.person_id \(yearJoin)
-            WHERE \(Self.within("a.state_id", scope)) AND \(yearFilter)
-            GROUP BY a.event_id, p.sex
+            SELECT t.event_id AS grp, t.sex AS sex, SUM(t.present) AS n FROM programme_event_tallies t \(yearJoin)
+            WHERE \(Self.within("t.state_id", scope)) AND \(yearFilter)
+            GROUP BY t.event_id, t.sex HAVING SUM(t.present) > 0
             """
         ).all(decoding: GroupRow.self)
+        let personYear: SQLQueryString = year.map { "y.year = \(bind: $0)" } ?? "1 = 1"
+        let byYearRows = try await sql.raw(
+            """
+            SELECT CAST(y.year AS TEXT) AS grp, y.sex AS sex, SUM(y.persons) AS n FROM programme_year_tallies y
+            WHERE \(Self.within("y.state_id", scope)) AND \(personYear)
+            GROUP BY y.year, y.sex HAVING SUM(y.persons) > 0
+            """
+        ).all(decoding: GroupRow.self)
+        let byStateRows: [GroupRow]
+        if let year {
+            byStateRows = try await sql.raw(
+                """
+                SELECT y.state_id AS grp, y.sex AS sex, SUM(y.persons) AS n FROM programme_year_tallies y
+                WHERE y.year = \(bind: year) AND \(Self.within("y.state_id", scope)) GROUP BY y.state_id, y.sex HAVING SUM(y.persons) > 0
+                """
+            ).all(decoding: GroupRow.self)
+        } else {
+            byStateRows = try await sql.raw(
+                """
+                SELECT p.state_id AS grp, p.sex AS sex, COUNT(*) AS n FROM programme_people p
+                WHERE p.present = 1 AND \(Self.within("p.state_id", scope)) GROUP BY p.state_id, p.sex
+                """
+            ).all(decoding: GroupRow.self)
+        }
         func grouped(_ rows: [GroupRow]) -> [String: [String: Int]] {
             var result: [String: [String: Int]] = [:]
             for row in rows { result[row.grp, default: [:]][ProgrammeFigures.column(row.sex), default: 0] += row.n }
             return result
         }
-        let byYearRows = try await sql.raw(
-            """
-            SELECT CAST(e.year AS TEXT) AS grp, p.sex AS sex, COUNT(DISTINCT a.person_id) AS n FROM programme_attendance a
-            JOIN programme_people p ON p.id = a.person_id JOIN programme_events e ON e.id = a.event_id
-            WHERE \(Self.within("a.state_id", scope)) AND \(yearFilter)
-            GROUP BY e.year, p.sex
-            """
-        ).all(decoding: GroupRow.self)
         let byState = grouped(byStateRows)
         return ProgrammeFigures(
-            uniquePersons: byState.values.reduce(0) { $0 + $1.values.reduce(0, +) }, registrations: registrations, personDays: personDays,
+            uniquePersons: byState.values.reduce(0) { $0 + $1.values.reduce(0, +) }, registrations: totals.registered, personDays: totals.days,
             byState: byState, byEvent: grouped(byEventRows), byYear: grouped(byYearRows))
+    }
+
+    // MARK: Aggregates
+
+    /// Brings the dashboards' aggregates of the given events and persons up to date from registrations and attendance
+    /// (M0014: `programme_event_tallies`, `programme_people.present`, `programme_person_years`), in the write's own
+    /// transaction, so that a dashboard reads a few thousand rows rather than every attendance row.
+    static func refresh(events: [String], persons: [String], on tx: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: events.count, by: 500) {
+            let chunk = Array(events[start..<min(start + 500, events.count)])
+            try await tx.raw("DELETE FROM programme_event_tallies WHERE event_id IN (\(binds: chunk))").run()
+            try await tx.raw(
+                """
+                INSERT INTO programme_event_tallies (event_id, state_id, sex, registered, present, days)
+                SELECT r.event_id, r.state_id, COALESCE(p.sex, ''), COUNT(*),
+                  SUM(CASE WHEN EXISTS (SELECT 1 FROM programme_attendance a WHERE a.event_id = r.event_id AND a.person_id = r.person_id)
+                      THEN 1 ELSE 0 END),
+                  SUM((SELECT COUNT(*) FROM programme_attendance a WHERE a.event_id = r.event_id AND a.person_id = r.person_id))
+                FROM programme_registrations r JOIN programme_people p ON p.id = r.person_id
+                WHERE r.event_id IN (\(binds: chunk)) GROUP BY r.event_id, r.state_id, COALESCE(p.sex, '')
+                """
+            ).run()
+        }
+        var years = Set<Int>()
+        for start in stride(from: 0, to: persons.count, by: 500) {
+            let chunk = Array(persons[start..<min(start + 500, persons.count)])
+            years.formUnion(
+                try await tx.raw("SELECT DISTINCT year FROM programme_person_years WHERE person_id IN (\(binds: chunk))")
+                    .all(decodingColumn: "year", as: Int.self))
+            try await tx.raw(
+                """
+                UPDATE programme_people SET present = CASE WHEN EXISTS (
+                  SELECT 1 FROM programme_attendance a WHERE a.person_id = programme_people.id) THEN 1 ELSE 0 END
+                WHERE id IN (\(binds: chunk))
+                """
+            ).run()
+            try await tx.raw("DELETE FROM programme_person_years WHERE person_id IN (\(binds: chunk))").run()
+            try await tx.raw(
+                """
+                INSERT INTO programme_person_years (person_id, year, state_id, sex)
+                SELECT DISTINCT a.person_id, e.year, p.state_id, COALESCE(p.sex, '') FROM programme_attendance a
+                JOIN programme_events e ON e.id = a.event_id JOIN programme_people p ON p.id = a.person_id
+                WHERE a.person_id IN (\(binds: chunk))
+                """
+            ).run()
+            years.formUnion(
+                try await tx.raw("SELECT DISTINCT year FROM programme_person_years WHERE person_id IN (\(binds: chunk))")
+                    .all(decodingColumn: "year", as: Int.self))
+        }
+        // The years those persons were present in, before or now: their tallies are counted again.
+        if !years.isEmpty {
+            let list = years.sorted()
+            try await tx.raw("DELETE FROM programme_year_tallies WHERE year IN (\(binds: list))").run()
+            try await tx.raw(
+                """
+                INSERT INTO programme_year_tallies (year, state_id, sex, persons)
+                SELECT year, state_id, sex, COUNT(*) FROM programme_person_years WHERE year IN (\(binds: list)) GROUP BY year, state_id, sex
+                """
+            ).run()
+        }
     }
 }

@@ -77,7 +77,7 @@ public struct LayoutModel: Sendable, TemplateModel {
             if Authorizer.allowsProgramme(identity, .viewProgramme) {
                 items.append((t("nav.programme"), SiteURL.programme().path))
             } else if Authorizer.allowsProgramme(identity, .viewProgrammeAggregates) {
-                items.append((t("nav.programme"), SiteURL.programmeDashboard.path))
+                items.append((t("nav.programme"), SiteURL.programmeDashboard().path))
             }
             if identity.isAdministrator {
                 items += [

@@ -138,7 +138,8 @@ public enum SiteURL: Hashable, Sendable {
     case programmeImport(String)
     /// POST: the days one registered person attended.
     case programmeAttendance(String, person: String)
-    case programmeDashboard
+    /// The dashboards; `eventsOf`: the year whose events the by-event table lists (the latest by default).
+    case programmeDashboard(eventsOf: Int? = nil)
     /// GET: persons that look like one; POST: the officer's confirmation that merges two.
     case programmeDuplicates
     /// GET: the requests for assistance; POST: a new one.
@@ -347,7 +348,7 @@ public enum SiteURL: Hashable, Sendable {
         case .horizonScanEntry(_, _, let technology):
             "?technology=\(technology.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")#scan-form"
         case .capabilityNew(_, let validated): validated ? "?kind=validated" : ""
-        case .programme(let year?): "?year=\(year)"
+        case .programme(let year?), .programmeDashboard(let year?): "?year=\(year)"
         case .roadmapNew(_, let gap?):
             "?capability=\(gap.capability)&area=\(gap.area)&enabler=\(gap.enabler)&to=\(gap.stage)"
         default: ""

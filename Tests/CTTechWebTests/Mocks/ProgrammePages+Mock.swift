@@ -105,7 +105,7 @@ extension ProgrammeEventPage {
 
 extension ProgrammeDashboardPage {
     static let mock = ProgrammeDashboardPage.make(
-        layout: Valdoria.layout("Programme dashboards", identity: Valdoria.donor, path: SiteURL.programmeDashboard.path),
+        layout: Valdoria.layout("Programme dashboards", identity: Valdoria.donor, path: SiteURL.programmeDashboard().path),
         figures: ProgrammeFigures(
             registrations: Valdoria.programmeRegistrations.map(\.0), events: [Valdoria.regionalEvent.id: Valdoria.regionalEvent],
             people: Dictionary(uniqueKeysWithValues: Valdoria.programmePeople.map { ($0.id, $0) })),

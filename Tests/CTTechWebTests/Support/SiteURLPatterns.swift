@@ -30,7 +30,7 @@ enum SiteURLPatterns {
             .roadmap("x"), .roadmapNew("x"), .roadmapItem("x", item: "x"), .roadmapItemEdit("x", item: "x"), .roadmapStatus("x", item: "x"),
             .roadmapApprove("x", item: "x"), .roadmapMilestones("x", item: "x"), .frameworks, .framework("x"), .frameworkDownload("x"),
             .programme(), .programmeEventNew, .programmeEvents, .programmeEvent("x"), .programmeImport("x"),
-            .programmeAttendance("x", person: "x"), .programmeDashboard, .programmeDuplicates, .programmeRequests, .programmeRequestStatus("x"),
+            .programmeAttendance("x", person: "x"), .programmeDashboard(), .programmeDuplicates, .programmeRequests, .programmeRequestStatus("x"),
             .programmeFollowUps, .programmeActionItem("x"), .liveSessions("x"), .liveSession("x", session: "x"),
             .liveStatus("x", session: "x"),
             .liveLobby("x", session: "x"), .liveActivities("x", session: "x"), .liveRound("x", session: "x", activity: "x"),

@@ -116,14 +116,15 @@ struct ProgrammeController {
             try await records.merge(keepID: keep, otherID: other, by: try granted.actor(), scope: scope)
             return .seeOther(SiteURL.programmeDuplicates.path, notice: .personsMerged)
         }
-        routes.get(.programmeDashboard, .programme(.viewProgrammeAggregates)) { request, context, granted in
+        routes.get(.programmeDashboard(), .programme(.viewProgrammeAggregates)) { request, context, granted in
             let scope = try granted.requireProgramme()
             let identity = try granted.requireIdentity()
             let page = ProgrammeDashboardPage.make(
                 layout: context.layout(context.localizer("programme.dashboard.title"), tlp: .amber, path: request.uri.path),
                 figures: try await programme.programmeFigures(scope, year: nil), events: try await programme.programmeEvents(scope, year: nil),
                 states: try await records.states(scope), minimum: minimum, canSeeEvents: Authorizer.allowsProgramme(identity, .viewProgramme),
-                requests: try await followUps.assistanceRequests(scope), recommendations: try await followUps.recommendations(scope))
+                requests: try await followUps.assistanceRequests(scope), recommendations: try await followUps.recommendations(scope),
+                eventsOf: Self.year(request))
             return .html(pages.render(page))
         }
     }

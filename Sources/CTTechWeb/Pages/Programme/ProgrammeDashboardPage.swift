@@ -22,6 +22,12 @@ public struct ProgrammeDashboardPage: WebPage {
         let total: String
     }
 
+    struct YearLink: Sendable, TemplateModel {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
     struct ShareRow: Sendable, TemplateModel {
         let label: String
         let women: String
@@ -39,6 +45,7 @@ public struct ProgrammeDashboardPage: WebPage {
     let byState: ProgrammeTableModel
     let byEvent: ProgrammeTableModel
     let years: [String]
+    let eventYears: [YearLink]
     let kinds: [YearRow]
     let regions: [KindRow]
     let pipeline: [KindRow]
@@ -50,15 +57,18 @@ public struct ProgrammeDashboardPage: WebPage {
 
     public static func make(
         layout: LayoutModel, figures: ProgrammeFigures, events: [ProgrammeEvent], states: [PartnerState], minimum: Int, canSeeEvents: Bool,
-        requests: [AssistanceRequest] = [], recommendations: [Recommendation] = []
+        requests: [AssistanceRequest] = [], recommendations: [Recommendation] = [], eventsOf: Int? = nil
     ) -> ProgrammeDashboardPage {
         let t = layout.localizer
         let names = Dictionary(states.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let regionOf = Dictionary(states.map { ($0.id, $0.region) }, uniquingKeysWith: { first, _ in first })
         let stateTable = ProgrammeFigures.table(
             figures.byState, rows: figures.byState.keys.sorted { (names[$0] ?? $0) < (names[$1] ?? $1) }, minimum: minimum)
-        let ordered = events.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.filter { figures.byEvent[$0.id] != nil }
-        let eventTable = ProgrammeFigures.table(figures.byEvent, rows: ordered.map(\.id), minimum: minimum)
+        // The events of one year (the latest by default), each row protected on its own and no column totals: rows can be
+        // chosen freely, and a programme of 2,000 events is not one table to protect at once.
+        let eventYears = Array(Set(events.map(\.start.year))).sorted()
+        let shownYear = eventsOf.flatMap { eventYears.contains($0) ? $0 : nil } ?? eventYears.last
+        let ordered = events.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.filter { figures.byEvent[$0.id] != nil && $0.start.year == shownYear }
         let yearKeys = figures.byYear.keys.sorted()
         let yearTable = ProgrammeFigures.table(figures.byYear, rows: yearKeys, minimum: minimum)
         // The share of women is taken only from published counts: the women's cell over the row's published total minus
@@ -88,7 +98,6 @@ public struct ProgrammeDashboardPage: WebPage {
             shares.append(
                 row(t("programme.all-years"), women: yearTable.columnTotals[0], total: yearTable.total, undeclared: yearTable.columnTotals[3]))
         }
-        let eventYears = Array(Set(events.map(\.start.year))).sorted()
         return ProgrammeDashboardPage(
             layout: layout, backHref: canSeeEvents ? SiteURL.programme().path : nil,
             totals: t(
@@ -104,13 +113,17 @@ public struct ProgrammeDashboardPage: WebPage {
             byState: ProgrammeTableModel(
                 stateTable, heading: t("programme.field.state"), caption: t("programme.dashboard.by-state"), labels: names, t),
             byEvent: ProgrammeTableModel(
-                eventTable, heading: t("programme.field.event"), caption: t("programme.dashboard.by-event"),
+                rowwise: figures.byEvent, rows: ordered.map(\.id), columns: ProgrammeFigures.sexColumns, minimum: minimum,
+                heading: t("programme.field.event"), caption: t("programme.dashboard.by-event", ["year": shownYear.map(String.init) ?? "—"]),
                 labels: Dictionary(
                     ordered.map { ($0.id, $0.title + " (" + ProgrammeWords.dates($0) + ")") }, uniquingKeysWith: { first, _ in first }),
                 links: canSeeEvents
                     ? Dictionary(ordered.map { ($0.id, SiteURL.programmeEvent($0.id).path) }, uniquingKeysWith: { first, _ in first }) : [:],
                 t),
             years: eventYears.map(String.init),
+            eventYears: eventYears.map {
+                YearLink(label: String($0), href: SiteURL.programmeDashboard(eventsOf: $0).path + "#by-event", current: $0 == shownYear)
+            },
             kinds: ProgrammeEvent.Kind.allCases.map { kind in
                 let counts = eventYears.map { year in events.filter { $0.kind == kind && $0.start.year == year }.count }
                 return YearRow(

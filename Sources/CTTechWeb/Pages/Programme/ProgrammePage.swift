@@ -46,7 +46,7 @@ public struct ProgrammePage: WebPage {
                     kind: ProgrammeWords.kind(event.kind, t), title: event.title, href: SiteURL.programmeEvent(event.id).path, city: event.city,
                     states: event.stateIDs.compactMap { names[$0] }.sorted().joined(separator: ", "))
             }, years: years, newHref: canManage ? SiteURL.programmeEventNew.path : nil,
-            dashboardHref: canSeeFigures ? SiteURL.programmeDashboard.path : nil,
+            dashboardHref: canSeeFigures ? SiteURL.programmeDashboard().path : nil,
             duplicatesHref: canManage ? SiteURL.programmeDuplicates.path : nil, summary: t("programme.events-count", count: events.count))
     }
 }

@@ -16,6 +16,9 @@ struct ProgrammeTableModel: Sendable, TemplateModel {
     let rows: [Row]
     let totals: [String]
     let total: String
+    /// False for a table protected row by row (``init(rowwise:heading:caption:labels:links:_:)``): no column totals are
+    /// published, so any selection of its rows can be shown without one row's hidden counts following from the others.
+    let hasTotals: Bool
     let suppressed: Bool
     let empty: Bool
 
@@ -30,7 +33,32 @@ struct ProgrammeTableModel: Sendable, TemplateModel {
         }
         totals = table.columnTotals.map { ProgrammeWords.count($0, t) }
         total = ProgrammeWords.count(table.total, t)
+        hasTotals = true
         suppressed = table.suppressedCount > 0
         empty = table.rows.isEmpty
+    }
+
+    /// Rows each protected on their own (a one-row ``ProtectedTable``: its cells and its total), without column totals.
+    /// `counts`: row → column → count; `rows` in the order shown.
+    init(
+        rowwise counts: [String: [String: Int]], rows keys: [String], columns: [String], minimum: Int, heading: String, caption: String,
+        labels: [String: String], links: [String: String] = [:], _ t: Localizer
+    ) {
+        self.heading = heading
+        self.caption = caption
+        self.columns = columns.map { ProgrammeWords.sex($0, t) }
+        var hidden = false
+        rows = keys.map { key in
+            let table = ProtectedTable(rows: [key], columns: columns, counts: [columns.map { counts[key]?[$0] ?? 0 }], minimum: minimum)
+            hidden = hidden || table.suppressedCount > 0
+            return Row(
+                label: labels[key] ?? key, href: links[key], cells: table.cells[0].map { ProgrammeWords.count($0, t) },
+                total: ProgrammeWords.count(table.rowTotals[0], t))
+        }
+        totals = []
+        total = ""
+        hasTotals = false
+        suppressed = hidden
+        empty = keys.isEmpty
     }
 }
