@@ -1,3 +1,5 @@
+import Foundation
+
 /// A participant list for one event read from CSV (issue 13): every row checked, every bad one reported by line and
 /// column, nothing kept unless the whole file is valid.
 ///
@@ -180,9 +182,11 @@ public struct ParticipantImport: Sendable {
         normalised(name) + "|" + normalised(contact) + "|" + stateID
     }
 
-    /// Lower case, letters and digits only, single spaces.
+    /// Lower case without accents, letters and digits only, single spaces.
     public static func normalised(_ text: String) -> String {
-        let folded = text.lowercased().unicodeScalars.map { $0.properties.isAlphabetic || $0.properties.numericType != nil ? Character($0) : " " }
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased().unicodeScalars.map {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil ? Character($0) : " "
+        }
         return String(folded).split(separator: " ").joined(separator: " ")
     }
 

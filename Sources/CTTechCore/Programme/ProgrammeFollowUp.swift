@@ -40,12 +40,15 @@ public struct ProgrammeFollowUp: Sendable {
             throw ValidationFailure(
                 field: "to", "validation.one-of", ["values": AssistanceRequest.Status.allCases.map(\.rawValue).joined(separator: ", ")])
         }
+        var v = Validator()
+        let reason = v.text(fields["reason"], field: "reason", required: false, maxLength: 500) ?? ""
+        try v.check()
         let answeredBy = (fields["answeredBy"] ?? "").trimmingWhitespace()
         if !answeredBy.isEmpty, !(try await eventStates(scope)[answeredBy]?.contains(request.stateID) ?? false) {
             throw ValidationFailure(field: "answeredBy", "validation.programme.event-of-state")
         }
         return try await followUps.moveAssistanceRequest(
-            id: request.id, to: target, on: today, reason: fields["reason"] ?? "", answeredBy: answeredBy.isEmpty ? nil : answeredBy, scope: scope,
+            id: request.id, to: target, on: today, reason: reason, answeredBy: answeredBy.isEmpty ? nil : answeredBy, scope: scope,
             audit: AuditEvent(.requestMove, by: actor, entity: request.id, state: request.stateID, ["to": target.rawValue]))
     }
 

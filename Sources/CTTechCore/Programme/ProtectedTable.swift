@@ -87,13 +87,26 @@ public struct ProtectedTable: Sendable, Hashable {
         while guardSteps > 0, let exposed = determined(hidden, layout: layout).min() {
             guardSteps -= 1
             let (row, column) = layout.position(exposed)
-            // Candidates: a count beside the exposed one first (same row or column), cells before totals, the grand
-            // total last, a positive count before a zero, then the smallest.
+            // Candidates: a count that shares an equation with the exposed one first — for a cell, its row and column;
+            // for a row (column) total, the other row (column) totals and the grand total, then its row's (column's)
+            // cells — cells before totals when a cell is exposed, totals first when a total is, a positive count
+            // before a zero, then the smallest. (Freeing a total with cells one at a time would hide most of a table.)
+            let exposedIsCell = exposed < layout.rows * layout.columns
             let candidates = values.indices.filter { !hidden.contains($0) }.sorted { a, b in
                 func key(_ i: Int) -> (Int, Int, Int, Int, Int) {
                     let p = layout.position(i)
-                    let beside = (row != nil && p.row == row) || (column != nil && p.column == column)
-                    let kind = i < layout.rows * layout.columns ? 0 : i == layout.grandTotal ? 2 : 1
+                    let isCell = i < layout.rows * layout.columns
+                    let beside: Bool
+                    if exposedIsCell {
+                        beside = (row != nil && p.row == row) || (column != nil && p.column == column)
+                    } else if i == layout.grandTotal || exposed == layout.grandTotal {
+                        beside = !isCell
+                    } else if row != nil {
+                        beside = (!isCell && p.column == nil) || p.row == row
+                    } else {
+                        beside = (!isCell && p.row == nil) || p.column == column
+                    }
+                    let kind = exposedIsCell ? (isCell ? 0 : i == layout.grandTotal ? 2 : 1) : (isCell ? 1 : 0)
                     return (beside ? 0 : 1, kind, values[i] == 0 ? 1 : 0, values[i], i)
                 }
                 return key(a) < key(b)

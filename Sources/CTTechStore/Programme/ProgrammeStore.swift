@@ -489,10 +489,17 @@ public struct ProgrammeStore: ProgrammeRepository {
 
     // MARK: Aggregates
 
+    /// The PostgreSQL advisory lock key of the programme's aggregates (a fixed number of this application's).
+    static let aggregatesLock = 1_313_000_013
+
     /// Brings the dashboards' aggregates of the given events and persons up to date from registrations and attendance
     /// (M0014: `programme_event_tallies`, `programme_people.present`, `programme_person_years`), in the write's own
     /// transaction, so that a dashboard reads a few thousand rows rather than every attendance row.
     static func refresh(events: [String], persons: [String], on tx: any SQLDatabase) async throws {
+        // PostgreSQL runs writes side by side (read committed): two writes recounting the same event or year would both
+        // delete and insert its tallies, and the second insert would collide. One transaction-scoped lock serialises the
+        // recounting (SQLite has a single writer already).
+        if tx.dialect.name == "postgresql" { try await tx.raw("SELECT pg_advisory_xact_lock(\(literal: Self.aggregatesLock))").run() }
         for start in stride(from: 0, to: events.count, by: 500) {
             let chunk = Array(events[start..<min(start + 500, events.count)])
             try await tx.raw("DELETE FROM programme_event_tallies WHERE event_id IN (\(binds: chunk))").run()

@@ -80,6 +80,12 @@ struct FollowUpController {
         }
     }
 
+    /// The states whose requests and recommendations the identity may record and change.
+    private func managedStates(_ identity: Identity) async throws -> Set<String> {
+        guard let manage = try? Authorizer.programme(identity, for: .manageProgramme) else { return [] }
+        return Set(try await records.states(manage).map(\.id))
+    }
+
     private func requestsPage(
         _ request: Request, _ context: AppRequestContext, _ granted: Granted, submitted: [String: String]? = nil, failure: ValidationFailure? = nil,
         moveFailure: (id: String, failure: ValidationFailure)? = nil, status: HTTPResponse.Status
@@ -92,7 +98,7 @@ struct FollowUpController {
             requests: try await followUps.assistanceRequests(scope), events: try await programme.programmeEvents(scope, year: nil),
             states: try await records.states(scope), technologies: method?.names(.technologies, in: context.localizer.language) ?? [:],
             today: ProgrammeRecords.today(), canManage: Authorizer.allowsProgramme(identity, .manageProgramme), csrf: context.csrfToken ?? "",
-            submitted: submitted, failure: failure, moveFailure: moveFailure)
+            submitted: submitted, failure: failure, moveFailure: moveFailure, managed: try await managedStates(identity))
         return .html(pages.render(page), status: status)
     }
 
@@ -107,7 +113,7 @@ struct FollowUpController {
             recommendations: try await followUps.recommendations(scope), events: try await programme.programmeEvents(scope, year: nil),
             states: try await records.states(scope), today: ProgrammeRecords.today(),
             canManage: Authorizer.allowsProgramme(identity, .manageProgramme),
-            csrf: context.csrfToken ?? "", submitted: submitted, failure: failure)
+            csrf: context.csrfToken ?? "", submitted: submitted, failure: failure, managed: try await managedStates(identity))
         return .html(pages.render(page), status: status)
     }
 }

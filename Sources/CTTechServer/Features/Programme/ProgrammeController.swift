@@ -162,19 +162,23 @@ struct ProgrammeController {
         let event = try await event(context, scope)
         let view = (try? Authorizer.programme(identity, for: .viewProgramme)) ?? scope
         let manage = try? Authorizer.programme(identity, for: .manageProgramme)
-        let registrations = try await programme.programmeRegistrations(manage ?? view, eventID: event.id)
+        // Everyone reads the registrations of the states they may view (as aggregates); an officer edits those of the
+        // states they manage.
+        let registrations = try await programme.programmeRegistrations(view, eventID: event.id)
         var personal: [String: PersonalData]?
         var purged = Set<String>()
         if manage != nil, let reading = try? Authorizer.programme(identity, for: .readPersonalData) {
-            let found = try await programme.personalData(reading, personIDs: registrations.map(\.1.id))
+            let managed = registrations.map(\.1).filter { manage?.includes($0.stateID) ?? false }
+            let found = try await programme.personalData(reading, personIDs: managed.map(\.id))
             personal = found
-            purged = Set(registrations.map(\.1).filter { reading.includes($0.stateID) && found[$0.id] == nil }.map(\.id))
+            purged = Set(managed.filter { reading.includes($0.stateID) && found[$0.id] == nil }.map(\.id))
         }
         let page = ProgrammeEventPage.make(
             layout: context.layout(event.title, tlp: .amber, path: request.uri.path), event: event, registrations: registrations,
             personal: personal, purged: purged, states: try await records.states(view), minimum: minimum,
             canManage: manage.map { $0.reaches(event) } ?? false,
-            csrf: context.csrfToken ?? "", today: ProgrammeRecords.today(), importFailure: importFailure, importFields: importFields)
+            csrf: context.csrfToken ?? "", today: ProgrammeRecords.today(), importFailure: importFailure, importFields: importFields,
+            managed: { manage?.includes($0) ?? false })
         return .html(pages.render(page), status: status)
     }
 }

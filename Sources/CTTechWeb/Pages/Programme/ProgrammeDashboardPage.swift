@@ -103,8 +103,9 @@ public struct ProgrammeDashboardPage: WebPage {
             totals: t(
                 "programme.dashboard.totals",
                 [
-                    "persons": ProgrammeWords.count(stateTable.total, t), "registrations": t.grouped(Int64(figures.registrations)),
-                    "days": t.grouped(Int64(figures.personDays)),
+                    "persons": ProgrammeWords.count(stateTable.total, t),
+                    "registrations": ProgrammeWords.small(figures.registrations, minimum: minimum, t),
+                    "days": ProgrammeWords.small(figures.personDays, minimum: minimum, t),
                 ]),
             shareRows: shares.map(\.0),
             chartSVG: ProgrammeChart.womenShare(shares.map(\.1), target: womenTarget, localizer: t),

@@ -55,7 +55,7 @@ public struct ProgrammeEventPage: WebPage {
         layout: LayoutModel, event: ProgrammeEvent, registrations: [(Registration, ProgrammePerson)], personal: [String: PersonalData]?,
         purged: Set<String> = [],
         states: [PartnerState], minimum: Int, canManage: Bool, csrf: String, today: CalendarDate, importFailure: ValidationFailure? = nil,
-        importFields: [String: String]? = nil
+        importFields: [String: String]? = nil, managed: ((String) -> Bool)? = nil
     ) -> ProgrammeEventPage {
         let t = layout.localizer
         let names = Dictionary(states.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -80,13 +80,14 @@ public struct ProgrammeEventPage: WebPage {
             counts: t(
                 "programme.event.counts",
                 [
-                    "registrations": t.grouped(Int64(figures.registrations)), "persons": t.grouped(Int64(figures.uniquePersons)),
-                    "days": t.grouped(Int64(figures.personDays)),
+                    "registrations": ProgrammeWords.small(figures.registrations, minimum: minimum, t),
+                    "persons": ProgrammeWords.count(table.total, t),
+                    "days": ProgrammeWords.small(figures.personDays, minimum: minimum, t),
                 ]),
             table: ProgrammeTableModel(table, heading: t("programme.field.state"), caption: t("programme.event.table-caption"), labels: names, t),
             minimum: String(minimum),
             people: canManage
-                ? registrations.enumerated().map { index, pair in
+                ? registrations.filter { managed?($0.1.stateID) ?? true }.enumerated().map { index, pair in
                     let (registration, person) = pair
                     let data = personal?[person.id]
                     return Person(

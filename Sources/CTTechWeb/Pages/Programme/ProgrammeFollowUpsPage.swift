@@ -64,8 +64,10 @@ public struct ProgrammeFollowUpsPage: WebPage {
 
     public static func make(
         layout: LayoutModel, recommendations: [Recommendation], events: [ProgrammeEvent], states: [PartnerState], today: CalendarDate,
-        canManage: Bool, csrf: String, submitted: [String: String]? = nil, failure: ValidationFailure? = nil
+        canManage: Bool, csrf: String, submitted: [String: String]? = nil, failure: ValidationFailure? = nil, managed: Set<String>? = nil
     ) -> ProgrammeFollowUpsPage {
+        // The states whose recommendations the officer may record and update (all those listed unless said).
+        let managed = managed ?? Set(states.map(\.id))
         let t = layout.localizer
         let names = Dictionary(states.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let byID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -88,7 +90,7 @@ public struct ProgrammeFollowUpsPage: WebPage {
                             id: item.id, action: item.action, owner: item.ownerAgency, due: item.due.description,
                             status: t("programme.follow-up.status." + item.status.rawValue), statusClass: "status-" + item.status.rawValue,
                             overdue: item.isOverdue(on: today), evidence: item.evidence,
-                            record: canManage ? SiteURL.programmeActionItem(item.id).path : nil,
+                            record: canManage && managed.contains(recommendation.stateID) ? SiteURL.programmeActionItem(item.id).path : nil,
                             statuses: ActionItem.Status.allCases.map {
                                 Choice(value: $0.rawValue, label: t("programme.follow-up.status." + $0.rawValue), selected: $0 == item.status)
                             })
@@ -99,7 +101,7 @@ public struct ProgrammeFollowUpsPage: WebPage {
             }, overdue: t("programme.follow-up.overdue-count", count: items.filter { $0.isOverdue(on: today) }.count), canManage: canManage,
             csrf: csrf, action: SiteURL.programmeFollowUps.path, errors: errors, values: values,
             states: [Choice(value: "", label: t("policy.choose"), selected: (values["state"] ?? "").isEmpty)]
-                + states.map { Choice(value: $0.id, label: $0.name, selected: values["state"] == $0.id) },
+                + states.filter { managed.contains($0.id) }.map { Choice(value: $0.id, label: $0.name, selected: values["state"] == $0.id) },
             events: [Choice(value: "", label: t("policy.choose"), selected: (values["event"] ?? "").isEmpty)]
                 + events.filter { $0.kind != .training }.map {
                     Choice(value: $0.id, label: $0.title + " (" + ProgrammeWords.dates($0) + ")", selected: values["event"] == $0.id)

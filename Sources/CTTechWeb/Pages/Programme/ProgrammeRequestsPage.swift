@@ -73,8 +73,10 @@ public struct ProgrammeRequestsPage: WebPage {
     public static func make(
         layout: LayoutModel, requests: [AssistanceRequest], events: [ProgrammeEvent], states: [PartnerState], technologies: [String: String],
         today: CalendarDate, canManage: Bool, csrf: String, submitted: [String: String]? = nil, failure: ValidationFailure? = nil,
-        moveFailure: (id: String, failure: ValidationFailure)? = nil
+        moveFailure: (id: String, failure: ValidationFailure)? = nil, managed: Set<String>? = nil
     ) -> ProgrammeRequestsPage {
+        // The states whose requests the officer may record and move (all those listed unless said).
+        let managed = managed ?? Set(states.map(\.id))
         let t = layout.localizer
         let names = Dictionary(states.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let titles = Dictionary(events.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
@@ -104,7 +106,7 @@ public struct ProgrammeRequestsPage: WebPage {
                     answeredBy: request.answeredBy.compactMap { titles[$0] }.joined(separator: "; "),
                     status: t("programme.request.status." + request.status.rawValue), statusClass: "status-" + request.status.rawValue,
                     reason: request.declineReason,
-                    move: canManage && !request.status.isClosed
+                    move: canManage && !request.status.isClosed && managed.contains(request.stateID)
                         ? Move(
                             action: SiteURL.programmeRequestStatus(request.id).path,
                             targets: request.status.next.map {
@@ -117,7 +119,7 @@ public struct ProgrammeRequestsPage: WebPage {
                             id: request.id) : nil)
             }, canManage: canManage, action: SiteURL.programmeRequests.path, csrf: csrf, errors: errors, values: values,
             states: [Choice(value: "", label: t("policy.choose"), selected: (values["state"] ?? "").isEmpty)]
-                + states.map { Choice(value: $0.id, label: $0.name, selected: values["state"] == $0.id) },
+                + states.filter { managed.contains($0.id) }.map { Choice(value: $0.id, label: $0.name, selected: values["state"] == $0.id) },
             events: [Choice(value: "", label: t("programme.request.no-event"), selected: (values["event"] ?? "").isEmpty)]
                 + events.map { Choice(value: $0.id, label: $0.title + " (" + ProgrammeWords.dates($0) + ")", selected: values["event"] == $0.id) },
             topics: technologies.keys.sorted().map { code in

@@ -16,6 +16,10 @@ enum ProgrammeWords {
     /// A protected count as published: the number, or the suppression mark.
     static func count(_ value: Int?, _ t: Localizer) -> String { value.map { t.grouped(Int64($0)) } ?? "◆" }
 
+    /// A count of people (or of their registrations or days) outside a protected table: published when it is zero or at
+    /// least the smallest group, else the suppression mark.
+    static func small(_ value: Int, minimum: Int, _ t: Localizer) -> String { count(value > 0 && value < minimum ? nil : value, t) }
+
     /// "Line 3, column sex: …" for an import problem whose field is `"<line>:<column>"`.
     static func importProblem(_ issue: FieldIssue, _ t: Localizer) -> String {
         let parts = issue.field.split(separator: ":", maxSplits: 1).map(String.init)
