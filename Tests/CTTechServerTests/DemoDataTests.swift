@@ -13,7 +13,28 @@ struct DemoDataTests {
             let logins = try await DemoData.seed(services)
             _ = try await DemoData.seed(services)
             let states = try await services.states.list(visible: SystemAuthority.allStates)
-            #expect(states.map(\.name) == ["Kingdom of Norvania", "Republic of Valdoria"])
+            // the two fictional states hold the assessments; the programme's 29 partner states (12 named publicly, 17
+            // placeholders) hold programme records only
+            #expect(states.count == 31 && states.contains { $0.name == "Kingdom of Norvania" } && states.contains { $0.name == "Republic of Valdoria" })
+            for state in states where !["VLD", "NRV"].contains(state.code) {
+                let scope = SystemAuthority.tenant(state.id, permission: .viewAssessment)
+                #expect(try await services.assessments.records.list(scope).isEmpty, "\(state.code) must hold no assessment")
+            }
+            // the programme matches the public figures: five regional workshops, 135 persons (45 women) from 29 states,
+            // Tashkent 28, Port of Spain 23; five national workshops with 146 registrations
+            let programme = SystemAuthority.programme(permission: .manageProgramme)
+            let events = try await services.programme.programmeEvents(programme, year: nil)
+            #expect(events.filter { $0.kind == .regionalWorkshop }.count == 5 && events.filter { $0.kind == .nationalWorkshop }.count == 5)
+            let regional = try await services.programme.programmeFigures(programme, year: 2023)
+            #expect(regional.uniquePersons == 135 && regional.byState.count == 29)
+            #expect(regional.byState.values.reduce(0) { $0 + ($1["female"] ?? 0) } == 45)
+            let tashkent = try #require(events.first { $0.city == "Tashkent" && $0.kind == .regionalWorkshop })
+            let portOfSpain = try #require(events.first { $0.city == "Port of Spain" && $0.kind == .regionalWorkshop })
+            #expect(regional.byEvent[tashkent.id]?.values.reduce(0, +) == 28 && regional.byEvent[portOfSpain.id]?.values.reduce(0, +) == 23)
+            #expect(try await services.programme.programmeFigures(programme, year: 2024).registrations == 146)
+            let requests = try await services.followUps.assistanceRequests(programme)
+            #expect(requests.count == 9 && Set(requests.flatMap(\.topics)).isSuperset(of: ["T03", "T04", "T08"]))
+            #expect(try await services.followUps.recommendations(programme).count == 3)
             #expect(Set(logins.map(\.email)).count == logins.count)
             let valdoria = try #require(states.first { $0.code == "VLD" })
             let scope = SystemAuthority.tenant(valdoria.id, permission: .viewAssessment)
