@@ -54,6 +54,8 @@ python3 scripts/policy-walk.py "http://127.0.0.1:$PORT" || status=$?
 # Steps 7–8: self-assessment with evidence, validation, targets, the roadmap and the adoption gate (issue 11).
 python3 scripts/capability-walk.py "http://127.0.0.1:$PORT" || status=$?
 python3 scripts/live-walk.py "http://127.0.0.1:$PORT" || status=$?
+# The programme: events, participant lists, requests, follow-ups, duplicates, dashboards (issue 13).
+python3 scripts/programme-walk.py "http://127.0.0.1:$PORT" || status=$?
 if [ "$status" -ne 0 ] && grep -q '"level":"\(error\|critical\)"' "$WORK/serve.log"; then
     echo "server errors during the run:"
     grep '"level":"\(error\|critical\)"' "$WORK/serve.log" | tail -10
