@@ -307,6 +307,7 @@ extension FailingRepositories: ProgrammeRepository {
     }
     public func purgeExpiredPersonalData(today: CalendarDate, actor: AuditActor) async throws -> Int { throw Failure(method: #function) }
     public func programmeFigures(_ scope: ProgrammeScope, year: Int?) async throws -> ProgrammeFigures { throw Failure(method: #function) }
+    public func programmeEventCounts(_ scope: ProgrammeScope) async throws -> ProgrammeEventCounts { throw Failure(method: #function) }
 }
 
 extension FailingRepositories: FollowUpRepository {

@@ -132,6 +132,13 @@ extension InMemoryRepositories: ProgrammeRepository {
         }
     }
 
+    public func programmeEventCounts(_ scope: ProgrammeScope) async throws -> ProgrammeEventCounts {
+        read { state in
+            ProgrammeEventCounts(
+                events: state.programmeEvents.values.filter { scope.reaches($0) }, regions: state.states.mapValues(\.region))
+        }
+    }
+
     public func programmeFigures(_ scope: ProgrammeScope, year: Int?) async throws -> ProgrammeFigures {
         read { state in
             let events = state.programmeEvents.filter { year == nil || $0.value.start.year == year }

@@ -15,7 +15,8 @@ struct DemoDataTests {
             let states = try await services.states.list(visible: SystemAuthority.allStates)
             // the two fictional states hold the assessments; the programme's 29 partner states (12 named publicly, 17
             // placeholders) hold programme records only
-            #expect(states.count == 31 && states.contains { $0.name == "Kingdom of Norvania" } && states.contains { $0.name == "Republic of Valdoria" })
+            #expect(
+                states.count == 31 && states.contains { $0.name == "Kingdom of Norvania" } && states.contains { $0.name == "Republic of Valdoria" })
             for state in states where !["VLD", "NRV"].contains(state.code) {
                 let scope = SystemAuthority.tenant(state.id, permission: .viewAssessment)
                 #expect(try await services.assessments.records.list(scope).isEmpty, "\(state.code) must hold no assessment")

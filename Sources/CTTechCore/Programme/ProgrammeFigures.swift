@@ -61,6 +61,34 @@ public struct ProgrammeFigures: Sendable, Hashable {
     }
 }
 
+/// How many events the scope reaches, by kind and year and by region (an event for states of several regions counts in
+/// each): what the dashboards and the calendar's year links need without loading every event.
+public struct ProgrammeEventCounts: Sendable, Hashable {
+    /// Kind (raw value) → year → events.
+    public var byKindYear: [String: [Int: Int]]
+    /// Region (raw value) → events.
+    public var byRegion: [String: Int]
+
+    public init(byKindYear: [String: [Int: Int]], byRegion: [String: Int]) {
+        self.byKindYear = byKindYear
+        self.byRegion = byRegion
+    }
+
+    /// The counts of plain values (the in-memory double; the stores count in SQL).
+    public init(events: [ProgrammeEvent], regions: [String: Region]) {
+        var byKindYear: [String: [Int: Int]] = [:]
+        var byRegion: [String: Int] = [:]
+        for event in events {
+            byKindYear[event.kind.rawValue, default: [:]][event.start.year, default: 0] += 1
+            for region in Set(event.stateIDs.compactMap { regions[$0] }) { byRegion[region.rawValue, default: 0] += 1 }
+        }
+        self.init(byKindYear: byKindYear, byRegion: byRegion)
+    }
+
+    /// Every year with an event, in order.
+    public var years: [Int] { Array(Set(byKindYear.values.flatMap(\.keys))).sorted() }
+}
+
 /// Two registry persons that look like one (same name, contact and state): the officer confirms before anything merges.
 public struct DuplicateSuggestion: Sendable, Hashable {
     public let keep: ProgrammePerson

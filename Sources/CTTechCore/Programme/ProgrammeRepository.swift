@@ -28,6 +28,8 @@ public protocol ProgrammeRepository: Sendable {
     /// Removes the personal data of every person whose retention date is before `today`; the pseudonymous records,
     /// registrations and attendance stay, so every aggregate is unchanged. One audit entry saying how many; returns it.
     func purgeExpiredPersonalData(today: CalendarDate, actor: AuditActor) async throws -> Int
+    /// How many events the scope reaches, by kind and year and by region.
+    func programmeEventCounts(_ scope: ProgrammeScope) async throws -> ProgrammeEventCounts
     /// The dashboards' counts over the persons in the scope and the events it reaches (events starting in `year` when given).
     func programmeFigures(_ scope: ProgrammeScope, year: Int?) async throws -> ProgrammeFigures
 }

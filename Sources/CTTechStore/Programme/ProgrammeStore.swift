@@ -487,6 +487,38 @@ public struct ProgrammeStore: ProgrammeRepository {
             byState: byState, byEvent: grouped(byEventRows), byYear: grouped(byYearRows))
     }
 
+    struct KindYearRow: Codable {
+        var kind: String
+        var year: Int
+        var n: Int
+    }
+
+    struct RegionRow: Codable {
+        var region: String
+        var n: Int
+    }
+
+    public func programmeEventCounts(_ scope: ProgrammeScope) async throws -> ProgrammeEventCounts {
+        let sql = persistence.sql
+        var byKindYear: [String: [Int: Int]] = [:]
+        for row in try await sql.raw(
+            "SELECT e.kind AS kind, e.year AS year, COUNT(*) AS n FROM programme_events e WHERE \(Self.reaches("e.id", scope)) GROUP BY e.kind, e.year"
+        ).all(decoding: KindYearRow.self) {
+            byKindYear[row.kind, default: [:]][row.year] = row.n
+        }
+        var byRegion: [String: Int] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT s.region AS region, COUNT(DISTINCT e.id) AS n FROM programme_events e
+            JOIN programme_event_states x ON x.event_id = e.id JOIN partner_states s ON s.id = x.state_id
+            WHERE \(Self.reaches("e.id", scope)) GROUP BY s.region
+            """
+        ).all(decoding: RegionRow.self) {
+            byRegion[row.region] = row.n
+        }
+        return ProgrammeEventCounts(byKindYear: byKindYear, byRegion: byRegion)
+    }
+
     // MARK: Aggregates
 
     /// The PostgreSQL advisory lock key of the programme's aggregates (a fixed number of this application's).

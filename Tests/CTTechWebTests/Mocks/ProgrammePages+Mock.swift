@@ -109,7 +109,11 @@ extension ProgrammeDashboardPage {
         figures: ProgrammeFigures(
             registrations: Valdoria.programmeRegistrations.map(\.0), events: [Valdoria.regionalEvent.id: Valdoria.regionalEvent],
             people: Dictionary(uniqueKeysWithValues: Valdoria.programmePeople.map { ($0.id, $0) })),
-        events: [Valdoria.regionalEvent, Valdoria.nationalEvent], states: [Valdoria.state, Valdoria.arvenna], minimum: 5, canSeeEvents: false,
+        events: [Valdoria.regionalEvent, Valdoria.nationalEvent],
+        counts: ProgrammeEventCounts(
+            events: [Valdoria.regionalEvent, Valdoria.nationalEvent],
+            regions: [Valdoria.state.id: Valdoria.state.region, Valdoria.arvenna.id: Valdoria.arvenna.region]),
+        states: [Valdoria.state, Valdoria.arvenna], minimum: 5, canSeeEvents: false,
         requests: Valdoria.programmeRequests, recommendations: [Valdoria.recommendation])
 }
 

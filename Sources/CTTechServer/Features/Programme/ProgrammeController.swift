@@ -24,11 +24,14 @@ struct ProgrammeController {
         routes.get(.programme(), .programme(.viewProgramme)) { request, context, granted in
             let scope = try granted.requireProgramme()
             let identity = try granted.requireIdentity()
-            let year = Self.year(request)
-            let all = try await programme.programmeEvents(scope, year: nil)
+            let counts = try await programme.programmeEventCounts(scope)
+            let total = counts.byKindYear.values.flatMap(\.values).reduce(0, +)
+            // A large programme opens on its latest year: every year at once would be thousands of rows.
+            let large = total > ProgrammePage.allYearsUpTo
+            let year = Self.year(request) ?? (large ? counts.years.last : nil)
             let page = ProgrammePage.make(
                 layout: context.layout(context.localizer("programme.title"), tlp: .amber, path: request.uri.path),
-                events: year == nil ? all : all.filter { $0.start.year == year }, allYears: Array(Set(all.map(\.start.year))), year: year,
+                events: try await programme.programmeEvents(scope, year: year), allYears: counts.years, year: year, offersAllYears: !large,
                 states: try await records.states(scope), canManage: Authorizer.allowsProgramme(identity, .manageProgramme),
                 canSeeFigures: Authorizer.allowsProgramme(identity, .viewProgrammeAggregates))
             return .html(pages.render(page))
@@ -119,9 +122,13 @@ struct ProgrammeController {
         routes.get(.programmeDashboard(), .programme(.viewProgrammeAggregates)) { request, context, granted in
             let scope = try granted.requireProgramme()
             let identity = try granted.requireIdentity()
+            let counts = try await programme.programmeEventCounts(scope)
+            let shown = Self.year(request).flatMap { counts.years.contains($0) ? $0 : nil } ?? counts.years.last
+            let shownEvents = shown == nil ? [] : try await programme.programmeEvents(scope, year: shown)
             let page = ProgrammeDashboardPage.make(
                 layout: context.layout(context.localizer("programme.dashboard.title"), tlp: .amber, path: request.uri.path),
-                figures: try await programme.programmeFigures(scope, year: nil), events: try await programme.programmeEvents(scope, year: nil),
+                figures: try await programme.programmeFigures(scope, year: nil),
+                events: shownEvents, counts: counts,
                 states: try await records.states(scope), minimum: minimum, canSeeEvents: Authorizer.allowsProgramme(identity, .viewProgramme),
                 requests: try await followUps.assistanceRequests(scope), recommendations: try await followUps.recommendations(scope),
                 eventsOf: Self.year(request))

@@ -56,17 +56,17 @@ public struct ProgrammeDashboardPage: WebPage {
     public static let womenTarget = 0.30
 
     public static func make(
-        layout: LayoutModel, figures: ProgrammeFigures, events: [ProgrammeEvent], states: [PartnerState], minimum: Int, canSeeEvents: Bool,
+        layout: LayoutModel, figures: ProgrammeFigures, events: [ProgrammeEvent], counts: ProgrammeEventCounts, states: [PartnerState],
+        minimum: Int, canSeeEvents: Bool,
         requests: [AssistanceRequest] = [], recommendations: [Recommendation] = [], eventsOf: Int? = nil
     ) -> ProgrammeDashboardPage {
         let t = layout.localizer
         let names = Dictionary(states.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let regionOf = Dictionary(states.map { ($0.id, $0.region) }, uniquingKeysWith: { first, _ in first })
         let stateTable = ProgrammeFigures.table(
             figures.byState, rows: figures.byState.keys.sorted { (names[$0] ?? $0) < (names[$1] ?? $1) }, minimum: minimum)
         // The events of one year (the latest by default), each row protected on its own and no column totals: rows can be
         // chosen freely, and a programme of 2,000 events is not one table to protect at once.
-        let eventYears = Array(Set(events.map(\.start.year))).sorted()
+        let eventYears = counts.years
         let shownYear = eventsOf.flatMap { eventYears.contains($0) ? $0 : nil } ?? eventYears.last
         let ordered = events.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.filter { figures.byEvent[$0.id] != nil && $0.start.year == shownYear }
         let yearKeys = figures.byYear.keys.sorted()
@@ -126,14 +126,13 @@ public struct ProgrammeDashboardPage: WebPage {
                 YearLink(label: String($0), href: SiteURL.programmeDashboard(eventsOf: $0).path + "#by-event", current: $0 == shownYear)
             },
             kinds: ProgrammeEvent.Kind.allCases.map { kind in
-                let counts = eventYears.map { year in events.filter { $0.kind == kind && $0.start.year == year }.count }
+                let counts = eventYears.map { counts.byKindYear[kind.rawValue]?[$0] ?? 0 }
                 return YearRow(
                     kind: ProgrammeWords.kind(kind, t), counts: counts.map { t.grouped(Int64($0)) }, total: t.grouped(Int64(counts.reduce(0, +))))
             },
             regions: Region.allCases.compactMap { region in
                 // An event counts once in every region one of its states belongs to.
-                let count = events.filter { event in event.stateIDs.contains { regionOf[$0] == region } }.count
-                return count == 0 ? nil : KindRow(kind: t("region.\(region.rawValue)"), count: t.grouped(Int64(count)))
+                counts.byRegion[region.rawValue].map { KindRow(kind: t("region.\(region.rawValue)"), count: t.grouped(Int64($0))) }
             },
             pipeline: AssistanceRequest.Status.allCases.map { status in
                 KindRow(

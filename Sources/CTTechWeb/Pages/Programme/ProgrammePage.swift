@@ -4,6 +4,8 @@ import CTTechCore
 /// the dashboards and, for programme officers, to a new event.
 public struct ProgrammePage: WebPage {
     public static let template = "programme"
+    /// Up to this many events the calendar offers every year at once; a larger programme is shown a year at a time.
+    public static let allYearsUpTo = 300
 
     struct Event: Sendable, TemplateModel {
         let dates: String
@@ -32,11 +34,12 @@ public struct ProgrammePage: WebPage {
     let summary: String
 
     public static func make(
-        layout: LayoutModel, events: [ProgrammeEvent], allYears: [Int], year: Int?, states: [PartnerState], canManage: Bool, canSeeFigures: Bool
+        layout: LayoutModel, events: [ProgrammeEvent], allYears: [Int], year: Int?, offersAllYears: Bool = true, states: [PartnerState],
+        canManage: Bool, canSeeFigures: Bool
     ) -> ProgrammePage {
         let t = layout.localizer
         let names = Dictionary(states.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var years = [Year(label: t("programme.all-years"), href: SiteURL.programme().path, current: year == nil)]
+        var years = offersAllYears ? [Year(label: t("programme.all-years"), href: SiteURL.programme().path, current: year == nil)] : []
         years += allYears.sorted(by: >).map { Year(label: String($0), href: SiteURL.programme(year: $0).path, current: $0 == year) }
         return ProgrammePage(
             layout: layout,
