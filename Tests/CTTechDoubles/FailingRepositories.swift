@@ -306,7 +306,12 @@ extension FailingRepositories: ProgrammeRepository {
         throw Failure(method: #function)
     }
     public func purgeExpiredPersonalData(today: CalendarDate, actor: AuditActor) async throws -> Int { throw Failure(method: #function) }
-    public func programmeFigures(_ scope: ProgrammeScope, year: Int?) async throws -> ProgrammeFigures { throw Failure(method: #function) }
+    public func programmeFigures(_ scope: ProgrammeScope, year: Int?, byEvent: Bool) async throws -> ProgrammeFigures {
+        throw Failure(method: #function)
+    }
+    public func programmeEventFigures(_ scope: ProgrammeScope, year: Int) async throws -> [String: [String: Int]] {
+        throw Failure(method: #function)
+    }
     public func programmeEventCounts(_ scope: ProgrammeScope) async throws -> ProgrammeEventCounts { throw Failure(method: #function) }
 }
 

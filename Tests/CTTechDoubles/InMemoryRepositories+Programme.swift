@@ -139,12 +139,18 @@ extension InMemoryRepositories: ProgrammeRepository {
         }
     }
 
-    public func programmeFigures(_ scope: ProgrammeScope, year: Int?) async throws -> ProgrammeFigures {
+    public func programmeEventFigures(_ scope: ProgrammeScope, year: Int) async throws -> [String: [String: Int]] {
+        try await programmeFigures(scope, year: year).byEvent
+    }
+
+    public func programmeFigures(_ scope: ProgrammeScope, year: Int?, byEvent: Bool) async throws -> ProgrammeFigures {
         read { state in
             let events = state.programmeEvents.filter { year == nil || $0.value.start.year == year }
             let people = state.programmePeople.filter { scope.includes($0.value.stateID) }
             let registrations = state.registrations.filter { events[$0.eventID] != nil && people[$0.personID] != nil }
-            return ProgrammeFigures(registrations: registrations, events: events, people: people)
+            var figures = ProgrammeFigures(registrations: registrations, events: events, people: people)
+            if !byEvent { figures.byEvent = [:] }
+            return figures
         }
     }
 }

@@ -31,5 +31,17 @@ public protocol ProgrammeRepository: Sendable {
     /// How many events the scope reaches, by kind and year and by region.
     func programmeEventCounts(_ scope: ProgrammeScope) async throws -> ProgrammeEventCounts
     /// The dashboards' counts over the persons in the scope and the events it reaches (events starting in `year` when given).
-    func programmeFigures(_ scope: ProgrammeScope, year: Int?) async throws -> ProgrammeFigures
+    /// `byEvent`: false leaves ``ProgrammeFigures/byEvent`` empty (a dashboard reads one year's with
+    /// ``programmeEventFigures(_:year:)``).
+    func programmeFigures(_ scope: ProgrammeScope, year: Int?, byEvent: Bool) async throws -> ProgrammeFigures
+    /// The persons present at each event of `year` by sex (``ProgrammeFigures/byEvent`` for one year's events, which a
+    /// dashboard lists a year at a time).
+    func programmeEventFigures(_ scope: ProgrammeScope, year: Int) async throws -> [String: [String: Int]]
+}
+
+extension ProgrammeRepository {
+    /// Every figure, by event too.
+    public func programmeFigures(_ scope: ProgrammeScope, year: Int?) async throws -> ProgrammeFigures {
+        try await programmeFigures(scope, year: year, byEvent: true)
+    }
 }

@@ -430,7 +430,20 @@ public struct ProgrammeStore: ProgrammeRepository {
 
     // MARK: Figures
 
-    public func programmeFigures(_ scope: ProgrammeScope, year: Int?) async throws -> ProgrammeFigures {
+    public func programmeEventFigures(_ scope: ProgrammeScope, year: Int) async throws -> [String: [String: Int]] {
+        var result: [String: [String: Int]] = [:]
+        for row in try await persistence.sql.raw(
+            """
+            SELECT t.event_id AS grp, t.sex AS sex, SUM(t.present) AS n FROM programme_event_tallies t JOIN programme_events e ON e.id = t.event_id
+            WHERE e.year = \(bind: year) AND \(Self.within("t.state_id", scope)) GROUP BY t.event_id, t.sex HAVING SUM(t.present) > 0
+            """
+        ).all(decoding: GroupRow.self) {
+            result[row.grp, default: [:]][ProgrammeFigures.column(row.sex), default: 0] += row.n
+        }
+        return result
+    }
+
+    public func programmeFigures(_ scope: ProgrammeScope, year: Int?, byEvent: Bool) async throws -> ProgrammeFigures {
         let sql = persistence.sql
         let yearJoin: SQLQueryString = year == nil ? "" : "JOIN programme_events e ON e.id = t.event_id"
         let yearFilter: SQLQueryString = year.map { "e.year = \(bind: $0)" } ?? "1 = 1"
@@ -445,13 +458,16 @@ public struct ProgrammeStore: ProgrammeRepository {
                 WHERE \(Self.within("t.state_id", scope)) AND \(yearFilter)
                 """
             ).first(decoding: Totals.self) ?? Totals(registered: 0, days: 0)
-        let byEventRows = try await sql.raw(
-            """
-            SELECT t.event_id AS grp, t.sex AS sex, SUM(t.present) AS n FROM programme_event_tallies t \(yearJoin)
-            WHERE \(Self.within("t.state_id", scope)) AND \(yearFilter)
-            GROUP BY t.event_id, t.sex HAVING SUM(t.present) > 0
-            """
-        ).all(decoding: GroupRow.self)
+        let byEventRows =
+            !byEvent
+            ? []
+            : try await sql.raw(
+                """
+                SELECT t.event_id AS grp, t.sex AS sex, SUM(t.present) AS n FROM programme_event_tallies t \(yearJoin)
+                WHERE \(Self.within("t.state_id", scope)) AND \(yearFilter)
+                GROUP BY t.event_id, t.sex HAVING SUM(t.present) > 0
+                """
+            ).all(decoding: GroupRow.self)
         let personYear: SQLQueryString = year.map { "y.year = \(bind: $0)" } ?? "1 = 1"
         let byYearRows = try await sql.raw(
             """

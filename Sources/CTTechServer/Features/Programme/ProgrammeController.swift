@@ -125,9 +125,11 @@ struct ProgrammeController {
             let counts = try await programme.programmeEventCounts(scope)
             let shown = Self.year(request).flatMap { counts.years.contains($0) ? $0 : nil } ?? counts.years.last
             let shownEvents = shown == nil ? [] : try await programme.programmeEvents(scope, year: shown)
+            var figures = try await programme.programmeFigures(scope, year: nil, byEvent: false)
+            if let shown { figures.byEvent = try await programme.programmeEventFigures(scope, year: shown) }
             let page = ProgrammeDashboardPage.make(
                 layout: context.layout(context.localizer("programme.dashboard.title"), tlp: .amber, path: request.uri.path),
-                figures: try await programme.programmeFigures(scope, year: nil),
+                figures: figures,
                 events: shownEvents, counts: counts,
                 states: try await records.states(scope), minimum: minimum, canSeeEvents: Authorizer.allowsProgramme(identity, .viewProgramme),
                 requests: try await followUps.assistanceRequests(scope), recommendations: try await followUps.recommendations(scope),

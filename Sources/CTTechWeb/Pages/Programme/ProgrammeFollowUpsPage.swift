@@ -103,7 +103,7 @@ public struct ProgrammeFollowUpsPage: WebPage {
             states: [Choice(value: "", label: t("policy.choose"), selected: (values["state"] ?? "").isEmpty)]
                 + states.filter { managed.contains($0.id) }.map { Choice(value: $0.id, label: $0.name, selected: values["state"] == $0.id) },
             events: [Choice(value: "", label: t("policy.choose"), selected: (values["event"] ?? "").isEmpty)]
-                + events.filter { $0.kind != .training }.map {
+                + events.filter { $0.kind != .training }.sorted { $0.start > $1.start }.prefix(ProgrammeRequestsPage.offeredEvents).map {
                     Choice(value: $0.id, label: $0.title + " (" + ProgrammeWords.dates($0) + ")", selected: values["event"] == $0.id)
                 },
             rows: (1...RecommendationDraft.itemRows).map { n in

@@ -61,6 +61,9 @@ public struct ProgrammeRequestsPage: WebPage {
     let receivedError: String?
     let moveError: String?
 
+    /// The most recent events offered in the form (a large programme has thousands).
+    public static let offeredEvents = 200
+
     /// Requests waiting longer than this are marked.
     public static let oldAfterDays = 90
 
@@ -113,7 +116,7 @@ public struct ProgrammeRequestsPage: WebPage {
                                 Choice(value: $0.rawValue, label: t("programme.request.status." + $0.rawValue), selected: false)
                             },
                             events: [Choice(value: "", label: t("programme.request.no-event"), selected: true)]
-                                + events.filter { $0.stateIDs.contains(request.stateID) }.map {
+                                + events.filter { $0.stateIDs.contains(request.stateID) }.sorted { $0.start > $1.start }.prefix(offeredEvents).map {
                                     Choice(value: $0.id, label: $0.title + " (" + ProgrammeWords.dates($0) + ")", selected: false)
                                 },
                             id: request.id) : nil)
@@ -121,7 +124,9 @@ public struct ProgrammeRequestsPage: WebPage {
             states: [Choice(value: "", label: t("policy.choose"), selected: (values["state"] ?? "").isEmpty)]
                 + states.filter { managed.contains($0.id) }.map { Choice(value: $0.id, label: $0.name, selected: values["state"] == $0.id) },
             events: [Choice(value: "", label: t("programme.request.no-event"), selected: (values["event"] ?? "").isEmpty)]
-                + events.map { Choice(value: $0.id, label: $0.title + " (" + ProgrammeWords.dates($0) + ")", selected: values["event"] == $0.id) },
+                + events.sorted { $0.start > $1.start }.prefix(offeredEvents).map {
+                    Choice(value: $0.id, label: $0.title + " (" + ProgrammeWords.dates($0) + ")", selected: values["event"] == $0.id)
+                },
             topics: technologies.keys.sorted().map { code in
                 Check(
                     id: "r-topic-" + code, name: "topic." + code, label: code + " " + (technologies[code] ?? ""),
