@@ -6,13 +6,6 @@ import Foundation
 public struct CapabilityFormPage: WebPage {
     public static let template = "capability-form"
 
-    struct Check: Sendable, TemplateModel {
-        let id: String
-        let name: String
-        let label: String
-        let checked: Bool
-    }
-
     public let layout: LayoutModel
     let heading: String
     let intro: String
@@ -27,7 +20,7 @@ public struct CapabilityFormPage: WebPage {
     let selfAssessments: [Choice]
     let baselines: [Choice]
     let registers: [Choice]
-    let areas: [Check]
+    let areas: [Checkbox]
     let titleError: String?
     let agencyError: String?
     let conductedError: String?
@@ -74,7 +67,7 @@ public struct CapabilityFormPage: WebPage {
                 "baseline", none: t("capability.form.no-baseline"), assessments.map { ($0.id, $0.title + " (" + $0.conductedOn.description + ")") }),
             registers: choices("registerAssessment", none: t("capability.form.no-register"), threatAssessments.map { ($0.id, $0.title) }),
             areas: framework.areas.map {
-                Check(
+                Checkbox(
                     id: "c-area-" + $0.code, name: "area." + $0.code, label: $0.code + " " + $0.name(in: t.language),
                     checked: values["area." + $0.code] == "on")
             }, titleError: errors.message("title"), agencyError: errors.message("agency"), conductedError: errors.message("conductedOn"),

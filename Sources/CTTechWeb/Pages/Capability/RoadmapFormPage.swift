@@ -7,13 +7,6 @@ import Foundation
 public struct RoadmapFormPage: WebPage {
     public static let template = "roadmap-form"
 
-    struct Check: Sendable, TemplateModel {
-        let id: String
-        let name: String
-        let label: String
-        let checked: Bool
-    }
-
     struct MilestoneRow: Sendable, TemplateModel {
         let number: Int
         let legend: String
@@ -49,7 +42,7 @@ public struct RoadmapFormPage: WebPage {
     let horizons: [Choice]
     let owners: [Choice]
     let fundings: [Choice]
-    let prerequisites: [Check]
+    let prerequisites: [Checkbox]
     let milestones: [MilestoneRow]
     let readiness: [ReadinessRow]
     let message: [String: String]
@@ -137,7 +130,7 @@ public struct RoadmapFormPage: WebPage {
             fundings: choices(
                 "funding", none: t("roadmap.form.no-funding"), RoadmapItem.Funding.allCases.map { ($0.rawValue, CapabilityWords.funding($0, t)) }),
             prerequisites: others.map {
-                Check(id: "rm-pre-" + $0.id, name: "prerequisite." + $0.id, label: $0.title, checked: values["prerequisite." + $0.id] == "on")
+                Checkbox(id: "rm-pre-" + $0.id, name: "prerequisite." + $0.id, label: $0.title, checked: values["prerequisite." + $0.id] == "on")
             }, milestones: milestones, readiness: readiness, message: message)
     }
 }

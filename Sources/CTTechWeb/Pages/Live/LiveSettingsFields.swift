@@ -4,18 +4,11 @@ import CTTechCore
 /// control room. Once the session has started, its anonymity, the attributes asked, the smallest group and the
 /// assessment are fixed: they are said, not asked, and sent back as they are so only the title can change.
 struct LiveSettingsFields: Sendable, TemplateModel {
-    struct Check: Sendable, TemplateModel {
-        let id: String
-        let name: String
-        let label: String
-        let checked: Bool
-    }
-
     let errors: FormErrors
     let values: [String: String]
     let assessments: [Choice]
     let anonymity: [Choice]
-    let attributes: [Check]
+    let attributes: [Checkbox]
     /// Named apart from the activity form's errors on the control room: a missing value climbs the template's context.
     let titleProblem: String?
     let assessmentProblem: String?
@@ -56,7 +49,7 @@ struct LiveSettingsFields: Sendable, TemplateModel {
                     selected: values["anonymity"] == $0.rawValue)
             },
             attributes: LiveAttribute.allCases.map {
-                Check(
+                Checkbox(
                     id: "l-attribute-" + $0.rawValue, name: "attribute." + $0.rawValue, label: t("live.attribute." + $0.rawValue),
                     checked: values["attribute." + $0.rawValue] == "on")
             }, titleProblem: errors.message("title"), assessmentProblem: errors.message("assessment"), anonymityProblem: errors.message("anonymity"),

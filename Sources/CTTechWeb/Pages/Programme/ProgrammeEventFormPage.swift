@@ -5,13 +5,6 @@ import CTTechCore
 public struct ProgrammeEventFormPage: WebPage {
     public static let template = "programme-event-form"
 
-    struct Check: Sendable, TemplateModel {
-        let id: String
-        let name: String
-        let label: String
-        let checked: Bool
-    }
-
     public let layout: LayoutModel
     let action: String
     let cancelHref: String
@@ -19,7 +12,7 @@ public struct ProgrammeEventFormPage: WebPage {
     let errors: FormErrors
     let values: [String: String]
     let kinds: [Choice]
-    let states: [Check]
+    let states: [Checkbox]
     let kindError: String?
     let titleError: String?
     let statesError: String?
@@ -50,7 +43,9 @@ public struct ProgrammeEventFormPage: WebPage {
                 + ProgrammeEvent.Kind.allCases.map {
                     Choice(value: $0.rawValue, label: ProgrammeWords.kind($0, t), selected: values["kind"] == $0.rawValue)
                 },
-            states: states.map { Check(id: "e-state-" + $0.id, name: "state." + $0.id, label: $0.name, checked: values["state." + $0.id] == "on") },
+            states: states.map {
+                Checkbox(id: "e-state-" + $0.id, name: "state." + $0.id, label: $0.name, checked: values["state." + $0.id] == "on")
+            },
             kindError: errors.message("kind"), titleError: errors.message("title"), statesError: errors.message("states"),
             startError: errors.message("start"), endError: errors.message("end"), venueError: errors.message("venue"),
             cityError: errors.message("city"), organisersError: errors.message("organisers"), facilitatorsError: errors.message("facilitators"))

@@ -34,13 +34,6 @@ public struct ProgrammeRequestsPage: WebPage {
         let move: Move?
     }
 
-    struct Check: Sendable, TemplateModel {
-        let id: String
-        let name: String
-        let label: String
-        let checked: Bool
-    }
-
     public let layout: LayoutModel
     let backHref: String
     let stages: [Stage]
@@ -52,7 +45,7 @@ public struct ProgrammeRequestsPage: WebPage {
     let values: [String: String]
     let states: [Choice]
     let events: [Choice]
-    let topics: [Check]
+    let topics: [Checkbox]
     let stateError: String?
     let askedByError: String?
     let eventError: String?
@@ -128,7 +121,7 @@ public struct ProgrammeRequestsPage: WebPage {
                     Choice(value: $0.id, label: $0.title + " (" + ProgrammeWords.dates($0) + ")", selected: values["event"] == $0.id)
                 },
             topics: technologies.keys.sorted().map { code in
-                Check(
+                Checkbox(
                     id: "r-topic-" + code, name: "topic." + code, label: code + " " + (technologies[code] ?? ""),
                     checked: values["topic." + code] == "on")
             }, stateError: errors.message("state"), askedByError: errors.message("askedBy"), eventError: errors.message("event"),
