@@ -42,7 +42,7 @@ struct PracticeSharingTests {
             // setup
             let practice = SharedPractice(
                 id: "p", stateID: "A", kind: .legislation, title: "Drone registration law", body: "…", tlp: tlp, scope: scope.scope,
-                withdrawn: withdrawn)
+                sharedOn: CalendarDate("2026-03-02")!, withdrawnOn: withdrawn ? CalendarDate("2026-05-04")! : nil)
 
             // act
             let seen = Set([Self.a, Self.b, Self.c, Self.d].filter { PracticeSharing.isVisible(practice, to: $0) }.map(\.id))

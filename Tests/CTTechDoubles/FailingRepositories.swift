@@ -334,3 +334,16 @@ extension FailingRepositories: FollowUpRepository {
         -> ActionItem
     { throw Failure(method: #function) }
 }
+
+extension FailingRepositories: PracticeRepository {
+    public func practices(_ scope: TenantScope) async throws -> [SharedPractice] { throw Failure(method: #function) }
+    public func practice(_ scope: TenantScope, id: String) async throws -> SharedPractice? { throw Failure(method: #function) }
+    public func sharePractice(_ practice: SharedPractice, scope: TenantScope, audit: AuditEvent) async throws { throw Failure(method: #function) }
+    public func withdrawPractice(_ scope: TenantScope, id: String, on day: CalendarDate, audit: AuditEvent) async throws -> SharedPractice {
+        throw Failure(method: #function)
+    }
+    public func practiceComments(_ scope: TenantScope, practiceID: String) async throws -> [PracticeComment] { throw Failure(method: #function) }
+    public func addPracticeComment(_ comment: PracticeComment, scope: TenantScope, audit: AuditEvent) async throws {
+        throw Failure(method: #function)
+    }
+}

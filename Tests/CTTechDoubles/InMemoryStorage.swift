@@ -52,6 +52,9 @@ struct InMemoryStorage: Sendable {
     /// Requests for assistance by id, and recommendations (with their items) oldest first.
     var requests: [String: AssistanceRequest] = [:]
     var recommendations: [Recommendation] = []
+    /// Shared good practices by id, and their comments oldest first.
+    var practices: [String: SharedPractice] = [:]
+    var practiceComments: [PracticeComment] = []
 
     /// An assessment of the scope's state; another state's is as absent as a missing one.
     func assessment(_ scope: TenantScope, _ id: String) -> StoredAssessment? {

@@ -24,7 +24,7 @@ struct AccessMatrixTests {
         let programme = world.programme[world.foreign.id]
         let values: [(String, String)] = [
             ("{eventID}", programme?.event ?? ""), ("{personID}", programme?.person ?? ""), ("{requestID}", programme?.request ?? ""),
-            ("{actionID}", programme?.action ?? ""),
+            ("{actionID}", programme?.action ?? ""), ("{practiceID}", programme?.practice ?? ""),
             ("{sessionID}", live?.session ?? ""), ("{sessionId}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""),
             ("{ideaID}", live?.idea ?? ""), ("{code}", live?.code ?? ""),
             ("{stateID}", world.foreign.id), ("{userID}", world.foreignFocal.id), ("{grantID}", world.foreignGrantID), ("{kind}", "technologies"),
@@ -130,6 +130,7 @@ struct AccessMatrixTests {
                         .replacingOccurrences(of: "{itemID}", with: world.capability[world.home.id]?.item ?? "")
                         .replacingOccurrences(of: "{sessionID}", with: world.live[world.home.id]?.session ?? "")
                         .replacingOccurrences(of: "{activityID}", with: world.live[world.home.id]?.activity ?? "")
+                        .replacingOccurrences(of: "{practiceID}", with: world.programme[world.home.id]?.practice ?? "")
                     let response = try await client.send(.get, path, session: try await world.session(role))
                     // The form that opens a capability assessment is registered for those who view capability and checks the
                     // finer permission inside: without `?kind=validated` it opens a self-assessment, which needs writeCapability.

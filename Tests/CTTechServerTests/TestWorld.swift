@@ -44,6 +44,8 @@ struct TestWorld: Sendable {
         /// A request for assistance (received) and a recommendation of the workshop with one open action item.
         let request: String
         let action: String
+        /// A good practice the state shares with the Caribbean (neither test state is there: only the state itself sees it).
+        let practice: String
     }
 
     /// A running live session on the state's assessment with an idea board whose entry round is open, one admitted
@@ -219,7 +221,13 @@ struct TestWorld: Sendable {
             Recommendation(
                 id: recommendationID, stateID: state.id, eventID: event.id, text: "Adopt a strategy\(marker)", madeOn: event.end, items: [item]),
             scope: scope, audit: AuditEvent(.recommendationCreate, by: actor, entity: recommendationID, state: state.id))
-        return ProgrammeRecords(event: event.id, person: person.id, request: request.id, action: item.id)
+        let practice = SharedPractice(
+            id: Identifier.make(), stateID: state.id, kind: .lesson, title: "Lesson\(marker)", body: "Learned\(marker)", tlp: .amber,
+            scope: .region(.caribbean), sharedOn: event.end)
+        try await services.practices.sharePractice(
+            practice, scope: SystemAuthority.tenant(state.id, actorID: "test", permission: .sharePractice),
+            audit: AuditEvent(.practiceShare, by: actor, entity: practice.id, state: state.id))
+        return ProgrammeRecords(event: event.id, person: person.id, request: request.id, action: item.id, practice: practice.id)
     }
 
     /// A live session of one state (issue 12), through the use cases: created, an idea board added, started, one participant

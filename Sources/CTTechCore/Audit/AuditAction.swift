@@ -83,6 +83,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case requestMove = "request.move"
     case recommendationCreate = "recommendation.create"
     case actionItemRecord = "action_item.record"
+    case practiceShare = "practice.share"
+    case practiceWithdraw = "practice.withdraw"
+    case practiceComment = "practice.comment"
 
     /// The kind of record an entry of this action is about.
     public var entityType: String {
@@ -112,6 +115,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .programmeMerge, .programmePurge: "programme_person"
         case .requestCreate, .requestMove: "assistance_request"
         case .recommendationCreate, .actionItemRecord: "recommendation"
+        case .practiceShare, .practiceWithdraw, .practiceComment: "shared_practice"
         }
     }
 }
@@ -211,6 +215,9 @@ extension AuditAction {
         case .requestMove: "Request for assistance moved on"
         case .recommendationCreate: "Recommendation recorded"
         case .actionItemRecord: "Action item progress recorded"
+        case .practiceShare: "Good practice shared"
+        case .practiceWithdraw: "Shared good practice withdrawn"
+        case .practiceComment: "Comment on a shared good practice"
         }
     }
 
@@ -226,6 +233,7 @@ extension AuditAction {
         case "capability_assessment": "capability assessment"
         case "roadmap_item": "roadmap item"
         case "live_session": "live session"
+        case "shared_practice": "shared good practice"
         default: entityType.replacingUnderscores()
         }
     }

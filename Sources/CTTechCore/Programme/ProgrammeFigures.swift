@@ -112,4 +112,6 @@ public enum ProgrammeLimits {
     public static let suggestions = 100
     public static let requests = 1_000
     public static let recommendations = 1_000
+    public static let practices = 1_000
+    public static let comments = 500
 }

@@ -27,10 +27,15 @@ public struct SharedPractice: Sendable, Hashable, Codable {
     public var body: String
     public var tlp: TLP
     public var scope: Scope
-    public var withdrawn: Bool
+    public var sharedOn: CalendarDate
+    /// When the sharing state withdrew it (nil while it is shared).
+    public var withdrawnOn: CalendarDate?
+
+    public var withdrawn: Bool { withdrawnOn != nil }
 
     public init(
-        id: String, stateID: String, kind: Kind, title: String, body: String, tlp: TLP, scope: Scope, withdrawn: Bool = false
+        id: String, stateID: String, kind: Kind, title: String, body: String, tlp: TLP, scope: Scope, sharedOn: CalendarDate,
+        withdrawnOn: CalendarDate? = nil
     ) {
         self.id = id
         self.stateID = stateID
@@ -39,7 +44,34 @@ public struct SharedPractice: Sendable, Hashable, Codable {
         self.body = body
         self.tlp = tlp
         self.scope = scope
-        self.withdrawn = withdrawn
+        self.sharedOn = sharedOn
+        self.withdrawnOn = withdrawnOn
+    }
+}
+
+/// A comment on a shared practice, or a question to the state that shared it, from a state that sees it. Everyone who
+/// sees the practice sees its comments; nobody else.
+public struct PracticeComment: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case comment
+        case question
+    }
+
+    public var id: String
+    public var practiceID: String
+    /// The state of the person who wrote it.
+    public var stateID: String
+    public var kind: Kind
+    public var body: String
+    public var postedOn: CalendarDate
+
+    public init(id: String, practiceID: String, stateID: String, kind: Kind, body: String, postedOn: CalendarDate) {
+        self.id = id
+        self.practiceID = practiceID
+        self.stateID = stateID
+        self.kind = kind
+        self.body = body
+        self.postedOn = postedOn
     }
 }
 

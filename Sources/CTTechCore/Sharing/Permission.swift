@@ -56,6 +56,11 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     /// Read (and correct) the names and contacts of registry persons — a right of its own (DOMAIN.md §5, "Privacy").
     case readPersonalData
 
+    /// Read the good practices other partner states share with this state, and comment on them or ask (issue 13).
+    case viewPractices
+    /// Share this state's good practices with other states, and withdraw them (issue 13).
+    case sharePractice
+
     /// Create partner states, accounts and grants; read the whole audit log.
     case administer
 
@@ -87,6 +92,8 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         case .viewProgrammeAggregates: [.focalPoint, .facilitator, .programmeOfficer, .donorViewer]
         case .manageProgramme: [.programmeOfficer]
         case .readPersonalData: [.personalDataOfficer]
+        case .viewPractices: [.focalPoint, .policyMaker, .assessor, .reviewer]
+        case .sharePractice: [.focalPoint, .policyMaker]
         case .administer: []
         }
     }
@@ -98,7 +105,7 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         case .viewState, .editStateProfile, .readStateAudit, .administer: true
         case .viewAssessment, .manageAssessment, .writeScenario, .scoreScenario, .approveAssessment, .viewResponses, .writeResponse, .reviewResponse,
             .approveResponse, .overrideReview, .viewCapability, .writeCapability, .validateCapability, .planDevelopment, .reviewRoadmap,
-            .approveRoadmap, .viewLiveSession, .runLiveSession, .viewProgramme, .viewProgrammeAggregates, .manageProgramme, .readPersonalData:
+            .approveRoadmap, .viewLiveSession, .runLiveSession, .viewProgramme, .viewProgrammeAggregates, .manageProgramme, .readPersonalData, .viewPractices, .sharePractice:
             false
         }
     }

@@ -26,6 +26,7 @@ public struct AppServices: Sendable {
     /// Issue 13: the programme's events, person registry, registrations and attendance.
     public let programme: ProgrammeStore
     public let followUps: FollowUpStore
+    public let practices: PracticeStore
     public let liveBroadcaster: LiveBroadcaster
     let liveJoinLimiter: LoginRateLimiter
     let liveAnswerLimiter: LoginRateLimiter
@@ -53,6 +54,7 @@ public struct AppServices: Sendable {
         self.live = LiveStore(persistence)
         self.programme = ProgrammeStore(persistence)
         self.followUps = FollowUpStore(persistence)
+        self.practices = PracticeStore(persistence)
         self.liveBroadcaster = LiveBroadcaster()
         self.liveJoinLimiter = LoginRateLimiter(limit: configuration.liveJoinLimitPerAddress, windowSeconds: 60)
         self.liveAnswerLimiter = LoginRateLimiter(limit: configuration.liveAnswerLimitPerDevice, windowSeconds: 60)
@@ -94,6 +96,7 @@ public struct AppServices: Sendable {
     var liveParticipation: LiveParticipation { LiveParticipation(live: live) }
     var programmeRecords: ProgrammeRecords { ProgrammeRecords(programme: programme, states: states) }
     var programmeFollowUp: ProgrammeFollowUp { ProgrammeFollowUp(followUps: followUps, programme: programme, reference: reference) }
+    var practiceExchange: PracticeExchange { PracticeExchange(practices: practices, states: states) }
     var developmentPlanning: DevelopmentPlanning { DevelopmentPlanning(capability: capability, frameworks: capability, reference: reference) }
     var approval: Approval {
         let a = assessments

@@ -102,6 +102,7 @@ public func buildRouter(services: AppServices) throws -> BuiltRouter {
     LiveController(services).addRoutes(to: routes)
     ProgrammeController(services).addRoutes(to: routes)
     FollowUpController(services).addRoutes(to: routes)
+    PracticeController(services).addRoutes(to: routes)
     ParticipantController(services).addRoutes(to: routes)
     APIRawRoutes(services).addRoutes(to: router)
     // Compact JSON: smaller on slow venue networks and cheaper to encode than the generator's pretty-printed default.

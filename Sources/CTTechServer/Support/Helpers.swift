@@ -29,6 +29,9 @@ enum MethodSteps {
         if let identity, Authorizer.allows(identity, state: state.id, .viewLiveSession) {
             steps.append((t("nav.live"), SiteURL.liveSessions(state.id).path))
         }
+        if let identity, Authorizer.allows(identity, state: state.id, .viewPractices) {
+            steps.append((t("nav.practices"), SiteURL.practices(state.id).path))
+        }
         return steps
     }
 }

@@ -63,6 +63,9 @@ public enum Notice: String, Sendable, CaseIterable {
     case requestMoved = "request-moved"
     case recommendationAdded = "recommendation-added"
     case actionItemRecorded = "action-item-recorded"
+    case practiceShared = "practice-shared"
+    case practiceWithdrawn = "practice-withdrawn"
+    case practiceCommented = "practice-commented"
 
     /// The catalog key of its words.
     public var key: String { "notice." + rawValue }

@@ -151,6 +151,12 @@ public enum SiteURL: Hashable, Sendable {
     /// POST: an action item's progress.
     case programmeActionItem(String)
     // Capability framework versions (reference data)
+    // Good practices shared between partner states (issue 13), as the state in the path sees them
+    case practices(String)
+    case practiceNew(String)
+    case practice(String, practice: String)
+    case practiceWithdraw(String, practice: String)
+    case practiceComments(String, practice: String)
     case frameworks
     case framework(String)
     case frameworkDownload(String)
@@ -285,6 +291,11 @@ public enum SiteURL: Hashable, Sendable {
         case .programmeRequestStatus: "/programme/requests/{requestID}/status"
         case .programmeFollowUps: "/programme/follow-ups"
         case .programmeActionItem: "/programme/follow-ups/items/{actionID}"
+        case .practices: "/states/{stateID}/practices"
+        case .practiceNew: "/states/{stateID}/practices/new"
+        case .practice: "/states/{stateID}/practices/{practiceID}"
+        case .practiceWithdraw: "/states/{stateID}/practices/{practiceID}/withdraw"
+        case .practiceComments: "/states/{stateID}/practices/{practiceID}/comments"
         case .frameworks: "/reference/frameworks"
         case .framework: "/reference/frameworks/{frameworkID}"
         case .frameworkDownload: "/reference/frameworks/{frameworkID}/download"
@@ -321,8 +332,9 @@ public enum SiteURL: Hashable, Sendable {
         case .adminUser(let id), .adminUserGrants(let id), .adminUserPassword(let id), .accountTokenRevoke(let id): [id]
         case .adminUserGrantRemove(let id, let grant): [id, grant]
         case .state(let id), .stateEdit(let id), .stateAudit(let id), .assessments(let id), .assessmentImport(let id), .responses(let id),
-            .responseNew(let id), .compliance(let id), .policyDocument(let id), .responsesCSV(let id):
+            .responseNew(let id), .compliance(let id), .policyDocument(let id), .responsesCSV(let id), .practices(let id), .practiceNew(let id):
             [id]
+        case .practice(let s, let p), .practiceWithdraw(let s, let p), .practiceComments(let s, let p): [s, p]
         case .response(let s, let r), .responseEdit(let s, let r), .responseStatus(let s, let r), .responseApprove(let s, let r),
             .responseReview(let s, let r, _), .responseOverride(let s, let r), .responseIndicators(let s, let r):
             [s, r]
