@@ -17,7 +17,8 @@ struct TemplateTests {
         RoadmapPage.self, RoadmapFormPage.self, RoadmapItemPage.self, FrameworksPage.self, FrameworkPage.self,
         LiveSessionsPage.self, LiveSessionPage.self, LiveResultsPage.self, LivePresenterPage.self, LiveJoinPage.self, LiveParticipantPage.self,
         RoundStatisticsPage.self, ProgrammePage.self, ProgrammeEventFormPage.self, ProgrammeEventPage.self, ProgrammeDashboardPage.self,
-        ProgrammeRequestsPage.self, ProgrammeFollowUpsPage.self, ProgrammeDuplicatesPage.self,
+        ProgrammeRequestsPage.self, ProgrammeFollowUpsPage.self, ProgrammeDuplicatesPage.self, PracticesPage.self, PracticeFormPage.self,
+        PracticePage.self,
     ]
     static let fragmentTypes: [any WebFragment.Type] = [RegisterBody.self]
 
@@ -33,7 +34,8 @@ struct TemplateTests {
             RoadmapPage.mock, RoadmapFormPage.new, RoadmapItemPage.adoptionBlocked, FrameworksPage.administrator, FrameworkPage.mock,
             LiveSessionsPage.mock, LiveSessionPage.mock, LiveResultsPage.mock, LivePresenterPage.mock, LiveJoinPage.mock, LiveParticipantPage.mock,
             RoundStatisticsPage.mock, ProgrammePage.mock, ProgrammeEventFormPage.refused, ProgrammeEventPage.officer, ProgrammeDashboardPage.mock,
-            ProgrammeRequestsPage.officer, ProgrammeFollowUpsPage.officer, ProgrammeDuplicatesPage.mock,
+            ProgrammeRequestsPage.officer, ProgrammeFollowUpsPage.officer, ProgrammeDuplicatesPage.mock, PracticesPage.mock, PracticeFormPage.refused,
+            PracticePage.received,
         ]
     }
 

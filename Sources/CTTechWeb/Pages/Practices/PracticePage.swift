@@ -31,7 +31,7 @@ public struct PracticePage: WebPage {
     let bodyError: String?
 
     static let fields = [
-        FormField("kind", "practice.comment.kind", id: "c-kind"), FormField("body", "practice.comment.body", id: "c-body"),
+        FormField("kind", "practice.comment.kind-label", id: "c-kind"), FormField("body", "practice.comment.body", id: "c-body"),
     ]
 
     public static func make(
