@@ -36,6 +36,24 @@ struct DemoDataTests {
             let requests = try await services.followUps.assistanceRequests(programme)
             #expect(requests.count == 9 && Set(requests.flatMap(\.topics)).isSuperset(of: ["T03", "T04", "T08"]))
             #expect(try await services.followUps.recommendations(programme).count == 3)
+            // good practices between the fictional states: Valdoria sees Norvania's legislation (with its question and
+            // answer) and its own two (one withdrawn); Norvania sees its own and Valdoria's story to all partners, not the
+            // withdrawn lesson; a programme partner state sees the story only
+            func practices(_ code: String) async throws -> [SharedPractice] {
+                let state = try #require(states.first { $0.code == code })
+                return try await services.practices.practices(SystemAuthority.tenant(state.id, permission: .viewPractices))
+            }
+            let seenByValdoria = try await practices("VLD")
+            #expect(seenByValdoria.count == 3 && seenByValdoria.filter(\.withdrawn).count == 1)
+            let seenByNorvania = try await practices("NRV")
+            #expect(seenByNorvania.count == 2 && !seenByNorvania.contains(where: \.withdrawn))
+            let partner = try #require(states.first { !["VLD", "NRV"].contains($0.code) }).code
+            #expect(try await practices(partner).map(\.kind) == [.successStory])
+            let legislation = try #require(seenByValdoria.first { $0.kind == .legislation })
+            let valdoriaID = try #require(states.first { $0.code == "VLD" }).id
+            let thread = try await services.practices.practiceComments(
+                SystemAuthority.tenant(valdoriaID, permission: .viewPractices), practiceID: legislation.id)
+            #expect(thread.map(\.kind) == [.question, .comment])
             #expect(Set(logins.map(\.email)).count == logins.count)
             let valdoria = try #require(states.first { $0.code == "VLD" })
             let scope = SystemAuthority.tenant(valdoria.id, permission: .viewAssessment)

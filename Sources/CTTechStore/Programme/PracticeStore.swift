@@ -159,7 +159,7 @@ public struct PracticeStore: PracticeRepository {
         return try await sql.raw(
             """
             SELECT * FROM practice_comments WHERE practice_id = \(bind: practiceID)
-            ORDER BY created_at, id LIMIT \(literal: ProgrammeLimits.comments)
+            ORDER BY posted_on, created_at, id LIMIT \(literal: ProgrammeLimits.comments)
             """
         ).all(decoding: CommentRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap { row in
             guard let kind = PracticeComment.Kind(rawValue: row.kind), let posted = CalendarDate(row.postedOn) else { return nil }

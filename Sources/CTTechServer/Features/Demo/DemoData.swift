@@ -76,6 +76,9 @@ public enum DemoData {
             try await DemoAssessment.seed(services, stateID: valdoria, stateCode: "VLD", passwordHash: hash)
         }
         try await DemoProgramme.seed(services)
+        if let valdoria = stateIDs["VLD"], let norvania = stateIDs["NRV"] {
+            try await DemoPractices.seed(services, valdoria: valdoria, norvania: norvania)
+        }
         var logins = people.map { person in
             Login(
                 email: person.email,
