@@ -101,6 +101,7 @@ public func buildRouter(services: AppServices) throws -> BuiltRouter {
     FrameworkController(services).addRoutes(to: routes)
     LiveController(services).addRoutes(to: routes)
     ProgrammeController(services).addRoutes(to: routes)
+    ProgrammeController(services).addExportRoutes(to: routes)
     FollowUpController(services).addRoutes(to: routes)
     PracticeController(services).addRoutes(to: routes)
     ParticipantController(services).addRoutes(to: routes)

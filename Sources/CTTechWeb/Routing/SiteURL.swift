@@ -150,6 +150,10 @@ public enum SiteURL: Hashable, Sendable {
     case programmeFollowUps
     /// POST: an action item's progress.
     case programmeActionItem(String)
+    /// A published breakdown of people as CSV (`?table=` one of ``ProgrammeFiguresExport``; by event: `&year=`).
+    case programmeFiguresCSV(ProgrammeFiguresExport = .participantsByState, year: Int? = nil)
+    /// The programme's records as CSV (`?table=` one of ``ProgrammeCSV/Records``).
+    case programmeRecordsCSV(ProgrammeCSV.Records = .events)
     // Capability framework versions (reference data)
     // Good practices shared between partner states (issue 13), as the state in the path sees them
     case practices(String)
@@ -291,6 +295,8 @@ public enum SiteURL: Hashable, Sendable {
         case .programmeRequestStatus: "/programme/requests/{requestID}/status"
         case .programmeFollowUps: "/programme/follow-ups"
         case .programmeActionItem: "/programme/follow-ups/items/{actionID}"
+        case .programmeFiguresCSV: "/programme/figures.csv"
+        case .programmeRecordsCSV: "/programme/records.csv"
         case .practices: "/states/{stateID}/practices"
         case .practiceNew: "/states/{stateID}/practices/new"
         case .practice: "/states/{stateID}/practices/{practiceID}"
@@ -309,7 +315,7 @@ public enum SiteURL: Hashable, Sendable {
             .openAPISpec,
             .stylesheet, .reference, .adminStates, .adminStateNew, .adminUsers, .adminUserNew, .audit, .home, .frameworks, .join, .participate,
             .participateAnswer, .participateEvents, .programme, .programmeEventNew, .programmeEvents, .programmeDashboard,
-            .programmeDuplicates, .programmeRequests, .programmeFollowUps:
+            .programmeDuplicates, .programmeRequests, .programmeFollowUps, .programmeFiguresCSV, .programmeRecordsCSV:
             []
         case .programmeEvent(let e), .programmeImport(let e), .programmeRequestStatus(let e), .programmeActionItem(let e): [e]
         case .programmeAttendance(let e, let p): [e, p]
@@ -361,10 +367,19 @@ public enum SiteURL: Hashable, Sendable {
             "?technology=\(technology.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")#scan-form"
         case .capabilityNew(_, let validated): validated ? "?kind=validated" : ""
         case .programme(let year?), .programmeDashboard(let year?): "?year=\(year)"
+        case .programmeFiguresCSV(let table, let year): "?table=\(table.rawValue)" + (year.map { "&year=\($0)" } ?? "")
+        case .programmeRecordsCSV(let table): "?table=\(table.rawValue)"
         case .roadmapNew(_, let gap?):
             "?capability=\(gap.capability)&area=\(gap.area)&enabler=\(gap.enabler)&to=\(gap.stage)"
         default: ""
         }
+    }
+
+    /// The published breakdowns of people a CSV export may ask for.
+    public enum ProgrammeFiguresExport: String, Hashable, Sendable, CaseIterable {
+        case participantsByState = "participants-by-state"
+        case participantsByYear = "participants-by-year"
+        case participantsByEvent = "participants-by-event"
     }
 
     /// The formats of a live session's export.

@@ -32,7 +32,7 @@ enum SiteURLPatterns {
             .programme(), .programmeEventNew, .programmeEvents, .programmeEvent("x"), .programmeImport("x"),
             .programmeAttendance("x", person: "x"), .programmeDashboard(), .programmeDuplicates, .programmeRequests, .programmeRequestStatus("x"),
             .programmeFollowUps, .programmeActionItem("x"), .practices("x"), .practiceNew("x"), .practice("x", practice: "x"),
-            .practiceWithdraw("x", practice: "x"), .practiceComments("x", practice: "x"), .liveSessions("x"), .liveSession("x", session: "x"),
+            .practiceWithdraw("x", practice: "x"), .practiceComments("x", practice: "x"), .programmeFiguresCSV(), .programmeRecordsCSV(), .liveSessions("x"), .liveSession("x", session: "x"),
             .liveStatus("x", session: "x"),
             .liveLobby("x", session: "x"), .liveActivities("x", session: "x"), .liveRound("x", session: "x", activity: "x"),
             .liveResults("x", session: "x", activity: "x"), .liveIdea("x", session: "x", activity: "x", idea: "x"), .livePresenter("x", session: "x"),

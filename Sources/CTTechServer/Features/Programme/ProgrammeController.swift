@@ -138,6 +138,67 @@ struct ProgrammeController {
         }
     }
 
+    /// The exports (issue 13): a breakdown of people exactly as the dashboards publish it (``PublishedTable``: suppressed
+    /// cells stay suppressed), and the records of events, requests and action items the scope reaches.
+    func addExportRoutes(to routes: RouteTable) {
+        routes.get(.programmeFiguresCSV(), .programme(.viewProgrammeAggregates)) { request, context, granted in
+            let scope = try granted.requireProgramme()
+            let table = try Self.choice(request, SiteURL.ProgrammeFiguresExport.self) ?? .participantsByState
+            let published: PublishedTable
+            switch table {
+            case .participantsByState:
+                let figures = try await programme.programmeFigures(scope, year: nil, byEvent: false)
+                let names = Dictionary(try await records.states(scope).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+                published = PublishedTable.byState(figures, names: names, minimum: minimum)
+            case .participantsByYear:
+                published = PublishedTable.byYear(try await programme.programmeFigures(scope, year: nil, byEvent: false), minimum: minimum)
+            case .participantsByEvent:
+                // One year's events, as the dashboard shows them (the latest by default).
+                let counts = try await programme.programmeEventCounts(scope)
+                let year = Self.year(request).flatMap { counts.years.contains($0) ? $0 : nil } ?? counts.years.last
+                var events: [ProgrammeEvent] = []
+                var byEvent: [String: [String: Int]] = [:]
+                if let year {
+                    events = try await programme.programmeEvents(scope, year: year)
+                    byEvent = try await programme.programmeEventFigures(scope, year: year)
+                }
+                published = PublishedTable.byEvent(byEvent, events: events.sorted { ($0.start, $0.id) < ($1.start, $1.id) }, minimum: minimum)
+            }
+            return Self.csv(published.csv(), name: "programme-\(table.rawValue)")
+        }
+        routes.get(.programmeRecordsCSV(), .programme(.viewProgramme)) { request, context, granted in
+            let scope = try granted.requireProgramme()
+            let table = try Self.choice(request, ProgrammeCSV.Records.self) ?? .events
+            let names = Dictionary(try await records.states(scope).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let events = try await programme.programmeEvents(scope, year: nil)
+            let titles = Dictionary(events.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            let today = ProgrammeRecords.today()
+            let csv =
+                switch table {
+                case .events: ProgrammeCSV.events(events, names: names)
+                case .requests: ProgrammeCSV.requests(try await followUps.assistanceRequests(scope), names: names, titles: titles, today: today)
+                case .actionItems:
+                    ProgrammeCSV.actionItems(try await followUps.recommendations(scope), names: names, titles: titles, today: today)
+                }
+            return Self.csv(csv, name: "programme-\(table.rawValue)")
+        }
+    }
+
+    /// `?table=`: absent (nil), one of `T`, or a 404 (no such export).
+    static func choice<T: RawRepresentable<String>>(_ request: Request, _ type: T.Type) throws -> T? {
+        guard let text = request.uri.queryParameters.get("table") else { return nil }
+        guard let value = T(rawValue: String(text)) else { throw AppError.notFound }
+        return value
+    }
+
+    /// A CSV download marked TLP:AMBER, the marking of the programme's pages.
+    static func csv(_ text: String, name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)-AMBER.csv\""],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// `?year=2023` when it is a plausible year.
     static func year(_ request: Request) -> Int? {
         guard let text = request.uri.queryParameters.get("year"), let year = Int(text), (1990...2200).contains(year) else { return nil }

@@ -62,15 +62,14 @@ public struct ProgrammeDashboardPage: WebPage {
     ) -> ProgrammeDashboardPage {
         let t = layout.localizer
         let names = Dictionary(states.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let stateTable = ProgrammeFigures.table(
-            figures.byState, rows: figures.byState.keys.sorted { (names[$0] ?? $0) < (names[$1] ?? $1) }, minimum: minimum)
+        let stateTable = PublishedTable.byState(figures, names: names, minimum: minimum)
         // The events of one year (the latest by default), each row protected on its own and no column totals: rows can be
         // chosen freely, and a programme of 2,000 events is not one table to protect at once.
         let eventYears = counts.years
         let shownYear = eventsOf.flatMap { eventYears.contains($0) ? $0 : nil } ?? eventYears.last
         let ordered = events.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.filter { figures.byEvent[$0.id] != nil && $0.start.year == shownYear }
-        let yearKeys = figures.byYear.keys.sorted()
-        let yearTable = ProgrammeFigures.table(figures.byYear, rows: yearKeys, minimum: minimum)
+        let yearTable = PublishedTable.byYear(figures, minimum: minimum)
+        let eventTable = PublishedTable.byEvent(figures.byEvent, events: ordered, minimum: minimum)
         // The share of women is taken only from published counts: the women's cell over the row's published total minus
         // its published "not declared" cell.
         func share(women: Int?, total: Int?, undeclared: Int?) -> Double? {
@@ -91,12 +90,9 @@ public struct ProgrammeDashboardPage: WebPage {
                 ProgrammeChart.Bar(label: label, share: value)
             )
         }
-        var shares = yearKeys.enumerated().map { index, year in
-            row(year, women: yearTable.cells[index][0], total: yearTable.rowTotals[index], undeclared: yearTable.cells[index][3])
-        }
-        if yearKeys.count > 1 {
-            shares.append(
-                row(t("programme.all-years"), women: yearTable.columnTotals[0], total: yearTable.total, undeclared: yearTable.columnTotals[3]))
+        var shares = yearTable.rows.map { year in row(year.label, women: year.cells[0], total: year.total, undeclared: year.cells[3]) }
+        if yearTable.rows.count > 1, let totals = yearTable.columnTotals {
+            shares.append(row(t("programme.all-years"), women: totals[0], total: yearTable.total, undeclared: totals[3]))
         }
         return ProgrammeDashboardPage(
             layout: layout, backHref: canSeeEvents ? SiteURL.programme().path : nil,
@@ -110,16 +106,19 @@ public struct ProgrammeDashboardPage: WebPage {
             shareRows: shares.map(\.0),
             chartSVG: ProgrammeChart.womenShare(shares.map(\.1), target: womenTarget, localizer: t),
             byYear: ProgrammeTableModel(
-                yearTable, heading: t("programme.field.period"), caption: t("programme.dashboard.by-year"), labels: [:], t),
+                yearTable, heading: t("programme.field.period"), caption: t("programme.dashboard.by-year"), csv: .programmeFiguresCSV(.participantsByYear),
+                t),
             byState: ProgrammeTableModel(
-                stateTable, heading: t("programme.field.state"), caption: t("programme.dashboard.by-state"), labels: names, t),
+                stateTable, heading: t("programme.field.state"), caption: t("programme.dashboard.by-state"),
+                csv: .programmeFiguresCSV(.participantsByState), t),
             byEvent: ProgrammeTableModel(
-                rowwise: figures.byEvent, rows: ordered.map(\.id), columns: ProgrammeFigures.sexColumns, minimum: minimum,
-                heading: t("programme.field.event"), caption: t("programme.dashboard.by-event", ["year": shownYear.map(String.init) ?? "—"]),
+                eventTable, heading: t("programme.field.event"),
+                caption: t("programme.dashboard.by-event", ["year": shownYear.map(String.init) ?? "—"]),
                 labels: Dictionary(
                     ordered.map { ($0.id, $0.title + " (" + ProgrammeWords.dates($0) + ")") }, uniquingKeysWith: { first, _ in first }),
                 links: canSeeEvents
                     ? Dictionary(ordered.map { ($0.id, SiteURL.programmeEvent($0.id).path) }, uniquingKeysWith: { first, _ in first }) : [:],
+                csv: .programmeFiguresCSV(.participantsByEvent, year: shownYear),
                 t),
             years: eventYears.map(String.init),
             eventYears: eventYears.map {

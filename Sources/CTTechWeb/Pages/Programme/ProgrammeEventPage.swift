@@ -62,8 +62,7 @@ public struct ProgrammeEventPage: WebPage {
         let events = [event.id: event]
         let people = Dictionary(registrations.map { ($0.1.id, $0.1) }, uniquingKeysWith: { first, _ in first })
         let figures = ProgrammeFigures(registrations: registrations.map(\.0), events: events, people: people)
-        let rows = figures.byState.keys.sorted { (names[$0] ?? $0) < (names[$1] ?? $1) }
-        let table = ProgrammeFigures.table(figures.byState, rows: rows, minimum: minimum)
+        let table = PublishedTable.byState(figures, names: names, minimum: minimum)
         let days = event.days
         let defaults =
             importFields ?? [
@@ -84,7 +83,7 @@ public struct ProgrammeEventPage: WebPage {
                     "persons": ProgrammeWords.count(table.total, t),
                     "days": ProgrammeWords.small(figures.personDays, minimum: minimum, t),
                 ]),
-            table: ProgrammeTableModel(table, heading: t("programme.field.state"), caption: t("programme.event.table-caption"), labels: names, t),
+            table: ProgrammeTableModel(table, heading: t("programme.field.state"), caption: t("programme.event.table-caption"), t),
             minimum: String(minimum),
             people: canManage
                 ? registrations.filter { managed?($0.1.stateID) ?? true }.enumerated().map { index, pair in

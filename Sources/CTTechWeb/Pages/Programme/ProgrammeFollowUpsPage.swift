@@ -44,6 +44,7 @@ public struct ProgrammeFollowUpsPage: WebPage {
 
     public let layout: LayoutModel
     let backHref: String
+    let csvHref = SiteURL.programmeRecordsCSV(.actionItems).path
     let entries: [Entry]
     let counts: [Count]
     let overdue: String

@@ -30,6 +30,7 @@ public struct ProgrammePage: WebPage {
     let dashboardHref: String?
     let requestsHref = SiteURL.programmeRequests.path
     let followUpsHref = SiteURL.programmeFollowUps.path
+    let csvHref = SiteURL.programmeRecordsCSV(.events).path
     let duplicatesHref: String?
     let summary: String
 

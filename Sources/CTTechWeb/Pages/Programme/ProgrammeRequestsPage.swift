@@ -36,6 +36,7 @@ public struct ProgrammeRequestsPage: WebPage {
 
     public let layout: LayoutModel
     let backHref: String
+    let csvHref = SiteURL.programmeRecordsCSV(.requests).path
     let stages: [Stage]
     let rows: [Row]
     let canManage: Bool

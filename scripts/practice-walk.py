@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""Good practices between partner states (issue 13) in headless Chromium against a running demo server
+(cttech serve --demo), with axe-core on every page visited:
+
+  1. Valdoria's focal point opens Good practices from the state's navigation (received and shared, apart), reads
+     Norvania's legislation and its question-and-answer thread, posts a comment, is refused a blank one (the form again,
+     the message by the field), is refused TLP:RED to all partner states (the message by "Shared with", everything
+     typed kept) and shares TLP:AMBER with Norvania by name, landing on the practice.
+  2. Norvania's focal point sees the new practice and comments on it; Valdoria's withdrawn lesson is nowhere, not even
+     by its address; the recipients line says how the practice reached Norvania and names no other recipient.
+  3. Valdoria withdraws the new practice: Norvania gets a 404 on its address and it is gone from the list.
+  4. Valdoria's facilitator has no Good practices entry; the address answers 403.
+  5. The list, the form, the refused form and a practice at phone size (390×844) as well.
+Prints PASS/FAIL per check and one line per axe run; exits 1 on a failed check or a serious/critical axe violation,
+2 if the walk stopped. Screenshots (the viewport, and the whole page as *-full.png) go to SHOTS (default
+/tmp/practice-shots).
+Usage: scripts/practice-walk.py BASE_URL"""
+import os, re, sys, time, traceback
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from walk_common import Walk
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080"
+w = Walk(BASE, os.environ.get("SHOTS", "/tmp/practice-shots"))
+FOCAL, FACILITATOR = (f"{r}@demo.cttech.example" for r in ("focal", "facilitator"))
+NRV_FOCAL = "focal@norvania.cttech.example"
+STAMP = time.strftime("%H%M%S")
+TITLE = f"Drone detection at land border crossings, walk {STAMP} (fictional)"
+BODY = ("Valdoria placed passive radio-frequency sensors at three land border crossings (a fictional example).\n\n"
+        "What worked: one shared picture for border guards and police. What did not: the sensors missed home-built drones.")
+COMMENT = f"Thank you: does the register also cover drones bought abroad? (walk {STAMP})"
+ANSWER = f"We could send our customs procedure to Norvania's aviation authority. (walk {STAMP})"
+
+
+def full(d, name, phone):
+    """The whole page, beside walk_common's viewport screenshot, to judge the layout below the fold: the window made as
+    tall as the page for one screenshot (a clip beyond the viewport misplaces scrolled boxes in phone emulation)."""
+    width, height = d.execute_script("return [window.innerWidth, document.documentElement.scrollHeight]")
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                      {"width": width, "height": height, "deviceScaleFactor": 2 if phone else 1, "mobile": phone})
+    try:
+        d.save_screenshot(os.path.join(w.shots, f"{w.count:02d}-{name}-full.png"))
+    finally:
+        if phone:
+            d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+        else:
+            d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def look(d, page, name, phone=False):
+    w.visit(d, page, name, phone)
+    full(d, f"{name}-{'phone' if phone else 'desktop'}", phone)
+
+
+def press(d, button):
+    """Clicks a submit button as a person would (the browser's own checks apply) and waits for the next page."""
+    old = d.find_element(By.TAG_NAME, "html")
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    WebDriverWait(d, 30).until(lambda x: old.id != x.find_element(By.TAG_NAME, "html").id)
+    w.loaded(d)
+
+
+def button(d, text):
+    return d.find_element(By.XPATH, f"//main//button[normalize-space()='{text}']")
+
+
+def nav_links(d):
+    return [a.text.strip() for a in d.find_elements(By.CSS_SELECTOR, "nav a")]
+
+
+def open_state(d, name):
+    """From the home page to the state's overview, then Good practices in the state's navigation."""
+    d.get(w.base + "/home")
+    w.loaded(d)
+    d.find_element(By.PARTIAL_LINK_TEXT, name).click()
+    w.loaded(d)
+    state = d.current_url.rstrip("/")
+    links = d.find_elements(By.LINK_TEXT, "Good practices")
+    w.check(links, f"{name}: the state's navigation has Good practices")
+    links[0].click()
+    w.loaded(d)
+    return state
+
+
+def section(d, heading):
+    """The text of the table under the h2 `heading` on the list."""
+    tables = d.find_elements(By.XPATH, f"//main//h2[normalize-space()='{heading}']/following-sibling::div[1]//table")
+    return re.sub(r"\s+", " ", tables[0].text) if tables else ""
+
+
+def share_form_values(d):
+    return {
+        "kind": Select(d.find_element(By.ID, "p-kind")).first_selected_option.text,
+        "title": d.find_element(By.ID, "p-title").get_attribute("value"),
+        "body": d.find_element(By.ID, "p-body").get_attribute("value").replace("\r\n", "\n"),
+        "tlp": Select(d.find_element(By.ID, "p-tlp")).first_selected_option.get_attribute("value"),
+        "scope": [r.get_attribute("value") for r in d.find_elements(By.CSS_SELECTOR, "input[name='scope']") if r.is_selected()],
+    }
+
+
+def fill_share_form(d, tlp, scope_id):
+    Select(d.find_element(By.ID, "p-kind")).select_by_visible_text("Case")
+    d.find_element(By.ID, "p-title").send_keys(TITLE)
+    d.find_element(By.ID, "p-body").send_keys(BODY)
+    Select(d.find_element(By.ID, "p-tlp")).select_by_value(tlp)
+    d.find_element(By.ID, scope_id).click()
+
+
+def refused_red_to_all(d, phone=False):
+    """TLP:RED to all partner states: refused, the message by "Shared with", everything typed kept."""
+    tag = " (phone)" if phone else ""
+    fill_share_form(d, "RED", "p-scope-all")
+    press(d, button(d, "Share the practice"))
+    look(d, "share form refused", "form-refused", phone)
+    w.check("/practices/new" not in d.current_url and not re.search(r"/practices/[0-9a-f-]{36}", d.current_url),
+            f"RED to all partners is not shared{tag}", d.current_url)
+    errors = d.find_elements(By.CSS_SELECTOR, "#p-scope #p-scope-error")
+    w.check(errors and "TLP:RED" in errors[0].text, f"the refusal stands inside the Shared with field{tag}",
+            errors[0].text if errors else "no #p-scope-error in the fieldset")
+    w.check(d.find_element(By.ID, "p-scope").get_attribute("aria-describedby") == "p-scope-error",
+            f"the Shared with field is described by its message{tag}")
+    summary = d.find_elements(By.CSS_SELECTOR, "#errors a[href='#p-scope']")
+    w.check(summary, f"the error summary links to the Shared with field{tag}")
+    kept = share_form_values(d)
+    w.check(kept == {"kind": "Case", "title": TITLE, "body": BODY, "tlp": "RED", "scope": ["all"]},
+            f"everything typed is kept{tag}", str(kept))
+    w.check("TLP:RED" in d.find_element(By.TAG_NAME, "body").text.split("\n")[0],
+            f"the page's marking banner follows the chosen marking{tag}", d.find_element(By.TAG_NAME, "body").text[:60])
+
+
+phase = "start"
+try:
+    # 1. Valdoria's focal point, at desktop size.
+    d = w.browser(1280, 900)
+    w.login(d, FOCAL)
+    phase = "list"
+    vld = open_state(d, "Republic of Valdoria")
+    w.check(d.current_url == vld + "/practices", "the entry leads to the state's practices", d.current_url)
+    look(d, "practices list", "list")
+    received, own = section(d, "Shared with your state"), section(d, "Shared by your state")
+    w.check("Registering unmanned aircraft" in received and "Kingdom of Norvania" in received and "TLP:AMBER" in received,
+            "Norvania's legislation is under Shared with your state")
+    w.check("Shared with your state by name" in received, "the received list says how it reached Valdoria")
+    w.check("crypto-asset tracing" in own and "Shared with all partner states" in own and "TLP:GREEN" in own,
+            "Valdoria's success story is under Shared by your state")
+    w.check("tabletop exercise" in own and "Withdrawn on" in own, "Valdoria's withdrawn lesson is kept, marked withdrawn")
+    lesson = d.find_element(By.PARTIAL_LINK_TEXT, "tabletop exercise").get_attribute("href")
+    lesson_id = lesson.rstrip("/").rsplit("/", 1)[1]
+
+    phase = "thread"
+    d.find_element(By.PARTIAL_LINK_TEXT, "Registering unmanned aircraft").click()
+    look(d, "received practice", "legislation")
+    text = w.main_text(d)
+    legislation = d.current_url
+    w.check("From: Kingdom of Norvania" in text and "Shared with your state by name" in text, "the practice says who shared it and how")
+    w.check("Read and pass on under its marking" in text, "the marking's meaning is spelled out")
+    w.check("Who may read the register" in text and "local authorities ask through the police" in text,
+            "Valdoria's question and Norvania's answer are in the thread")
+    w.check("sharing state" in text, "the answer is marked as the sharing state's")
+    w.check(not d.find_elements(By.XPATH, "//main//button[normalize-space()='Withdraw']"), "Valdoria cannot withdraw Norvania's practice")
+
+    phase = "comment"
+    Select(d.find_element(By.ID, "c-kind")).select_by_visible_text("Question")
+    d.find_element(By.ID, "c-body").send_keys(COMMENT)
+    press(d, button(d, "Post"))
+    w.check("Your comment is posted." in d.page_source, "the comment is posted")
+    w.check(d.current_url.split("#")[0] == legislation, "back on the practice", d.current_url)
+    text = w.main_text(d)
+    w.check(COMMENT in text, "the comment is in the thread")
+    w.check(text.index(COMMENT) > text.index("local authorities ask through the police"), "the new comment comes last")
+
+    phase = "blank comment"
+    box = d.find_element(By.ID, "c-body")
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    button(d, "Post").click()
+    time.sleep(0.3)
+    w.check(d.execute_script("return arguments[0].validity.valueMissing", box) and d.current_url.split("#")[0] == legislation,
+            "an empty comment is stopped by the browser (required)")
+    box.send_keys("   ")
+    press(d, button(d, "Post"))
+    look(d, "comment refused", "comment-refused")
+    err = d.find_elements(By.ID, "c-body-error")
+    w.check(err and err[0].text.strip(), "a blank comment is refused with the message by the field", err[0].text if err else "no #c-body-error")
+    w.check(err and d.find_element(By.ID, "c-body").get_attribute("aria-invalid") == "true"
+            and d.find_element(By.ID, "c-body").get_attribute("aria-describedby") == "c-body-error",
+            "the text field is marked invalid and described by its message")
+    w.check(err and err[0].location["y"] > d.find_element(By.ID, "c-body").location["y"], "the message sits right under the field")
+    w.check(d.find_elements(By.ID, "c-kind") and d.find_elements(By.ID, "errors"), "the form is shown again with an error summary")
+    w.check(w.main_text(d).count(COMMENT) == 1, "the blank comment added nothing")
+
+    phase = "share"
+    d.find_element(By.PARTIAL_LINK_TEXT, "Good practices").click()
+    w.loaded(d)
+    d.find_element(By.LINK_TEXT, "Share a good practice").click()
+    look(d, "share form", "form")
+    w.check(d.find_element(By.ID, "p-scope-states").is_selected(), "the form starts at chosen states")
+    w.check("Only these states will see the practice" in w.main_text(d), "the form says who will see it")
+    refused_red_to_all(d)
+    Select(d.find_element(By.ID, "p-tlp")).select_by_value("AMBER")
+    d.find_element(By.ID, "p-scope-states").click()
+    d.find_element(By.XPATH, "//fieldset[@id='p-scope']//label[normalize-space()='Kingdom of Norvania']/input").click()
+    press(d, button(d, "Share the practice"))
+    m = re.search(r"/practices/([0-9a-f-]{36})(#.*)?$", d.current_url)
+    w.check(m, "sharing lands on the practice", d.current_url)
+    # The form posts to …/practices#errors; a redirect without a fragment of its own inherits it (RFC 9110 §10.2.2).
+    w.check(m and not m.group(2), "the address bar shows the practice's own address (to copy or bookmark)", d.current_url)
+    look(d, "shared practice", "shared")
+    practice = d.current_url.split("#")[0]
+    practice_id = m.group(1) if m else ""
+    text = w.main_text(d)
+    w.check("The practice is shared." in d.page_source, "the practice is shared")
+    w.check(TITLE in text and "TLP:AMBER" in text and "Shared with: Kingdom of Norvania" in text,
+            "the practice shows its marking and its one recipient")
+    w.check(button(d, "Withdraw"), "the sharing state may withdraw it")
+    d.get(vld + "/practices")
+    w.loaded(d)
+    w.check(TITLE in section(d, "Shared by your state"), "the new practice is listed as shared by Valdoria")
+
+    # 5. The same pages at phone size, before Norvania reads it.
+    phase = "phone (Valdoria)"
+    p = w.browser(390, 844)
+    w.login(p, FOCAL)
+    p.get(vld + "/practices")
+    look(p, "practices list", "list", phone=True)
+    p.get(legislation)
+    look(p, "received practice", "legislation", phone=True)
+    p.find_element(By.ID, "c-body").send_keys(" ")
+    press(p, button(p, "Post"))
+    look(p, "comment refused", "comment-refused", phone=True)
+    w.check(p.find_elements(By.ID, "c-body-error"), "a blank comment is refused (phone)")
+    p.get(vld + "/practices/new")
+    look(p, "share form", "form", phone=True)
+    overflow = p.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    w.check(overflow <= 0, "the form does not scroll sideways on a phone", f"{overflow}px too wide")
+    refused_red_to_all(p, phone=True)
+    p.get(practice)
+    look(p, "shared practice", "shared", phone=True)
+    p.quit()
+
+    # 2. Norvania's focal point.
+    phase = "Norvania"
+    n = w.browser(1280, 900)
+    w.login(n, NRV_FOCAL)
+    nrv = open_state(n, "Kingdom of Norvania")
+    look(n, "practices list (Norvania)", "nrv-list")
+    received = section(n, "Shared with your state")
+    w.check(TITLE in received and "Republic of Valdoria" in received, "Norvania sees the new practice, from Valdoria")
+    w.check("crypto-asset tracing" in received, "Norvania sees Valdoria's success story (all partners)")
+    w.check("tabletop exercise" not in n.page_source, "Norvania does not see Valdoria's withdrawn lesson")
+    n.get(f"{nrv}/practices/{lesson_id}")
+    w.loaded(n)
+    w.check("Status 404" in w.main_text(n), "the withdrawn lesson's address is a 404 for Norvania", w.main_text(n)[:80])
+    n.get(f"{nrv}/practices")
+    w.loaded(n)
+    n.find_element(By.PARTIAL_LINK_TEXT, TITLE).click()
+    look(n, "received practice (Norvania)", "nrv-practice")
+    nrv_practice = n.current_url
+    w.check(nrv_practice.endswith(practice_id), "Norvania opens it at its own state's address", nrv_practice)
+    text = w.main_text(n)
+    reach = n.find_element(By.CSS_SELECTOR, "main p.small").text
+    w.check(reach == "Shared with your state by name", "the recipients line says how it reached Norvania", reach)
+    w.check("Shared with:" not in text and "Kingdom of Norvania" not in text.split("Comments and questions")[0],
+            "no list of recipients is shown to a recipient")
+    w.check(not n.find_elements(By.XPATH, "//main//button[normalize-space()='Withdraw']"), "Norvania cannot withdraw it")
+    n.find_element(By.ID, "c-body").send_keys(ANSWER)
+    press(n, button(n, "Post"))
+    w.check("Your comment is posted." in n.page_source and ANSWER in w.main_text(n), "Norvania comments on it")
+
+    p = w.browser(390, 844)
+    w.login(p, NRV_FOCAL)
+    p.get(nrv_practice)
+    look(p, "received practice (Norvania)", "nrv-practice", phone=True)
+
+    # 3. Valdoria withdraws it.
+    phase = "withdraw"
+    d.get(practice)
+    w.loaded(d)
+    w.check(ANSWER in w.main_text(d), "Valdoria reads Norvania's comment")
+    press(d, button(d, "Withdraw"))
+    look(d, "withdrawn practice", "withdrawn")
+    text = w.main_text(d)
+    w.check("The practice is withdrawn." in d.page_source and "Withdrawn on" in text, "the practice is withdrawn and says so")
+    w.check(not d.find_elements(By.ID, "c-body"), "a withdrawn practice takes no more comments")
+    n.get(nrv_practice)
+    look(n, "withdrawn practice (Norvania)", "nrv-404")
+    w.check("Status 404" in w.main_text(n) and TITLE not in n.page_source, "Norvania gets a 404 on its address", w.main_text(n)[:80])
+    p.get(nrv_practice)
+    look(p, "withdrawn practice (Norvania)", "nrv-404", phone=True)
+    p.quit()
+    n.get(nrv + "/practices")
+    w.loaded(n)
+    w.check(TITLE not in n.page_source, "it is gone from Norvania's list")
+    n.quit()
+    d.quit()
+
+    # 4. Valdoria's facilitator.
+    phase = "facilitator"
+    for width, height, phone in [(1280, 900, False), (390, 844, True)]:
+        f = w.browser(width, height)
+        w.login(f, FACILITATOR)
+        f.get(vld)
+        look(f, "state overview (facilitator)", "facilitator-state", phone)
+        tag = " (phone)" if phone else ""
+        w.check(nav_links(f) and "Good practices" not in nav_links(f), f"the facilitator has no Good practices entry{tag}", str(nav_links(f)))
+        f.get(vld + "/practices")
+        look(f, "practices (facilitator)", "facilitator-403", phone)
+        w.check("Status 403" in w.main_text(f) and "Registering unmanned" not in f.page_source,
+                f"the facilitator gets a 403 on the address{tag}", w.main_text(f)[:80])
+        f.get(legislation)
+        w.loaded(f)
+        w.check("Status 403" in w.main_text(f) and "Registering unmanned" not in f.page_source,
+                f"and on a practice's address{tag}", w.main_text(f)[:80])
+        f.quit()
+    phase = "done"
+except Exception:
+    traceback.print_exc()
+    print(f"the walk stopped during: {phase}", flush=True)
+
+status = w.summary()
+sys.exit(status if phase == "done" else 2)
