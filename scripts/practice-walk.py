@@ -42,7 +42,7 @@ def full(d, name, phone):
     d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                       {"width": width, "height": height, "deviceScaleFactor": 2 if phone else 1, "mobile": phone})
     try:
-        d.save_screenshot(os.path.join(w.shots, f"{w.count:02d}-{name}-full.png"))
+        d.save_screenshot(os.path.join(w.shots, f"{name}-full.png"))
     finally:
         if phone:
             d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
@@ -51,8 +51,14 @@ def full(d, name, phone):
 
 
 def look(d, page, name, phone=False):
-    w.visit(d, page, name, phone)
-    full(d, f"{name}-{'phone' if phone else 'desktop'}", phone)
+    """walk_common's visit (a screenshot, then axe-core), with the whole page too, taken before axe-core runs: axe
+    scrolls boxes such as the tables' sideways-scrolling frames while it checks contrast."""
+    w.loaded(d)
+    w.count += 1
+    shot = f"{w.count:02d}-{name}-{'phone' if phone else 'desktop'}"
+    d.save_screenshot(os.path.join(w.shots, shot + ".png"))
+    full(d, shot, phone)
+    w.axe(d, page + (" (phone)" if phone else ""))
 
 
 def press(d, button):
