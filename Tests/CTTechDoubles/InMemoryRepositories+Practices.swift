@@ -36,7 +36,8 @@ extension InMemoryRepositories: PracticeRepository {
     public func practiceComments(_ scope: TenantScope, practiceID: String) async throws -> [PracticeComment] {
         read { state in
             guard visiblePractices(state, scope).contains(where: { $0.id == practiceID }) else { return [] }
-            return Array(state.practiceComments.filter { $0.practiceID == practiceID }.sorted { $0.postedOn < $1.postedOn }.prefix(ProgrammeLimits.comments))
+            return Array(
+                state.practiceComments.filter { $0.practiceID == practiceID }.sorted { $0.postedOn < $1.postedOn }.prefix(ProgrammeLimits.comments))
         }
     }
 

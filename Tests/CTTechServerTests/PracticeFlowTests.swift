@@ -32,7 +32,8 @@ struct PracticeFlowTests {
                 try await world.services.states.create(
                     state, by: admin, audit: AuditEvent(.stateCreate, by: AuditActor(id: "test", label: "test"), entity: state.id, state: state.id))
                 let user = UserAccount(
-                    id: Identifier.make(), email: "focal-\(letter.lowercased())@practices.example", displayName: "Focal \(letter)", passwordHash: hash,
+                    id: Identifier.make(), email: "focal-\(letter.lowercased())@practices.example", displayName: "Focal \(letter)",
+                    passwordHash: hash,
                     totpSecret: nil, isActive: true, failedLogins: 0, lockedUntil: nil, version: 1)
                 try await world.services.accounts.create(
                     user, grants: [RoleGrant(id: Identifier.make(), userID: user.id, role: .focalPoint, stateID: state.id)], by: admin,

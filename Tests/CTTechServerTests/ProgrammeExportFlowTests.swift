@@ -30,7 +30,9 @@ struct ProgrammeExportFlowTests {
             let byEvent = try await client.send(.get, SiteURL.programmeFiguresCSV(.participantsByEvent, year: 2024).path, session: focal)
             #expect(byEvent.text.contains("National workshop,suppressed,0,0,0,suppressed"), "\(byEvent.text)")
             // the records of the home state only
-            for (table, expected) in [(ProgrammeCSV.Records.events, "National workshop"), (.requests, "Training on AI"), (.actionItems, "Adopt a strategy")] {
+            for (table, expected) in [
+                (ProgrammeCSV.Records.events, "National workshop"), (.requests, "Training on AI"), (.actionItems, "Adopt a strategy"),
+            ] {
                 let records = try await client.send(.get, SiteURL.programmeRecordsCSV(table).path, session: focal)
                 #expect(records.status == .ok && records.text.contains(expected), "\(table)")
                 #expect(!records.text.contains(TestWorld.foreignMarker), "\(table)")

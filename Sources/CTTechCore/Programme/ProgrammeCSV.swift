@@ -39,14 +39,17 @@ public enum ProgrammeCSV {
                 [
                     request.id, names[request.stateID] ?? request.stateID, request.receivedOn.description, request.status.rawValue,
                     request.changedOn.description, String(request.age(on: today)), request.askedBy, request.topics.joined(separator: "; "),
-                    request.summary, request.eventID.map { titles[$0] ?? $0 } ?? "", request.answeredBy.map { titles[$0] ?? $0 }.joined(separator: "; "),
+                    request.summary, request.eventID.map { titles[$0] ?? $0 } ?? "",
+                    request.answeredBy.map { titles[$0] ?? $0 }.joined(separator: "; "),
                     request.declineReason,
                 ]
             })
     }
 
     /// One line per action item, with its recommendation.
-    public static func actionItems(_ recommendations: [Recommendation], names: [String: String], titles: [String: String], today: CalendarDate)
+    public static func actionItems(
+        _ recommendations: [Recommendation], names: [String: String], titles: [String: String], today: CalendarDate
+    )
         -> String
     {
         document(
@@ -57,7 +60,8 @@ public enum ProgrammeCSV {
             recommendations.sorted { ($0.madeOn, $0.id) < ($1.madeOn, $1.id) }.flatMap { recommendation in
                 recommendation.items.map { item in
                     [
-                        recommendation.id, names[recommendation.stateID] ?? recommendation.stateID, titles[recommendation.eventID] ?? recommendation.eventID,
+                        recommendation.id, names[recommendation.stateID] ?? recommendation.stateID,
+                        titles[recommendation.eventID] ?? recommendation.eventID,
                         recommendation.madeOn.description, recommendation.text, item.id, item.action, item.ownerAgency, item.due.description,
                         item.status.rawValue, item.isOverdue(on: today) ? "yes" : "no", item.evidence,
                     ]

@@ -72,7 +72,9 @@ public struct PublishedTable: Sendable, Hashable {
         func count(_ value: Int?) -> String { value.map(String.init) ?? Self.suppressedMark }
         var lines = [(["key", "label"] + columns + ["total"]).joined(separator: ",")]
         for row in rows {
-            lines.append(([RegisterDocument.cell(row.key), RegisterDocument.cell(row.label)] + row.cells.map(count) + [count(row.total)]).joined(separator: ","))
+            lines.append(
+                ([RegisterDocument.cell(row.key), RegisterDocument.cell(row.label)] + row.cells.map(count) + [count(row.total)]).joined(
+                    separator: ","))
         }
         if let columnTotals {
             lines.append((["total", "total"] + columnTotals.map(count) + [count(total)]).joined(separator: ","))

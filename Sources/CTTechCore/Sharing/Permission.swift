@@ -105,7 +105,8 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
         case .viewState, .editStateProfile, .readStateAudit, .administer: true
         case .viewAssessment, .manageAssessment, .writeScenario, .scoreScenario, .approveAssessment, .viewResponses, .writeResponse, .reviewResponse,
             .approveResponse, .overrideReview, .viewCapability, .writeCapability, .validateCapability, .planDevelopment, .reviewRoadmap,
-            .approveRoadmap, .viewLiveSession, .runLiveSession, .viewProgramme, .viewProgrammeAggregates, .manageProgramme, .readPersonalData, .viewPractices, .sharePractice:
+            .approveRoadmap, .viewLiveSession, .runLiveSession, .viewProgramme, .viewProgrammeAggregates, .manageProgramme, .readPersonalData,
+            .viewPractices, .sharePractice:
             false
         }
     }

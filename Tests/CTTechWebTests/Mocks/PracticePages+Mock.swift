@@ -21,7 +21,8 @@ extension Valdoria {
 
 extension PracticesPage {
     static let mock = PracticesPage.make(
-        layout: Valdoria.layout("Good practices", identity: Valdoria.focalPoint, path: SiteURL.practices(Valdoria.state.id).path, state: Valdoria.state),
+        layout: Valdoria.layout(
+            "Good practices", identity: Valdoria.focalPoint, path: SiteURL.practices(Valdoria.state.id).path, state: Valdoria.state),
         stateID: Valdoria.state.id, practices: [Valdoria.practiceFromZahran, Valdoria.practiceFromArvenna, Valdoria.practiceOfValdoria],
         partners: Valdoria.partners, canShare: true)
 }

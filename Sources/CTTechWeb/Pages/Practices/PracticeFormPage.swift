@@ -50,7 +50,9 @@ public struct PracticeFormPage: WebPage {
             layout: layout, action: SiteURL.practices(state.id).path, cancelHref: SiteURL.practices(state.id).path, csrf: csrf, errors: errors,
             values: values,
             kinds: [Choice(value: "", label: t("policy.choose"), selected: (values["kind"] ?? "").isEmpty)]
-                + SharedPractice.Kind.allCases.map { Choice(value: $0.rawValue, label: PracticeWords.kind($0, t), selected: values["kind"] == $0.rawValue) },
+                + SharedPractice.Kind.allCases.map {
+                    Choice(value: $0.rawValue, label: PracticeWords.kind($0, t), selected: values["kind"] == $0.rawValue)
+                },
             tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: values["tlp"] == $0.rawValue) },
             regions: Region.allCases.map { Choice(value: $0.rawValue, label: t("region." + $0.rawValue), selected: values["region"] == $0.rawValue) },
             scopeStates: scope == "states", scopeRegion: scope == "region", scopeAll: scope == "all",

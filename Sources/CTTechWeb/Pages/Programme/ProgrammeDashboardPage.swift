@@ -106,7 +106,8 @@ public struct ProgrammeDashboardPage: WebPage {
             shareRows: shares.map(\.0),
             chartSVG: ProgrammeChart.womenShare(shares.map(\.1), target: womenTarget, localizer: t),
             byYear: ProgrammeTableModel(
-                yearTable, heading: t("programme.field.period"), caption: t("programme.dashboard.by-year"), csv: .programmeFiguresCSV(.participantsByYear),
+                yearTable, heading: t("programme.field.period"), caption: t("programme.dashboard.by-year"),
+                csv: .programmeFiguresCSV(.participantsByYear),
                 t),
             byState: ProgrammeTableModel(
                 stateTable, heading: t("programme.field.state"), caption: t("programme.dashboard.by-state"),

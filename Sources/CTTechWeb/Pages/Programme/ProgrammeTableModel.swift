@@ -34,7 +34,9 @@ struct ProgrammeTableModel: Sendable, TemplateModel {
         self.caption = caption
         columns = table.columns.map { ProgrammeWords.sex($0, t) }
         rows = table.rows.map { row in
-            Row(label: labels[row.key] ?? row.label, href: links[row.key], cells: row.cells.map { ProgrammeWords.count($0, t) }, total: ProgrammeWords.count(row.total, t))
+            Row(
+                label: labels[row.key] ?? row.label, href: links[row.key], cells: row.cells.map { ProgrammeWords.count($0, t) },
+                total: ProgrammeWords.count(row.total, t))
         }
         totals = (table.columnTotals ?? []).map { ProgrammeWords.count($0, t) }
         total = table.columnTotals == nil ? "" : ProgrammeWords.count(table.total, t)
