@@ -55,6 +55,10 @@ struct InMemoryStorage: Sendable {
     /// Shared good practices by id, and their comments oldest first.
     var practices: [String: SharedPractice] = [:]
     var practiceComments: [PracticeComment] = []
+    /// Knowledge products, agenda sessions (in order of adding) and event links.
+    var products: [String: KnowledgeProduct] = [:]
+    var agendaSessions: [AgendaSession] = []
+    var eventLinks: [EventLink] = []
 
     /// An assessment of the scope's state; another state's is as absent as a missing one.
     func assessment(_ scope: TenantScope, _ id: String) -> StoredAssessment? {

@@ -101,7 +101,7 @@ struct PracticeFlowTests {
                 if withdrawn {
                     for practice in shared {
                         let response = try await client.send(
-                            .post, SiteURL.practiceWithdraw(p.id("A"), practice: practice.id).path, session: a, form: ["_csrf": a.csrf])
+                            .post, SiteURL.practiceWithdraw(p.id("A"), practice: practice.id).path, session: a, form: ["_csrf": a.csrf, "confirm": "on"])
                         #expect(response.status == .seeOther)
                     }
                 }
@@ -158,19 +158,24 @@ struct PracticeFlowTests {
             // B and C cannot withdraw A's practice, neither through their own state's path nor A's
             for (letter, session) in [("B", b), ("C", c)] {
                 let own = try await client.send(
-                    .post, SiteURL.practiceWithdraw(p.id(letter), practice: id).path, session: session, form: ["_csrf": session.csrf])
+                    .post, SiteURL.practiceWithdraw(p.id(letter), practice: id).path, session: session, form: ["_csrf": session.csrf, "confirm": "on"])
                 #expect(own.status == .notFound, "\(letter) via its own state: \(own.status)")
                 let foreign = try await client.send(
-                    .post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: session, form: ["_csrf": session.csrf])
+                    .post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: session, form: ["_csrf": session.csrf, "confirm": "on"])
                 #expect([.forbidden, .notFound].contains(foreign.status), "\(letter) via A: \(foreign.status)")
             }
+            // without the confirming tick nothing is withdrawn
+            let unconfirmed = try await client.send(
+                .post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: a, form: ["_csrf": a.csrf])
+            #expect(unconfirmed.status == .badRequest && unconfirmed.text.contains("w-confirm-error"))
+            #expect(try await client.send(.get, SiteURL.practice(p.id("C"), practice: id).path, session: c).status == .ok)
             // A withdraws; the thread is gone for C, and A's page says it is withdrawn and takes no comment
-            let withdrawn = try await client.send(.post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: a, form: ["_csrf": a.csrf])
+            let withdrawn = try await client.send(.post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: a, form: ["_csrf": a.csrf, "confirm": "on"])
             #expect(withdrawn.status == .seeOther)
             #expect(try await client.send(.get, SiteURL.practice(p.id("C"), practice: id).path, session: c).status == .notFound)
             let mine = try await client.send(.get, SiteURL.practice(p.id("A"), practice: id).path, session: a)
             #expect(mine.status == .ok && !mine.text.contains("c-body"))
-            let again = try await client.send(.post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: a, form: ["_csrf": a.csrf])
+            let again = try await client.send(.post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: a, form: ["_csrf": a.csrf, "confirm": "on"])
             #expect(again.status == .conflict)
             // the audit trail: shared and withdrawn in A's log, the question in B's
             func log(_ letter: String) async throws -> [AuditEntry] {

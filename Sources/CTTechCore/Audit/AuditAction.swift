@@ -86,6 +86,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case practiceShare = "practice.share"
     case practiceWithdraw = "practice.withdraw"
     case practiceComment = "practice.comment"
+    case productCreate = "product.create"
+    case agendaAdd = "programme.agenda_add"
+    case eventLink = "programme.event_link"
 
     /// The kind of record an entry of this action is about.
     public var entityType: String {
@@ -116,6 +119,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .requestCreate, .requestMove: "assistance_request"
         case .recommendationCreate, .actionItemRecord: "recommendation"
         case .practiceShare, .practiceWithdraw, .practiceComment: "shared_practice"
+        case .productCreate: "knowledge_product"
+        case .agendaAdd, .eventLink: "programme_event"
         }
     }
 }
@@ -218,6 +223,9 @@ extension AuditAction {
         case .practiceShare: "Good practice shared"
         case .practiceWithdraw: "Shared good practice withdrawn"
         case .practiceComment: "Comment on a shared good practice"
+        case .productCreate: "Knowledge product added"
+        case .agendaAdd: "Agenda session added"
+        case .eventLink: "National work linked to an event"
         }
     }
 
@@ -234,6 +242,7 @@ extension AuditAction {
         case "roadmap_item": "roadmap item"
         case "live_session": "live session"
         case "shared_practice": "shared good practice"
+        case "knowledge_product": "knowledge product"
         default: entityType.replacingUnderscores()
         }
     }

@@ -41,9 +41,12 @@ public struct SharedPracticeDraft: Sendable, Hashable {
         let tlp = TLP(rawValue: (fields["tlp"] ?? "").trimmingWhitespace())
         if tlp == nil { v.add("tlp", "validation.one-of", ["values": TLP.allCases.map(\.rawValue).joined(separator: ", ")]) }
         var scope: SharedPractice.Scope?
-        switch (fields["scope"] ?? "").trimmingWhitespace() {
+        let chosen = fields.keys.filter { $0.hasPrefix("recipient.") && !(fields[$0] ?? "").isEmpty }.map { String($0.dropFirst(10)) }
+        let kindOfScope = (fields["scope"] ?? "").trimmingWhitespace()
+        // States ticked under another choice would be silently ignored (and the practice go wider than the ticks say).
+        if !chosen.isEmpty, ["region", "all"].contains(kindOfScope) { v.add("scope", "validation.practice-states-ticked") }
+        switch kindOfScope {
         case "states":
-            let chosen = fields.keys.filter { $0.hasPrefix("recipient.") && !(fields[$0] ?? "").isEmpty }.map { String($0.dropFirst(10)) }
             if chosen.contains(where: { !partners.contains($0) }) {
                 v.add("scope", "validation.practice-unknown-state")
             } else {
@@ -97,10 +100,14 @@ public struct PracticeExchange: Sendable {
         return practice
     }
 
-    /// Withdraws a practice of the scope's state; a practice of another state is refused as missing.
-    public func withdraw(_ practice: SharedPractice, today: CalendarDate, by actor: AuditActor, scope: TenantScope) async throws -> SharedPractice {
+    /// Withdraws a practice of the scope's state once `confirmed` (the form's tick: the recipients lose it at once); a
+    /// practice of another state is refused as missing.
+    public func withdraw(
+        _ practice: SharedPractice, confirmed: Bool, today: CalendarDate, by actor: AuditActor, scope: TenantScope
+    ) async throws -> SharedPractice {
         guard practice.stateID == scope.stateID else { throw StoreConflict.missing }
         if practice.withdrawn { throw ValidationFailure(field: "practice", "validation.practice-withdrawn") }
+        if !confirmed { throw ValidationFailure(field: "confirm", "validation.practice-confirm-withdrawal") }
         return try await practices.withdrawPractice(
             scope, id: practice.id, on: today, audit: AuditEvent(.practiceWithdraw, by: actor, entity: practice.id, state: scope.stateID))
     }

@@ -114,4 +114,5 @@ public enum ProgrammeLimits {
     public static let recommendations = 1_000
     public static let practices = 1_000
     public static let comments = 500
+    public static let products = 500
 }

@@ -27,6 +27,7 @@ public struct AppServices: Sendable {
     public let programme: ProgrammeStore
     public let followUps: FollowUpStore
     public let practices: PracticeStore
+    public let agenda: ProgrammeAgendaStore
     public let liveBroadcaster: LiveBroadcaster
     let liveJoinLimiter: LoginRateLimiter
     let liveAnswerLimiter: LoginRateLimiter
@@ -55,6 +56,7 @@ public struct AppServices: Sendable {
         self.programme = ProgrammeStore(persistence)
         self.followUps = FollowUpStore(persistence)
         self.practices = PracticeStore(persistence)
+        self.agenda = ProgrammeAgendaStore(persistence)
         self.liveBroadcaster = LiveBroadcaster()
         self.liveJoinLimiter = LoginRateLimiter(limit: configuration.liveJoinLimitPerAddress, windowSeconds: 60)
         self.liveAnswerLimiter = LoginRateLimiter(limit: configuration.liveAnswerLimitPerDevice, windowSeconds: 60)
@@ -97,6 +99,7 @@ public struct AppServices: Sendable {
     var programmeRecords: ProgrammeRecords { ProgrammeRecords(programme: programme, states: states) }
     var programmeFollowUp: ProgrammeFollowUp { ProgrammeFollowUp(followUps: followUps, programme: programme, reference: reference) }
     var practiceExchange: PracticeExchange { PracticeExchange(practices: practices, states: states) }
+    var programmeAgenda: ProgrammeAgenda { ProgrammeAgenda(agenda: agenda, programme: programme, reference: reference) }
     var developmentPlanning: DevelopmentPlanning { DevelopmentPlanning(capability: capability, frameworks: capability, reference: reference) }
     var approval: Approval {
         let a = assessments

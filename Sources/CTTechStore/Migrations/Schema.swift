@@ -18,7 +18,7 @@ enum Schema {
         M0012LiveSessions(),
         M0013WorkshopInput(),
         M0014ProgrammeRegistry(),
-        M0015PracticeExchange(),
+        M0015PracticesAndAgendas(),
     ]
 }
 

@@ -60,6 +60,8 @@ struct PracticeExchangeTests {
             (["scope": "states", "recipient.\(world.trinidad.id)": "on"], "scope"),
             (["scope": "states", "recipient.nowhere": "on"], "scope"),
             (["scope": "everyone"], "scope"),
+            // states ticked under "all partners" would go wider than the ticks say
+            (["scope": "all", "recipient.\(world.kenya.id)": "on"], "scope"),
             (["region": "atlantis"], "region"),
             (["tlp": "PURPLE"], "tlp"),
             (["kind": "rumour"], "kind"),
@@ -104,12 +106,17 @@ struct PracticeExchangeTests {
 
         // act and check: Jamaica cannot withdraw Trinidad's practice
         await #expect(throws: StoreConflict.self) {
-            try await world.exchange.withdraw(practice, today: world.today, by: world.actor, scope: world.scope(world.jamaica))
+            try await world.exchange.withdraw(practice, confirmed: true, today: world.today, by: world.actor, scope: world.scope(world.jamaica))
         }
-        let withdrawn = try await world.exchange.withdraw(practice, today: world.today, by: world.actor, scope: world.scope(world.trinidad))
+        // not without the tick that confirms it
+        await #expect(throws: ValidationFailure.self) {
+            try await world.exchange.withdraw(practice, confirmed: false, today: world.today, by: world.actor, scope: world.scope(world.trinidad))
+        }
+        let withdrawn = try await world.exchange.withdraw(
+            practice, confirmed: true, today: world.today, by: world.actor, scope: world.scope(world.trinidad))
         #expect(withdrawn.withdrawn)
         await #expect(throws: ValidationFailure.self) {
-            try await world.exchange.withdraw(withdrawn, today: world.today, by: world.actor, scope: world.scope(world.trinidad))
+            try await world.exchange.withdraw(withdrawn, confirmed: true, today: world.today, by: world.actor, scope: world.scope(world.trinidad))
         }
         let before = world.repositories.audit.count
         await #expect(throws: ValidationFailure.self) {

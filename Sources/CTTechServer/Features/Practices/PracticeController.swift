@@ -23,9 +23,13 @@ struct PracticeController {
         routes.get(.practices(.parameter), .state(.viewPractices)) { request, context, granted in
             let scope = try granted.requireTenant()
             let state = try await state(scope)
+            let listed = try await practices.practices(scope)
+            // The page names every listed practice: it carries the highest marking among them.
             let page = PracticesPage.make(
-                layout: layout(context.localizer("practice.title"), tlp: state.defaultTLP, state: state, request, context), stateID: state.id,
-                practices: try await practices.practices(scope), partners: try await exchange.partners(),
+                layout: layout(
+                    context.localizer("practice.title"), tlp: max(state.defaultTLP, listed.map(\.tlp).max() ?? state.defaultTLP), state: state, request,
+                    context), stateID: state.id,
+                practices: listed, partners: try await exchange.partners(),
                 canShare: Authorizer.allows(try granted.requireIdentity(), state: state.id, .sharePractice))
             return .html(pages.render(page))
         }
@@ -62,9 +66,13 @@ struct PracticeController {
             // Another state's practice is not this state's to withdraw: as absent as a missing one.
             guard practice.stateID == scope.stateID else { throw AppError.notFound }
             do {
-                _ = try await exchange.withdraw(practice, today: ProgrammeRecords.today(), by: try granted.actor(), scope: scope)
+                _ = try await exchange.withdraw(
+                    practice, confirmed: context.form["confirm"] == "on", today: ProgrammeRecords.today(), by: try granted.actor(), scope: scope)
             } catch let failure as ValidationFailure {
-                return try await page(request, context, granted, submitted: nil, failure: failure, status: .conflict)
+                // not confirmed: the page again with the tick asked for; already withdrawn: a conflict
+                return try await page(
+                    request, context, granted, submitted: nil, failure: failure,
+                    status: failure.issues.contains { $0.field == "confirm" } ? .badRequest : .conflict)
             }
             return .seeOther(SiteURL.practice(scope.stateID, practice: practice.id).path, notice: .practiceWithdrawn)
         }

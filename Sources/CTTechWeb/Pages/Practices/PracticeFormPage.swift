@@ -42,9 +42,16 @@ public struct PracticeFormPage: WebPage {
         failure: ValidationFailure? = nil
     ) -> PracticeFormPage {
         let t = layout.localizer
-        let values = submitted ?? ["tlp": state.defaultTLP.rawValue, "scope": "states", "region": state.region.rawValue]
-        let errors = FormErrors(t, failure, fields: fields)
         let others = partners.filter { $0.id != state.id }
+        // Only regions with a partner state besides the sharing one are offered, each with its states named: a region
+        // choice then says who will see the practice.
+        let regions = Region.allCases.filter { region in others.contains { $0.region == region } }
+        let values =
+            submitted ?? [
+                "tlp": state.defaultTLP.rawValue, "scope": "states",
+                "region": (regions.contains(state.region) ? state.region : regions.first)?.rawValue ?? "",
+            ]
+        let errors = FormErrors(t, failure, fields: fields)
         let scope = values["scope"] ?? "states"
         return PracticeFormPage(
             layout: layout, action: SiteURL.practices(state.id).path, cancelHref: SiteURL.practices(state.id).path, csrf: csrf, errors: errors,
@@ -54,7 +61,16 @@ public struct PracticeFormPage: WebPage {
                     Choice(value: $0.rawValue, label: PracticeWords.kind($0, t), selected: values["kind"] == $0.rawValue)
                 },
             tlps: TLP.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: values["tlp"] == $0.rawValue) },
-            regions: Region.allCases.map { Choice(value: $0.rawValue, label: t("region." + $0.rawValue), selected: values["region"] == $0.rawValue) },
+            regions: regions.map { region in
+                Choice(
+                    value: region.rawValue,
+                    label: t(
+                        "practice.region-option",
+                        [
+                            "region": t("region." + region.rawValue),
+                            "states": others.filter { $0.region == region }.map(\.name).joined(separator: ", "),
+                        ]), selected: values["region"] == region.rawValue)
+            },
             scopeStates: scope == "states", scopeRegion: scope == "region", scopeAll: scope == "all",
             groups: Region.allCases.compactMap { region in
                 let here = others.filter { $0.region == region }

@@ -29,9 +29,11 @@ public struct PracticePage: WebPage {
     let kinds: [Choice]
     let kindError: String?
     let bodyError: String?
+    let confirmError: String?
 
     static let fields = [
         FormField("kind", "practice.comment.kind-label", id: "c-kind"), FormField("body", "practice.comment.body", id: "c-body"),
+        FormField("confirm", "practice.withdraw", id: "w-confirm"),
     ]
 
     public static func make(
@@ -56,6 +58,6 @@ public struct PracticePage: WebPage {
             csrf: csrf, errors: errors, values: values,
             kinds: PracticeComment.Kind.allCases.map {
                 Choice(value: $0.rawValue, label: t("practice.comment.kind." + $0.rawValue), selected: values["kind"] == $0.rawValue)
-            }, kindError: errors.message("kind"), bodyError: errors.message("body"))
+            }, kindError: errors.message("kind"), bodyError: errors.message("body"), confirmError: errors.message("confirm"))
     }
 }
