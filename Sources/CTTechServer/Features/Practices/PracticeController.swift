@@ -41,7 +41,8 @@ struct PracticeController {
             do {
                 let practice = try await exchange.share(
                     SharedPracticeDraft(fields: context.form.fields), today: ProgrammeRecords.today(), by: try granted.actor(), scope: scope)
-                return .seeOther(SiteURL.practice(scope.stateID, practice: practice.id).path, notice: .practiceShared)
+                // A fragment of its own: a redirect without one keeps the form's `#errors` in the address bar.
+                return .seeOther(SiteURL.practice(scope.stateID, practice: practice.id).path + "#main", notice: .practiceShared)
             } catch let failure as ValidationFailure {
                 return try await form(request, context, granted, submitted: context.form.fields, failure: failure, status: .badRequest)
             }
@@ -74,7 +75,7 @@ struct PracticeController {
                     request, context, granted, submitted: nil, failure: failure,
                     status: failure.issues.contains { $0.field == "confirm" } ? .badRequest : .conflict)
             }
-            return .seeOther(SiteURL.practice(scope.stateID, practice: practice.id).path, notice: .practiceWithdrawn)
+            return .seeOther(SiteURL.practice(scope.stateID, practice: practice.id).path + "#main", notice: .practiceWithdrawn)
         }
     }
 
