@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One scoring round end to end in headless Chromium with axe-core on every page (scripts/browser-round.py), then the
-# product in Arabic and Chinese (scripts/language-walk.py), the policy responses (scripts/policy-walk.py) and steps 7–8
-# (scripts/capability-walk.py), against a
+# product in Arabic and Chinese (scripts/language-walk.py), the policy responses (scripts/policy-walk.py), steps 7–8
+# (scripts/capability-walk.py), the live sessions (scripts/live-walk.py), the programme (scripts/programme-walk.py) and
+# the good practices shared between partner states (scripts/practice-walk.py), against a
 # fresh demo server on a temporary SQLite database. Installs Debian's chromium and chromium-driver, and selenium and
 # axe-selenium-python from PyPI, when they are missing. Does not build: pass the binary, or build it first.
 # Usage: scripts/browser-round.sh [BINARY]   (default .build/debug/cttech)
@@ -56,6 +57,8 @@ python3 scripts/capability-walk.py "http://127.0.0.1:$PORT" || status=$?
 python3 scripts/live-walk.py "http://127.0.0.1:$PORT" || status=$?
 # The programme: events, participant lists, requests, follow-ups, duplicates, dashboards (issue 13).
 python3 scripts/programme-walk.py "http://127.0.0.1:$PORT" || status=$?
+# Good practices shared between partner states: comments, refusals, withdrawal (issue 13).
+python3 scripts/practice-walk.py "http://127.0.0.1:$PORT" || status=$?
 if [ "$status" -ne 0 ] && grep -q '"level":"\(error\|critical\)"' "$WORK/serve.log"; then
     echo "server errors during the run:"
     grep '"level":"\(error\|critical\)"' "$WORK/serve.log" | tail -10

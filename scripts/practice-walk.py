@@ -5,15 +5,21 @@
   1. Valdoria's focal point opens Good practices from the state's navigation (received and shared, apart), reads
      Norvania's legislation and its question-and-answer thread, posts a comment, is refused a blank one (the form again,
      the message by the field), is refused TLP:RED to all partner states (the message by "Shared with", everything
-     typed kept) and shares TLP:AMBER with Norvania by name, landing on the practice.
+     typed kept), is refused states ticked under "All partner states" (the message by "Shared with", nothing shared) and
+     shares TLP:AMBER with Norvania by name, landing on the practice at #main. The form's regions name their partner
+     states (the sharing state in none) and match the groups of tickable states; each list's marking banner is the
+     highest marking it lists.
   2. Norvania's focal point sees the new practice and comments on it; Valdoria's withdrawn lesson is nowhere, not even
      by its address; the recipients line says how the practice reached Norvania and names no other recipient.
-  3. Valdoria withdraws the new practice: Norvania gets a 404 on its address and it is gone from the list.
+  3. Valdoria withdraws the new practice: without the confirming tick it is refused (400, the message by the tick, still
+     shared); with it, back on the practice at #main, Norvania gets a 404 on its address and it is gone from the list.
   4. Valdoria's facilitator has no Good practices entry; the address answers 403.
   5. The list, the form, the refused form and a practice at phone size (390×844) as well.
 Prints PASS/FAIL per check and one line per axe run; exits 1 on a failed check or a serious/critical axe violation,
 2 if the walk stopped. Screenshots (the viewport, and the whole page as *-full.png) go to SHOTS (default
 /tmp/practice-shots).
+Adds practices and comments to the demo (a fresh title each run, so it runs again on the same server); changes no
+password or role (walk_common's log-in only sets an account back to English). scripts/browser-round.sh runs it.
 Usage: scripts/practice-walk.py BASE_URL"""
 import os, re, sys, time, traceback
 
@@ -33,6 +39,8 @@ BODY = ("Valdoria placed passive radio-frequency sensors at three land border cr
         "What worked: one shared picture for border guards and police. What did not: the sensors missed home-built drones.")
 COMMENT = f"Thank you: does the register also cover drones bought abroad? (walk {STAMP})"
 ANSWER = f"We could send our customs procedure to Norvania's aviation authority. (walk {STAMP})"
+TLPS = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"]  # lowest to highest
+NORVANIA = "//fieldset[@id='p-recipients']//label[normalize-space()='Kingdom of Norvania']/input"
 
 
 def full(d, name, phone):
@@ -51,14 +59,20 @@ def full(d, name, phone):
 
 
 def look(d, page, name, phone=False):
-    """walk_common's visit (a screenshot, then axe-core), with the whole page too, taken before axe-core runs: axe
-    scrolls boxes such as the tables' sideways-scrolling frames while it checks contrast."""
+    """walk_common's visit (a screenshot, then axe-core), with the whole page too, taken first: axe scrolls boxes such
+    as the tables' sideways-scrolling frames while it checks contrast."""
     w.loaded(d)
-    w.count += 1
-    shot = f"{w.count:02d}-{name}-{'phone' if phone else 'desktop'}"
-    d.save_screenshot(os.path.join(w.shots, shot + ".png"))
-    full(d, shot, phone)
-    w.axe(d, page + (" (phone)" if phone else ""))
+    full(d, f"{w.count + 1:02d}-{name}-{'phone' if phone else 'desktop'}", phone)
+    w.visit(d, page, name, phone)
+
+
+def status(d):
+    """The HTTP status of the page shown (the last response of its navigation)."""
+    return d.execute_script("var n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : null")
+
+
+def banner(d):
+    return d.find_element(By.CSS_SELECTOR, "aside.tlp strong").text.strip()
 
 
 def press(d, button):
@@ -92,6 +106,22 @@ def open_state(d, name):
     return state
 
 
+def list_layout(d, who):
+    """Both tables of the list: two columns (the title with its details underneath, the marking); the page's banner is
+    the highest marking listed."""
+    heads = [[th.text.strip() for th in t.find_elements(By.CSS_SELECTOR, "thead th")] for t in d.find_elements(By.CSS_SELECTOR, "main table")]
+    w.check(len(heads) == 2 and all(h == ["Title", "Marking"] for h in heads), f"{who}: both tables have Title and Marking columns", str(heads))
+    rows = d.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+    cells = [len(r.find_elements(By.TAG_NAME, "td")) for r in rows if r.find_elements(By.TAG_NAME, "a")]
+    details = [r.find_element(By.CSS_SELECTOR, "td:first-child").text for r in rows if r.find_elements(By.TAG_NAME, "a")]
+    w.check(cells and set(cells) == {2} and all("Shared on" in t and "\n" in t for t in details),
+            f"{who}: each practice is one row, its details under the title", str(cells))
+    listed = [b.text.strip() for b in d.find_elements(By.CSS_SELECTOR, "main table tbody td:nth-child(2) .badge")]
+    highest = max(listed, key=lambda m: TLPS.index(m) if m in TLPS else -1) if listed else None
+    w.check(len(listed) == len(cells) and banner(d) == highest, f"{who}: the banner is the highest marking listed",
+            f"banner {banner(d)}, listed {listed}")
+
+
 def section(d, heading):
     """The text of the table under the h2 `heading` on the list."""
     tables = d.find_elements(By.XPATH, f"//main//h2[normalize-space()='{heading}']/following-sibling::div[1]//table")
@@ -116,26 +146,64 @@ def fill_share_form(d, tlp, scope_id):
     d.find_element(By.ID, scope_id).click()
 
 
+def scope_refused(d, what, words, tag):
+    """The form again (400, not shared), the message `words` inside "Shared with", described by it and linked from the
+    error summary."""
+    w.check(status(d) == 400 and "/practices/new" not in d.current_url and not re.search(r"/practices/[0-9a-f-]{36}", d.current_url),
+            f"{what} is not shared (400){tag}", f"{status(d)} {d.current_url}")
+    errors = d.find_elements(By.CSS_SELECTOR, "#p-scope #p-scope-error")
+    w.check(errors and words in errors[0].text, f"the refusal stands inside the Shared with field{tag}",
+            errors[0].text if errors else "no #p-scope-error in the fieldset")
+    w.check(d.find_element(By.ID, "p-scope").get_attribute("aria-describedby") == "p-scope-error",
+            f"the Shared with field is described by its message{tag}")
+    summary = d.find_elements(By.CSS_SELECTOR, "#errors a[href='#p-scope']")
+    w.check(summary, f"the error summary links to the Shared with field{tag}")
+
+
 def refused_red_to_all(d, phone=False):
     """TLP:RED to all partner states: refused, the message by "Shared with", everything typed kept."""
     tag = " (phone)" if phone else ""
     fill_share_form(d, "RED", "p-scope-all")
     press(d, button(d, "Share the practice"))
     look(d, "share form refused", "form-refused", phone)
-    w.check("/practices/new" not in d.current_url and not re.search(r"/practices/[0-9a-f-]{36}", d.current_url),
-            f"RED to all partners is not shared{tag}", d.current_url)
-    errors = d.find_elements(By.CSS_SELECTOR, "#p-scope #p-scope-error")
-    w.check(errors and "TLP:RED" in errors[0].text, f"the refusal stands inside the Shared with field{tag}",
-            errors[0].text if errors else "no #p-scope-error in the fieldset")
-    w.check(d.find_element(By.ID, "p-scope").get_attribute("aria-describedby") == "p-scope-error",
-            f"the Shared with field is described by its message{tag}")
-    summary = d.find_elements(By.CSS_SELECTOR, "#errors a[href='#p-scope']")
-    w.check(summary, f"the error summary links to the Shared with field{tag}")
+    scope_refused(d, "RED to all partners", "TLP:RED", tag)
     kept = share_form_values(d)
     w.check(kept == {"kind": "Case", "title": TITLE, "body": BODY, "tlp": "RED", "scope": ["all"]},
             f"everything typed is kept{tag}", str(kept))
-    w.check("TLP:RED" in d.find_element(By.TAG_NAME, "body").text.split("\n")[0],
-            f"the page's marking banner follows the chosen marking{tag}", d.find_element(By.TAG_NAME, "body").text[:60])
+    w.check(banner(d) == "TLP:RED", f"the page's marking banner follows the chosen marking{tag}", banner(d))
+
+
+def region_choice(d):
+    """The Region select after "Shared with": only regions with partner states besides Valdoria, each naming them, the
+    same states as the region's group of tickable states."""
+    order = [e.get_attribute("id") for e in d.find_elements(By.CSS_SELECTOR, "#p-scope, #p-region, #p-recipients")]
+    w.check(order == ["p-scope", "p-region", "p-recipients"], "Shared with, then Region, then the states to tick", str(order))
+    w.check(len(d.find_elements(By.CSS_SELECTOR, "#p-scope input[type=radio]")) == 3
+            and not d.find_elements(By.CSS_SELECTOR, "#p-scope input[type=checkbox]")
+            and d.find_elements(By.CSS_SELECTOR, "#p-recipients input[type=checkbox][name^='recipient.']"),
+            "the three choices in Shared with, the states in a fieldset of their own")
+    options = {o.text.split(": ", 1)[0]: o.text.split(": ", 1)[1] if ": " in o.text else ""
+               for o in Select(d.find_element(By.ID, "p-region")).options}
+    groups = {g.find_element(By.TAG_NAME, "legend").text.strip(): ", ".join(l.text.strip() for l in g.find_elements(By.TAG_NAME, "label"))
+              for g in d.find_elements(By.CSS_SELECTOR, "#p-recipients fieldset")}
+    w.check(options and options == groups, "each region names its partner states, as ticked below",
+            f"options {options} groups {groups}")
+    w.check(options.get("Other") == "Kingdom of Norvania" and not any("Valdoria" in v for v in options.values()),
+            "Valdoria's own region names Norvania only; Valdoria is in no region's list", str(options.get("Other")))
+
+
+def refused_ticked_to_all(d):
+    """Norvania ticked while "All partner states" is chosen, under TLP:GREEN: refused by "Shared with", ticks kept."""
+    Select(d.find_element(By.ID, "p-tlp")).select_by_value("GREEN")
+    d.find_element(By.ID, "p-scope-all").click()
+    d.find_element(By.XPATH, NORVANIA).click()
+    press(d, button(d, "Share the practice"))
+    look(d, "share form refused (ticked states)", "form-ticked")
+    scope_refused(d, "States ticked under All partner states", "you ticked partner states", "")
+    kept = share_form_values(d)
+    w.check(kept["tlp"] == "GREEN" and kept["scope"] == ["all"] and d.find_element(By.XPATH, NORVANIA).is_selected()
+            and kept["title"] == TITLE, "the choice and the tick are kept", str(kept))
+    w.check("TLP:RED" not in d.find_element(By.ID, "p-scope-error").text, "only the ticks are refused, not the marking")
 
 
 phase = "start"
@@ -147,6 +215,7 @@ try:
     vld = open_state(d, "Republic of Valdoria")
     w.check(d.current_url == vld + "/practices", "the entry leads to the state's practices", d.current_url)
     look(d, "practices list", "list")
+    list_layout(d, "Valdoria")
     received, own = section(d, "Shared with your state"), section(d, "Shared by your state")
     w.check("Registering unmanned aircraft" in received and "Kingdom of Norvania" in received and "TLP:AMBER" in received,
             "Norvania's legislation is under Shared with your state")
@@ -205,15 +274,18 @@ try:
     look(d, "share form", "form")
     w.check(d.find_element(By.ID, "p-scope-states").is_selected(), "the form starts at chosen states")
     w.check("Only these states will see the practice" in w.main_text(d), "the form says who will see it")
+    region_choice(d)
     refused_red_to_all(d)
+    phase = "ticked states"
+    refused_ticked_to_all(d)
+    phase = "share"
     Select(d.find_element(By.ID, "p-tlp")).select_by_value("AMBER")
     d.find_element(By.ID, "p-scope-states").click()
-    d.find_element(By.XPATH, "//fieldset[@id='p-scope']//label[normalize-space()='Kingdom of Norvania']/input").click()
     press(d, button(d, "Share the practice"))
     m = re.search(r"/practices/([0-9a-f-]{36})(#.*)?$", d.current_url)
     w.check(m, "sharing lands on the practice", d.current_url)
-    # The form posts to …/practices#errors; a redirect without a fragment of its own inherits it (RFC 9110 §10.2.2).
-    w.check(m and not m.group(2), "the address bar shows the practice's own address (to copy or bookmark)", d.current_url)
+    # The form posts to …/practices#errors; the redirect carries a fragment of its own (RFC 9110 §10.2.2), #main.
+    w.check(m and m.group(2) == "#main", "the address bar shows the practice's own address, at #main", d.current_url)
     look(d, "shared practice", "shared")
     practice = d.current_url.split("#")[0]
     practice_id = m.group(1) if m else ""
@@ -224,7 +296,8 @@ try:
     w.check(button(d, "Withdraw"), "the sharing state may withdraw it")
     d.get(vld + "/practices")
     w.loaded(d)
-    w.check(TITLE in section(d, "Shared by your state"), "the new practice is listed as shared by Valdoria")
+    w.check(section(d, "Shared by your state").count(TITLE) == 1, "the new practice is listed once as shared by Valdoria (the refused ones not)")
+    list_layout(d, "Valdoria, after sharing")
 
     # 5. The same pages at phone size, before Norvania reads it.
     phase = "phone (Valdoria)"
@@ -253,6 +326,7 @@ try:
     w.login(n, NRV_FOCAL)
     nrv = open_state(n, "Kingdom of Norvania")
     look(n, "practices list (Norvania)", "nrv-list")
+    list_layout(n, "Norvania")
     received = section(n, "Shared with your state")
     w.check(TITLE in received and "Republic of Valdoria" in received, "Norvania sees the new practice, from Valdoria")
     w.check("crypto-asset tracing" in received, "Norvania sees Valdoria's success story (all partners)")
@@ -286,10 +360,35 @@ try:
     d.get(practice)
     w.loaded(d)
     w.check(ANSWER in w.main_text(d), "Valdoria reads Norvania's comment")
+    tick = d.find_element(By.ID, "w-confirm")
+    w.check("I understand that" in tick.find_element(By.XPATH, "./ancestor::label").text and not tick.is_selected(),
+            "the withdrawal asks for a tick, not ticked")
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", tick)
+    button(d, "Withdraw").click()
+    time.sleep(0.3)
+    w.check(d.execute_script("return arguments[0].validity.valueMissing", tick) and d.current_url == practice,
+            "withdrawing without the tick is stopped by the browser (required)", d.current_url)
+    d.execute_script("arguments[0].removeAttribute('required')", tick)
     press(d, button(d, "Withdraw"))
+    look(d, "withdrawal refused", "withdraw-refused")
+    err = d.find_elements(By.ID, "w-confirm-error")
+    tick = d.find_element(By.ID, "w-confirm")
+    w.check(status(d) == 400 and err and err[0].text.strip(), "without the tick the withdrawal is refused (400) with a message",
+            f"{status(d)} {err[0].text if err else 'no #w-confirm-error'}")
+    w.check(err and tick.get_attribute("aria-invalid") == "true" and tick.get_attribute("aria-describedby") == "w-confirm-error"
+            and 0 < tick.location["y"] - err[0].location["y"] < 120, "the message sits by the tick, which it describes")
+    w.check("Withdrawn on" not in w.main_text(d) and "The practice is withdrawn." not in d.page_source and d.find_elements(By.ID, "c-body"),
+            "the practice is not withdrawn")
+    n.get(nrv_practice)
+    w.loaded(n)
+    w.check(TITLE in w.main_text(n), "Norvania still reads it")
+    tick.click()
+    press(d, button(d, "Withdraw"))
+    w.check(d.current_url == practice + "#main", "withdrawing lands on the practice, at #main", d.current_url)
     look(d, "withdrawn practice", "withdrawn")
     text = w.main_text(d)
     w.check("The practice is withdrawn." in d.page_source and "Withdrawn on" in text, "the practice is withdrawn and says so")
+    w.check(not d.find_elements(By.ID, "w-confirm"), "no withdrawal form is left")
     w.check(not d.find_elements(By.ID, "c-body"), "a withdrawn practice takes no more comments")
     n.get(nrv_practice)
     look(n, "withdrawn practice (Norvania)", "nrv-404")

@@ -17,6 +17,11 @@ import Testing
 struct AccessMatrixTests {
     static let nonAdministrators = Role.allCases.filter { $0 != .administrator }
 
+    /// A programme route whose path names a record of the foreign state (its event, person, request…). A knowledge product
+    /// is programme-wide, the same for both states: its page opens (without the foreign state's events where it was
+    /// presented: the marker check), like a listing.
+    static func namesAForeignRecord(_ path: String) -> Bool { path.contains("{") && !path.contains("{productID}") }
+
     func webPath(_ template: String, world: TestWorld) -> String {
         let records = world.records[world.foreign.id]
         let capability = world.capability[world.foreign.id]
@@ -24,7 +29,7 @@ struct AccessMatrixTests {
         let programme = world.programme[world.foreign.id]
         let values: [(String, String)] = [
             ("{eventID}", programme?.event ?? ""), ("{personID}", programme?.person ?? ""), ("{requestID}", programme?.request ?? ""),
-            ("{actionID}", programme?.action ?? ""), ("{practiceID}", programme?.practice ?? ""),
+            ("{actionID}", programme?.action ?? ""), ("{practiceID}", programme?.practice ?? ""), ("{productID}", programme?.product ?? ""),
             ("{sessionID}", live?.session ?? ""), ("{sessionId}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""),
             ("{ideaID}", live?.idea ?? ""), ("{code}", live?.code ?? ""),
             ("{stateID}", world.foreign.id), ("{userID}", world.foreignFocal.id), ("{grantID}", world.foreignGrantID), ("{kind}", "technologies"),
@@ -83,7 +88,7 @@ struct AccessMatrixTests {
                     switch route.access {
                     case .state, .administrator:
                         #expect([.forbidden, .notFound].contains(response.status), "\(label) answered \(response.status)")
-                    case .programme where route.path.contains("{"):
+                    case .programme where Self.namesAForeignRecord(route.path):
                         // the foreign state's event or person: refused, or as absent as a missing one
                         #expect([.forbidden, .notFound].contains(response.status), "\(label) answered \(response.status)")
                     case .anonymous, .signedIn, .programme:
@@ -149,6 +154,8 @@ struct AccessMatrixTests {
                         .replacingOccurrences(of: "{personID}", with: world.programme[world.home.id]?.person ?? "")
                         .replacingOccurrences(of: "{requestID}", with: world.programme[world.home.id]?.request ?? "")
                         .replacingOccurrences(of: "{actionID}", with: world.programme[world.home.id]?.action ?? "")
+                        .replacingOccurrences(of: "{productID}", with: world.programme[world.home.id]?.product ?? "")
+                        .replacingOccurrences(of: "{stateID}", with: world.home.id)
                     let response = try await client.send(.get, path, session: try await world.session(role))
                     let allowed = permission.stateRoles.contains(role)
                     #expect(response.status == (allowed ? .ok : .forbidden), "GET \(route.path) as \(role.rawValue): \(response.status)")
@@ -249,7 +256,7 @@ struct AccessMatrixTests {
                     case .state, .administrator:
                         #expect([.forbidden, .notFound].contains(response.status), "\(label) answered \(response.status)")
                         SpokenRefusal.expectPage(response, in: language, label)
-                    case .programme where route.path.contains("{"):
+                    case .programme where Self.namesAForeignRecord(route.path):
                         #expect([.forbidden, .notFound].contains(response.status), "\(label) answered \(response.status)")
                         SpokenRefusal.expectPage(response, in: language, label)
                     case .anonymous, .signedIn, .programme:

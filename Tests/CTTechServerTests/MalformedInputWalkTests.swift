@@ -19,7 +19,7 @@ struct MalformedInputWalkTests {
         let programme = world.programme[world.home.id]
         let values: [(String, String)] = [
             ("{eventID}", programme?.event ?? ""), ("{personID}", programme?.person ?? ""), ("{requestID}", programme?.request ?? ""),
-            ("{actionID}", programme?.action ?? ""), ("{practiceID}", programme?.practice ?? ""),
+            ("{actionID}", programme?.action ?? ""), ("{practiceID}", programme?.practice ?? ""), ("{productID}", programme?.product ?? ""),
             ("{sessionID}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""), ("{ideaID}", live?.idea ?? ""),
             ("{code}", live?.code ?? ""),
             ("{stateID}", world.home.id), ("{userID}", world.user(.assessor).id), ("{grantID}", id), ("{kind}", "technologies"),

@@ -46,6 +46,8 @@ struct TestWorld: Sendable {
         let action: String
         /// A good practice the state shares with the Caribbean (neither test state is there: only the state itself sees it).
         let practice: String
+        /// The programme's one knowledge product (programme-wide, the same for both states), presented at the state's workshop.
+        let product: String
     }
 
     /// A running live session on the state's assessment with an idea board whose entry round is open, one admitted
@@ -227,7 +229,20 @@ struct TestWorld: Sendable {
         try await services.practices.sharePractice(
             practice, scope: SystemAuthority.tenant(state.id, actorID: "test", permission: .sharePractice),
             audit: AuditEvent(.practiceShare, by: actor, entity: practice.id, state: state.id))
-        return ProgrammeRecords(event: event.id, person: person.id, request: request.id, action: item.id, practice: practice.id)
+        let product =
+            try await services.agenda.knowledgeProducts(scope).first
+            ?? KnowledgeProduct(
+                id: Identifier.make(), title: "Handbook on new technologies", kind: .handbook, languages: ["en", "fr"], year: 2023,
+                audience: "Law enforcement", topics: ["T08"], link: "https://www.un.org/counterterrorism/", summary: "")
+        if try await services.agenda.knowledgeProducts(scope).isEmpty {
+            try await services.agenda.addKnowledgeProduct(product, scope: scope, audit: AuditEvent(.productCreate, by: actor, entity: product.id, state: nil))
+        }
+        let session = AgendaSession(
+            id: Identifier.make(), eventID: event.id, day: event.start, starts: "09:30", title: "Presenting the handbook\(marker)",
+            presenter: "UNOCT/UNCCT", productIDs: [product.id], steps: [3])
+        try await services.agenda.addAgendaSession(session, scope: scope, audit: AuditEvent(.agendaAdd, by: actor, entity: event.id, state: state.id))
+        return ProgrammeRecords(
+            event: event.id, person: person.id, request: request.id, action: item.id, practice: practice.id, product: product.id)
     }
 
     /// A live session of one state (issue 12), through the use cases: created, an idea board added, started, one participant

@@ -102,6 +102,7 @@ public func buildRouter(services: AppServices) throws -> BuiltRouter {
     LiveController(services).addRoutes(to: routes)
     ProgrammeController(services).addRoutes(to: routes)
     ProgrammeController(services).addExportRoutes(to: routes)
+    ProgrammeAgendaController(services).addRoutes(to: routes, events: ProgrammeController(services))
     FollowUpController(services).addRoutes(to: routes)
     PracticeController(services).addRoutes(to: routes)
     ParticipantController(services).addRoutes(to: routes)

@@ -66,6 +66,9 @@ public enum Notice: String, Sendable, CaseIterable {
     case practiceShared = "practice-shared"
     case practiceWithdrawn = "practice-withdrawn"
     case practiceCommented = "practice-commented"
+    case productAdded = "product-added"
+    case agendaAdded = "agenda-added"
+    case workLinked = "work-linked"
 
     /// The catalog key of its words.
     public var key: String { "notice." + rawValue }

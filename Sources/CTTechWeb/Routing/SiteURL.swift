@@ -150,6 +150,14 @@ public enum SiteURL: Hashable, Sendable {
     case programmeFollowUps
     /// POST: an action item's progress.
     case programmeActionItem(String)
+    /// An event's agenda (a session added) and its links to national work (a link added).
+    case programmeAgenda(String)
+    case programmeLinks(String)
+    /// The registry of knowledge products, and one product with where it was presented.
+    case programmeProducts
+    case programmeProduct(String)
+    /// One partner state's programme timeline.
+    case programmeTimeline(String)
     /// A published breakdown of people as CSV (`?table=` one of ``ProgrammeFiguresExport``; by event: `&year=`).
     case programmeFiguresCSV(ProgrammeFiguresExport = .participantsByState, year: Int? = nil)
     /// The programme's records as CSV (`?table=` one of ``ProgrammeCSV/Records``).
@@ -296,6 +304,11 @@ public enum SiteURL: Hashable, Sendable {
         case .programmeFollowUps: "/programme/follow-ups"
         case .programmeActionItem: "/programme/follow-ups/items/{actionID}"
         case .programmeFiguresCSV: "/programme/figures.csv"
+        case .programmeAgenda: "/programme/events/{eventID}/agenda"
+        case .programmeLinks: "/programme/events/{eventID}/links"
+        case .programmeProducts: "/programme/products"
+        case .programmeProduct: "/programme/products/{productID}"
+        case .programmeTimeline: "/programme/states/{stateID}/timeline"
         case .programmeRecordsCSV: "/programme/records.csv"
         case .practices: "/states/{stateID}/practices"
         case .practiceNew: "/states/{stateID}/practices/new"
@@ -315,9 +328,11 @@ public enum SiteURL: Hashable, Sendable {
             .openAPISpec,
             .stylesheet, .reference, .adminStates, .adminStateNew, .adminUsers, .adminUserNew, .audit, .home, .frameworks, .join, .participate,
             .participateAnswer, .participateEvents, .programme, .programmeEventNew, .programmeEvents, .programmeDashboard,
-            .programmeDuplicates, .programmeRequests, .programmeFollowUps, .programmeFiguresCSV, .programmeRecordsCSV:
+            .programmeDuplicates, .programmeRequests, .programmeFollowUps, .programmeFiguresCSV, .programmeRecordsCSV, .programmeProducts:
             []
-        case .programmeEvent(let e), .programmeImport(let e), .programmeRequestStatus(let e), .programmeActionItem(let e): [e]
+        case .programmeEvent(let e), .programmeImport(let e), .programmeRequestStatus(let e), .programmeActionItem(let e), .programmeAgenda(let e),
+            .programmeLinks(let e), .programmeProduct(let e), .programmeTimeline(let e):
+            [e]
         case .programmeAttendance(let e, let p): [e, p]
         case .joinSession(let code): [code]
         case .liveSessions(let s): [s]

@@ -11,8 +11,10 @@ struct ProgrammeController {
     let followUps: FollowUpStore
     let pages: PageRenderer
     let minimum: Int
+    let services: AppServices
 
     init(_ services: AppServices) {
+        self.services = services
         records = services.programmeRecords
         programme = services.programme
         followUps = services.followUps
@@ -222,9 +224,11 @@ struct ProgrammeController {
         return .html(pages.render(page), status: status)
     }
 
-    private func eventPage(
+    /// The event's page; `agendaFields` and `agendaFailure`: a refused agenda session or link, shown by its form.
+    func eventPage(
         _ request: Request, _ context: AppRequestContext, _ granted: Granted, importFailure: ValidationFailure?,
-        importFields: [String: String]? = nil, status: HTTPResponse.Status
+        importFields: [String: String]? = nil, agendaFields: [String: String]? = nil, agendaFailure: ValidationFailure? = nil,
+        status: HTTPResponse.Status
     ) async throws -> Response {
         let identity = try granted.requireIdentity()
         // The event is found with the viewer's widest programme right, so an officer's import refusal shows the same page.
@@ -243,12 +247,17 @@ struct ProgrammeController {
             personal = found
             purged = Set(managed.filter { reading.includes($0.stateID) && found[$0.id] == nil }.map(\.id))
         }
+        let states = try await records.states(view)
+        let agenda = try await ProgrammeAgendaController(services).model(
+            event, identity: identity, view: view, canManage: manage?.governs(event) ?? false,
+            names: Dictionary(states.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }), csrf: context.csrfToken ?? "",
+            submitted: agendaFields, failure: agendaFailure, context.localizer)
         let page = ProgrammeEventPage.make(
             layout: context.layout(event.title, tlp: .amber, path: request.uri.path), event: event, registrations: registrations,
-            personal: personal, purged: purged, states: try await records.states(view), minimum: minimum,
+            personal: personal, purged: purged, states: states, minimum: minimum,
             canManage: manage.map { $0.reaches(event) } ?? false,
             csrf: context.csrfToken ?? "", today: ProgrammeRecords.today(), importFailure: importFailure, importFields: importFields,
-            managed: { manage?.includes($0) ?? false })
+            managed: { manage?.includes($0) ?? false }, agenda: agenda)
         return .html(pages.render(page), status: status)
     }
 }

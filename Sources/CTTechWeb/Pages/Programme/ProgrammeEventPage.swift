@@ -40,6 +40,10 @@ public struct ProgrammeEventPage: WebPage {
     let facilitators: String
     let counts: String
     let table: ProgrammeTableModel
+    /// The agenda and the linked national work (absent on pages built without them).
+    let agenda: EventAgendaModel?
+    /// Each of the event's states (in the reader's scope) with its programme timeline.
+    let timelines: [EventAgendaModel.Comparison]
     let minimum: String
     let people: [Person]
     let canManage: Bool
@@ -55,7 +59,7 @@ public struct ProgrammeEventPage: WebPage {
         layout: LayoutModel, event: ProgrammeEvent, registrations: [(Registration, ProgrammePerson)], personal: [String: PersonalData]?,
         purged: Set<String> = [],
         states: [PartnerState], minimum: Int, canManage: Bool, csrf: String, today: CalendarDate, importFailure: ValidationFailure? = nil,
-        importFields: [String: String]? = nil, managed: ((String) -> Bool)? = nil
+        importFields: [String: String]? = nil, managed: ((String) -> Bool)? = nil, agenda: EventAgendaModel? = nil
     ) -> ProgrammeEventPage {
         let t = layout.localizer
         let names = Dictionary(states.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -84,6 +88,9 @@ public struct ProgrammeEventPage: WebPage {
                     "days": ProgrammeWords.small(figures.personDays, minimum: minimum, t),
                 ]),
             table: ProgrammeTableModel(table, heading: t("programme.field.state"), caption: t("programme.event.table-caption"), t),
+            agenda: agenda,
+            timelines: event.stateIDs.compactMap { id in names[id].map { EventAgendaModel.Comparison(label: $0, href: SiteURL.programmeTimeline(id).path) } }
+                .sorted { $0.label < $1.label },
             minimum: String(minimum),
             people: canManage
                 ? registrations.filter { managed?($0.1.stateID) ?? true }.enumerated().map { index, pair in

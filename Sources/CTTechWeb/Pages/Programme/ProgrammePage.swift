@@ -31,8 +31,11 @@ public struct ProgrammePage: WebPage {
     let requestsHref = SiteURL.programmeRequests.path
     let followUpsHref = SiteURL.programmeFollowUps.path
     let csvHref = SiteURL.programmeRecordsCSV(.events).path
+    let productsHref = SiteURL.programmeProducts.path
     let duplicatesHref: String?
     let summary: String
+    /// Each state in the reader's scope, with its programme timeline.
+    let timelines: [EventAgendaModel.Comparison]
 
     public static func make(
         layout: LayoutModel, events: [ProgrammeEvent], allYears: [Int], year: Int?, offersAllYears: Bool = true, states: [PartnerState],
@@ -51,6 +54,7 @@ public struct ProgrammePage: WebPage {
                     states: event.stateIDs.compactMap { names[$0] }.sorted().joined(separator: ", "))
             }, years: years, newHref: canManage ? SiteURL.programmeEventNew.path : nil,
             dashboardHref: canSeeFigures ? SiteURL.programmeDashboard().path : nil,
-            duplicatesHref: canManage ? SiteURL.programmeDuplicates.path : nil, summary: t("programme.events-count", count: events.count))
+            duplicatesHref: canManage ? SiteURL.programmeDuplicates.path : nil, summary: t("programme.events-count", count: events.count),
+            timelines: states.sorted { $0.name < $1.name }.map { EventAgendaModel.Comparison(label: $0.name, href: SiteURL.programmeTimeline($0.id).path) })
     }
 }
