@@ -45,7 +45,8 @@ extension InMemoryRepositories: ProgrammeAgendaRepository {
             guard let event = state.programmeEvents[link.eventID], scope.governs(event), event.stateIDs.contains(link.stateID) else {
                 throw StoreConflict.missing
             }
-            if state.eventLinks.contains(where: { ($0.eventID, $0.kind, $0.targetID, $0.role) == (link.eventID, link.kind, link.targetID, link.role) }) {
+            if state.eventLinks.contains(where: { ($0.eventID, $0.kind, $0.targetID, $0.role) == (link.eventID, link.kind, link.targetID, link.role) }
+            ) {
                 throw StoreConflict.duplicate(field: "target")
             }
             state.eventLinks.append(link)

@@ -36,6 +36,15 @@ struct DemoDataTests {
             let requests = try await services.followUps.assistanceRequests(programme)
             #expect(requests.count == 9 && Set(requests.flatMap(\.topics)).isSuperset(of: ["T03", "T04", "T08"]))
             #expect(try await services.followUps.recommendations(programme).count == 3)
+            // seven knowledge products, presented at every regional workshop; Valdoria's follow-up visit links its capability
+            // baseline and the validated assessment
+            let products = try await services.agenda.knowledgeProducts(programme)
+            #expect(products.count == 7 && products.allSatisfy { $0.year == 2023 })
+            #expect(
+                try await services.agenda.presentations(programme, productID: products[0].id).count == 5 * 2 + 1,
+                "both sessions of each regional workshop and the Valdorian training")
+            let visit = try #require(events.first { $0.kind == .followUpVisit && $0.title.contains("Valdoria") })
+            #expect(Set(try await services.agenda.eventLinks(programme, eventID: visit.id).map(\.role)) == [.baseline, .followUp])
             // good practices between the fictional states: Valdoria sees Norvania's legislation (with its question and
             // answer) and its own two (one withdrawn); Norvania sees its own and Valdoria's story to all partners, not the
             // withdrawn lesson; a programme partner state sees the story only

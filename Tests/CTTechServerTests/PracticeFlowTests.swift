@@ -101,7 +101,8 @@ struct PracticeFlowTests {
                 if withdrawn {
                     for practice in shared {
                         let response = try await client.send(
-                            .post, SiteURL.practiceWithdraw(p.id("A"), practice: practice.id).path, session: a, form: ["_csrf": a.csrf, "confirm": "on"])
+                            .post, SiteURL.practiceWithdraw(p.id("A"), practice: practice.id).path, session: a,
+                            form: ["_csrf": a.csrf, "confirm": "on"])
                         #expect(response.status == .seeOther)
                     }
                 }
@@ -158,7 +159,8 @@ struct PracticeFlowTests {
             // B and C cannot withdraw A's practice, neither through their own state's path nor A's
             for (letter, session) in [("B", b), ("C", c)] {
                 let own = try await client.send(
-                    .post, SiteURL.practiceWithdraw(p.id(letter), practice: id).path, session: session, form: ["_csrf": session.csrf, "confirm": "on"])
+                    .post, SiteURL.practiceWithdraw(p.id(letter), practice: id).path, session: session,
+                    form: ["_csrf": session.csrf, "confirm": "on"])
                 #expect(own.status == .notFound, "\(letter) via its own state: \(own.status)")
                 let foreign = try await client.send(
                     .post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: session, form: ["_csrf": session.csrf, "confirm": "on"])
@@ -170,12 +172,14 @@ struct PracticeFlowTests {
             #expect(unconfirmed.status == .badRequest && unconfirmed.text.contains("w-confirm-error"))
             #expect(try await client.send(.get, SiteURL.practice(p.id("C"), practice: id).path, session: c).status == .ok)
             // A withdraws; the thread is gone for C, and A's page says it is withdrawn and takes no comment
-            let withdrawn = try await client.send(.post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: a, form: ["_csrf": a.csrf, "confirm": "on"])
+            let withdrawn = try await client.send(
+                .post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: a, form: ["_csrf": a.csrf, "confirm": "on"])
             #expect(withdrawn.status == .seeOther)
             #expect(try await client.send(.get, SiteURL.practice(p.id("C"), practice: id).path, session: c).status == .notFound)
             let mine = try await client.send(.get, SiteURL.practice(p.id("A"), practice: id).path, session: a)
             #expect(mine.status == .ok && !mine.text.contains("c-body"))
-            let again = try await client.send(.post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: a, form: ["_csrf": a.csrf, "confirm": "on"])
+            let again = try await client.send(
+                .post, SiteURL.practiceWithdraw(p.id("A"), practice: id).path, session: a, form: ["_csrf": a.csrf, "confirm": "on"])
             #expect(again.status == .conflict)
             // the audit trail: shared and withdrawn in A's log, the question in B's
             func log(_ letter: String) async throws -> [AuditEntry] {

@@ -41,7 +41,10 @@ struct ProgrammeAgendaFlowTests {
             #expect(badDay.status == .badRequest && badDay.text.contains("a-day-error"))
             let session = try await client.send(
                 .post, agendaPath, session: officer,
-                form: ["_csrf": officer.csrf, "day": "2024-04-02", "starts": "14:00", "title": "Crypto tracing", "product.\(productID)": "on", "step.4": "on"])
+                form: [
+                    "_csrf": officer.csrf, "day": "2024-04-02", "starts": "14:00", "title": "Crypto tracing", "product.\(productID)": "on",
+                    "step.4": "on",
+                ])
             #expect(session.status == .seeOther)
             let product = try await client.send(.get, productPath, session: officer)
             #expect(product.text.contains("Crypto tracing") && product.text.contains("2024-04-02"))
@@ -57,7 +60,8 @@ struct ProgrammeAgendaFlowTests {
                 .post, linksPath, session: officer, form: ["_csrf": officer.csrf, "target": "assessment:\(world.foreignAssessmentID)", "role": "run"])
             #expect(foreign.status == .badRequest && foreign.text.contains("l-target-error"))
             let baseline = try await client.send(
-                .post, linksPath, session: officer, form: ["_csrf": officer.csrf, "target": "assessment:\(world.homeAssessmentID)", "role": "baseline"])
+                .post, linksPath, session: officer,
+                form: ["_csrf": officer.csrf, "target": "assessment:\(world.homeAssessmentID)", "role": "baseline"])
             #expect(baseline.status == .badRequest && baseline.text.contains("l-role-error"), "a baseline belongs to a follow-up visit")
             let linked = try await client.send(
                 .post, linksPath, session: officer, form: ["_csrf": officer.csrf, "target": "assessment:\(world.homeAssessmentID)", "role": "run"])

@@ -235,7 +235,8 @@ struct TestWorld: Sendable {
                 id: Identifier.make(), title: "Handbook on new technologies", kind: .handbook, languages: ["en", "fr"], year: 2023,
                 audience: "Law enforcement", topics: ["T08"], link: "https://www.un.org/counterterrorism/", summary: "")
         if try await services.agenda.knowledgeProducts(scope).isEmpty {
-            try await services.agenda.addKnowledgeProduct(product, scope: scope, audit: AuditEvent(.productCreate, by: actor, entity: product.id, state: nil))
+            try await services.agenda.addKnowledgeProduct(
+                product, scope: scope, audit: AuditEvent(.productCreate, by: actor, entity: product.id, state: nil))
         }
         let session = AgendaSession(
             id: Identifier.make(), eventID: event.id, day: event.start, starts: "09:30", title: "Presenting the handbook\(marker)",

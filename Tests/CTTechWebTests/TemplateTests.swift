@@ -18,7 +18,7 @@ struct TemplateTests {
         LiveSessionsPage.self, LiveSessionPage.self, LiveResultsPage.self, LivePresenterPage.self, LiveJoinPage.self, LiveParticipantPage.self,
         RoundStatisticsPage.self, ProgrammePage.self, ProgrammeEventFormPage.self, ProgrammeEventPage.self, ProgrammeDashboardPage.self,
         ProgrammeRequestsPage.self, ProgrammeFollowUpsPage.self, ProgrammeDuplicatesPage.self, PracticesPage.self, PracticeFormPage.self,
-        PracticePage.self,
+        PracticePage.self, ProgrammeProductsPage.self, ProgrammeProductPage.self, ProgrammeTimelinePage.self,
     ]
     static let fragmentTypes: [any WebFragment.Type] = [RegisterBody.self]
 
@@ -35,7 +35,7 @@ struct TemplateTests {
             LiveSessionsPage.mock, LiveSessionPage.mock, LiveResultsPage.mock, LivePresenterPage.mock, LiveJoinPage.mock, LiveParticipantPage.mock,
             RoundStatisticsPage.mock, ProgrammePage.mock, ProgrammeEventFormPage.refused, ProgrammeEventPage.officer, ProgrammeDashboardPage.mock,
             ProgrammeRequestsPage.officer, ProgrammeFollowUpsPage.officer, ProgrammeDuplicatesPage.mock, PracticesPage.mock, PracticeFormPage.refused,
-            PracticePage.received,
+            PracticePage.received, ProgrammeProductsPage.refused, ProgrammeProductPage.mock, ProgrammeTimelinePage.mock,
         ]
     }
 

@@ -20,7 +20,9 @@ public struct ProgrammeAgenda: Sendable {
     }
 
     /// Adds a session to an event the scope governs.
-    public func addSession(_ draft: AgendaSessionDraft, to event: ProgrammeEvent, by actor: AuditActor, scope: ProgrammeScope) async throws
+    public func addSession(
+        _ draft: AgendaSessionDraft, to event: ProgrammeEvent, by actor: AuditActor, scope: ProgrammeScope
+    ) async throws
         -> AgendaSession
     {
         guard scope.governs(event) else { throw StoreConflict.missing }

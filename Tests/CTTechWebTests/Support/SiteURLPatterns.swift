@@ -33,6 +33,7 @@ enum SiteURLPatterns {
             .programmeAttendance("x", person: "x"), .programmeDashboard(), .programmeDuplicates, .programmeRequests, .programmeRequestStatus("x"),
             .programmeFollowUps, .programmeActionItem("x"), .practices("x"), .practiceNew("x"), .practice("x", practice: "x"),
             .practiceWithdraw("x", practice: "x"), .practiceComments("x", practice: "x"), .programmeFiguresCSV(), .programmeRecordsCSV(),
+            .programmeAgenda("x"), .programmeLinks("x"), .programmeProducts, .programmeProduct("x"), .programmeTimeline("x"),
             .liveSessions("x"), .liveSession("x", session: "x"),
             .liveStatus("x", session: "x"),
             .liveLobby("x", session: "x"), .liveActivities("x", session: "x"), .liveRound("x", session: "x", activity: "x"),

@@ -76,6 +76,7 @@ public enum DemoData {
             try await DemoAssessment.seed(services, stateID: valdoria, stateCode: "VLD", passwordHash: hash)
         }
         try await DemoProgramme.seed(services)
+        try await DemoAgenda.seed(services, valdoria: stateIDs["VLD"])
         if let valdoria = stateIDs["VLD"], let norvania = stateIDs["NRV"] {
             try await DemoPractices.seed(services, valdoria: valdoria, norvania: norvania)
         }

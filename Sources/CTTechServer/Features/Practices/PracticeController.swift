@@ -27,7 +27,8 @@ struct PracticeController {
             // The page names every listed practice: it carries the highest marking among them.
             let page = PracticesPage.make(
                 layout: layout(
-                    context.localizer("practice.title"), tlp: max(state.defaultTLP, listed.map(\.tlp).max() ?? state.defaultTLP), state: state, request,
+                    context.localizer("practice.title"), tlp: max(state.defaultTLP, listed.map(\.tlp).max() ?? state.defaultTLP), state: state,
+                    request,
                     context), stateID: state.id,
                 practices: listed, partners: try await exchange.partners(),
                 canShare: Authorizer.allows(try granted.requireIdentity(), state: state.id, .sharePractice))

@@ -86,7 +86,8 @@ struct ProgrammeAgendaController {
             let page = ProgrammeTimelinePage.make(
                 layout: context.layout(context.localizer("programme.timeline.title") + ": " + state.name, tlp: .amber, path: request.uri.path),
                 state: state, events: try await programme.programmeEvents(scope, year: nil),
-                requests: try await services.followUps.assistanceRequests(scope), recommendations: try await services.followUps.recommendations(scope),
+                requests: try await services.followUps.assistanceRequests(scope),
+                recommendations: try await services.followUps.recommendations(scope),
                 today: ProgrammeRecords.today())
             return .html(pages.render(page))
         }

@@ -30,6 +30,8 @@ public struct PracticePage: WebPage {
     let kindError: String?
     let bodyError: String?
     let confirmError: String?
+    /// The comment form was refused (a refused withdrawal speaks by its own tick).
+    let commentFailed: Bool
 
     static let fields = [
         FormField("kind", "practice.comment.kind-label", id: "c-kind"), FormField("body", "practice.comment.body", id: "c-body"),
@@ -58,6 +60,7 @@ public struct PracticePage: WebPage {
             csrf: csrf, errors: errors, values: values,
             kinds: PracticeComment.Kind.allCases.map {
                 Choice(value: $0.rawValue, label: t("practice.comment.kind." + $0.rawValue), selected: values["kind"] == $0.rawValue)
-            }, kindError: errors.message("kind"), bodyError: errors.message("body"), confirmError: errors.message("confirm"))
+            }, kindError: errors.message("kind"), bodyError: errors.message("body"), confirmError: errors.message("confirm"),
+            commentFailed: (failure?.issues ?? []).contains { $0.field != "confirm" })
     }
 }

@@ -1,5 +1,10 @@
 import CTTechCore
 
+extension String {
+    /// The text, or nil when it is empty (a Mustache section shows a present string even when it is empty).
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
+
 /// The agenda of an event and the national work linked to it (issue 13), as its page shows them: the sessions day by
 /// day with the knowledge products and method steps each covers; the assessments, capability assessments and live
 /// sessions run there or, for a follow-up visit, the baseline and follow-up whose comparison it opens — each only where
@@ -11,11 +16,11 @@ public struct EventAgendaModel: Sendable, TemplateModel {
     }
 
     struct Session: Sendable, TemplateModel {
-        let starts: String
+        let starts: String?
         let title: String
-        let presenter: String
+        let presenter: String?
         let products: [Product]
-        let steps: String
+        let steps: String?
     }
 
     struct Day: Sendable, TemplateModel {
@@ -92,11 +97,11 @@ public struct EventAgendaModel: Sendable, TemplateModel {
                     label: day.description,
                     sessions: here.map { session in
                         Session(
-                            starts: session.starts, title: session.title, presenter: session.presenter,
+                            starts: session.starts.nonEmpty, title: session.title, presenter: session.presenter.nonEmpty,
                             products: session.productIDs.compactMap { id in
                                 titles[id].map { Product(title: $0, href: SiteURL.programmeProduct(id).path) }
                             },
-                            steps: session.steps.map { t("programme.agenda.step", ["number": String($0)]) }.joined(separator: ", "))
+                            steps: session.steps.map { t("programme.agenda.step", ["number": String($0)]) }.joined(separator: ", ").nonEmpty)
                     })
         }
         func role(_ role: EventLink.Role) -> String { t("programme.link.role." + role.rawValue) }
@@ -114,11 +119,13 @@ public struct EventAgendaModel: Sendable, TemplateModel {
                 case .capability:
                     comparisons.append(
                         Comparison(
-                            label: label, href: SiteURL.capabilityCompare(state, capability: followUp.link.targetID, other: baseline.link.targetID).path
+                            label: label,
+                            href: SiteURL.capabilityCompare(state, capability: followUp.link.targetID, other: baseline.link.targetID).path
                         ))
                 case .assessment:
                     comparisons.append(Comparison(label: label, href: SiteURL.compare(state, followUp.link.targetID).path))
-                    comparisons.append(Comparison(label: t("programme.link.compliance", ["state": names[state] ?? "—"]), href: SiteURL.compliance(state).path))
+                    comparisons.append(
+                        Comparison(label: t("programme.link.compliance", ["state": names[state] ?? "—"]), href: SiteURL.compliance(state).path))
                 case .liveSession: break
                 }
             }
@@ -138,7 +145,9 @@ public struct EventAgendaModel: Sendable, TemplateModel {
                 Checkbox(id: "a-product-" + $0.id, name: "product." + $0.id, label: $0.title, checked: values["product." + $0.id] == "on")
             },
             stepBoxes: (1...8).map {
-                Checkbox(id: "a-step-\($0)", name: "step.\($0)", label: t("programme.agenda.step", ["number": String($0)]), checked: values["step.\($0)"] == "on")
+                Checkbox(
+                    id: "a-step-\($0)", name: "step.\($0)", label: t("programme.agenda.step", ["number": String($0)]),
+                    checked: values["step.\($0)"] == "on")
             },
             targets: [Choice(value: "", label: t("policy.choose"), selected: (values["target"] ?? "").isEmpty)]
                 + (linkable ?? []).map { option in

@@ -89,8 +89,10 @@ public struct ProgrammeEventPage: WebPage {
                 ]),
             table: ProgrammeTableModel(table, heading: t("programme.field.state"), caption: t("programme.event.table-caption"), t),
             agenda: agenda,
-            timelines: event.stateIDs.compactMap { id in names[id].map { EventAgendaModel.Comparison(label: $0, href: SiteURL.programmeTimeline(id).path) } }
-                .sorted { $0.label < $1.label },
+            timelines: event.stateIDs.compactMap { id in
+                names[id].map { EventAgendaModel.Comparison(label: $0, href: SiteURL.programmeTimeline(id).path) }
+            }
+            .sorted { $0.label < $1.label },
             minimum: String(minimum),
             people: canManage
                 ? registrations.filter { managed?($0.1.stateID) ?? true }.enumerated().map { index, pair in

@@ -55,6 +55,8 @@ public struct ProgrammePage: WebPage {
             }, years: years, newHref: canManage ? SiteURL.programmeEventNew.path : nil,
             dashboardHref: canSeeFigures ? SiteURL.programmeDashboard().path : nil,
             duplicatesHref: canManage ? SiteURL.programmeDuplicates.path : nil, summary: t("programme.events-count", count: events.count),
-            timelines: states.sorted { $0.name < $1.name }.map { EventAgendaModel.Comparison(label: $0.name, href: SiteURL.programmeTimeline($0.id).path) })
+            timelines: states.sorted { $0.name < $1.name }.map {
+                EventAgendaModel.Comparison(label: $0.name, href: SiteURL.programmeTimeline($0.id).path)
+            })
     }
 }

@@ -11,9 +11,9 @@ public struct ProgrammeProductsPage: WebPage {
         let kind: String
         let languages: String
         let year: String
-        let audience: String
-        let topics: String
-        let link: String
+        let audience: String?
+        let topics: String?
+        let link: String?
     }
 
     public let layout: LayoutModel
@@ -42,7 +42,9 @@ public struct ProgrammeProductsPage: WebPage {
     ]
 
     static func kind(_ kind: KnowledgeProduct.Kind, _ t: Localizer) -> String { t("programme.product.kind." + kind.rawValue) }
-    static func languages(_ codes: [String], _ t: Localizer) -> String { codes.map { Language(rawValue: $0)?.nativeName ?? $0 }.joined(separator: ", ") }
+    static func languages(_ codes: [String], _ t: Localizer) -> String {
+        codes.map { Language(rawValue: $0)?.nativeName ?? $0 }.joined(separator: ", ")
+    }
 
     public static func make(
         layout: LayoutModel, products: [KnowledgeProduct], technologies: [String: String], canManage: Bool, csrf: String,
@@ -56,17 +58,21 @@ public struct ProgrammeProductsPage: WebPage {
             rows: products.map { product in
                 Row(
                     href: SiteURL.programmeProduct(product.id).path, title: product.title, kind: kind(product.kind, t),
-                    languages: languages(product.languages, t), year: String(product.year), audience: product.audience,
-                    topics: product.topics.map { code in technologies[code].map { code + " " + $0 } ?? code }.joined(separator: "; "), link: product.link)
+                    languages: languages(product.languages, t), year: String(product.year), audience: product.audience.nonEmpty,
+                    topics: product.topics.map { code in technologies[code].map { code + " " + $0 } ?? code }.joined(separator: "; ").nonEmpty,
+                    link: product.link.nonEmpty)
             }, canManage: canManage, action: SiteURL.programmeProducts.path, csrf: csrf, errors: errors, values: values,
             kinds: [Choice(value: "", label: t("policy.choose"), selected: (values["kind"] ?? "").isEmpty)]
                 + KnowledgeProduct.Kind.allCases.map { Choice(value: $0.rawValue, label: kind($0, t), selected: values["kind"] == $0.rawValue) },
             languages: KnowledgeProduct.languages.map {
-                Checkbox(id: "k-language-" + $0, name: "language." + $0, label: Language(rawValue: $0)?.nativeName ?? $0, checked: values["language." + $0] == "on")
+                Checkbox(
+                    id: "k-language-" + $0, name: "language." + $0, label: Language(rawValue: $0)?.nativeName ?? $0,
+                    checked: values["language." + $0] == "on")
             },
             topics: technologies.keys.sorted().map { code in
                 Checkbox(
-                    id: "k-topic-" + code, name: "topic." + code, label: code + " " + (technologies[code] ?? ""), checked: values["topic." + code] == "on")
+                    id: "k-topic-" + code, name: "topic." + code, label: code + " " + (technologies[code] ?? ""),
+                    checked: values["topic." + code] == "on")
             }, titleError: errors.message("title"), kindError: errors.message("kind"), languagesError: errors.message("languages"),
             yearError: errors.message("year"), topicsError: errors.message("topics"), linkError: errors.message("link"))
     }
@@ -89,10 +95,10 @@ public struct ProgrammeProductPage: WebPage {
     let kind: String
     let languages: String
     let year: String
-    let audience: String
-    let topics: String
-    let link: String
-    let summary: String
+    let audience: String?
+    let topics: String?
+    let link: String?
+    let summary: String?
     let presentations: [Presentation]
 
     public static func make(
@@ -102,9 +108,9 @@ public struct ProgrammeProductPage: WebPage {
         let byID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return ProgrammeProductPage(
             layout: layout, backHref: SiteURL.programmeProducts.path, title: product.title, kind: ProgrammeProductsPage.kind(product.kind, t),
-            languages: ProgrammeProductsPage.languages(product.languages, t), year: String(product.year), audience: product.audience,
-            topics: product.topics.map { code in technologies[code].map { code + " " + $0 } ?? code }.joined(separator: "; "), link: product.link,
-            summary: product.summary,
+            languages: ProgrammeProductsPage.languages(product.languages, t), year: String(product.year), audience: product.audience.nonEmpty,
+            topics: product.topics.map { code in technologies[code].map { code + " " + $0 } ?? code }.joined(separator: "; ").nonEmpty,
+            link: product.link.nonEmpty, summary: product.summary.nonEmpty,
             presentations: presentations.compactMap { session in
                 byID[session.eventID].map {
                     Presentation(

@@ -10,7 +10,7 @@ public struct ProgrammeTimelinePage: WebPage {
         let kind: String
         let text: String
         let href: String?
-        let detail: String
+        let detail: String?
         let overdue: Bool
     }
 
@@ -32,7 +32,7 @@ public struct ProgrammeTimelinePage: WebPage {
                     event.start, 0,
                     Entry(
                         date: ProgrammeWords.dates(event), kind: ProgrammeWords.kind(event.kind, t), text: event.title,
-                        href: SiteURL.programmeEvent(event.id).path, detail: event.city, overdue: false)
+                        href: SiteURL.programmeEvent(event.id).path, detail: event.city.nonEmpty, overdue: false)
                 ))
         }
         for request in requests where request.stateID == state.id {
@@ -48,9 +48,11 @@ public struct ProgrammeTimelinePage: WebPage {
                     (
                         request.changedOn, 1,
                         Entry(
-                            date: request.changedOn.description, kind: t("programme.request.status." + request.status.rawValue), text: request.summary,
-                            href: nil, detail: (request.answeredBy.compactMap { titles[$0] } + [request.declineReason]).filter { !$0.isEmpty }
-                                .joined(separator: "; "), overdue: false)
+                            date: request.changedOn.description, kind: t("programme.request.status." + request.status.rawValue),
+                            text: request.summary,
+                            href: nil,
+                            detail: (request.answeredBy.compactMap { titles[$0] } + [request.declineReason]).filter { !$0.isEmpty }
+                                .joined(separator: "; ").nonEmpty, overdue: false)
                     ))
             }
         }
@@ -61,7 +63,7 @@ public struct ProgrammeTimelinePage: WebPage {
                     Entry(
                         date: recommendation.madeOn.description, kind: t("programme.timeline.recommendation"), text: recommendation.text,
                         href: titles[recommendation.eventID] == nil ? nil : SiteURL.programmeEvent(recommendation.eventID).path,
-                        detail: titles[recommendation.eventID] ?? "", overdue: false)
+                        detail: titles[recommendation.eventID], overdue: false)
                 ))
             for item in recommendation.items {
                 dated.append(
@@ -69,7 +71,8 @@ public struct ProgrammeTimelinePage: WebPage {
                         item.due, 3,
                         Entry(
                             date: item.due.description, kind: t("programme.timeline.due"), text: item.action, href: nil,
-                            detail: item.ownerAgency + " · " + t("programme.follow-up.status." + item.status.rawValue), overdue: item.isOverdue(on: today))
+                            detail: item.ownerAgency + " · " + t("programme.follow-up.status." + item.status.rawValue),
+                            overdue: item.isOverdue(on: today))
                     ))
             }
         }
