@@ -30,6 +30,7 @@ struct AccessMatrixTests {
         let values: [(String, String)] = [
             ("{eventID}", programme?.event ?? ""), ("{personID}", programme?.person ?? ""), ("{requestID}", programme?.request ?? ""),
             ("{actionID}", programme?.action ?? ""), ("{practiceID}", programme?.practice ?? ""), ("{productID}", programme?.product ?? ""),
+            ("{eventId}", programme?.event ?? ""), ("{requestId}", programme?.request ?? ""), ("{practiceId}", programme?.practice ?? ""),
             ("{sessionID}", live?.session ?? ""), ("{sessionId}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""),
             ("{ideaID}", live?.idea ?? ""), ("{code}", live?.code ?? ""),
             ("{stateID}", world.foreign.id), ("{userID}", world.foreignFocal.id), ("{grantID}", world.foreignGrantID), ("{kind}", "technologies"),
@@ -197,7 +198,8 @@ struct AccessMatrixTests {
             "answers":\(template.hasSuffix("/areas/{area}/answers") ? "[]" : #"[{"code":"G03","status":"met","reasoning":"x"}]"#),
             "justification":"An intruder overrides every check of this response without any right to do so.",
             "level":"output","unit":"x","direction":"increase","baseline":0,"baselineDate":"2025-01-01","target":1,
-            "targetDate":"2026-01-01","value":9,"date":"2025-06-01","evidence":"x"}
+            "targetDate":"2026-01-01","value":9,"date":"2025-06-01","evidence":"x","body":"x","scope":"all","askedBy":"x","topics":["T01"],
+            "receivedOn":"2026-01-01","day":"2026-01-01"}
             """
     }
 
@@ -219,12 +221,7 @@ struct AccessMatrixTests {
                         headers: [.authorization: "Bearer \(token)"])
                     let label = "\(method) \(template) as \(role.rawValue)"
                     #expect(!response.text.contains(TestWorld.foreignMarker), "\(label) leaked the foreign state")
-                    if Self.openToEverySignedInUser.contains("\(method) \(template)") {
-                        #expect(response.status == .ok, "\(label): \(response.status)")
-                    } else {
-                        #expect([.forbidden, .notFound].contains(response.status), "\(label): \(response.status)")
-                        #expect(response.headers[.contentType] == "application/problem+json", "\(label) must answer problem+json")
-                    }
+                    try Self.expectAPIRefusal(response, to: "\(method) \(template)", in: nil, label)
                 }
                 // the audit log of the foreign state, asked for by id
                 let audit = try await client.send(.get, "/api/v1/audit?stateId=\(world.foreign.id)", headers: [.authorization: "Bearer \(token)"])
@@ -308,15 +305,34 @@ struct AccessMatrixTests {
                         method, path, json: [.post, .put].contains(method) ? Self.apiBody(template, world) : nil, headers: headers)
                     let label = "\(method) \(template) as \(role.rawValue) in \(language.rawValue)"
                     #expect(!response.text.contains(TestWorld.foreignMarker), "\(label) leaked the foreign state")
-                    if Self.openToEverySignedInUser.contains("\(method) \(template)") {
-                        #expect(response.status == .ok, "\(label): \(response.status)")
-                    } else {
-                        #expect([.forbidden, .notFound].contains(response.status), "\(label): \(response.status)")
-                        try SpokenRefusal.expectProblem(response, in: language, label)
-                    }
+                    try Self.expectAPIRefusal(response, to: "\(method) \(template)", in: language, label)
                 }
             }
             try await expectForeignStateUntouched(world)
+        }
+    }
+
+    /// What an API operation answers a caller who names a foreign state: an operation open to every signed-in user
+    /// answers; the programme's listings and exports (issue 13) answer the caller's own scope or refuse, never with the
+    /// foreign state's records (the walks check the marker); everything else is refused with a problem, spoken in
+    /// `language` when one was asked for.
+    static func expectAPIRefusal(_ response: TestResponse, to operation: String, in language: Language?, _ label: String) throws {
+        let template = String(operation.drop { $0 != " " }.dropFirst())
+        if openToEverySignedInUser.contains(operation) {
+            #expect(response.status == .ok, "\(label): \(response.status)")
+            return
+        }
+        let listing = template.hasPrefix("/programme") && !template.contains("{")
+        if listing {
+            #expect(response.status.code < 500, "\(label): \(response.status)")
+            if response.status.code < 400 { return }
+        } else {
+            #expect([.forbidden, .notFound].contains(response.status), "\(label): \(response.status)")
+        }
+        if let language {
+            try SpokenRefusal.expectProblem(response, in: language, label)
+        } else {
+            #expect(response.headers[.contentType] == "application/problem+json", "\(label) must answer problem+json")
         }
     }
 

@@ -458,14 +458,18 @@ struct PolicyStoreTests {
     @Test(arguments: TestDatabase.kinds)
     func theMigrationRevertsAndAppliesAgain(_ kind: DatabaseKind) async throws {
         try await withTestDatabase(kind) { db in
-            try await M0010PolicyResponses().revert(on: db.fluent)
-            let reverted = try #require(try await ReferenceDataStore(db).method())
-            #expect(reverted.mandatoryChecks.isEmpty)
-            #expect(reverted.evidenceMaxAgeDays == MethodVersion.defaultEvidenceMaxAgeDays)
-            await #expect(throws: (any Error).self) {
-                try await db.sql.select().column("id").from("policy_responses").all()
+            // One connection reverts and prepares again: an SQLite connection parses DDL against the schema it last
+            // read, so a pooled one that had not run a statement since the revert would still find the dropped column.
+            try await db.fluent.withConnection { connection in
+                try await M0010PolicyResponses().revert(on: connection)
+                let reverted = try #require(try await ReferenceDataStore(db).method())
+                #expect(reverted.mandatoryChecks.isEmpty)
+                #expect(reverted.evidenceMaxAgeDays == MethodVersion.defaultEvidenceMaxAgeDays)
+                await #expect(throws: (any Error).self) {
+                    try await db.sql.select().column("id").from("policy_responses").all()
+                }
+                try await M0010PolicyResponses().prepare(on: connection)
             }
-            try await M0010PolicyResponses().prepare(on: db.fluent)
             #expect(try await ReferenceDataStore(db).method()?.mandatoryChecks == MethodVersion.defaultMandatoryChecks)
             let s = try await setup(db)
             let response = fullResponse(s)

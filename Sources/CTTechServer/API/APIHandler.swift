@@ -44,7 +44,9 @@ struct APIHandler: APIProtocol {
 
     /// Query parameters that are not text, by operation. The generated code refuses a value that does not convert
     /// (`limit=abc`) with an error naming no parameter; ``ErrorMiddleware/decodingProblem(_:)`` looks here to name it.
-    static let typedQueryParameters = ["listAudit": ["before", "limit"]]
+    static let typedQueryParameters = [
+        "listAudit": ["before", "limit"], "listProgrammeEvents": ["year"], "getProgrammeFigures": ["table", "year"],
+    ]
 
     private func user(_ id: String, _ granted: Granted) async throws -> UserAccount {
         guard Identifier.isValid(id), let user = try await services.accounts.find(try granted.requireAdmin(), id: id) else { throw AppError.notFound }

@@ -15,8 +15,10 @@ struct APIRawRoutes {
     let live: LiveStore
     let liveExports: LiveExportBuilder
     let states: PartnerStateStore
+    let programme: ProgrammeController
 
     init(_ services: AppServices) {
+        programme = ProgrammeController(services)
         assessments = services.assessments
         importing = services.importing
         registers = services.registers
@@ -27,6 +29,15 @@ struct APIRawRoutes {
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
+        // The programme's CSV exports (issue 13), as the web serves them.
+        router.get("/api/v1/programme/figures.csv") { request, context in
+            guard let identity = context.identity else { throw AppError.unauthenticated }
+            return try await self.programme.figuresCSV(request, scope: try Authorizer.programme(identity, for: .viewProgrammeAggregates))
+        }
+        router.get("/api/v1/programme/records.csv") { request, context in
+            guard let identity = context.identity else { throw AppError.unauthenticated }
+            return try await self.programme.recordsCSV(request, scope: try Authorizer.programme(identity, for: .viewProgramme))
+        }
         let base = "/api/v1/states/:stateId/assessments/:assessmentId"
         router.get("\(base)/register") { request, context in
             let (assessment, scope) = try await load(context, .viewAssessment)

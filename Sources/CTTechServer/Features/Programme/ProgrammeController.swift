@@ -143,47 +143,55 @@ struct ProgrammeController {
     /// The exports (issue 13): a breakdown of people exactly as the dashboards publish it (``PublishedTable``: suppressed
     /// cells stay suppressed), and the records of events, requests and action items the scope reaches.
     func addExportRoutes(to routes: RouteTable) {
-        routes.get(.programmeFiguresCSV(), .programme(.viewProgrammeAggregates)) { request, context, granted in
-            let scope = try granted.requireProgramme()
-            let table = try Self.choice(request, SiteURL.ProgrammeFiguresExport.self) ?? .participantsByState
-            let published: PublishedTable
-            switch table {
-            case .participantsByState:
-                let figures = try await programme.programmeFigures(scope, year: nil, byEvent: false)
-                let names = Dictionary(try await records.states(scope).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-                published = PublishedTable.byState(figures, names: names, minimum: minimum)
-            case .participantsByYear:
-                published = PublishedTable.byYear(try await programme.programmeFigures(scope, year: nil, byEvent: false), minimum: minimum)
-            case .participantsByEvent:
-                // One year's events, as the dashboard shows them (the latest by default).
-                let counts = try await programme.programmeEventCounts(scope)
-                let year = Self.year(request).flatMap { counts.years.contains($0) ? $0 : nil } ?? counts.years.last
-                var events: [ProgrammeEvent] = []
-                var byEvent: [String: [String: Int]] = [:]
-                if let year {
-                    events = try await programme.programmeEvents(scope, year: year)
-                    byEvent = try await programme.programmeEventFigures(scope, year: year)
-                }
-                published = PublishedTable.byEvent(byEvent, events: events.sorted { ($0.start, $0.id) < ($1.start, $1.id) }, minimum: minimum)
-            }
-            return Self.csv(published.csv(), name: "programme-\(table.rawValue)")
+        routes.get(.programmeFiguresCSV(), .programme(.viewProgrammeAggregates)) { request, _, granted in
+            try await figuresCSV(request, scope: try granted.requireProgramme())
         }
-        routes.get(.programmeRecordsCSV(), .programme(.viewProgramme)) { request, context, granted in
-            let scope = try granted.requireProgramme()
-            let table = try Self.choice(request, ProgrammeCSV.Records.self) ?? .events
+        routes.get(.programmeRecordsCSV(), .programme(.viewProgramme)) { request, _, granted in
+            try await recordsCSV(request, scope: try granted.requireProgramme())
+        }
+    }
+
+    /// A breakdown of people as CSV (`?table=`, `?year=` for the events of a year), the web's and the API's download.
+    func figuresCSV(_ request: Request, scope: ProgrammeScope) async throws -> Response {
+        let table = try Self.choice(request, SiteURL.ProgrammeFiguresExport.self) ?? .participantsByState
+        let published: PublishedTable
+        switch table {
+        case .participantsByState:
+            let figures = try await programme.programmeFigures(scope, year: nil, byEvent: false)
             let names = Dictionary(try await records.states(scope).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-            let events = try await programme.programmeEvents(scope, year: nil)
-            let titles = Dictionary(events.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-            let today = ProgrammeRecords.today()
-            let csv =
-                switch table {
-                case .events: ProgrammeCSV.events(events, names: names)
-                case .requests: ProgrammeCSV.requests(try await followUps.assistanceRequests(scope), names: names, titles: titles, today: today)
-                case .actionItems:
-                    ProgrammeCSV.actionItems(try await followUps.recommendations(scope), names: names, titles: titles, today: today)
-                }
-            return Self.csv(csv, name: "programme-\(table.rawValue)")
+            published = PublishedTable.byState(figures, names: names, minimum: minimum)
+        case .participantsByYear:
+            published = PublishedTable.byYear(try await programme.programmeFigures(scope, year: nil, byEvent: false), minimum: minimum)
+        case .participantsByEvent:
+            // One year's events, as the dashboard shows them (the latest by default).
+            let counts = try await programme.programmeEventCounts(scope)
+            let year = Self.year(request).flatMap { counts.years.contains($0) ? $0 : nil } ?? counts.years.last
+            var events: [ProgrammeEvent] = []
+            var byEvent: [String: [String: Int]] = [:]
+            if let year {
+                events = try await programme.programmeEvents(scope, year: year)
+                byEvent = try await programme.programmeEventFigures(scope, year: year)
+            }
+            published = PublishedTable.byEvent(byEvent, events: events.sorted { ($0.start, $0.id) < ($1.start, $1.id) }, minimum: minimum)
         }
+        return Self.csv(published.csv(), name: "programme-\(table.rawValue)")
+    }
+
+    /// The records of events, requests or action items the scope reaches as CSV (`?table=`).
+    func recordsCSV(_ request: Request, scope: ProgrammeScope) async throws -> Response {
+        let table = try Self.choice(request, ProgrammeCSV.Records.self) ?? .events
+        let names = Dictionary(try await records.states(scope).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let events = try await programme.programmeEvents(scope, year: nil)
+        let titles = Dictionary(events.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let today = ProgrammeRecords.today()
+        let csv =
+            switch table {
+            case .events: ProgrammeCSV.events(events, names: names)
+            case .requests: ProgrammeCSV.requests(try await followUps.assistanceRequests(scope), names: names, titles: titles, today: today)
+            case .actionItems:
+                ProgrammeCSV.actionItems(try await followUps.recommendations(scope), names: names, titles: titles, today: today)
+            }
+        return Self.csv(csv, name: "programme-\(table.rawValue)")
     }
 
     /// `?table=`: absent (nil), one of `T`, or a 404 (no such export).
