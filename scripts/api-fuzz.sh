@@ -3,7 +3,8 @@
 #
 # Usage: scripts/api-fuzz.sh [BINARY]          (default .build/debug/cttech)
 #
-# For each of two accounts — the demo administrator and the demo focal point —
+# For each of three accounts — the demo administrator, the demo focal point and the
+# demo programme officer with the personal-data right —
 # the script starts `cttech serve --demo` on a fresh temporary SQLite database
 # and a free port (fresh, because the admin run withdraws grants, deactivates
 # users and changes assessments), creates an API token with `cttech token
@@ -100,9 +101,20 @@ unexpected-methods = ["get", "put", "post", "delete", "patch", "trace", "query"]
 #   createRoadmapItem, updateRoadmapItem, moveRoadmapItem, reviewRoadmapItem: the framework's areas and enablers, the
 #     method's technologies (an adoption names one), the state's agencies and items, no prerequisite cycle, the moves
 #     the status allows, an adoption approved only after its review, the method's checks, the version read.
+#   createProgrammeEvent, addAgendaSession: states the officer manages (one for a national workshop or follow-up
+#     visit), days the month has, the end not before the start and within 31 days, a session on one of the event's days,
+#     knowledge products that exist;
+#   importParticipants: the body carries a whole CSV file, checked line by line as docs/method.md says, not by this schema;
+#     consent dates that exist; recordAttendance: days the month has;
+#   createAssistanceRequest, createRecommendation: the officer's states and their events, the method's technology
+#     codes, dates that exist and are not in the future, at least one action item; moveAssistanceRequest: the moves the
+#     status allows, a reason to decline; recordActionItem: evidence to mark an item done;
+#   createKnowledgeProduct: language and technology codes, an https link; linkEventWork: work of the event's states
+#     that the caller's own grants open, linked once, a baseline or follow-up only at a follow-up visit;
+#   sharePractice: partner states and regions that exist, recipients only for a share with chosen states.
 # Any other answer to valid data must still be 2xx, 3xx, 401, 403, 404, 409 or 429, and every other check runs.
 [[operations]]
-include-operation-id = ["createState", "updateState", "createUser", "updateUser", "createGrant", "setScanEntry", "createScenario", "createEvidence", "createOtherRisk", "updateOtherRisk", "submitScore", "setRaci", "importAssessment", "createResponse", "updateResponse", "reviewResponse", "overrideReview", "addIndicator", "recordActual", "openCapabilityAssessment", "answerCapabilityArea", "addCapabilityEvidence", "setCapabilityTargets", "proposeCapabilityTargets", "createRoadmapItem", "updateRoadmapItem", "moveRoadmapItem", "reviewRoadmapItem"]
+include-operation-id = ["createState", "updateState", "createUser", "updateUser", "createGrant", "setScanEntry", "createScenario", "createEvidence", "createOtherRisk", "updateOtherRisk", "submitScore", "setRaci", "importAssessment", "createResponse", "updateResponse", "reviewResponse", "overrideReview", "addIndicator", "recordActual", "openCapabilityAssessment", "answerCapabilityArea", "addCapabilityEvidence", "setCapabilityTargets", "proposeCapabilityTargets", "createRoadmapItem", "updateRoadmapItem", "moveRoadmapItem", "reviewRoadmapItem", "createProgrammeEvent", "addAgendaSession", "importParticipants", "recordAttendance", "createAssistanceRequest", "createRecommendation", "moveAssistanceRequest", "recordActionItem", "createKnowledgeProduct", "linkEventWork", "sharePractice"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", 400, 401, 403, 404, 409, 429]
 EOF
 }
@@ -210,5 +222,7 @@ fuzz() {
 status=0
 fuzz admin@demo.cttech.example admin || status=1
 fuzz focal@demo.cttech.example focal || status=1
+# The programme (issue 13): an officer who also holds the personal-data right, so its participant operations are reached.
+fuzz privacy@demo.cttech.example programme || status=1
 echo "reports and server logs: $WORK (reports in $REPORT_DIR)"
 exit $status

@@ -31,6 +31,7 @@ struct AccessMatrixTests {
             ("{eventID}", programme?.event ?? ""), ("{personID}", programme?.person ?? ""), ("{requestID}", programme?.request ?? ""),
             ("{actionID}", programme?.action ?? ""), ("{practiceID}", programme?.practice ?? ""), ("{productID}", programme?.product ?? ""),
             ("{eventId}", programme?.event ?? ""), ("{requestId}", programme?.request ?? ""), ("{practiceId}", programme?.practice ?? ""),
+            ("{actionId}", programme?.action ?? ""), ("{personId}", programme?.person ?? ""),
             ("{sessionID}", live?.session ?? ""), ("{sessionId}", live?.session ?? ""), ("{activityID}", live?.activity ?? ""),
             ("{ideaID}", live?.idea ?? ""), ("{code}", live?.code ?? ""),
             ("{stateID}", world.foreign.id), ("{userID}", world.foreignFocal.id), ("{grantID}", world.foreignGrantID), ("{kind}", "technologies"),
@@ -180,14 +181,22 @@ struct AccessMatrixTests {
     /// answers 400 to a body of the wrong shape before any handler runs).
     static func apiBody(_ template: String, _ world: TestWorld) -> String {
         // `to` and `kind` are enums of different schemas: the value each operation's body can hold.
-        let to = template.hasSuffix("/round") ? "closed" : template.hasSuffix("/responses/{responseId}/status") ? "withdrawn" : "draft"
+        let to =
+            template.hasSuffix("/round")
+            ? "closed"
+            : template.hasSuffix("/responses/{responseId}/status") ? "withdrawn" : template.hasPrefix("/programme/requests") ? "declined" : "draft"
+        let kinds = [
+            "/reviews": "gender", "/capability-assessments": "self", "/practices": "case", "/comments": "comment", "/links": "assessment",
+            "/programme/events": "training",
+        ]
         let kind =
-            template.hasSuffix("/reviews")
-            ? "gender" : template.hasSuffix("/capability-assessments") ? "self" : template.contains("/roadmap-items") ? "development" : "other"
-        let status = template.hasSuffix("/roadmap-items/{itemId}/status") ? "dropped" : "drafted"
+            kinds.first { template.hasSuffix($0.key) }?.value ?? (template.contains("/roadmap-items") ? "development" : "other")
+        let status =
+            template.hasSuffix("/roadmap-items/{itemId}/status") ? "dropped" : template.hasPrefix("/programme/action-items") ? "done" : "drafted"
+        let role = template.hasSuffix("/links") ? "run" : "administrator"
         return """
             {"code":"HACK","name":"Hacked","region":"other","defaultTlp":"CLEAR","profile":"x","version":1,"email":"intruder@example.org",
-            "displayName":"Intruder","password":"intruder-password","isActive":true,"role":"administrator","stateId":"\(world.foreign.id)",
+            "displayName":"Intruder","password":"intruder-password","isActive":true,"role":"\(role)","stateId":"\(world.foreign.id)",
             "title":"Hostile","period":"2025","to":"\(to)","narrative":"x","actorType":"A1",
             "technologies":["T01"],"purposes":["P1"],"intent":5,"actorCapability":5,"technologyAccessibility":5,"opportunity":5,
             "likelihood":{"low":0.1,"best":0.2,"high":0.3},"impact":{"low":1,"best":2,"high":3},"confidence":"low",
@@ -199,7 +208,11 @@ struct AccessMatrixTests {
             "justification":"An intruder overrides every check of this response without any right to do so.",
             "level":"output","unit":"x","direction":"increase","baseline":0,"baselineDate":"2025-01-01","target":1,
             "targetDate":"2026-01-01","value":9,"date":"2025-06-01","evidence":"x","body":"x","scope":"all","askedBy":"x","topics":["T01"],
-            "receivedOn":"2026-01-01","day":"2026-01-01"}
+            "receivedOn":"2026-01-01","day":"2026-01-01","csv":"name,state\\nIntruder,HACK","consentPurpose":"x","consentMethod":"x",
+            "consentDate":"2026-01-01","retainUntil":"2030-01-01","days":["2026-01-01"],"targetId":"\(world.foreignAssessmentID)",
+            "keepId":"\(world.programme[world.foreign.id]?.person ?? "")","otherId":"\(world.programme[world.foreign.id]?.person ?? "")",
+            "stateIds":["\(world.foreign.id)"],"city":"x","start":"2026-01-01","year":2026,"languages":["en"],"madeOn":"2026-01-01",
+            "eventId":"\(world.programme[world.foreign.id]?.event ?? "")","items":[{"action":"x","ownerAgency":"x","due":"2026-01-01"}]}
             """
     }
 

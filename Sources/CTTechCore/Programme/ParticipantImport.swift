@@ -33,6 +33,22 @@ public struct ParticipantImport: Sendable {
             self.consent = consent
             self.retainUntil = retainUntil
         }
+
+        /// The officer's values (`consentPurpose`, `consentMethod`, `consentDate`, `retainUntil`), checked with the file's
+        /// presence so that every problem is told at once; a problem's field is `0:<name>`, line 0 being the whole file.
+        public init(fields: [String: String], fileIsEmpty: Bool) throws {
+            var v = Validator()
+            let purpose = v.text(fields["consentPurpose"], field: "0:consentPurpose", maxLength: 300)
+            let method = v.text(fields["consentMethod"], field: "0:consentMethod", maxLength: 200)
+            let given = CalendarDate(fields["consentDate"] ?? "")
+            if given == nil { v.add("0:consentDate", "validation.date") }
+            let until = CalendarDate(fields["retainUntil"] ?? "")
+            if until == nil { v.add("0:retainUntil", "validation.date") }
+            if fileIsEmpty { v.add("0:file", "validation.participants.empty") }
+            try v.check()
+            guard let purpose, let method, let given, let until else { throw ValidationFailure(field: "0:file", "validation.required") }
+            self.init(consent: ProgrammePerson.Consent(purpose: purpose, givenOn: given, method: method), retainUntil: until)
+        }
     }
 
     public static let maximumRows = 5_000

@@ -64,8 +64,11 @@ public struct ProgrammeRecords: Sendable {
                 ["person": personID, "days": String(days.count)]))
     }
 
-    /// Merges a confirmed duplicate.
+    /// Merges a confirmed duplicate. Only a pair the registry suggests is merged (``StoreConflict/missing`` otherwise): a
+    /// form or a call cannot fold two unrelated persons together.
     public func merge(keepID: String, otherID: String, by actor: AuditActor, scope: ProgrammeScope) async throws {
+        let suggested = try await programme.duplicateSuggestions(scope).contains { $0.keep.id == keepID && $0.other.id == otherID }
+        guard suggested else { throw StoreConflict.missing }
         try await programme.mergePeople(
             keepID: keepID, otherID: otherID, scope: scope,
             audit: AuditEvent(.programmeMerge, by: actor, entity: keepID, state: nil, ["merged": otherID]))

@@ -28,6 +28,7 @@ extension APIHandler {
 
     func listProgrammeEvents(_ input: Operations.ListProgrammeEvents.Input) async throws -> Operations.ListProgrammeEvents.Output {
         let scope = try programmeScope(.viewProgramme)
+        try ProgrammeController.checkYear(input.query.year)
         return .ok(.init(body: .json(try await services.programme.programmeEvents(scope, year: input.query.year).map(Self.eventSchema))))
     }
 
@@ -61,7 +62,7 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let scope = try programmeScope(.manageProgramme)
         var fields = [
-            "kind": body.kind, "title": body.title, "start": body.start, "end": body.end ?? "", "venue": body.venue ?? "", "city": body.city,
+            "kind": body.kind.rawValue, "title": body.title, "start": body.start, "end": body.end ?? "", "venue": body.venue ?? "", "city": body.city,
             "organisers": (body.organisers ?? []).joined(separator: "\n"), "facilitators": (body.facilitators ?? []).joined(separator: "\n"),
         ]
         for state in body.stateIds { fields["state." + state] = "on" }
@@ -91,11 +92,117 @@ extension APIHandler {
                         productIds: session.productIDs, steps: session.steps))))
     }
 
+    // MARK: Participants, attendance, duplicates, linked work
+
+    private func managedEvent(_ id: String, _ scope: ProgrammeScope) async throws -> ProgrammeEvent {
+        guard Identifier.isValid(id), let event = try await services.programme.programmeEvent(scope, id: id) else { throw AppError.notFound }
+        return event
+    }
+
+    /// Name and contact of the given persons where the caller may read personal data (none otherwise, and none once purged).
+    private func personal(_ people: [ProgrammePerson]) async throws -> [String: PersonalData] {
+        guard let reading = try? Authorizer.programme(try identity(), for: .readPersonalData) else { return [:] }
+        return try await services.programme.personalData(reading, personIDs: people.filter { reading.includes($0.stateID) }.map(\.id))
+    }
+
+    func listParticipants(_ input: Operations.ListParticipants.Input) async throws -> Operations.ListParticipants.Output {
+        let scope = try programmeScope(.manageProgramme)
+        let event = try await managedEvent(input.path.eventId, scope)
+        let registrations = try await services.programme.programmeRegistrations(scope, eventID: event.id)
+        let personal = try await personal(registrations.map(\.1))
+        return .ok(
+            .init(body: .json(registrations.map { Self.participantSchema($0.1, attended: $0.0.attended, personal: personal[$0.1.id]) })))
+    }
+
+    func importParticipants(_ input: Operations.ImportParticipants.Input) async throws -> Operations.ImportParticipants.Output {
+        guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
+        let scope = try programmeScope(.manageProgramme)
+        let event = try await managedEvent(input.path.eventId, scope)
+        let bytes = Array(body.csv.utf8)
+        // Field names as the body spells them: `csv` for the file, `<line>:<column>` for a cell.
+        let count = try await Self.inProgrammeTerms {
+            try await services.programmeRecords.importParticipants(
+                bytes, into: event,
+                defaults: try ParticipantImport.Defaults(
+                    fields: [
+                        "consentPurpose": body.consentPurpose, "consentMethod": body.consentMethod, "consentDate": body.consentDate,
+                        "retainUntil": body.retainUntil,
+                    ], fileIsEmpty: bytes.isEmpty),
+                by: try identity().actor, scope: scope)
+        }
+        return .created(.init(body: .json(.init(imported: count))))
+    }
+
+    func recordAttendance(_ input: Operations.RecordAttendance.Input) async throws -> Operations.RecordAttendance.Output {
+        guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
+        let scope = try programmeScope(.manageProgramme)
+        let event = try await managedEvent(input.path.eventId, scope)
+        guard Identifier.isValid(input.path.personId) else { throw AppError.notFound }
+        var fields: [String: String] = [:]
+        for day in body.days { fields["day." + day] = "on" }
+        do {
+            try await services.programmeRecords.recordAttendance(
+                fields: fields, personID: input.path.personId, event: event, by: try identity().actor, scope: scope)
+        } catch ProgrammeRuleViolation.notRegistered {
+            throw AppError.notFound
+        }
+        return .ok(.init(body: .json(.init(days: Set(body.days.compactMap(CalendarDate.init)).sorted().map(\.description)))))
+    }
+
+    func listDuplicateSuggestions(
+        _ input: Operations.ListDuplicateSuggestions.Input
+    ) async throws
+        -> Operations.ListDuplicateSuggestions.Output
+    {
+        let suggestions = try await services.programme.duplicateSuggestions(try programmeScope(.manageProgramme))
+        let personal = try await personal(suggestions.flatMap { [$0.keep, $0.other] })
+        return .ok(
+            .init(
+                body: .json(
+                    suggestions.map {
+                        .init(
+                            keep: Self.participantSchema($0.keep, attended: nil, personal: personal[$0.keep.id]),
+                            other: Self.participantSchema($0.other, attended: nil, personal: personal[$0.other.id]), keepEvents: $0.keepEvents,
+                            otherEvents: $0.otherEvents)
+                    })))
+    }
+
+    func mergeDuplicate(_ input: Operations.MergeDuplicate.Input) async throws -> Operations.MergeDuplicate.Output {
+        guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
+        let scope = try programmeScope(.manageProgramme)
+        guard Identifier.isValid(body.keepId), Identifier.isValid(body.otherId) else { throw AppError.notFound }
+        try await services.programmeRecords.merge(keepID: body.keepId, otherID: body.otherId, by: try identity().actor, scope: scope)
+        return .noContent(.init())
+    }
+
+    func listEventLinks(_ input: Operations.ListEventLinks.Input) async throws -> Operations.ListEventLinks.Output {
+        let scope = try programmeScope(.viewProgramme)
+        let event = try await managedEvent(input.path.eventId, scope)
+        // Only the work the caller's own grants let them read: a link does not open another state's assessment.
+        let readable = Set(
+            try await ProgrammeAgendaController(services).linkable(event, try identity()).map { $0.link.kind.rawValue + ":" + $0.link.targetID })
+        let links = try await services.agenda.eventLinks(scope, eventID: event.id).filter { readable.contains($0.kind.rawValue + ":" + $0.targetID) }
+        return .ok(.init(body: .json(links.map(Self.linkSchema))))
+    }
+
+    func linkEventWork(_ input: Operations.LinkEventWork.Input) async throws -> Operations.LinkEventWork.Output {
+        guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
+        let scope = try programmeScope(.manageProgramme)
+        let event = try await managedEvent(input.path.eventId, scope)
+        let linkable = try await ProgrammeAgendaController(services).linkable(event, try identity()).map(\.link)
+        let link = try await Self.inProgrammeTerms {
+            try await services.programmeAgenda.link(
+                fields: ["target": body.kind.rawValue + ":" + body.targetId, "role": body.role?.rawValue ?? EventLink.Role.run.rawValue], to: event,
+                linkable: linkable, by: try identity().actor, scope: scope)
+        }
+        return .created(.init(body: .json(Self.linkSchema(link))))
+    }
+
     func createKnowledgeProduct(_ input: Operations.CreateKnowledgeProduct.Input) async throws -> Operations.CreateKnowledgeProduct.Output {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let scope = try programmeScope(.manageProgramme)
         var fields = [
-            "title": body.title, "kind": body.kind, "year": String(body.year), "audience": body.audience ?? "", "link": body.link ?? "",
+            "title": body.title, "kind": body.kind.rawValue, "year": String(body.year), "audience": body.audience ?? "", "link": body.link ?? "",
             "summary": body.summary ?? "",
         ]
         for language in body.languages { fields["language." + language] = "on" }
@@ -134,7 +241,8 @@ extension APIHandler {
             let item = recommendation.items.first(where: { $0.id == id })
         else { throw AppError.notFound }
         let recorded = try await services.programmeFollowUp.recordItem(
-            item, stateID: recommendation.stateID, fields: ["status": body.status, "evidence": body.evidence ?? ""], by: try identity().actor,
+            item, stateID: recommendation.stateID, fields: ["status": body.status.rawValue, "evidence": body.evidence ?? ""],
+            by: try identity().actor,
             scope: scope)
         return .ok(.init(body: .json(Self.itemSchema(recorded))))
     }
@@ -158,11 +266,14 @@ extension APIHandler {
     }
 
     static let programmeFieldNames = [
-        "state": "stateId", "event": "eventId", "states": "stateIds", "products": "productIds", "topics": "topics",
+        "state": "stateId", "event": "eventId", "states": "stateIds", "products": "productIds", "topics": "topics", "target": "targetId",
+        "0:file": "csv", "0:consentPurpose": "consentPurpose", "0:consentMethod": "consentMethod", "0:consentDate": "consentDate",
+        "0:retainUntil": "retainUntil",
     ]
 
     func getProgrammeFigures(_ input: Operations.GetProgrammeFigures.Input) async throws -> Operations.GetProgrammeFigures.Output {
         let scope = try programmeScope(.viewProgrammeAggregates)
+        try ProgrammeController.checkYear(input.query.year)
         let programme = services.programme
         let minimum = services.configuration.minimumCell
         let table: PublishedTable
@@ -214,7 +325,8 @@ extension APIHandler {
             let stored = try await services.followUps.assistanceRequests(scope).first(where: { $0.id == input.path.requestId })
         else { throw AppError.notFound }
         let moved = try await services.programmeFollowUp.moveRequest(
-            stored, fields: ["to": body.to, "reason": body.reason ?? "", "answeredBy": body.answeredBy ?? ""], today: ProgrammeRecords.today(),
+            stored, fields: ["to": body.to.rawValue, "reason": body.reason ?? "", "answeredBy": body.answeredBy ?? ""],
+            today: ProgrammeRecords.today(),
             by: try identity().actor, scope: scope)
         return .ok(.init(body: .json(Self.requestSchema(moved))))
     }
@@ -255,7 +367,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let scope = try practiceScope(input.path.stateId, .sharePractice)
         var fields = [
-            "kind": body.kind, "title": body.title, "body": body.body, "tlp": body.tlp.rawValue, "scope": body.scope, "region": body.region ?? "",
+            "kind": body.kind.rawValue, "title": body.title, "body": body.body, "tlp": body.tlp.rawValue, "scope": body.scope.rawValue,
+            "region": body.region ?? "",
         ]
         for recipient in body.recipients ?? [] { fields["recipient." + recipient] = "on" }
         let shared = try await services.practiceExchange.share(
@@ -267,8 +380,11 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw AppError.unsupportedMediaType }
         let scope = try practiceScope(input.path.stateId, .viewPractices)
         let found = try await practice(scope, input.path.practiceId)
+        // A withdrawn practice takes no more comments: a state of the record, not a problem of the body.
+        if found.withdrawn { throw AppError.conflict(Message("validation.practice-withdrawn")) }
         let comment = try await services.practiceExchange.comment(
-            on: found, fields: ["kind": body.kind, "body": body.body], today: ProgrammeRecords.today(), by: try identity().actor, scope: scope)
+            on: found, fields: ["kind": body.kind.rawValue, "body": body.body], today: ProgrammeRecords.today(), by: try identity().actor,
+            scope: scope)
         return .created(.init(body: .json(Self.commentSchema(comment))))
     }
 
@@ -278,6 +394,8 @@ extension APIHandler {
         // Another state's practice is not this state's to withdraw: as absent as a missing one. The call is the
         // confirmation (the web form asks for a tick).
         guard found.stateID == scope.stateID else { throw AppError.notFound }
+        // Withdrawing twice is a state of the record, not a problem of the (empty) body.
+        if found.withdrawn { throw AppError.conflict(Message("validation.practice-withdrawn")) }
         let withdrawn = try await services.practiceExchange.withdraw(
             found, confirmed: true, today: ProgrammeRecords.today(), by: try identity().actor, scope: scope)
         return .ok(.init(body: .json(Self.practiceSchema(withdrawn, viewer: scope.stateID))))
@@ -290,6 +408,25 @@ extension APIHandler {
             id: event.id, kind: .init(rawValue: event.kind.rawValue) ?? .training, title: event.title, stateIds: event.stateIDs,
             start: event.start.description, end: event.end.description, venue: event.venue, city: event.city, organisers: event.organisers,
             facilitators: event.facilitators)
+    }
+
+    static func participantSchema(
+        _ person: ProgrammePerson, attended: Set<CalendarDate>?, personal: PersonalData?
+    )
+        -> Components.Schemas.Participant
+    {
+        .init(
+            personId: person.id, stateId: person.stateID, sex: person.sex, ageBand: person.ageBand, agency: person.agency,
+            agencyType: person.agencyType, role: person.role,
+            consent: .init(purpose: person.consent.purpose, givenOn: person.consent.givenOn.description, method: person.consent.method),
+            retainUntil: person.retainUntil.description, attended: attended.map { $0.sorted().map(\.description) },
+            personal: personal.map { .init(name: $0.name, contact: $0.contact) })
+    }
+
+    static func linkSchema(_ link: EventLink) -> Components.Schemas.EventLink {
+        .init(
+            kind: .init(rawValue: link.kind.rawValue) ?? .assessment, targetId: link.targetID, stateId: link.stateID,
+            role: .init(rawValue: link.role.rawValue))
     }
 
     static func productSchema(_ p: KnowledgeProduct) -> Components.Schemas.KnowledgeProduct {

@@ -32,6 +32,7 @@ struct APIRawRoutes {
         // The programme's CSV exports (issue 13), as the web serves them.
         router.get("/api/v1/programme/figures.csv") { request, context in
             guard let identity = context.identity else { throw AppError.unauthenticated }
+            try ProgrammeController.checkYear(request)
             return try await self.programme.figuresCSV(request, scope: try Authorizer.programme(identity, for: .viewProgrammeAggregates))
         }
         router.get("/api/v1/programme/records.csv") { request, context in

@@ -80,7 +80,18 @@ struct ProgrammeRecordsTests {
         let scope = try world.scope(world.officer, .manageProgramme)
         let figures = try await world.repositories.programmeFigures(scope, year: nil)
         #expect(figures.uniquePersons == 2)
-        #expect(try await world.repositories.duplicateSuggestions(scope).count == 1)
+        let suggestions = try await world.repositories.duplicateSuggestions(scope)
+        #expect(suggestions.count == 1)
+        // a pair the registry does not suggest is not merged: not the pair turned round, nor a person with itself
+        let pair = try #require(suggestions.first)
+        let before = world.repositories.audit.count
+        for (keep, other) in [(pair.other.id, pair.keep.id), (pair.keep.id, pair.keep.id)] {
+            await #expect(throws: StoreConflict.missing) {
+                try await world.records.merge(keepID: keep, otherID: other, by: world.officer.actor, scope: scope)
+            }
+        }
+        #expect(try await world.repositories.programmeFigures(scope, year: nil).uniquePersons == 2)
+        #expect(world.repositories.audit.count == before)
     }
 
     @Test func aBadListWritesNothingAndARepeatedPersonIsRefused() async throws {

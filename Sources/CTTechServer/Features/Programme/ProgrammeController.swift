@@ -57,24 +57,11 @@ struct ProgrammeController {
             let scope = try granted.requireProgramme()
             let event = try await event(context, scope)
             let fields = context.form.fields
-            var v = Validator()
-            let purpose = v.text(fields["consentPurpose"], field: "0:consentPurpose", maxLength: 300)
-            let method = v.text(fields["consentMethod"], field: "0:consentMethod", maxLength: 200)
-            let given = CalendarDate(fields["consentDate"] ?? "")
-            if given == nil { v.add("0:consentDate", "validation.date") }
-            let until = CalendarDate(fields["retainUntil"] ?? "")
-            if until == nil { v.add("0:retainUntil", "validation.date") }
             let bytes = context.form.files["file"].map { Array($0.readableBytesView) } ?? []
-            if bytes.isEmpty { v.add("0:file", "validation.participants.empty") }
             do {
-                try v.check()
-                guard let purpose, let method, let given, let until else { throw AppError.badRequest("validation.required") }
-                let count = try await records.importParticipants(
-                    bytes, into: event,
-                    defaults: ParticipantImport.Defaults(
-                        consent: ProgrammePerson.Consent(purpose: purpose, givenOn: given, method: method), retainUntil: until),
+                _ = try await records.importParticipants(
+                    bytes, into: event, defaults: try ParticipantImport.Defaults(fields: fields, fileIsEmpty: bytes.isEmpty),
                     by: try granted.actor(), scope: scope)
-                _ = count
                 return .seeOther(SiteURL.programmeEvent(event.id).path + "#registrations", notice: .participantsImported)
             } catch let failure as ValidationFailure {
                 return try await eventPage(request, context, granted, importFailure: failure, importFields: fields, status: .badRequest)
@@ -115,9 +102,6 @@ struct ProgrammeController {
             guard let keep = context.form["keep"], let other = context.form["other"], Identifier.isValid(keep), Identifier.isValid(other) else {
                 throw AppError.badRequest("programme.duplicates.choose")
             }
-            // Only a pair the registry suggests may be merged: a form cannot fold two unrelated persons together.
-            let suggested = try await programme.duplicateSuggestions(scope).contains { $0.keep.id == keep && $0.other.id == other }
-            guard suggested else { throw AppError.notFound }
             try await records.merge(keepID: keep, otherID: other, by: try granted.actor(), scope: scope)
             return .seeOther(SiteURL.programmeDuplicates.path, notice: .personsMerged)
         }
@@ -209,10 +193,27 @@ struct ProgrammeController {
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// The years a programme page or call may name.
+    static let years = 1990...2200
+
     /// `?year=2023` when it is a plausible year.
     static func year(_ request: Request) -> Int? {
-        guard let text = request.uri.queryParameters.get("year"), let year = Int(text), (1990...2200).contains(year) else { return nil }
+        guard let text = request.uri.queryParameters.get("year"), let year = Int(text), years.contains(year) else { return nil }
         return year
+    }
+
+    /// The API's reading of `?year=`: absent, or a plausible year; anything else is refused naming the field (a page
+    /// ignores a year it cannot read, a call is told).
+    static func checkYear(_ year: Int?) throws {
+        guard let year, !years.contains(year) else { return }
+        throw ValidationFailure(
+            field: "year", "validation.number-from-to", ["min": String(years.lowerBound), "max": String(years.upperBound)])
+    }
+
+    static func checkYear(_ request: Request) throws {
+        guard let text = request.uri.queryParameters.get("year") else { return }
+        guard let year = Int(text) else { throw ValidationFailure(field: "year", "validation.whole-number") }
+        try checkYear(year)
     }
 
     private func event(_ context: AppRequestContext, _ scope: ProgrammeScope) async throws -> ProgrammeEvent {
