@@ -68,6 +68,13 @@ def check_csv(text, what):
     w.check(not named, f"the {what} CSV names no person", str(named[:3]))
 
 
+def shown(d, css, page, name, phone=False):
+    """Like w.visit, with the element `css` scrolled to the top: the part the walk is about, not the page's header."""
+    w.loaded(d)
+    d.execute_script("arguments[0].scrollIntoView()", d.find_element(By.CSS_SELECTOR, css))
+    w.visit(d, page, name, phone)
+
+
 def agenda_items(d):
     return d.find_elements(By.CSS_SELECTOR, "ul.agenda > li")
 
@@ -169,6 +176,7 @@ try:
     title.send_keys(session)
     d.find_element(By.ID, "a-presenter").send_keys("Walk facilitator")
     w.submit(d, title)
+    shown(d, "#agenda", "agenda with the new session", "agenda-added")
     w.check("The session is on the agenda." in d.page_source, "the session is added")
     w.check(len(agenda_items(d)) == sessions + 1, "the agenda has one more session", str(len(agenda_items(d))))
     added = [li for li in agenda_items(d) if session in li.text]
@@ -251,7 +259,7 @@ try:
     w.visit(d, "calendar (focal point)", "calendar-focal")
     w.check("Valdoria" in w.main_text(d) and "Tashkent" not in w.main_text(d), "the focal point's calendar has only Valdoria's events")
     d.find_element(By.PARTIAL_LINK_TEXT, "Training on the national method").click()
-    w.visit(d, "Valdoria training", "training")
+    shown(d, "#work", "Valdoria training", "training")
     work = [a.text for a in section_links(d, "National work at this event")]
     w.check(all(any(kind in t for t in work) for kind in ("Threat assessment", "Live session", "Capability assessment")),
             "the training shows the assessment, live session and capability assessment run there", "; ".join(work))
@@ -264,7 +272,7 @@ try:
     d.find_element(By.XPATH, "//dt[normalize-space()='Timelines']/following-sibling::dd[1]//a").click()
     w.visit(d, "Valdoria timeline", "timeline-focal")
     d.find_element(By.PARTIAL_LINK_TEXT, "Follow-up visit").click()
-    w.visit(d, "Valdoria follow-up visit", "follow-up-visit")
+    shown(d, "#work", "Valdoria follow-up visit", "follow-up-visit")
     badges = " ".join(b.text for b in d.find_elements(By.CSS_SELECTOR, "main .badge"))
     w.check("Baseline" in badges and "Follow-up" in badges, "the follow-up visit names a baseline and a follow-up", badges)
     compare = d.find_elements(By.CSS_SELECTOR, "a[href*='/compare/']")
@@ -281,14 +289,15 @@ try:
     p = w.browser(390, 844)
     w.login(p, OFFICER)
     for path, page, name in [("/programme", "calendar", "calendar"), (event[len(w.base):], "event", "event"),
-                             (event[len(w.base):] + "#agenda", "event agenda", "agenda"),
-                             ("/programme/products", "knowledge products", "products"),
-                             (timeline[len(w.base):], "timeline", "timeline"), ("/programme/dashboard", "dashboards", "dashboards")]:
+                             ("/programme/dashboard", "dashboards", "dashboards")]:
         w.go(p, path, page, name, phone=True)
+    for path, css, page, name in [(event, "#agenda", "event agenda", "agenda"), (w.base + "/programme/products", "main h1", "knowledge products", "products"),
+                                  (timeline, "main h1", "timeline", "timeline")]:
+        p.get(path)
+        shown(p, css, page, name, phone=True)
         if name == "agenda":
             p.find_element(By.XPATH, "//summary[normalize-space()='Add a session to the agenda']").click()
-            p.execute_script("document.getElementById('a-day').scrollIntoView()")
-            w.visit(p, "agenda form", "agenda-form", phone=True)
+            shown(p, "details[open] > summary", "agenda form", "agenda-form", phone=True)
     p.quit()
     phase = "done"
 except Exception:

@@ -441,8 +441,17 @@ struct AccessMatrixTests {
 /// The operations listed in openapi.yaml, read from the document the server ships.
 enum OpenAPIPaths {
     static func operations() throws -> [(HTTPRequest.Method, String)] {
+        try described().map { ($0.method, $0.path) }
+    }
+
+    /// The operations that take a request body (a bodiless call, such as a withdrawal, has no body to get wrong).
+    static func operationsWithBody() throws -> [(HTTPRequest.Method, String)] {
+        try described().filter(\.hasBody).map { ($0.method, $0.path) }
+    }
+
+    private static func described() throws -> [(method: HTTPRequest.Method, path: String, hasBody: Bool)] {
         guard let url = APISpec.url else { throw CocoaError(.fileNoSuchFile) }
-        var result: [(HTTPRequest.Method, String)] = []
+        var result: [(method: HTTPRequest.Method, path: String, hasBody: Bool)] = []
         var currentPath: String?
         for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
             if line.hasPrefix("  /"), line.hasSuffix(":") {
@@ -452,8 +461,10 @@ enum OpenAPIPaths {
             } else if let path = currentPath, line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") {
                 let word = line.trimmingCharacters(in: .whitespaces).dropLast()
                 if let method = HTTPRequest.Method(word.uppercased()), ["GET", "POST", "PUT", "DELETE", "PATCH"].contains(method.rawValue) {
-                    result.append((method, path))
+                    result.append((method, path, false))
                 }
+            } else if currentPath != nil, line.hasPrefix("      requestBody:"), !result.isEmpty {
+                result[result.count - 1].hasBody = true
             }
         }
         return result

@@ -33,7 +33,7 @@ struct InputAndConcurrencyTests {
             let user = world.user(.assessor).id
             let records = try #require(world.records[world.home.id])
             let capability = try #require(world.capability[world.home.id])
-            let targets = try OpenAPIPaths.operations().filter { [.post, .put].contains($0.0) }.map { method, template in
+            let targets = try OpenAPIPaths.operationsWithBody().filter { [.post, .put].contains($0.0) }.map { method, template in
                 (
                     method,
                     "/api/v1"

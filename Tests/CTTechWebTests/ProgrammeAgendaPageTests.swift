@@ -33,6 +33,7 @@ struct ProgrammeAgendaPageTests {
         for id in ["k-languages-error", "k-year-error", "k-link-error"] { #expect(html.contains("id=\"\(id)\""), "\(id)") }
         #expect(html.contains("value=\"Guide &lt;script&gt;"))
         #expect(html.contains("English, العربية, Русский"), "languages in their own names")
+        #expect(!html.text.contains("Checkbox("), "a product without topics shows none, not the form's")
         assertSnapshot(of: html.text, as: .lines, named: "refused")
     }
 

@@ -5,7 +5,8 @@ import CTTechStore
 /// (handbooks and reference guides) were launched at the third UN Counter-Terrorism Week in 2023 and presented at the
 /// regional workshops. Their titles here are illustrative, not the publications' own. The fictional Valdoria gets a
 /// training workshop where its threat assessment, live session and capability assessments were worked on, and a
-/// follow-up visit that links its capability baseline and the validated assessment, so that their comparison opens.
+/// follow-up visit a year on that links the police's capability baseline and its follow-up self-assessment, so that
+/// their comparison opens.
 enum DemoAgenda {
     static let products: [(title: String, kind: KnowledgeProduct.Kind, topics: [String])] = [
         ("Handbook 1 (illustrative title): assessing terrorist use of new technologies", .handbook, ["T01", "T08"]),
@@ -57,7 +58,7 @@ enum DemoAgenda {
             organisers: ["UNOCT/UNCCT", "INTERPOL"], facilitators: ["Fatima Facilitator (fictional)"])
         let visit = ProgrammeEvent(
             id: Identifier.make(), kind: .followUpVisit, title: "Follow-up visit — Valdoria (fictional)", stateIDs: [valdoria],
-            start: CalendarDate("2026-05-12")!, end: CalendarDate("2026-05-12")!, city: "Valdor (fictional)", organisers: ["UNOCT/UNCCT"])
+            start: CalendarDate("2026-11-24")!, end: CalendarDate("2026-11-24")!, city: "Valdor (fictional)", organisers: ["UNOCT/UNCCT"])
         for event in [training, visit] {
             try await services.programme.addProgrammeEvent(
                 event, scope: scope, audit: AuditEvent(.programmeEventCreate, by: actor, entity: event.id, state: valdoria, ["title": event.title]))
@@ -80,16 +81,22 @@ enum DemoAgenda {
         if let assessment = try await services.assessments.records.list(SystemAuthority.tenant(valdoria, permission: .viewAssessment)).first {
             try await link(training, .assessment, assessment.id, .run)
         }
-        if let live = try await services.live.liveSessions(SystemAuthority.tenant(valdoria, permission: .viewLiveSession)).first {
+        // The workshop's own session, not the follow-up one a visitor may try joining.
+        let sessions = try await services.live.liveSessions(SystemAuthority.tenant(valdoria, permission: .viewLiveSession))
+        if let live = sessions.first(where: { $0.title.hasPrefix("National workshop") }) {
             try await link(training, .liveSession, live.id, .run)
         }
+        // The police's baseline self-assessment and its validation were done at the training (20 and 22 November 2025);
+        // the visit a year on compares that baseline with the follow-up self-assessment of 20 November 2026.
         let capability = try await services.capability.capabilityAssessments(SystemAuthority.tenant(valdoria, permission: .viewCapability))
-        if let baseline = capability.first(where: { $0.kind == .selfAssessed && $0.title.contains("police") }),
-            let validated = capability.first(where: { $0.kind == .validated })
+        if let baseline = capability.first(where: { $0.kind == .selfAssessed && $0.title.hasPrefix("Baseline 2025 — counter-terrorism police") }),
+            let validated = capability.first(where: { $0.kind == .validated }),
+            let followUp = capability.first(where: { $0.kind == .selfAssessed && $0.title.hasPrefix("Follow-up 2026") })
         {
             try await link(training, .capability, baseline.id, .run)
+            try await link(training, .capability, validated.id, .run)
             try await link(visit, .capability, baseline.id, .baseline)
-            try await link(visit, .capability, validated.id, .followUp)
+            try await link(visit, .capability, followUp.id, .followUp)
         }
     }
 }

@@ -12,7 +12,8 @@ public struct ProgrammeProductsPage: WebPage {
         let languages: String
         let year: String
         let audience: String?
-        let topics: String?
+        /// Not `topics`: a product without topics would let Mustache find the page's topic checkboxes instead.
+        let topicNames: String?
         let link: String?
     }
 
@@ -59,7 +60,7 @@ public struct ProgrammeProductsPage: WebPage {
                 Row(
                     href: SiteURL.programmeProduct(product.id).path, title: product.title, kind: kind(product.kind, t),
                     languages: languages(product.languages, t), year: String(product.year), audience: product.audience.nonEmpty,
-                    topics: product.topics.map { code in technologies[code].map { code + " " + $0 } ?? code }.joined(separator: "; ").nonEmpty,
+                    topicNames: product.topics.map { code in technologies[code].map { code + " " + $0 } ?? code }.joined(separator: "; ").nonEmpty,
                     link: product.link.nonEmpty)
             }, canManage: canManage, action: SiteURL.programmeProducts.path, csrf: csrf, errors: errors, values: values,
             kinds: [Choice(value: "", label: t("policy.choose"), selected: (values["kind"] ?? "").isEmpty)]
