@@ -57,4 +57,22 @@ struct ParticipationCountTests {
         let twice = ParticipationCount(registrations: [row, row], events: Self.events, people: [:])
         #expect(once == twice && once.uniquePersons == 1 && once.personDays == 1 && once.womenShare == nil)
     }
+
+    @Test func theByEventTableOpensOnTheLatestYearSomebodyAttended() {
+        // events in 2023 (attended), 2024 (attended) and 2026 (planned: nobody yet)
+        let planned = ProgrammeEvent(
+            id: "e4", kind: .training, title: "Planned training", stateIDs: ["UZ"], start: Self.day("2026-12-14"), end: Self.day("2026-12-15"),
+            city: "Tashkent")
+        let counts = ProgrammeEventCounts(events: [Self.tashkent, Self.portOfSpain, Self.sarajevo, planned], regions: [:])
+        let figures = ProgrammeFigures(
+            uniquePersons: 3, registrations: 3, personDays: 3, byState: [:], byEvent: [:],
+            byYear: ["2023": ["female": 2], "2024": ["male": 1], "2026": ["female": 0]])
+        #expect(counts.years == [2023, 2024, 2026])
+        #expect(counts.shownYear(asked: nil, figures: figures) == 2024, "2026 has events but nobody attended yet")
+        #expect(counts.shownYear(asked: 2026, figures: figures) == 2026, "a year asked for that has events is kept")
+        #expect(counts.shownYear(asked: 2025, figures: figures) == 2024, "a year without events is not")
+        let nobody = ProgrammeFigures(uniquePersons: 0, registrations: 0, personDays: 0, byState: [:], byEvent: [:])
+        #expect(counts.shownYear(asked: nil, figures: nobody) == 2026, "with no attendance at all, the latest year of events")
+        #expect(ProgrammeEventCounts(events: [], regions: [:]).shownYear(asked: 2023, figures: figures) == nil)
+    }
 }

@@ -16,7 +16,9 @@ extension InMemoryRepositories: ProgrammeAgendaRepository {
     public func agenda(_ scope: ProgrammeScope, eventID: String) async throws -> [AgendaSession] {
         read { state in
             guard let event = state.programmeEvents[eventID], scope.reaches(event) else { return [] }
-            return state.agendaSessions.filter { $0.eventID == eventID }.sorted { ($0.day, $0.starts) < ($1.day, $1.starts) }
+            return state.agendaSessions.filter { $0.eventID == eventID }.sorted {
+                ($0.day, $0.starts.isEmpty ? 1 : 0, $0.starts) < ($1.day, $1.starts.isEmpty ? 1 : 0, $1.starts)
+            }
         }
     }
 
@@ -50,6 +52,28 @@ extension InMemoryRepositories: ProgrammeAgendaRepository {
                 throw StoreConflict.duplicate(field: "target")
             }
             state.eventLinks.append(link)
+            state.audit.append(audit)
+        }
+    }
+
+    public func removeAgendaSession(eventID: String, sessionID: String, scope: ProgrammeScope, audit: AuditEvent) async throws {
+        try transaction { state in
+            guard let event = state.programmeEvents[eventID], scope.governs(event),
+                let index = state.agendaSessions.firstIndex(where: { $0.id == sessionID && $0.eventID == eventID })
+            else { throw StoreConflict.missing }
+            state.agendaSessions.remove(at: index)
+            state.audit.append(audit)
+        }
+    }
+
+    public func removeEventLink(_ link: EventLink, scope: ProgrammeScope, audit: AuditEvent) async throws {
+        try transaction { state in
+            guard let event = state.programmeEvents[link.eventID], scope.governs(event),
+                let index = state.eventLinks.firstIndex(where: {
+                    ($0.eventID, $0.kind, $0.targetID, $0.role) == (link.eventID, link.kind, link.targetID, link.role)
+                })
+            else { throw StoreConflict.missing }
+            state.eventLinks.remove(at: index)
             state.audit.append(audit)
         }
     }

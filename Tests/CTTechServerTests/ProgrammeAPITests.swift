@@ -248,6 +248,21 @@ struct ProgrammeAPITests: JSONAPITest {
             #expect(link.stateId == world.home.id && link.role == .run)
             #expect(try await client.send(.post, path, json: body, headers: officer).status == .badRequest, "linked twice")
             #expect(try decode([Components.Schemas.EventLink].self, try await client.send(.get, path, headers: officer)).count == 1)
+            // unlinked once, then there is nothing to unlink; the agenda's session is removed the same way
+            let unlink = "\(path)/assessment/\(world.homeAssessmentID)"
+            #expect(try await client.send(.delete, unlink, headers: officer).status == .noContent)
+            #expect(try await client.send(.delete, unlink, headers: officer).status == .notFound)
+            #expect(try await client.send(.post, path, json: body, headers: officer).status == .created, "linked again")
+            let detail = try decode(
+                Components.Schemas.ProgrammeEventDetail.self, try await client.send(.get, "/api/v1/programme/events/\(home.event)", headers: officer))
+            let session = try #require(detail.agenda.first).id
+            let focalHeaders = try await auth(world, .focalPoint)
+            let agendaPath = "/api/v1/programme/events/\(home.event)/agenda/\(session)"
+            #expect(try await client.send(.delete, agendaPath, headers: focalHeaders).status == .forbidden)
+            #expect(try await client.send(.delete, agendaPath, headers: officer).status == .noContent)
+            #expect(try await client.send(.delete, agendaPath, headers: officer).status == .notFound)
+            let actions = try await world.services.audit.list(SystemAuthority.administrator(), page: PageRequest(limit: 5)).map(\.action)
+            #expect(actions.contains("programme.agenda_remove") && actions.contains("programme.event_unlink"))
             // a baseline belongs to a follow-up visit, and a national workshop is not one
             let baseline = try await client.send(
                 .post, path, json: #"{"kind":"assessment","targetId":"\#(world.homeAssessmentID)","role":"baseline"}"#, headers: officer)

@@ -75,6 +75,28 @@ struct ProgrammeAgendaFlowTests {
             let seen = try await client.send(.get, SiteURL.programmeEvent(home.event).path, session: focal)
             #expect(seen.text.contains("Crypto tracing") && seen.text.contains(SiteURL.assessment(world.home.id, world.homeAssessmentID).path))
             #expect(!seen.text.contains("l-target"), "no link form for the focal point")
+            #expect(!seen.text.contains("/delete"), "nor a button that removes anything")
+
+            // the officer removes the session and unlinks the assessment; the focal point can do neither
+            let agenda = try await world.services.agenda.agenda(SystemAuthority.programme(permission: .viewProgramme), eventID: home.event)
+            let crypto = try #require(agenda.first { $0.title == "Crypto tracing" })
+            let removePath = SiteURL.programmeAgendaRemove(home.event, session: crypto.id).path
+            let unlinkForm = ["target": "assessment:\(world.homeAssessmentID)", "role": "run"]
+            #expect(try await client.send(.post, removePath, session: focal, form: ["_csrf": focal.csrf]).status == .forbidden)
+            #expect(
+                try await client.send(
+                    .post, SiteURL.programmeLinksRemove(home.event).path, session: focal, form: unlinkForm.merging(["_csrf": focal.csrf]) { $1 }
+                ).status == .forbidden)
+            let officerPage = try await client.send(.get, SiteURL.programmeEvent(home.event).path, session: officer)
+            #expect(officerPage.text.contains(removePath), "the officer's page offers the removal")
+            #expect(try await client.send(.post, removePath, session: officer, form: ["_csrf": officer.csrf]).status == .seeOther)
+            #expect(try await client.send(.post, removePath, session: officer, form: ["_csrf": officer.csrf]).status == .notFound)
+            let unlinked = try await client.send(
+                .post, SiteURL.programmeLinksRemove(home.event).path, session: officer,
+                form: unlinkForm.merging(["_csrf": officer.csrf]) { $1 })
+            #expect(unlinked.status == .seeOther)
+            let after = try await client.send(.get, SiteURL.programmeEvent(home.event).path, session: focal)
+            #expect(!after.text.contains("Crypto tracing") && !after.text.contains(SiteURL.assessment(world.home.id, world.homeAssessmentID).path))
 
             // the state's timeline; another state's is as absent as a missing one
             let timeline = try await client.send(.get, SiteURL.programmeTimeline(world.home.id).path, session: focal)

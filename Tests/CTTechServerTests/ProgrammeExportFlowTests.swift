@@ -32,6 +32,11 @@ struct ProgrammeExportFlowTests {
             // the records of the home state only
             for (table, expected) in [
                 (ProgrammeCSV.Records.events, "National workshop"), (.requests, "Training on AI"), (.actionItems, "Adopt a strategy"),
+                // the programme-wide product, presented where the reader reaches: the home workshop, not the foreign one
+                (
+                    .products,
+                    "Handbook on new technologies,handbook,en; fr,2023,Law enforcement,T08,https://www.un.org/counterterrorism/,National workshop"
+                ),
             ] {
                 let records = try await client.send(.get, SiteURL.programmeRecordsCSV(table).path, session: focal)
                 #expect(records.status == .ok && records.text.contains(expected), "\(table)")

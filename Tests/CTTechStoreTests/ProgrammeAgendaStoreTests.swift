@@ -51,6 +51,15 @@ struct ProgrammeAgendaStoreTests {
             #expect(try await store.presentations(kazakh, productID: product.id).map(\.eventID) == [events[0].id])
             #expect(try await store.agenda(kazakh, eventID: events[1].id).isEmpty)
             #expect(try await store.agenda(all, eventID: events[1].id).map(\.steps) == [[7, 8]])
+            // on each day the timed sessions come in order of time, then those without a time
+            for (day, starts, title) in [("2024-04-02", "14:00", "Afternoon"), ("2024-04-02", "09:30", "Morning"), ("2024-04-01", "", "Opening")] {
+                try await store.addAgendaSession(
+                    AgendaSession(
+                        id: Identifier.make(), eventID: events[0].id, day: CalendarDate(day)!, starts: starts, title: title, presenter: "",
+                        productIDs: [], steps: []), scope: all, audit: audit)
+            }
+            #expect(
+                try await store.agenda(all, eventID: events[0].id).map(\.title) == ["Opening", "Morning", "Afternoon", "Session Workshop KAZ"])
             #expect(try await store.eventLinks(kazakh, eventID: events[1].id).isEmpty)
             #expect(try await store.eventLinks(kazakh, eventID: events[0].id).map(\.targetID) == ["a-\(events[0].id)"])
             #expect(try await store.knowledgeProducts(kazakh).map(\.languages) == [["ru", "en"]])
@@ -66,6 +75,25 @@ struct ProgrammeAgendaStoreTests {
                     EventLink(eventID: events[0].id, stateID: kaz.id, kind: .assessment, targetID: "a-\(events[0].id)", role: .run), scope: all,
                     audit: audit)
             }
+            // removal: Kazakhstan's officer removes nothing of Kenya's; a session goes with the products it presented, a
+            // link by its event, kind, target and role
+            let kenyan = try #require(try await store.agenda(all, eventID: events[1].id).first)
+            let kenyanLink = try #require(try await store.eventLinks(all, eventID: events[1].id).first)
+            await #expect(throws: StoreConflict.missing) {
+                try await store.removeAgendaSession(eventID: events[1].id, sessionID: kenyan.id, scope: kazakh, audit: audit)
+            }
+            await #expect(throws: StoreConflict.missing) { try await store.removeEventLink(kenyanLink, scope: kazakh, audit: audit) }
+            await #expect(throws: StoreConflict.missing) {
+                try await store.removeAgendaSession(eventID: events[0].id, sessionID: kenyan.id, scope: all, audit: audit)
+            }
+            try await store.removeAgendaSession(eventID: events[1].id, sessionID: kenyan.id, scope: all, audit: audit)
+            var other = kenyanLink
+            other.role = .baseline
+            await #expect(throws: StoreConflict.missing) { try await store.removeEventLink(other, scope: all, audit: audit) }
+            try await store.removeEventLink(kenyanLink, scope: all, audit: audit)
+            #expect(try await store.agenda(all, eventID: events[1].id).isEmpty)
+            #expect(try await store.eventLinks(all, eventID: events[1].id).isEmpty)
+            #expect(try await store.presentations(all, productID: product.id).map(\.eventID) == [events[0].id])
         }
     }
 }

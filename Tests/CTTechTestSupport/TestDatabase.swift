@@ -36,12 +36,13 @@ public enum TestDatabase {
                 })
         case .postgres:
             guard let url = postgresURL else { throw StoreError.configuration("CTTECH_TEST_POSTGRES_URL is not set") }
-            // Tests run in parallel; bounding the live schemas keeps the connections under the server's default of 100.
+            // Tests run in parallel; bounding the live schemas keeps the connections under the server's default of 100
+            // (8 schemas × 3 connections per event loop × the event loops of a 2-core machine, and the admin connections).
             await postgresSlots.acquire()
             let schema = "t_" + Identifier.make().replacingOccurrences(of: "-", with: "")
             do {
                 try await onAdminConnection(url) { try await $0.sql.raw("CREATE SCHEMA \(ident: schema)").run() }
-                let persistence = try Persistence(location: .postgres(url: url, searchPath: [schema]), logger: logger, connectionsPerEventLoop: 2)
+                let persistence = try Persistence(location: .postgres(url: url, searchPath: [schema]), logger: logger, connectionsPerEventLoop: 3)
                 try await persistence.prepare()
                 return TestStore(
                     persistence: persistence,

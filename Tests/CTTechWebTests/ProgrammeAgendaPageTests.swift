@@ -11,7 +11,12 @@ struct ProgrammeAgendaPageTests {
         html.expectSound()
         let agenda = html.between("<h2 id=\"agenda\">", "<h2 id=\"work\">")
         #expect(agenda.contains("<strong>09:30</strong>") && agenda.contains("Presenting the handbook &lt;script&gt;"))
-        #expect(agenda.contains("Step 3, Step 4") && agenda.contains(SiteURL.programmeProduct(Valdoria.handbook.id).path))
+        #expect(
+            agenda.contains("Step 3 · Threat scenarios; Step 4 · Risks prioritised")
+                && agenda.contains(SiteURL.programmeProduct(Valdoria.handbook.id).path))
+        #expect(
+            agenda.contains("/delete\"") && html.contains("name=\"target\" value=\"assessment:\(Valdoria.assessment.id)\""),
+            "the officer removes and unlinks")
         #expect(html.contains("Threat assessment · ") && html.contains(SiteURL.assessment(Valdoria.state.id, Valdoria.assessment.id).path))
         #expect(html.contains("value=\"assessment:\(Valdoria.assessment.id)\""), "the officer's link form offers the assessment")
         #expect(!html.contains("value=\"baseline\""), "baseline and follow-up are for follow-up visits")

@@ -89,6 +89,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case productCreate = "product.create"
     case agendaAdd = "programme.agenda_add"
     case eventLink = "programme.event_link"
+    case agendaRemove = "programme.agenda_remove"
+    case eventUnlink = "programme.event_unlink"
 
     /// The kind of record an entry of this action is about.
     public var entityType: String {
@@ -120,7 +122,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
         case .recommendationCreate, .actionItemRecord: "recommendation"
         case .practiceShare, .practiceWithdraw, .practiceComment: "shared_practice"
         case .productCreate: "knowledge_product"
-        case .agendaAdd, .eventLink: "programme_event"
+        case .agendaAdd, .eventLink, .agendaRemove, .eventUnlink: "programme_event"
         }
     }
 }
@@ -226,6 +228,8 @@ extension AuditAction {
         case .productCreate: "Knowledge product added"
         case .agendaAdd: "Agenda session added"
         case .eventLink: "National work linked to an event"
+        case .agendaRemove: "Agenda session removed"
+        case .eventUnlink: "National work unlinked from an event"
         }
     }
 

@@ -167,7 +167,7 @@ public protocol ProgrammeAgendaRepository: Sendable {
     /// Every knowledge product, by title (at most ``ProgrammeLimits/products``).
     func knowledgeProducts(_ scope: ProgrammeScope) async throws -> [KnowledgeProduct]
     func addKnowledgeProduct(_ product: KnowledgeProduct, scope: ProgrammeScope, audit: AuditEvent) async throws
-    /// The agenda of an event the scope reaches, by day and time.
+    /// The agenda of an event the scope reaches, by day and time (on each day, sessions without a time after the timed ones).
     func agenda(_ scope: ProgrammeScope, eventID: String) async throws -> [AgendaSession]
     /// Adds a session to an event the scope governs (``StoreConflict/missing`` otherwise).
     func addAgendaSession(_ session: AgendaSession, scope: ProgrammeScope, audit: AuditEvent) async throws
@@ -177,4 +177,9 @@ public protocol ProgrammeAgendaRepository: Sendable {
     func eventLinks(_ scope: ProgrammeScope, eventID: String) async throws -> [EventLink]
     /// Links national work to an event the scope governs (the link's state must be one of the event's).
     func addEventLink(_ link: EventLink, scope: ProgrammeScope, audit: AuditEvent) async throws
+    /// Removes a session (and which products it presented) of an event the scope governs (``StoreConflict/missing``
+    /// when the event or the session is not there).
+    func removeAgendaSession(eventID: String, sessionID: String, scope: ProgrammeScope, audit: AuditEvent) async throws
+    /// Removes one link (event, kind, target, role) of an event the scope governs (``StoreConflict/missing`` otherwise).
+    func removeEventLink(_ link: EventLink, scope: ProgrammeScope, audit: AuditEvent) async throws
 }

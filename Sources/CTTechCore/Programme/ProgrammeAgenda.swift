@@ -60,4 +60,36 @@ public struct ProgrammeAgenda: Sendable {
                 ["kind": link.kind.rawValue, "target": link.targetID, "role": role.rawValue]))
         return link
     }
+
+    /// Removes a session from the agenda of an event the scope governs (a mistake corrected; the entry keeps its title).
+    public func removeSession(_ sessionID: String, from event: ProgrammeEvent, by actor: AuditActor, scope: ProgrammeScope) async throws {
+        guard scope.governs(event), let session = try await agenda.agenda(scope, eventID: event.id).first(where: { $0.id == sessionID })
+        else { throw StoreConflict.missing }
+        try await agenda.removeAgendaSession(
+            eventID: event.id, sessionID: session.id, scope: scope,
+            audit: AuditEvent(
+                .agendaRemove, by: actor, entity: event.id, state: event.stateIDs.count == 1 ? event.stateIDs.first : nil,
+                ["session": session.title]))
+    }
+
+    /// Unlinks work from an event: `target` (`<kind>:<id>`) and `role` name one of its links, which must be among
+    /// `linkable` — an officer unlinks only what their own grants let them read, as they link.
+    public func unlink(
+        fields: [String: String], from event: ProgrammeEvent, linkable: [EventLink], by actor: AuditActor, scope: ProgrammeScope
+    ) async throws {
+        guard scope.governs(event) else { throw StoreConflict.missing }
+        let target = (fields["target"] ?? "").trimmingWhitespace()
+        let role = (fields["role"] ?? "").trimmingWhitespace()
+        let readable = Set(linkable.map { $0.kind.rawValue + ":" + $0.targetID })
+        guard readable.contains(target),
+            let link = try await agenda.eventLinks(scope, eventID: event.id).first(where: {
+                $0.kind.rawValue + ":" + $0.targetID == target && $0.role.rawValue == role
+            })
+        else { throw StoreConflict.missing }
+        try await agenda.removeEventLink(
+            link, scope: scope,
+            audit: AuditEvent(
+                .eventUnlink, by: actor, entity: event.id, state: link.stateID,
+                ["kind": link.kind.rawValue, "target": link.targetID, "role": link.role.rawValue]))
+    }
 }

@@ -1,5 +1,5 @@
-/// The programme's records as RFC 4180 CSV (issue 13): the calendar of events, the requests for assistance and the
-/// action items of recommendations — records, not people, so no count in them needs suppression (the breakdowns of
+/// The programme's records as RFC 4180 CSV (issue 13): the calendar of events, the requests for assistance, the
+/// action items of recommendations and the knowledge products — records, not people, so no count in them needs suppression (the breakdowns of
 /// people are exported as their ``PublishedTable``). Text is escaped against formula injection like every export.
 public enum ProgrammeCSV {
     /// The exports of records, by the name a link asks for.
@@ -7,6 +7,7 @@ public enum ProgrammeCSV {
         case events
         case requests
         case actionItems = "action-items"
+        case products
     }
 
     static func line(_ cells: [String]) -> String { cells.map(RegisterDocument.cell).joined(separator: ",") }
@@ -66,6 +67,20 @@ public enum ProgrammeCSV {
                         item.status.rawValue, item.isOverdue(on: today) ? "yes" : "no", item.evidence,
                     ]
                 }
+            })
+    }
+
+    /// The knowledge products, each with the events (the reader reaches) where it was presented. `presentedAt`: product
+    /// id → event titles.
+    public static func products(_ products: [KnowledgeProduct], presentedAt: [String: [String]]) -> String {
+        document(
+            ["id", "title", "kind", "languages", "year", "audience", "topics", "link", "presented_at"],
+            products.map { product in
+                [
+                    product.id, product.title, product.kind.rawValue, product.languages.joined(separator: "; "), String(product.year),
+                    product.audience, product.topics.joined(separator: "; "), product.link,
+                    (presentedAt[product.id] ?? []).joined(separator: "; "),
+                ]
             })
     }
 }

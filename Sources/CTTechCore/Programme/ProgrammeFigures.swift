@@ -87,6 +87,15 @@ public struct ProgrammeEventCounts: Sendable, Hashable {
 
     /// Every year with an event, in order.
     public var years: [Int] { Array(Set(byKindYear.values.flatMap(\.keys))).sorted() }
+
+    /// The year a by-event table opens on: `asked` when it has events, else the latest year in which somebody attended
+    /// (`figures.byYear`), else the latest with an event — so a year of events still to come does not open on an empty
+    /// table.
+    public func shownYear(asked: Int?, figures: ProgrammeFigures) -> Int? {
+        if let asked, years.contains(asked) { return asked }
+        let attended = Set(figures.byYear.filter { $0.value.values.contains { $0 > 0 } }.keys.compactMap { Int($0) })
+        return years.last { attended.contains($0) } ?? years.last
+    }
 }
 
 /// Two registry persons that look like one (same name, contact and state): the officer confirms before anything merges.

@@ -149,6 +149,25 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(days: Set(body.days.compactMap(CalendarDate.init)).sorted().map(\.description)))))
     }
 
+    func removeAgendaSession(_ input: Operations.RemoveAgendaSession.Input) async throws -> Operations.RemoveAgendaSession.Output {
+        let scope = try programmeScope(.manageProgramme)
+        let event = try await managedEvent(input.path.eventId, scope)
+        guard Identifier.isValid(input.path.agendaSessionId) else { throw AppError.notFound }
+        try await services.programmeAgenda.removeSession(input.path.agendaSessionId, from: event, by: try identity().actor, scope: scope)
+        return .noContent(.init())
+    }
+
+    func unlinkEventWork(_ input: Operations.UnlinkEventWork.Input) async throws -> Operations.UnlinkEventWork.Output {
+        let scope = try programmeScope(.manageProgramme)
+        let event = try await managedEvent(input.path.eventId, scope)
+        let linkable = try await ProgrammeAgendaController(services).linkable(event, try identity()).map(\.link)
+        try await services.programmeAgenda.unlink(
+            fields: [
+                "target": input.path.workKind.rawValue + ":" + input.path.targetId, "role": input.query.role?.rawValue ?? EventLink.Role.run.rawValue,
+            ], from: event, linkable: linkable, by: try identity().actor, scope: scope)
+        return .noContent(.init())
+    }
+
     func listDuplicateSuggestions(
         _ input: Operations.ListDuplicateSuggestions.Input
     ) async throws
@@ -288,7 +307,8 @@ extension APIHandler {
             let counts = try await programme.programmeEventCounts(scope)
             var events: [ProgrammeEvent] = []
             var byEvent: [String: [String: Int]] = [:]
-            if let year = input.query.year.flatMap({ counts.years.contains($0) ? $0 : nil }) ?? counts.years.last {
+            let figures = try await programme.programmeFigures(scope, year: nil, byEvent: false)
+            if let year = counts.shownYear(asked: input.query.year, figures: figures) {
                 events = try await programme.programmeEvents(scope, year: year)
                 byEvent = try await programme.programmeEventFigures(scope, year: year)
             }

@@ -45,7 +45,7 @@ struct APIHandler: APIProtocol {
     /// Query parameters that are not text, by operation. The generated code refuses a value that does not convert
     /// (`limit=abc`) with an error naming no parameter; ``ErrorMiddleware/decodingProblem(_:)`` looks here to name it.
     static let typedQueryParameters = [
-        "listAudit": ["before", "limit"], "listProgrammeEvents": ["year"], "getProgrammeFigures": ["table", "year"],
+        "listAudit": ["before", "limit"], "listProgrammeEvents": ["year"], "getProgrammeFigures": ["table", "year"], "unlinkEventWork": ["role"],
     ]
 
     private func user(_ id: String, _ granted: Granted) async throws -> UserAccount {

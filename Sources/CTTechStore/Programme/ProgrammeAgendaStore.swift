@@ -100,7 +100,7 @@ public struct ProgrammeAgendaStore: ProgrammeAgendaRepository {
         let rows = try await sql.raw(
             """
             SELECT a.* FROM programme_agenda a WHERE a.event_id = \(bind: eventID) AND \(ProgrammeStore.reaches("a.event_id", scope))
-            ORDER BY a.day, a.starts, a.created_at, a.id LIMIT 500
+            ORDER BY a.day, CASE WHEN a.starts = '' THEN 1 ELSE 0 END, a.starts, a.created_at, a.id LIMIT 500
             """
         ).all(decoding: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         return try await Self.sessions(rows, on: sql)
@@ -171,6 +171,43 @@ public struct ProgrammeAgendaStore: ProgrammeAgendaRepository {
                     eventId: link.eventID, stateId: link.stateID, kind: link.kind.rawValue, targetId: link.targetID, role: link.role.rawValue,
                     createdAt: epochMilliseconds()), keyEncodingStrategy: .convertToSnakeCase
             ).run()
+            try await AuditLogStore.append(audit, on: tx, kind: kind)
+        }
+    }
+
+    public func removeAgendaSession(eventID: String, sessionID: String, scope: ProgrammeScope, audit: AuditEvent) async throws {
+        let kind = persistence.kind
+        try await persistence.write { tx in
+            guard let event = try await ProgrammeStore.event(eventID, scope: scope, on: tx), scope.governs(event) else {
+                throw StoreConflict.missing
+            }
+            let found = try await tx.raw(
+                "SELECT * FROM programme_agenda WHERE id = \(bind: sessionID) AND event_id = \(bind: eventID)"
+            ).first(decoding: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            guard found != nil else { throw StoreConflict.missing }
+            try await tx.delete(from: "programme_agenda_products").where("session_id", .equal, SQLBind(sessionID)).run()
+            try await tx.delete(from: "programme_agenda").where("id", .equal, SQLBind(sessionID)).run()
+            try await AuditLogStore.append(audit, on: tx, kind: kind)
+        }
+    }
+
+    public func removeEventLink(_ link: EventLink, scope: ProgrammeScope, audit: AuditEvent) async throws {
+        let kind = persistence.kind
+        try await persistence.write { tx in
+            guard let event = try await ProgrammeStore.event(link.eventID, scope: scope, on: tx), scope.governs(event) else {
+                throw StoreConflict.missing
+            }
+            let found = try await tx.raw(
+                """
+                SELECT event_id, state_id, kind, target_id, role, created_at FROM programme_event_links
+                WHERE event_id = \(bind: link.eventID) AND kind = \(bind: link.kind.rawValue) AND target_id = \(bind: link.targetID)
+                AND role = \(bind: link.role.rawValue)
+                """
+            ).first(decoding: LinkRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            guard found != nil else { throw StoreConflict.missing }
+            try await tx.delete(from: "programme_event_links").where("event_id", .equal, SQLBind(link.eventID))
+                .where("kind", .equal, SQLBind(link.kind.rawValue)).where("target_id", .equal, SQLBind(link.targetID))
+                .where("role", .equal, SQLBind(link.role.rawValue)).run()
             try await AuditLogStore.append(audit, on: tx, kind: kind)
         }
     }

@@ -69,6 +69,8 @@ public enum Notice: String, Sendable, CaseIterable {
     case productAdded = "product-added"
     case agendaAdded = "agenda-added"
     case workLinked = "work-linked"
+    case agendaRemoved = "agenda-removed"
+    case workUnlinked = "work-unlinked"
 
     /// The catalog key of its words.
     public var key: String { "notice." + rawValue }

@@ -153,6 +153,9 @@ public enum SiteURL: Hashable, Sendable {
     /// An event's agenda (a session added) and its links to national work (a link added).
     case programmeAgenda(String)
     case programmeLinks(String)
+    /// POST: a session removed from an event's agenda; a link to national work removed (its `target` and `role` posted).
+    case programmeAgendaRemove(String, session: String)
+    case programmeLinksRemove(String)
     /// The registry of knowledge products, and one product with where it was presented.
     case programmeProducts
     case programmeProduct(String)
@@ -306,6 +309,8 @@ public enum SiteURL: Hashable, Sendable {
         case .programmeFiguresCSV: "/programme/figures.csv"
         case .programmeAgenda: "/programme/events/{eventID}/agenda"
         case .programmeLinks: "/programme/events/{eventID}/links"
+        case .programmeAgendaRemove: "/programme/events/{eventID}/agenda/{agendaID}/delete"
+        case .programmeLinksRemove: "/programme/events/{eventID}/links/delete"
         case .programmeProducts: "/programme/products"
         case .programmeProduct: "/programme/products/{productID}"
         case .programmeTimeline: "/programme/states/{stateID}/timeline"
@@ -331,9 +336,9 @@ public enum SiteURL: Hashable, Sendable {
             .programmeDuplicates, .programmeRequests, .programmeFollowUps, .programmeFiguresCSV, .programmeRecordsCSV, .programmeProducts:
             []
         case .programmeEvent(let e), .programmeImport(let e), .programmeRequestStatus(let e), .programmeActionItem(let e), .programmeAgenda(let e),
-            .programmeLinks(let e), .programmeProduct(let e), .programmeTimeline(let e):
+            .programmeLinks(let e), .programmeProduct(let e), .programmeTimeline(let e), .programmeLinksRemove(let e):
             [e]
-        case .programmeAttendance(let e, let p): [e, p]
+        case .programmeAttendance(let e, let p), .programmeAgendaRemove(let e, session: let p): [e, p]
         case .joinSession(let code): [code]
         case .liveSessions(let s): [s]
         case .liveSession(let s, let x), .liveStatus(let s, let x), .liveSettings(let s, let x), .liveLobby(let s, let x),

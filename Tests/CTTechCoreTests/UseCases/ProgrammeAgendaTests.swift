@@ -146,4 +146,44 @@ struct ProgrammeAgendaTests {
         #expect(baseline.eventID == world.visit.id && baseline.role == .baseline)
         #expect(try await world.repositories.eventLinks(try world.scope, eventID: world.visit.id).map(\.role) == [.baseline, .followUp])
     }
+
+    @Test func aSessionAndALinkAreRemovedOnlyByWhoGovernsTheEventAndAudited() async throws {
+        // setup: a session at the regional workshop, the visit's baseline link
+        let world = try await World()
+        let session = try await world.agenda.addSession(
+            AgendaSessionDraft(fields: ["day": "2024-05-14", "title": "Opening"]), to: world.workshop, by: world.officer.actor, scope: try world.scope
+        )
+        let offered = [EventLink(eventID: "", stateID: world.kenya.id, kind: .capability, targetID: "cap-2024", role: .run)]
+        _ = try await world.agenda.link(
+            fields: ["target": "capability:cap-2024", "role": "baseline"], to: world.visit, linkable: offered, by: world.officer.actor,
+            scope: try world.scope)
+        let kenyan = try Authorizer.programme(world.kenyanOfficer, for: .manageProgramme)
+        let before = world.repositories.audit.count
+
+        // act and check: the Kenyan officer does not govern the regional workshop; an unknown session is missing
+        await #expect(throws: StoreConflict.missing) {
+            try await world.agenda.removeSession(session.id, from: world.workshop, by: world.kenyanOfficer.actor, scope: kenyan)
+        }
+        await #expect(throws: StoreConflict.missing) {
+            try await world.agenda.removeSession("no-such-session", from: world.workshop, by: world.officer.actor, scope: try world.scope)
+        }
+        // a link is named by its target and role, and only among the work the officer may read
+        for (fields, linkable) in [
+            (["target": "capability:cap-2024", "role": "run"], offered), (["target": "capability:cap-2024", "role": "baseline"], []),
+        ] {
+            await #expect(throws: StoreConflict.missing) {
+                try await world.agenda.unlink(fields: fields, from: world.visit, linkable: linkable, by: world.officer.actor, scope: try world.scope)
+            }
+        }
+        #expect(world.repositories.audit.count == before, "a refusal writes nothing")
+        try await world.agenda.removeSession(session.id, from: world.workshop, by: world.officer.actor, scope: try world.scope)
+        try await world.agenda.unlink(
+            fields: ["target": "capability:cap-2024", "role": "baseline"], from: world.visit, linkable: offered, by: world.officer.actor,
+            scope: try world.scope)
+        #expect(try await world.repositories.agenda(try world.scope, eventID: world.workshop.id).isEmpty)
+        #expect(try await world.repositories.eventLinks(try world.scope, eventID: world.visit.id).isEmpty)
+        #expect(
+            world.repositories.audit.suffix(2).map(\.action) == [AuditAction.agendaRemove.rawValue, AuditAction.eventUnlink.rawValue])
+        #expect(world.repositories.audit.suffix(2).first?.details["session"] == "Opening")
+    }
 }

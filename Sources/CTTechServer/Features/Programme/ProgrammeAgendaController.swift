@@ -78,6 +78,21 @@ struct ProgrammeAgendaController {
                     agendaFailure: ValidationFailure(field: "target", "validation.programme.link-twice"), status: .conflict)
             }
         }
+        routes.post(.programmeAgendaRemove(.parameter, session: .parameter), .programme(.manageProgramme)) { _, context, granted in
+            let scope = try granted.requireProgramme()
+            let event = try await event(context, scope)
+            guard let id = context.parameters.get("agendaID"), Identifier.isValid(id) else { throw AppError.notFound }
+            try await services.programmeAgenda.removeSession(id, from: event, by: try granted.actor(), scope: scope)
+            return .seeOther(SiteURL.programmeEvent(event.id).path + "#agenda", notice: .agendaRemoved)
+        }
+        routes.post(.programmeLinksRemove(.parameter), .programme(.manageProgramme)) { _, context, granted in
+            let scope = try granted.requireProgramme()
+            let event = try await event(context, scope)
+            try await services.programmeAgenda.unlink(
+                fields: context.form.fields, from: event, linkable: try await linkable(event, try granted.requireIdentity()).map(\.link),
+                by: try granted.actor(), scope: scope)
+            return .seeOther(SiteURL.programmeEvent(event.id).path + "#work", notice: .workUnlinked)
+        }
         routes.get(.programmeTimeline(.parameter), .programme(.viewProgramme)) { request, context, granted in
             let scope = try granted.requireProgramme()
             guard let id = context.parameters.get("stateID"), Identifier.isValid(id), scope.includes(id),

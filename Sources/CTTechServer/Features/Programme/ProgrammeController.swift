@@ -109,9 +109,9 @@ struct ProgrammeController {
             let scope = try granted.requireProgramme()
             let identity = try granted.requireIdentity()
             let counts = try await programme.programmeEventCounts(scope)
-            let shown = Self.year(request).flatMap { counts.years.contains($0) ? $0 : nil } ?? counts.years.last
-            let shownEvents = shown == nil ? [] : try await programme.programmeEvents(scope, year: shown)
             var figures = try await programme.programmeFigures(scope, year: nil, byEvent: false)
+            let shown = counts.shownYear(asked: Self.year(request), figures: figures)
+            let shownEvents = shown == nil ? [] : try await programme.programmeEvents(scope, year: shown)
             if let shown { figures.byEvent = try await programme.programmeEventFigures(scope, year: shown) }
             let page = ProgrammeDashboardPage.make(
                 layout: context.layout(context.localizer("programme.dashboard.title"), tlp: .amber, path: request.uri.path),
@@ -149,7 +149,7 @@ struct ProgrammeController {
         case .participantsByEvent:
             // One year's events, as the dashboard shows them (the latest by default).
             let counts = try await programme.programmeEventCounts(scope)
-            let year = Self.year(request).flatMap { counts.years.contains($0) ? $0 : nil } ?? counts.years.last
+            let year = counts.shownYear(asked: Self.year(request), figures: try await programme.programmeFigures(scope, year: nil, byEvent: false))
             var events: [ProgrammeEvent] = []
             var byEvent: [String: [String: Int]] = [:]
             if let year {
@@ -174,8 +174,23 @@ struct ProgrammeController {
             case .requests: ProgrammeCSV.requests(try await followUps.assistanceRequests(scope), names: names, titles: titles, today: today)
             case .actionItems:
                 ProgrammeCSV.actionItems(try await followUps.recommendations(scope), names: names, titles: titles, today: today)
+            case .products:
+                ProgrammeCSV.products(
+                    try await services.agenda.knowledgeProducts(scope), presentedAt: try await presentedAt(scope, titles: titles))
             }
         return Self.csv(csv, name: "programme-\(table.rawValue)")
+    }
+
+    /// Product id → the titles of the events (in the scope) where it was presented, each once, in order.
+    private func presentedAt(_ scope: ProgrammeScope, titles: [String: String]) async throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for product in try await services.agenda.knowledgeProducts(scope) {
+            var seen = Set<String>()
+            result[product.id] = try await services.agenda.presentations(scope, productID: product.id).compactMap { session in
+                seen.insert(session.eventID).inserted ? titles[session.eventID] : nil
+            }
+        }
+        return result
     }
 
     /// `?table=`: absent (nil), one of `T`, or a 404 (no such export).

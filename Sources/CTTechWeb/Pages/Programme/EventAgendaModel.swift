@@ -21,6 +21,8 @@ public struct EventAgendaModel: Sendable, TemplateModel {
         let presenter: String?
         let products: [Product]
         let steps: String?
+        /// Where the officer removes it (nil for other readers).
+        let removeAction: String?
     }
 
     struct Day: Sendable, TemplateModel {
@@ -31,6 +33,14 @@ public struct EventAgendaModel: Sendable, TemplateModel {
     struct Work: Sendable, TemplateModel {
         let label: String
         let href: String
+        let role: String
+        /// The officer's unlink form: where it posts and the link it names (nil for other readers).
+        let unlink: Unlink?
+    }
+
+    struct Unlink: Sendable, TemplateModel {
+        let action: String
+        let target: String
         let role: String
     }
 
@@ -101,7 +111,8 @@ public struct EventAgendaModel: Sendable, TemplateModel {
                             products: session.productIDs.compactMap { id in
                                 titles[id].map { Product(title: $0, href: SiteURL.programmeProduct(id).path) }
                             },
-                            steps: session.steps.map { t("programme.agenda.step", ["number": String($0)]) }.joined(separator: ", ").nonEmpty)
+                            steps: session.steps.map { t("programme.agenda.step-\($0)") }.joined(separator: "; ").nonEmpty,
+                            removeAction: canManage ? SiteURL.programmeAgendaRemove(event.id, session: session.id).path : nil)
                     })
         }
         func role(_ role: EventLink.Role) -> String { t("programme.link.role." + role.rawValue) }
@@ -136,7 +147,12 @@ public struct EventAgendaModel: Sendable, TemplateModel {
         return EventAgendaModel(
             days: days,
             works: linked.map {
-                Work(label: (names[$0.link.stateID] ?? "—") + " · " + kind($0.link.kind) + " · " + $0.title, href: $0.href, role: role($0.link.role))
+                Work(
+                    label: (names[$0.link.stateID] ?? "—") + " · " + kind($0.link.kind) + " · " + $0.title, href: $0.href, role: role($0.link.role),
+                    unlink: canManage
+                        ? Unlink(
+                            action: SiteURL.programmeLinksRemove(event.id).path, target: $0.link.kind.rawValue + ":" + $0.link.targetID,
+                            role: $0.link.role.rawValue) : nil)
             },
             comparisons: comparisons, sessionAction: open ? SiteURL.programmeAgenda(event.id).path : nil,
             linkAction: open && !(linkable ?? []).isEmpty ? SiteURL.programmeLinks(event.id).path : nil, csrf: csrf, errors: errors, values: values,
@@ -146,7 +162,7 @@ public struct EventAgendaModel: Sendable, TemplateModel {
             },
             stepBoxes: (1...8).map {
                 Checkbox(
-                    id: "a-step-\($0)", name: "step.\($0)", label: t("programme.agenda.step", ["number": String($0)]),
+                    id: "a-step-\($0)", name: "step.\($0)", label: t("programme.agenda.step-\($0)"),
                     checked: values["step.\($0)"] == "on")
             },
             targets: [Choice(value: "", label: t("policy.choose"), selected: (values["target"] ?? "").isEmpty)]

@@ -20,6 +20,7 @@ public struct ProgrammeProductsPage: WebPage {
     public let layout: LayoutModel
     let backHref: String
     let rows: [Row]
+    let csvHref = SiteURL.programmeRecordsCSV(.products).path
     let canManage: Bool
     let action: String
     let csrf: String
@@ -83,11 +84,17 @@ public struct ProgrammeProductsPage: WebPage {
 public struct ProgrammeProductPage: WebPage {
     public static let template = "programme-product"
 
+    /// One event where the product was presented, with its sessions that did (an event appears once).
     struct Presentation: Sendable, TemplateModel {
         let event: String
+        let city: String
         let href: String
+        let sessions: [Session]
+    }
+
+    struct Session: Sendable, TemplateModel {
         let day: String
-        let session: String
+        let title: String
     }
 
     public let layout: LayoutModel
@@ -112,12 +119,21 @@ public struct ProgrammeProductPage: WebPage {
             languages: ProgrammeProductsPage.languages(product.languages, t), year: String(product.year), audience: product.audience.nonEmpty,
             topics: product.topics.map { code in technologies[code].map { code + " " + $0 } ?? code }.joined(separator: "; ").nonEmpty,
             link: product.link.nonEmpty, summary: product.summary.nonEmpty,
-            presentations: presentations.compactMap { session in
-                byID[session.eventID].map {
-                    Presentation(
-                        event: $0.title + " (" + $0.city + ")", href: SiteURL.programmeEvent($0.id).path + "#agenda", day: session.day.description,
-                        session: session.title)
-                }
-            })
+            presentations: grouped(presentations, events: byID))
+    }
+
+    /// The sessions by event, events in the order their first session comes.
+    static func grouped(_ sessions: [AgendaSession], events: [String: ProgrammeEvent]) -> [Presentation] {
+        var order: [String] = []
+        var byEvent: [String: [Session]] = [:]
+        for session in sessions where events[session.eventID] != nil {
+            if byEvent[session.eventID] == nil { order.append(session.eventID) }
+            byEvent[session.eventID, default: []].append(Session(day: session.day.description, title: session.title))
+        }
+        return order.compactMap { id in
+            events[id].map {
+                Presentation(event: $0.title, city: $0.city, href: SiteURL.programmeEvent($0.id).path + "#agenda", sessions: byEvent[id] ?? [])
+            }
+        }
     }
 }
