@@ -56,6 +56,8 @@ struct ProgrammeAgendaPageTests {
         let national = try #require(text.range(of: "National capacity-building workshop"))
         let regional = try #require(text.range(of: "Regional awareness workshop"))
         #expect(national.lowerBound < regional.lowerBound, "June before March: latest first")
+        #expect(
+            html.contains("href=\"/programme/follow-ups#item-") && html.contains("href=\"/programme/requests#request-"), "entries lead to their rows")
         #expect(html.contains("overdue"))
         assertSnapshot(of: html.text, as: .lines, named: "mock")
     }

@@ -63,6 +63,21 @@ enum DemoAgenda {
             try await services.programme.addProgrammeEvent(
                 event, scope: scope, audit: AuditEvent(.programmeEventCreate, by: actor, entity: event.id, state: valdoria, ["title": event.title]))
         }
+        // Sixteen fictional Valdorian officials at the training (half of them women, one missing its second day), six of
+        // whom come back for the visit — registered anew there, so the registry suggests them as duplicates to confirm.
+        let trainees = (1...16).map { n in
+            DemoProgramme.Attendee(
+                code: "VLD", number: n, female: n % 2 == 1, ageBand: ["25-34", "35-44", "45-54"][n % 3], agency: [2, 0, 1, 3, 6, 4][n % 6],
+                missedDay: n == 5 ? 1 : nil)
+        }
+        for (event, attendees) in [(training, trainees), (visit, Array(trainees.prefix(6)))] {
+            let rows = attendees.enumerated().map { line, attendee in
+                DemoProgramme.row(attendee, line: line + 2, stateID: valdoria, event: event)
+            }
+            try await services.programme.registerParticipants(
+                rows, eventID: event.id, scope: scope,
+                audit: AuditEvent(.programmeImport, by: actor, entity: event.id, state: valdoria, ["rows": String(rows.count)]))
+        }
         for (day, starts, title, items, steps) in [
             ("2025-11-20", "09:00", "Scoring threat scenarios together (live session)", [products[0]], [3, 4]),
             ("2025-11-21", "09:00", "Capability self-assessment of the counter-terrorism police", [products[2]], [7]),

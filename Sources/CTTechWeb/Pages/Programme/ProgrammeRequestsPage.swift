@@ -19,6 +19,8 @@ public struct ProgrammeRequestsPage: WebPage {
     }
 
     struct Row: Sendable, TemplateModel {
+        /// The row's fragment (`request-<id>`), where a state's timeline points.
+        let anchor: String
         let state: String
         let received: String
         let age: String
@@ -96,7 +98,8 @@ public struct ProgrammeRequestsPage: WebPage {
             rows: sorted.map { request in
                 let age = request.age(on: today)
                 return Row(
-                    state: names[request.stateID] ?? "—", received: request.receivedOn.description, age: t("programme.request.days", count: age),
+                    anchor: ProgrammeRequestsPage.anchor(request.id), state: names[request.stateID] ?? "—", received: request.receivedOn.description,
+                    age: t("programme.request.days", count: age),
                     old: !request.status.isClosed && age > oldAfterDays, askedBy: request.askedBy,
                     topics: request.topics.map { code in technologies[code].map { code + " " + $0 } ?? code }.joined(separator: "; "),
                     summary: request.summary, event: request.eventID.flatMap { titles[$0] } ?? "—",
@@ -129,4 +132,7 @@ public struct ProgrammeRequestsPage: WebPage {
             topicsError: errors.message("topics"), summaryError: errors.message("summary"), receivedError: errors.message("receivedOn"),
             moveError: moveFailure.map { failure in failure.failure.issues.map { $0.text(t) }.joined(separator: "; ") })
     }
+
+    /// The fragment of a request's row.
+    static func anchor(_ id: String) -> String { "request-" + id }
 }

@@ -40,7 +40,8 @@ public struct ProgrammeTimelinePage: WebPage {
                 (
                     request.receivedOn, 1,
                     Entry(
-                        date: request.receivedOn.description, kind: t("programme.timeline.request"), text: request.summary, href: nil,
+                        date: request.receivedOn.description, kind: t("programme.timeline.request"), text: request.summary,
+                        href: SiteURL.programmeRequests.path + "#" + ProgrammeRequestsPage.anchor(request.id),
                         detail: t("programme.request.status." + request.status.rawValue), overdue: false)
                 ))
             if request.status.isClosed {
@@ -50,7 +51,7 @@ public struct ProgrammeTimelinePage: WebPage {
                         Entry(
                             date: request.changedOn.description, kind: t("programme.request.status." + request.status.rawValue),
                             text: request.summary,
-                            href: nil,
+                            href: SiteURL.programmeRequests.path + "#" + ProgrammeRequestsPage.anchor(request.id),
                             detail: (request.answeredBy.compactMap { titles[$0] } + [request.declineReason]).filter { !$0.isEmpty }
                                 .joined(separator: "; ").nonEmpty, overdue: false)
                     ))
@@ -70,7 +71,8 @@ public struct ProgrammeTimelinePage: WebPage {
                     (
                         item.due, 3,
                         Entry(
-                            date: item.due.description, kind: t("programme.timeline.due"), text: item.action, href: nil,
+                            date: item.due.description, kind: t("programme.timeline.due"), text: item.action,
+                            href: SiteURL.programmeFollowUps.path + "#item-" + item.id,
                             detail: item.ownerAgency + " · " + t("programme.follow-up.status." + item.status.rawValue),
                             overdue: item.isOverdue(on: today))
                     ))
